@@ -1,0 +1,31 @@
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { hashPassword } from '../../services/identity/password.ts';
+import type { Db } from '../../services/platform/database/prisma.ts';
+import { applyPendingMigrations } from '../tools/migrations.ts';
+import { DEMO_PASSWORD, seedDemoAccounts, seedDemoData } from './demo.ts';
+import { loadReferenceData } from './reference.ts';
+
+export const DEMO_SIZE = { employers: 60, vacancies: 360, labourers: 2400 };
+
+export interface PrepareOptions {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  db: Db;
+  seedDemo: boolean;
+  piiKey: string;
+  log?: (message: string) => void;
+}
+
+/** Migrates, loads reference data and, on an empty database, builds the demo province. */
+export async function prepareDatabase(options: PrepareOptions) {
+  const log = options.log ?? (() => {});
+  const applied = await applyPendingMigrations(options.factory, { log });
+  if (applied.length) log(`database: applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  const reference = await loadReferenceData(options.db);
+  if (reference.loaded) log('database: reference data loaded');
+  if (!options.seedDemo || (await options.db.user.count()) > 0) return;
+  log('database: empty, seeding the demo province');
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const seeded = await seedDemoData(options.db, { ...DEMO_SIZE, piiKey: options.piiKey, passwordHash, log });
+  await seedDemoAccounts(options.db, passwordHash, seeded.employerIds[0]!, seeded.labourerIds[0]!);
+  log('database: demo accounts created (password WorkBridge-demo-1)');
+}

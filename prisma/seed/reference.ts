@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../services/platform/database/prisma.ts';
+
+const DIR = path.resolve(import.meta.dirname, '../reference');
+
+interface RegionRow {
+  code: string;
+  name: string;
+  nameEn: string;
+  level: 'province' | 'city' | 'county' | 'township' | 'village';
+  parentCode: string | null;
+  lat: number | null;
+  lng: number | null;
+  keyCounty?: boolean;
+}
+interface Taxonomy {
+  categories: { code: string; nameZh: string; nameEn: string }[];
+  occupations: { code: string; categoryCode: string; nameZh: string; nameEn: string; skills: string[] }[];
+  skills: { code: string; nameZh: string; nameEn: string; related: string[] }[];
+}
+
+export function readRegions(): RegionRow[] {
+  return JSON.parse(fs.readFileSync(path.join(DIR, 'regions.json'), 'utf8')) as RegionRow[];
+}
+export function readTaxonomy(): Taxonomy {
+  return JSON.parse(fs.readFileSync(path.join(DIR, 'occupations.json'), 'utf8')) as Taxonomy;
+}
+
+/** Loads the reference tables when they differ in size from the files (first start, or new data). */
+export async function loadReferenceData(db: Db): Promise<{ loaded: boolean }> {
+  const regions = readRegions();
+  const taxonomy = readTaxonomy();
+  const [regionCount, occupationCount, skillCount] = await Promise.all([
+    db.region.count(),
+    db.occupation.count(),
+    db.skill.count(),
+  ]);
+  if (
+    regionCount === regions.length &&
+    occupationCount === taxonomy.occupations.length &&
+    skillCount === taxonomy.skills.length
+  ) {
+    return { loaded: false };
+  }
+  await db.$transaction(async (tx) => {
+    await tx.region.createMany({
+      data: regions.map((r) => ({ ...r, keyCounty: r.keyCounty ?? false })),
+      skipDuplicates: true,
+    });
+    await tx.occupationCategory.createMany({ data: taxonomy.categories, skipDuplicates: true });
+    await tx.skill.createMany({
+      data: taxonomy.skills.map((s) => ({ code: s.code, nameZh: s.nameZh, nameEn: s.nameEn, relatedCodes: s.related })),
+      skipDuplicates: true,
+    });
+    await tx.occupation.createMany({
+      data: taxonomy.occupations.map((o) => ({
+        code: o.code,
+        categoryCode: o.categoryCode,
+        nameZh: o.nameZh,
+        nameEn: o.nameEn,
+        skillCodes: o.skills,
+      })),
+      skipDuplicates: true,
+    });
+  }, { timeout: 60_000 });
+  return { loaded: true };
+}

@@ -1,0 +1,68 @@
+import type { Db } from '../services/platform/database/prisma.ts';
+
+export interface RegionInfo {
+  name: string;
+  lat: number | null;
+  lng: number | null;
+}
+
+/** 350821100 → [35, 3508, 350821, 350821100]: lets a filter on any ancestor match. */
+export function regionPrefixes(code: string): string[] {
+  const cuts = [2, 4, 6, 9, 12].filter((n) => n <= code.length);
+  return cuts.map((n) => code.slice(0, n));
+}
+
+/** Names and coordinates of the reference tables, loaded once: they change only with a migration. */
+export class ReferenceNames {
+  private constructor(
+    private readonly regions: Map<string, RegionInfo>,
+    private readonly occupations: Map<string, { name: string; categoryCode: string }>,
+    private readonly skills: Map<string, string>,
+  ) {}
+
+  static async load(db: Db): Promise<ReferenceNames> {
+    const [regions, occupations, skills] = await Promise.all([
+      db.region.findMany({ select: { code: true, name: true, lat: true, lng: true } }),
+      db.occupation.findMany({ select: { code: true, nameZh: true, categoryCode: true } }),
+      db.skill.findMany({ select: { code: true, nameZh: true } }),
+    ]);
+    return new ReferenceNames(
+      new Map(regions.map((r) => [r.code, { name: r.name, lat: r.lat, lng: r.lng }])),
+      new Map(occupations.map((o) => [o.code, { name: o.nameZh, categoryCode: o.categoryCode }])),
+      new Map(skills.map((s) => [s.code, s.nameZh])),
+    );
+  }
+
+  /** Full name from the city down, e.g. 龙岩市长汀县. */
+  regionName(code: string): string {
+    return regionPrefixes(code)
+      .slice(1)
+      .map((prefix) => this.regions.get(prefix)?.name ?? '')
+      .join('');
+  }
+
+  /** Coordinates of the region or of its nearest ancestor that has them. */
+  regionPoint(code: string): { lat: number; lng: number } | undefined {
+    for (const prefix of regionPrefixes(code).reverse()) {
+      const region = this.regions.get(prefix);
+      if (region?.lat != null && region.lng != null) return { lat: region.lat, lng: region.lng };
+    }
+    return undefined;
+  }
+
+  hasRegion(code: string): boolean {
+    return this.regions.has(code);
+  }
+
+  occupation(code: string) {
+    return this.occupations.get(code);
+  }
+
+  skillNames(codes: string[]): string[] {
+    return codes.map((code) => this.skills.get(code) ?? code);
+  }
+
+  occupationNames(codes: string[]): string[] {
+    return codes.map((code) => this.occupations.get(code)?.name ?? code);
+  }
+}

@@ -1,0 +1,92 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Meilisearch } from 'meilisearch';
+import { healthRoutes } from './health/health.routes.ts';
+import { homePages } from './home/home.pages.ts';
+import { identityPages } from './identity/identity.pages.ts';
+import { createIdentityRepository } from './identity/identity.repository.ts';
+import { identityRoutes } from './identity/identity.routes.ts';
+import { createIdentityService } from './identity/identity.service.ts';
+import authPlugin from './platform/auth/auth.plugin.ts';
+import type { AppConfig } from './platform/config/config.ts';
+import type { Db } from './platform/database/prisma.ts';
+import errorHandler from './platform/errors/error-handler.ts';
+import './platform/http/fastify-types.ts';
+import viewsPlugin from './platform/http/views.plugin.ts';
+import { regionsRoutes } from './regions/regions.routes.ts';
+
+export interface AppDeps {
+  config: AppConfig;
+  db: Db;
+  meili: Meilisearch;
+}
+
+export function loggerOptions(config: AppConfig): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    // Personal data and credentials stay out of logs.
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.idNumber', '*.phone'],
+      censor: '[redacted]',
+    },
+  };
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db, meili } = deps;
+  const app = Fastify({
+    logger: loggerOptions(config),
+    trustProxy: config.env === 'production',
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+    },
+    hsts: config.env === 'production',
+  });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(errorHandler, {
+    renderPage: (_request, reply, body) =>
+      reply.page('error', { status: body.statusCode, message: body.message, code: body.code }, body.statusCode),
+  });
+  await app.register(authPlugin, { db, sessionSecret: config.sessionSecret, secureCookies: config.env === 'production' });
+  await app.register(fastifyCsrf, { sessionPlugin: '@fastify/secure-session' });
+  await app.register(viewsPlugin, { production: config.env === 'production' });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'WorkBridge API', description: '就业桥 public employment platform', version: '1' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (docs) => {
+    // The API documentation is public and has no contract of its own.
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), auth: { kind: 'public' }, infrastructure: true };
+    });
+    await docs.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+  });
+
+  const identity = createIdentityService(createIdentityRepository(db));
+  await app.register(healthRoutes, { db, meili });
+  await app.register(identityRoutes, { identity });
+  await app.register(identityPages, { identity });
+  await app.register(regionsRoutes, { db });
+  await app.register(homePages, { db });
+  return app;
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Meilisearch } from 'meilisearch';
+import { z } from 'zod';
+import type { Db } from '../platform/database/prisma.ts';
+import { auth, defineRoute } from '../platform/http/contract.ts';
+
+const CheckSchema = z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() });
+const ReadySchema = z.object({ status: z.enum(['ready', 'not_ready']), checks: z.object({ database: CheckSchema, search: CheckSchema }) });
+
+export const healthzRoute = defineRoute({
+  method: 'GET',
+  url: '/healthz',
+  auth: auth.public,
+  summary: 'The process is up',
+  tags: ['health'],
+  schema: { response: { 200: z.object({ status: z.literal('ok'), uptimeS: z.number() }) } },
+});
+
+export const readyzRoute = defineRoute({
+  method: 'GET',
+  url: '/readyz',
+  auth: auth.public,
+  summary: 'The database and Meilisearch answer',
+  tags: ['health'],
+  schema: { response: { 200: ReadySchema, 503: ReadySchema } },
+});
+
+async function timed(check: () => Promise<unknown>): Promise<z.infer<typeof CheckSchema>> {
+  const start = performance.now();
+  try {
+    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2000))]);
+    return { ok: true, latencyMs: Math.round(performance.now() - start) };
+  } catch (error) {
+    return { ok: false, latencyMs: Math.round(performance.now() - start), error: (error as Error).message };
+  }
+}
+
+export async function healthRoutes(app: FastifyInstance, opts: { db: Db; meili: Meilisearch }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.route({ ...healthzRoute, handler: async () => ({ status: 'ok' as const, uptimeS: Math.round(process.uptime()) }) });
+  r.route({
+    ...readyzRoute,
+    handler: async (_request, reply) => {
+      const [database, search] = await Promise.all([timed(() => opts.db.$queryRaw`SELECT 1`), timed(() => opts.meili.health())]);
+      const ready = database.ok && search.ok;
+      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: { database, search } });
+    },
+  });
+}

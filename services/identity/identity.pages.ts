@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { auth, page } from '../platform/http/contract.ts';
+import { translate } from '../platform/i18n/i18n.ts';
+import { LoginBodySchema } from './identity.contract.ts';
+import { LOGIN_RATE_LIMIT } from './identity.routes.ts';
+import type { IdentityService } from './identity.service.ts';
+import { UnauthenticatedError } from '../platform/errors/domain-errors.ts';
+
+const LoginFormSchema = LoginBodySchema.extend({ next: z.string().optional() });
+
+/** Only same-site paths: an open redirect would let a phishing link pass through our login. */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+    ? next
+    : '/';
+}
+
+export async function identityPages(app: FastifyInstance, opts: { identity: IdentityService }) {
+  const { identity } = opts;
+
+  app.route({
+    ...page('GET', '/login', auth.public),
+    handler: async (request, reply) => {
+      const next = safeNext((request.query as { next?: string }).next);
+      if (request.user) return reply.redirect(next, 303);
+      return reply.page('identity/login', { next, form: {} });
+    },
+  });
+
+  app.route({
+    ...page('POST', '/login', auth.public),
+    config: { auth: auth.public, rateLimit: LOGIN_RATE_LIMIT },
+    onRequest: app.csrfProtection,
+    handler: async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const next = safeNext(body.next);
+      const parsed = LoginFormSchema.safeParse(body);
+      const t = (key: string) => translate(request.locale, key);
+      if (!parsed.success) {
+        const errors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) errors[String(issue.path[0])] = t(`login.errors.${String(issue.path[0])}`);
+        return reply.page('identity/login', { next, form: { username: body.username }, errors }, 422);
+      }
+      try {
+        const user = await identity.authenticate(parsed.data.username, parsed.data.password);
+        request.session.regenerate();
+        request.session.set('userId', user.id);
+        request.session.set('issuedAt', Date.now());
+        return reply.redirect(next, 303);
+      } catch (error) {
+        if (!(error instanceof UnauthenticatedError)) throw error;
+        return reply.page(
+          'identity/login',
+          { next, form: { username: parsed.data.username }, formError: t('login.errors.credentials') },
+          401,
+        );
+      }
+    },
+  });
+
+  app.route({
+    ...page('POST', '/logout', auth.public),
+    onRequest: app.csrfProtection,
+    handler: async (request, reply) => {
+      request.session.delete();
+      return reply.redirect('/login', 303);
+    },
+  });
+}

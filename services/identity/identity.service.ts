@@ -1,0 +1,34 @@
+import crypto from 'node:crypto';
+import { hashToken } from '../platform/auth/auth.plugin.ts';
+import { UnauthenticatedError } from '../platform/errors/domain-errors.ts';
+import type { SessionUser } from '../platform/http/fastify-types.ts';
+import type { IdentityRepository } from './identity.repository.ts';
+import { verifyPassword } from './password.ts';
+
+export const API_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
+
+export function createIdentityService(repo: IdentityRepository) {
+  return {
+    /** Checks a username and password; the same error for an unknown user and a wrong password. */
+    async authenticate(username: string, password: string): Promise<SessionUser> {
+      const user = await repo.findForLogin(username.trim());
+      const ok = await verifyPassword(user?.passwordHash, password);
+      if (!user || !ok || user.disabledAt) throw new UnauthenticatedError('Wrong username or password');
+      const { passwordHash: _hash, disabledAt: _disabled, ...publicUser } = user;
+      return publicUser;
+    },
+
+    async issueApiToken(user: SessionUser): Promise<{ token: string; expiresAt: Date }> {
+      const token = crypto.randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + API_TOKEN_TTL_MS);
+      await repo.createToken(user.id, hashToken(token), expiresAt);
+      return { token, expiresAt };
+    },
+
+    async revokeApiToken(token: string): Promise<void> {
+      await repo.revokeToken(hashToken(token));
+    },
+  };
+}
+
+export type IdentityService = ReturnType<typeof createIdentityService>;

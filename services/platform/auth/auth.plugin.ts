@@ -1,0 +1,90 @@
+import crypto from 'node:crypto';
+import secureSession from '@fastify/secure-session';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Db } from '../database/prisma.ts';
+import { ForbiddenError, UnauthenticatedError } from '../errors/domain-errors.ts';
+import { isApiRequest } from '../errors/error-handler.ts';
+import type { SessionUser } from '../http/fastify-types.ts';
+
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
+export interface AuthPluginOptions {
+  db: Db;
+  sessionSecret: string;
+  secureCookies: boolean;
+}
+
+const USER_SELECT = {
+  id: true,
+  username: true,
+  role: true,
+  displayName: true,
+  regionCode: true,
+  locale: true,
+  labourerId: true,
+  employerId: true,
+  disabledAt: true,
+} as const;
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Resolves the caller (bearer token for API clients, encrypted session cookie for pages) and
+ * enforces the route's declared auth rule before anything else runs. A route without a rule is
+ * refused: the default is closed.
+ */
+async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
+  await app.register(secureSession, {
+    key: crypto.createHash('sha256').update(`session:${opts.sessionSecret}`).digest(),
+    cookieName: 'wb_session',
+    expiry: SESSION_MAX_AGE_S,
+    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_MAX_AGE_S },
+  });
+  app.decorateRequest('user', null);
+
+  async function resolveUser(request: FastifyRequest): Promise<SessionUser | null> {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      const token = await opts.db.apiToken.findUnique({
+        where: { tokenHash: hashToken(header.slice(7).trim()) },
+        select: { expiresAt: true, revokedAt: true, user: { select: USER_SELECT } },
+      });
+      if (!token || token.revokedAt || token.expiresAt < new Date() || token.user.disabledAt) {
+        throw new UnauthenticatedError('The bearer token is invalid or expired');
+      }
+      return token.user;
+    }
+    const userId = request.session.get('userId');
+    const issuedAt = request.session.get('issuedAt') ?? 0;
+    if (!userId || Date.now() - issuedAt > SESSION_MAX_AGE_S * 1000) return null;
+    const user = await opts.db.user.findUnique({ where: { id: userId }, select: USER_SELECT });
+    if (!user || user.disabledAt) {
+      request.session.delete();
+      return null;
+    }
+    return user;
+  }
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const rule = request.routeOptions.config.auth;
+    // The not-found handler has no route; it reveals nothing, so it needs no rule.
+    if (request.routeOptions.url === undefined) return;
+    if (!rule) throw new Error(`Route ${request.method} ${request.routeOptions.url} declares no auth rule`);
+    request.user = await resolveUser(request);
+    if (rule.kind === 'public') return;
+    if (!request.user) {
+      if (!isApiRequest(request)) {
+        return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+      }
+      throw new UnauthenticatedError('Sign in first: send Authorization: Bearer <token> from POST /api/v1/auth/login');
+    }
+    if (rule.kind === 'role' && !rule.roles.includes(request.user.role)) {
+      throw new ForbiddenError(`This requires the role ${rule.roles.join(' or ')}`);
+    }
+  });
+}
+
+export default fp(authPlugin, { name: 'auth', dependencies: ['error-handler'] });

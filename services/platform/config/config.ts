@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalUrl = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.url({ message: 'must be a URL' }).optional(),
+);
+const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
+
+// A secret must be long enough to key HMAC/AES; in development a fixed fallback keeps the app
+// running out of the box, but production refuses to start without real secrets.
+const secret = (name: string) =>
+  z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .min(32, { message: `${name} must be at least 32 characters` })
+      .optional(),
+  );
+
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: optionalUrl,
+    DATA_DIR: z.string().min(1).default('./data'),
+    MEILI_URL: optionalUrl,
+    MEILI_MASTER_KEY: optionalText,
+    MEILI_BINARY: optionalText,
+    MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, { message: 'only a-z, 0-9 and _' }).default(''),
+    REDIS_URL: optionalUrl,
+    SESSION_SECRET: secret('SESSION_SECRET'),
+    PII_KEY: secret('PII_KEY'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SEED_DEMO: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((value) => value === 'true'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV !== 'production') return;
+    for (const key of ['SESSION_SECRET', 'PII_KEY'] as const) {
+      if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required in production` });
+    }
+  });
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+
+export interface AppConfig {
+  env: RawConfig['NODE_ENV'];
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  meili: { url: string | undefined; masterKey: string; binary: string | undefined; indexPrefix: string };
+  redisUrl: string | undefined;
+  sessionSecret: string;
+  piiKey: string;
+  logLevel: RawConfig['LOG_LEVEL'];
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEV_SESSION_SECRET = 'workbridge-development-session-secret-not-for-production';
+const DEV_PII_KEY = 'workbridge-development-pii-key-not-for-production-use';
+const DEV_MEILI_KEY = 'workbridge-development-meili-master-key';
+
+/** Parses the environment once; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: path.resolve(c.DATA_DIR),
+    meili: {
+      url: c.MEILI_URL,
+      masterKey: c.MEILI_MASTER_KEY ?? DEV_MEILI_KEY,
+      binary: c.MEILI_BINARY,
+      indexPrefix: c.MEILI_INDEX_PREFIX,
+    },
+    redisUrl: c.REDIS_URL,
+    sessionSecret: c.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    piiKey: c.PII_KEY ?? DEV_PII_KEY,
+    logLevel: c.LOG_LEVEL,
+    seedDemo: c.SEED_DEMO,
+  };
+}

@@ -1,0 +1,59 @@
+import crypto from 'node:crypto';
+
+/**
+ * Personal data protection: national ID numbers are stored as AES-256-GCM ciphertext plus an
+ * HMAC for duplicate look-up, and shown masked. Both keys are derived from PII_KEY so that one
+ * secret rotates both.
+ */
+export class PiiCipher {
+  private readonly encKey: Buffer;
+  private readonly macKey: Buffer;
+
+  constructor(secret: string) {
+    this.encKey = crypto.createHash('sha256').update(`enc:${secret}`).digest();
+    this.macKey = crypto.createHash('sha256').update(`mac:${secret}`).digest();
+  }
+
+  encrypt(plain: string): string {
+    const iv = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', this.encKey, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join(
+      '.',
+    );
+  }
+
+  decrypt(token: string): string {
+    const [version, iv, tag, body] = token.split('.');
+    if (version !== 'v1' || !iv || !tag || !body) throw new Error('Unknown ciphertext format');
+    const decipher = crypto.createDecipheriv('aes-256-gcm', this.encKey, Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  /** Keyed hash of a normalised identifier (upper-case, no spaces). */
+  hash(value: string): string {
+    return crypto.createHmac('sha256', this.macKey).update(normalise(value)).digest('hex');
+  }
+}
+
+function normalise(value: string): string {
+  return value.replace(/\s+/g, '').toUpperCase();
+}
+
+/** 350821199001011234 → 350821********1234 */
+export function maskIdNumber(idNumber: string): string {
+  const id = normalise(idNumber);
+  return id.length <= 10 ? '*'.repeat(id.length) : `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+}
+
+/** 13812345678 → 138****5678 */
+export function maskPhone(phone: string): string {
+  return phone.length < 7 ? '*'.repeat(phone.length) : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+/** 张三丰 → 张**; names shown to employers keep only the surname. */
+export function maskName(name: string): string {
+  const chars = Array.from(name);
+  return chars.length <= 1 ? name : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}

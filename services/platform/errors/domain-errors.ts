@@ -1,0 +1,55 @@
+/** Errors the services throw. They carry no HTTP knowledge; errors/error-handler.ts maps them. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'VALIDATION_FAILED';
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message, issues);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}
+
+export const STATUS_BY_ERROR = new Map<new (...args: never[]) => DomainError, number>([
+  [ValidationError, 400],
+  [UnauthenticatedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+]);
+
+export function statusOf(error: DomainError): number {
+  for (const [type, status] of STATUS_BY_ERROR) if (error instanceof type) return status;
+  return 500;
+}

@@ -1,0 +1,32 @@
+import type { Role } from '../database/generated/enums.ts';
+import type { AuthRule } from './contract.ts';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  role: Role;
+  displayName: string;
+  regionCode: string | null;
+  locale: string;
+  labourerId: string | null;
+  employerId: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: AuthRule;
+    /** Marks routes added by infrastructure plugins (static files, API docs). */
+    infrastructure?: boolean;
+  }
+  interface FastifyRequest {
+    user: SessionUser | null;
+    locale: string;
+  }
+}
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    userId: string;
+    issuedAt: number;
+  }
+}

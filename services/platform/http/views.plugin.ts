@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifyView from '@fastify/view';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import Handlebars from 'handlebars';
+import { DEFAULT_LOCALE, isLocale, translate } from '../i18n/i18n.ts';
+
+const WEB_DIR = path.resolve(import.meta.dirname, '../../../web');
+const VIEWS_DIR = path.join(WEB_DIR, 'views');
+const LOCALE_COOKIE = 'wb_lang';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a page inside the main layout with the common context (user, locale, CSRF token). */
+    page(template: string, data?: Record<string, unknown>, status?: number): Promise<FastifyReply>;
+  }
+}
+
+function registerHelpers(hbs: typeof Handlebars) {
+  hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
+    const locale = (options.data?.root as { locale?: string } | undefined)?.locale ?? DEFAULT_LOCALE;
+    return translate(locale, key, options.hash as Record<string, unknown>);
+  });
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
+  hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hbs.registerHelper('date', (value: unknown) =>
+    value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value.slice(0, 10) : '',
+  );
+  hbs.registerHelper('number', (value: unknown, options: Handlebars.HelperOptions) => {
+    const locale = (options.data?.root as { locale?: string } | undefined)?.locale ?? DEFAULT_LOCALE;
+    return typeof value === 'number' ? value.toLocaleString(locale) : '';
+  });
+}
+
+function partialsIn(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const file of fs.readdirSync(path.join(VIEWS_DIR, dir))) {
+    if (file.endsWith('.hbs')) out[file.replace(/\.hbs$/, '')] = `${dir}/${file}`;
+  }
+  return out;
+}
+
+export function localeOf(request: FastifyRequest): string {
+  const query = (request.query as Record<string, unknown> | undefined)?.lang;
+  if (isLocale(query)) return query;
+  const cookie = request.cookies[LOCALE_COOKIE];
+  if (isLocale(cookie)) return cookie;
+  return request.user?.locale && isLocale(request.user.locale) ? request.user.locale : DEFAULT_LOCALE;
+}
+
+async function viewsPlugin(app: FastifyInstance, opts: { production: boolean }) {
+  const hbs = Handlebars.create();
+  registerHelpers(hbs);
+  await app.register(fastifyView, {
+    engine: { handlebars: hbs },
+    root: VIEWS_DIR,
+    layout: 'layouts/main.hbs',
+    viewExt: 'hbs',
+    production: opts.production,
+    options: { partials: partialsIn('partials') },
+  });
+  await app.register(async (assets) => {
+    // Static assets are public and carry no API contract.
+    assets.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), auth: { kind: 'public' }, infrastructure: true };
+    });
+    await assets.register(fastifyStatic, {
+      root: path.join(WEB_DIR, 'static'),
+      prefix: '/static/',
+      maxAge: opts.production ? '1d' : 0,
+    });
+  });
+
+  app.decorateRequest('locale', DEFAULT_LOCALE);
+  app.addHook('preHandler', async (request, reply) => {
+    request.locale = localeOf(request);
+    const asked = (request.query as Record<string, unknown> | undefined)?.lang;
+    if (isLocale(asked)) reply.setCookie(LOCALE_COOKIE, asked, { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
+  });
+
+  app.decorateReply('page', async function (this: FastifyReply, template, data = {}, status = 200) {
+    const request = this.request;
+    const csrfToken = request.user || template.startsWith('identity/') ? await this.generateCsrf() : undefined;
+    const path = request.url.split('?')[0] ?? '/';
+    const context = {
+      locale: request.locale,
+      isEnglish: request.locale === 'en',
+      user: request.user,
+      csrfToken,
+      currentPath: path,
+      ...data,
+    };
+    return this.status(status).type('text/html; charset=utf-8').view(`pages/${template}`, context);
+  });
+}
+
+export default fp(viewsPlugin, { name: 'views', dependencies: ['auth'] });
