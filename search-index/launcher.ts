@@ -103,8 +103,9 @@ export async function launchMeilisearch(options: LaunchOptions): Promise<MeiliPr
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  // Meilisearch prints a banner on every start; pass on only warnings and errors.
   const forward = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) options.log?.(line);
+    for (const line of chunk.toString().split('\n')) if (/\b(WARN|ERROR)\b/.test(line)) options.log?.(line.trim());
   };
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);

@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Meilisearch } from 'meilisearch';
 import { healthRoutes } from './health/health.routes.ts';
@@ -21,6 +21,12 @@ import errorHandler from './platform/errors/error-handler.ts';
 import './platform/http/fastify-types.ts';
 import viewsPlugin from './platform/http/views.plugin.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalogue: RouteOptions[];
+  }
+}
 
 export interface AppDeps {
   config: AppConfig;
@@ -45,6 +51,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: loggerOptions(config),
     trustProxy: config.env === 'production',
     bodyLimit: 2 * 1024 * 1024,
+  });
+  // Every route as registered, for the architecture test that checks each declares auth and schema.
+  const routeCatalogue: RouteOptions[] = [];
+  app.decorate('routeCatalogue', routeCatalogue);
+  app.addHook('onRoute', (route) => {
+    routeCatalogue.push(route);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

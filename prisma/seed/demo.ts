@@ -34,7 +34,6 @@ export interface SeedOptions {
   employers: number;
   seed?: number;
   piiKey: string;
-  passwordHash: string;
   log?: (message: string) => void;
   /** Adds to an existing database instead of building the demo province (benchmark data). */
   append?: boolean;

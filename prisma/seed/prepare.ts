@@ -25,7 +25,7 @@ export async function prepareDatabase(options: PrepareOptions) {
   if (!options.seedDemo || (await options.db.user.count()) > 0) return;
   log('database: empty, seeding the demo province');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const seeded = await seedDemoData(options.db, { ...DEMO_SIZE, piiKey: options.piiKey, passwordHash, log });
+  const seeded = await seedDemoData(options.db, { ...DEMO_SIZE, piiKey: options.piiKey, log });
   await seedDemoAccounts(options.db, passwordHash, seeded.employerIds[0]!, seeded.labourerIds[0]!);
   log('database: demo accounts created (password WorkBridge-demo-1)');
 }

@@ -33,7 +33,13 @@ function loadWasm(): Promise<void> {
     g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m) => (lastPanic = m) };
     const jsPath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const bytes = fs.readFileSync(jsPath.replace(/\.js$/, '.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg as never });
+    // While applying migrations the engine arms 10 s timeout timers and never clears them, which
+    // held every deploy open for 10 s after its work was done; unref'd, they no longer keep Node alive.
+    const imports: Record<string, unknown> = { ...bg };
+    for (const key of Object.keys(imports).filter((k) => k.startsWith('__wbg_setTimeout_'))) {
+      imports[key] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+    }
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': imports as never });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
   })().catch((error: unknown) => {

@@ -31,7 +31,8 @@ export async function identityPages(app: FastifyInstance, opts: { identity: Iden
   app.route({
     ...page('POST', '/login', auth.public),
     config: { auth: auth.public, rateLimit: LOGIN_RATE_LIMIT },
-    onRequest: app.csrfProtection,
+    // preValidation, not onRequest: the token travels in the form body, parsed only after onRequest.
+    preValidation: app.csrfProtection,
     handler: async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const next = safeNext(body.next);
@@ -61,7 +62,8 @@ export async function identityPages(app: FastifyInstance, opts: { identity: Iden
 
   app.route({
     ...page('POST', '/logout', auth.public),
-    onRequest: app.csrfProtection,
+    // preValidation, not onRequest: the token travels in the form body, parsed only after onRequest.
+    preValidation: app.csrfProtection,
     handler: async (request, reply) => {
       request.session.delete();
       return reply.redirect('/login', 303);

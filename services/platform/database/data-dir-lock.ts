@@ -59,7 +59,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
         // unreadable lock: treat as stale
       }
       const sameHost = holder.host === undefined || holder.host === os.hostname();
-      if (holder.pid && sameHost && holder.pid !== process.pid && isAlive(holder.pid)) {
+      if (holder.pid && sameHost && isAlive(holder.pid)) {
         throw new DataDirLockedError(lockPath, holder.pid);
       }
       fs.rmSync(lockPath, { force: true });

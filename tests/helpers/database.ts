@@ -1,0 +1,31 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { type AdapterHandle, openAdapter } from '../../services/platform/database/connect.ts';
+
+/**
+ * A database of the test's own: an in-memory PGlite by default, or, when DATABASE_URL is set
+ * (the CI run against PostgreSQL), a fresh database on that server, dropped afterwards.
+ */
+export async function openTestDatabase(): Promise<AdapterHandle & { url?: string }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return openAdapter({ dataDir: '', inMemory: true });
+  const name = `wb_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openAdapter({ databaseUrl: url.toString(), dataDir: '' });
+  return {
+    ...handle,
+    url: url.toString(),
+    close: async () => {
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
