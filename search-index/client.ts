@@ -13,7 +13,9 @@ export function createMeiliClient(url: string, apiKey: string): Meilisearch {
 export async function succeeded(pending: { waitTask: (o?: { timeout?: number }) => Promise<Task> }, timeout = 60_000) {
   const task = await pending.waitTask({ timeout });
   if (task.status !== 'succeeded') {
-    throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no detail'}`);
+    throw new Error(
+      `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no detail'}`,
+    );
   }
   return task;
 }

@@ -6,7 +6,7 @@ import { type ReferenceNames, regionPrefixes } from './reference-names.ts';
 const seconds = (date: Date | null | undefined) => (date ? Math.floor(date.getTime() / 1000) : null);
 
 function ageOn(birthDate: Date, today = new Date()): number {
-  let age = today.getUTCFullYear() - birthDate.getUTCFullYear();
+  const age = today.getUTCFullYear() - birthDate.getUTCFullYear();
   const beforeBirthday =
     today.getUTCMonth() < birthDate.getUTCMonth() ||
     (today.getUTCMonth() === birthDate.getUTCMonth() && today.getUTCDate() < birthDate.getUTCDate());
@@ -111,7 +111,10 @@ async function labourerDocuments(db: Db, ref: ReferenceNames, ids: string[]): Pr
   return { documents, absent: ids.filter((id) => !found.has(id)) };
 }
 
-export const DOCUMENT_LOADERS: Record<IndexName, (db: Db, ref: ReferenceNames, ids: string[]) => Promise<DocumentBatch>> = {
+export const DOCUMENT_LOADERS: Record<
+  IndexName,
+  (db: Db, ref: ReferenceNames, ids: string[]) => Promise<DocumentBatch>
+> = {
   vacancies: vacancyDocuments,
   labourers: labourerDocuments,
 };
@@ -122,7 +125,12 @@ export async function* allIds(db: Db, name: IndexName, pageSize = 1000): AsyncGe
   for (;;) {
     const page =
       name === 'vacancies'
-        ? await db.vacancy.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: pageSize, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) })
+        ? await db.vacancy.findMany({
+            select: { id: true },
+            orderBy: { id: 'asc' },
+            take: pageSize,
+            ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+          })
         : await db.labourer.findMany({
             where: { consentShowEmployer: true },
             select: { id: true },

@@ -63,7 +63,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -93,19 +95,28 @@ export async function launchMeilisearch(options: LaunchOptions): Promise<MeiliPr
   const child = spawn(
     binary,
     [
-      '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', options.masterKey,
+      '--http-addr',
+      `127.0.0.1:${port}`,
+      '--master-key',
+      options.masterKey,
       '--no-analytics',
-      '--db-path', path.join(dir, 'data.ms'),
-      '--dump-dir', path.join(dir, 'dumps'),
-      '--snapshot-dir', path.join(dir, 'snapshots'),
-      '--log-level', 'WARN',
+      '--db-path',
+      path.join(dir, 'data.ms'),
+      '--dump-dir',
+      path.join(dir, 'dumps'),
+      '--snapshot-dir',
+      path.join(dir, 'snapshots'),
+      '--log-level',
+      'WARN',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  // Meilisearch prints a banner on every start; pass on only warnings and errors.
+  // Meilisearch prints a banner on every start and a warning for every 4xx it answers (such as
+  // the index-exists probes of a reindex); pass on only its own warnings and errors.
   const forward = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (/\b(WARN|ERROR)\b/.test(line)) options.log?.(line.trim());
+    for (const line of chunk.toString().split('\n')) {
+      if (/\b(WARN|ERROR)\b/.test(line) && !line.includes('tracing_actix_web')) options.log?.(line.trim());
+    }
   };
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);

@@ -99,7 +99,10 @@ export class OutboxDrain {
             lastError: String((error as Error).message ?? error).slice(0, 500),
           },
         });
-        this.options.log?.warn({ index: name, rows: group.length, attempts, retryInMs: delay }, 'search index update failed; will retry');
+        this.options.log?.warn(
+          { index: name, rows: group.length, attempts, retryInMs: delay },
+          'search index update failed; will retry',
+        );
       }
     }
     return result;

@@ -24,7 +24,11 @@ async function indexExists(meili: Meilisearch, uid: string): Promise<boolean> {
 export async function reindex(db: Db, meili: Meilisearch, prefix: string, name: IndexName, progress?: ReindexProgress) {
   const uid = indexUid(prefix, name);
   const staging = `${uid}__rebuild`;
-  const newest = await db.searchOutbox.findFirst({ where: { indexName: name }, orderBy: { id: 'desc' }, select: { id: true } });
+  const newest = await db.searchOutbox.findFirst({
+    where: { indexName: name },
+    orderBy: { id: 'desc' },
+    select: { id: true },
+  });
   if (await indexExists(meili, staging)) await succeeded(meili.deleteIndex(staging));
   await succeeded(meili.createIndex(staging, { primaryKey: 'id' }));
   await succeeded(meili.index(staging).updateSettings(INDEX_SETTINGS[name]));

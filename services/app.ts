@@ -39,7 +39,14 @@ export function loggerOptions(config: AppConfig): FastifyServerOptions['logger']
     level: config.logLevel,
     // Personal data and credentials stay out of logs.
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.idNumber', '*.phone'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.idNumber',
+        '*.phone',
+      ],
       censor: '[redacted]',
     },
   };
@@ -63,7 +70,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': null,
+      },
     },
     hsts: config.env === 'production',
   });
@@ -74,7 +86,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     renderPage: (_request, reply, body) =>
       reply.page('error', { status: body.statusCode, message: body.message, code: body.code }, body.statusCode),
   });
-  await app.register(authPlugin, { db, sessionSecret: config.sessionSecret, secureCookies: config.env === 'production' });
+  await app.register(authPlugin, {
+    db,
+    sessionSecret: config.sessionSecret,
+    secureCookies: config.env === 'production',
+  });
   await app.register(fastifyCsrf, { sessionPlugin: '@fastify/secure-session' });
   await app.register(viewsPlugin, { production: config.env === 'production' });
 

@@ -18,15 +18,39 @@ const CATEGORIES_BY_KIND: Record<EmployerKind, string[]> = {
   public_welfare: ['C08'],
 };
 const WAGE_BY_CATEGORY: Record<string, [number, number]> = {
-  C01: [5500, 9000], C02: [4000, 6500], C03: [3800, 6000], C04: [3800, 7000], C05: [4500, 9000],
-  C06: [4500, 7000], C07: [3800, 6500], C08: [2800, 4200], C09: [3500, 5000], C10: [2600, 4500],
-  C11: [5000, 8500], C12: [3500, 7000], C13: [3500, 8000], C14: [2000, 3800], C15: [5000, 8000], C16: [3200, 5000],
+  C01: [5500, 9000],
+  C02: [4000, 6500],
+  C03: [3800, 6000],
+  C04: [3800, 7000],
+  C05: [4500, 9000],
+  C06: [4500, 7000],
+  C07: [3800, 6500],
+  C08: [2800, 4200],
+  C09: [3500, 5000],
+  C10: [2600, 4500],
+  C11: [5000, 8500],
+  C12: [3500, 7000],
+  C13: [3500, 8000],
+  C14: [2000, 3800],
+  C15: [5000, 8000],
+  C16: [3200, 5000],
 };
 const FACTORY_CITIES = ['3501', '3502', '3503', '3505', '3506', '3508'];
 const HOUSEHOLD_CITIES = ['3501', '3502', '3505'];
 
-interface RegionLite { code: string; name: string; level: string; parentCode: string | null; keyCounty: boolean }
-interface OccupationLite { code: string; categoryCode: string; nameZh: string; skillCodes: string[] }
+interface RegionLite {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+  keyCounty: boolean;
+}
+interface OccupationLite {
+  code: string;
+  categoryCode: string;
+  nameZh: string;
+  skillCodes: string[];
+}
 
 export interface SeedOptions {
   labourers: number;
@@ -75,8 +99,12 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
   const pii = new PiiCipher(options.piiKey);
   const now = new Date();
 
-  const regions: RegionLite[] = await db.region.findMany({ select: { code: true, name: true, level: true, parentCode: true, keyCounty: true } });
-  const occupations: OccupationLite[] = await db.occupation.findMany({ select: { code: true, categoryCode: true, nameZh: true, skillCodes: true } });
+  const regions: RegionLite[] = await db.region.findMany({
+    select: { code: true, name: true, level: true, parentCode: true, keyCounty: true },
+  });
+  const occupations: OccupationLite[] = await db.occupation.findMany({
+    select: { code: true, categoryCode: true, nameZh: true, skillCodes: true },
+  });
   if (!regions.length || !occupations.length) throw new Error('Load the reference data before seeding');
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const keyCounties = regions.filter((r) => r.keyCounty);
@@ -92,33 +120,41 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
   const employerRows: Array<{ id: string; name: string; kind: EmployerKind; regionCode: string }> = [];
   const employerData = [];
   for (let i = 0; i < options.employers; i++) {
-    const kind: EmployerKind = i < 4 && !options.append
-      ? (['poverty_workshop', 'household_service', 'company', 'poverty_base'] as const)[i]!
-      : random.weighted<EmployerKind>([
-          ['poverty_workshop', 30], ['company', 30], ['household_service', 18], ['poverty_base', 8], ['labour_agency', 8], ['public_welfare', 6],
-        ]);
+    const kind: EmployerKind =
+      i < 4 && !options.append
+        ? (['poverty_workshop', 'household_service', 'company', 'poverty_base'] as const)[i]!
+        : random.weighted<EmployerKind>([
+            ['poverty_workshop', 30],
+            ['company', 30],
+            ['household_service', 18],
+            ['poverty_base', 8],
+            ['labour_agency', 8],
+            ['public_welfare', 6],
+          ]);
     let county: RegionLite;
     let name: string;
     if (kind === 'poverty_workshop' || kind === 'poverty_base' || kind === 'public_welfare') {
-      county = i === 0 ? byCode.get('350821') ?? random.pick(keyCounties) : random.pick(keyCounties);
+      county = i === 0 ? (byCode.get('350821') ?? random.pick(keyCounties)) : random.pick(keyCounties);
       const product = random.pick(WORKSHOP_PRODUCTS);
       const town = townshipsOf(county.code);
       const where = town.length ? random.pick(town).name : county.name;
-      name = kind === 'poverty_workshop'
-        ? `${county.name}${where === county.name ? '' : where}${product.word}扶贫车间`
-        : kind === 'poverty_base'
-          ? `${county.name}${random.pick(['高山', '生态', '富硒', '绿源'])}${random.pick(['茶叶', '食用菌', '果蔬', '油茶'])}扶贫基地`
-          : `${county.name}${where === county.name ? '' : where}公益性岗位服务站`;
+      name =
+        kind === 'poverty_workshop'
+          ? `${county.name}${where === county.name ? '' : where}${product.word}扶贫车间`
+          : kind === 'poverty_base'
+            ? `${county.name}${random.pick(['高山', '生态', '富硒', '绿源'])}${random.pick(['茶叶', '食用菌', '果蔬', '油茶'])}扶贫基地`
+            : `${county.name}${where === county.name ? '' : where}公益性岗位服务站`;
     } else {
       const cities = kind === 'household_service' ? HOUSEHOLD_CITIES : FACTORY_CITIES;
       const city = byCode.get(random.pick(cities))!;
       county = random.pick(countiesOf(city.code));
       const brand = random.pick(COMPANY_PREFIX) + random.pick(COMPANY_PREFIX);
-      name = kind === 'household_service'
-        ? `${city.name.replace('市', '')}${brand}家政服务有限公司`
-        : kind === 'labour_agency'
-          ? `${city.name.replace('市', '')}${brand}人力资源有限公司`
-          : `福建${brand}${random.pick(FACTORY_WORDS)}有限公司`;
+      name =
+        kind === 'household_service'
+          ? `${city.name.replace('市', '')}${brand}家政服务有限公司`
+          : kind === 'labour_agency'
+            ? `${city.name.replace('市', '')}${brand}人力资源有限公司`
+            : `福建${brand}${random.pick(FACTORY_WORDS)}有限公司`;
     }
     const id = crypto.randomUUID();
     const regionCode = placeIn(county.code);
@@ -149,7 +185,13 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
     const [low, high] = WAGE_BY_CATEGORY[occupation.categoryCode] ?? [3000, 6000];
     const wageMin = Math.round(random.int(low, (low + high) / 2) / 100) * 100;
     const wageMax = Math.round(random.int(wageMin + 300, high) / 100) * 100;
-    const status = random.weighted([['open', 80], ['paused', 5], ['filled', 5], ['expired', 5], ['draft', 5]] as const);
+    const status = random.weighted([
+      ['open', 80],
+      ['paused', 5],
+      ['filled', 5],
+      ['expired', 5],
+      ['draft', 5],
+    ] as const);
     const publishedAt = status === 'draft' ? null : addDays(now, -random.int(1, 60));
     const id = crypto.randomUUID();
     vacancyIds.push(id);
@@ -179,31 +221,53 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
     const chunk = vacancyData.slice(i, i + 1000);
     await db.$transaction(async (tx) => {
       await tx.vacancy.createMany({ data: chunk });
-      await enqueueIndexing(tx, 'vacancies', chunk.map((v) => v.id));
+      await enqueueIndexing(
+        tx,
+        'vacancies',
+        chunk.map((v) => v.id),
+      );
     });
   }
   log(`seed: ${vacancyData.length} vacancies`);
 
   // Labourers
   const statuses: Array<readonly [EmploymentStatus, number]> = [
-    ['unemployed', 30], ['employed_local', 22], ['transferred_in_province', 16], ['transferred_out_province', 8],
-    ['self_employed', 7], ['public_welfare_post', 5], ['in_training', 4], ['not_in_labour_force', 8],
+    ['unemployed', 30],
+    ['employed_local', 22],
+    ['transferred_in_province', 16],
+    ['transferred_out_province', 8],
+    ['self_employed', 7],
+    ['public_welfare_post', 5],
+    ['in_training', 4],
+    ['not_in_labour_force', 8],
   ];
   const mobilities: Array<readonly [Mobility, number]> = [
-    ['township', 15], ['county', 35], ['city', 20], ['province', 20], ['partner_region', 2], ['anywhere', 8],
+    ['township', 15],
+    ['county', 35],
+    ['city', 20],
+    ['province', 20],
+    ['partner_region', 2],
+    ['anywhere', 8],
   ];
   const labourerIds: string[] = [];
   let batch = [];
   for (let i = 0; i < options.labourers; i++) {
     const male = random.chance(0.52);
-    const county = random.chance(0.85) ? random.pick(keyCounties) : random.pick(regions.filter((r) => r.level === 'county' && r.code.startsWith('35')));
+    const county = random.chance(0.85)
+      ? random.pick(keyCounties)
+      : random.pick(regions.filter((r) => r.level === 'county' && r.code.startsWith('35')));
     const age = random.int(17, 62);
     const birth = new Date(Date.UTC(now.getUTCFullYear() - age, random.int(0, 11), random.int(1, 28)));
     const id = idNumber(random, county.code, birth, male);
     const skilled = random.pick(occupations);
     const skillCodes = random.chance(0.8) ? random.sample(skilled.skillCodes, random.int(1, 3)) : [];
     const employmentStatus = age >= 60 && random.chance(0.5) ? 'not_in_labour_force' : random.weighted(statuses);
-    const wantsJob = employmentStatus === 'unemployed' ? random.chance(0.9) : employmentStatus === 'not_in_labour_force' ? false : random.chance(0.25);
+    const wantsJob =
+      employmentStatus === 'unemployed'
+        ? random.chance(0.9)
+        : employmentStatus === 'not_in_labour_force'
+          ? false
+          : random.chance(0.25);
     const labourerId = crypto.randomUUID();
     labourerIds.push(labourerId);
     batch.push({
@@ -216,7 +280,13 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
       birthDate: birth,
       phone: random.chance(0.9) ? phone(random) : null,
       regionCode: placeIn(county.code),
-      educationLevel: random.weighted([['primary', 20], ['junior_secondary', 45], ['senior_secondary', 20], ['vocational', 10], ['college', 5]] as const),
+      educationLevel: random.weighted([
+        ['primary', 20],
+        ['junior_secondary', 45],
+        ['senior_secondary', 20],
+        ['vocational', 10],
+        ['college', 5],
+      ] as const),
       povertyStatus: random.chance(0.7) ? ('lifted_out' as const) : ('registered' as const),
       povertyHouseholdNo: `${county.code}${String(random.int(1, 99999)).padStart(5, '0')}`,
       disability: random.chance(0.06),
@@ -233,10 +303,17 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
     if (batch.length === 1000 || i === options.labourers - 1) {
       const chunk = batch;
       batch = [];
-      await db.$transaction(async (tx) => {
-        await tx.labourer.createMany({ data: chunk, skipDuplicates: true });
-        await enqueueIndexing(tx, 'labourers', chunk.map((l) => l.id));
-      }, { timeout: 60_000 });
+      await db.$transaction(
+        async (tx) => {
+          await tx.labourer.createMany({ data: chunk, skipDuplicates: true });
+          await enqueueIndexing(
+            tx,
+            'labourers',
+            chunk.map((l) => l.id),
+          );
+        },
+        { timeout: 60_000 },
+      );
       log(`seed: ${i + 1}/${options.labourers} labourers`);
     }
   }
@@ -245,14 +322,36 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
 
 /** The five demo accounts of the README, tied to a workshop and a labourer in 长汀县. */
 export async function seedDemoAccounts(db: Db, passwordHash: string, employerId: string, labourerId: string) {
-  await db.labourer.update({ where: { id: labourerId }, data: { regionCode: '350821', wantsJob: true, employmentStatus: 'unemployed', consentShowEmployer: true } });
+  await db.labourer.update({
+    where: { id: labourerId },
+    data: { regionCode: '350821', wantsJob: true, employmentStatus: 'unemployed', consentShowEmployer: true },
+  });
   await db.user.createMany({
     data: [
       { username: 'admin', passwordHash, role: 'admin', displayName: '系统管理员' },
-      { username: 'officer.fujian', passwordHash, role: 'officer', displayName: '福建省人社厅就业处', regionCode: '35' },
-      { username: 'officer.changting', passwordHash, role: 'officer', displayName: '长汀县就业服务中心', regionCode: '350821' },
+      {
+        username: 'officer.fujian',
+        passwordHash,
+        role: 'officer',
+        displayName: '福建省人社厅就业处',
+        regionCode: '35',
+      },
+      {
+        username: 'officer.changting',
+        passwordHash,
+        role: 'officer',
+        displayName: '长汀县就业服务中心',
+        regionCode: '350821',
+      },
       { username: 'employer.demo', passwordHash, role: 'employer', displayName: '示范企业联系人', employerId },
-      { username: 'labourer.demo', passwordHash, role: 'labourer', displayName: '示范劳动力', labourerId, regionCode: '350821' },
+      {
+        username: 'labourer.demo',
+        passwordHash,
+        role: 'labourer',
+        displayName: '示范劳动力',
+        labourerId,
+        regionCode: '350821',
+      },
     ],
   });
 }

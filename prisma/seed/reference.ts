@@ -43,26 +43,34 @@ export async function loadReferenceData(db: Db): Promise<{ loaded: boolean }> {
   ) {
     return { loaded: false };
   }
-  await db.$transaction(async (tx) => {
-    await tx.region.createMany({
-      data: regions.map((r) => ({ ...r, keyCounty: r.keyCounty ?? false })),
-      skipDuplicates: true,
-    });
-    await tx.occupationCategory.createMany({ data: taxonomy.categories, skipDuplicates: true });
-    await tx.skill.createMany({
-      data: taxonomy.skills.map((s) => ({ code: s.code, nameZh: s.nameZh, nameEn: s.nameEn, relatedCodes: s.related })),
-      skipDuplicates: true,
-    });
-    await tx.occupation.createMany({
-      data: taxonomy.occupations.map((o) => ({
-        code: o.code,
-        categoryCode: o.categoryCode,
-        nameZh: o.nameZh,
-        nameEn: o.nameEn,
-        skillCodes: o.skills,
-      })),
-      skipDuplicates: true,
-    });
-  }, { timeout: 60_000 });
+  await db.$transaction(
+    async (tx) => {
+      await tx.region.createMany({
+        data: regions.map((r) => ({ ...r, keyCounty: r.keyCounty ?? false })),
+        skipDuplicates: true,
+      });
+      await tx.occupationCategory.createMany({ data: taxonomy.categories, skipDuplicates: true });
+      await tx.skill.createMany({
+        data: taxonomy.skills.map((s) => ({
+          code: s.code,
+          nameZh: s.nameZh,
+          nameEn: s.nameEn,
+          relatedCodes: s.related,
+        })),
+        skipDuplicates: true,
+      });
+      await tx.occupation.createMany({
+        data: taxonomy.occupations.map((o) => ({
+          code: o.code,
+          categoryCode: o.categoryCode,
+          nameZh: o.nameZh,
+          nameEn: o.nameEn,
+          skillCodes: o.skills,
+        })),
+        skipDuplicates: true,
+      });
+    },
+    { timeout: 60_000 },
+  );
   return { loaded: true };
 }

@@ -58,7 +58,10 @@ export function toMigrationList(dir: string, migrations: LocalMigration[]): Migr
       path: name,
       migrationFile: {
         path: MIGRATION_FILE,
-        content: script === null ? { tag: 'error', value: `${name}/${MIGRATION_FILE} is missing` } : { tag: 'ok', value: script },
+        content:
+          script === null
+            ? { tag: 'error', value: `${name}/${MIGRATION_FILE} is missing` }
+            : { tag: 'ok', value: script },
       },
     })),
   };
@@ -100,10 +103,13 @@ export function toSnakeName(name: string): string {
  */
 export function nextTimestamp(existing: LocalMigration[], now = new Date()): string {
   const format = (d: Date) => d.toISOString().replace(/\D/g, '').slice(0, 14);
-  const last = existing.map((m) => m.name.slice(0, 14)).filter((s) => /^\d{14}$/.test(s)).at(-1);
+  const last = existing
+    .map((m) => m.name.slice(0, 14))
+    .filter((s) => /^\d{14}$/.test(s))
+    .at(-1);
   let stamp = format(now);
   if (last && stamp <= last) {
-    const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((i, k) => Number(last.slice(i, i + (k ? 2 : 4))));
+    const [y, mo, d, h, mi, s] = /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)$/.exec(last)!.slice(1).map(Number);
     stamp = format(new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s! + 1)));
   }
   return stamp;

@@ -77,7 +77,11 @@ model Job {
 }
 `;
 
-const SCHEMA_V2 = SCHEMA_V1.replace('  status Status @default(open)\n', '  status Status @default(open)\n  tags   String[]\n  pay    Int?\n') +
+const SCHEMA_V2 =
+  SCHEMA_V1.replace(
+    '  status Status @default(open)\n',
+    '  status Status @default(open)\n  tags   String[]\n  pay    Int?\n',
+  ) +
   `
 model Employer {
   id   Int    @id
@@ -140,7 +144,9 @@ describe.each(targets.map((t) => [t.name, t] as const))('migrations on %s', { ti
     expect(created!.sql).toContain(`CREATE TYPE "Status" AS ENUM ('open', 'closed');`);
     expect(created!.sql).toContain('CREATE TABLE "Job"');
     expect(created!.sql).not.toContain('CREATE SCHEMA');
-    expect(fs.readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8')).toContain('provider = "postgresql"');
+    expect(fs.readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8')).toContain(
+      'provider = "postgresql"',
+    );
   });
 
   it('applies it and reports it applied; a second deploy has nothing to do', async () => {
@@ -185,7 +191,10 @@ describe.each(targets.map((t) => [t.name, t] as const))('migrations on %s', { ti
 
     expect((await migrationStatus(db.factory, { migrationsDir })).pending).toEqual([second]);
     expect(await applyPendingMigrations(db.factory, { migrationsDir })).toEqual([second]);
-    expect(await migrationStatus(db.factory, { migrationsDir })).toMatchObject({ applied: [first, second], pending: [] });
+    expect(await migrationStatus(db.factory, { migrationsDir })).toMatchObject({
+      applied: [first, second],
+      pending: [],
+    });
     expect(await tableExists(db.factory, 'Employer')).toBe(true);
   });
 
@@ -216,7 +225,9 @@ describe.each(targets.map((t) => [t.name, t] as const))('migrations on %s', { ti
     await expect(applyPendingMigrations(db.factory, { migrationsDir })).rejects.toMatchObject({ code: 'FAILED' });
 
     // Authoring replays every migration, so the broken one stops it too, with a clear message.
-    await expect(checkMigrationsMatchSchema(authoring())).rejects.toThrow(/failed to apply cleanly to the shadow database/);
+    await expect(checkMigrationsMatchSchema(authoring())).rejects.toThrow(
+      /failed to apply cleanly to the shadow database/,
+    );
 
     // A `;` inside a function body must not split the script (@prisma/adapter-pg's executeScript would).
     fs.writeFileSync(

@@ -154,7 +154,11 @@ export async function withSchemaEngine<T>(
   const { guarded, disposeAll, state } = guardFactory(factory);
   let engine: SchemaEngine | undefined;
   try {
-    engine = await bg.SchemaEngine.new({ datamodels: undefined }, () => {}, bindMigrationAwareSqlAdapterFactory(guarded));
+    engine = await bg.SchemaEngine.new(
+      { datamodels: undefined },
+      () => {},
+      bindMigrationAwareSqlAdapterFactory(guarded),
+    );
     return await work(engine);
   } catch (error) {
     throw asMigrationError(error, state.scriptError);

@@ -6,7 +6,10 @@ import type { Db } from '../platform/database/prisma.ts';
 import { auth, defineRoute } from '../platform/http/contract.ts';
 
 const CheckSchema = z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() });
-const ReadySchema = z.object({ status: z.enum(['ready', 'not_ready']), checks: z.object({ database: CheckSchema, search: CheckSchema }) });
+const ReadySchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.object({ database: CheckSchema, search: CheckSchema }),
+});
 
 export const healthzRoute = defineRoute({
   method: 'GET',
@@ -29,7 +32,10 @@ export const readyzRoute = defineRoute({
 async function timed(check: () => Promise<unknown>): Promise<z.infer<typeof CheckSchema>> {
   const start = performance.now();
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2000))]);
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2000)),
+    ]);
     return { ok: true, latencyMs: Math.round(performance.now() - start) };
   } catch (error) {
     return { ok: false, latencyMs: Math.round(performance.now() - start), error: (error as Error).message };
@@ -42,9 +48,14 @@ export async function healthRoutes(app: FastifyInstance, opts: { db: Db; meili: 
   r.route({
     ...readyzRoute,
     handler: async (_request, reply) => {
-      const [database, search] = await Promise.all([timed(() => opts.db.$queryRaw`SELECT 1`), timed(() => opts.meili.health())]);
+      const [database, search] = await Promise.all([
+        timed(() => opts.db.$queryRaw`SELECT 1`),
+        timed(() => opts.meili.health()),
+      ]);
       const ready = database.ok && search.ok;
-      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: { database, search } });
+      return reply
+        .status(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : 'not_ready', checks: { database, search } });
     },
   });
 }

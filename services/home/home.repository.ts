@@ -3,7 +3,11 @@ import type { Db } from '../platform/database/prisma.ts';
 export function createHomeRepository(db: Db) {
   return {
     labourerStatusCounts: (regionPrefix: string) =>
-      db.labourer.groupBy({ by: ['employmentStatus'], where: { regionCode: { startsWith: regionPrefix } }, _count: { _all: true } }),
+      db.labourer.groupBy({
+        by: ['employmentStatus'],
+        where: { regionCode: { startsWith: regionPrefix } },
+        _count: { _all: true },
+      }),
     wantingJob: (regionPrefix: string) =>
       db.labourer.count({ where: { regionCode: { startsWith: regionPrefix }, wantsJob: true } }),
     employers: (regionPrefix: string) => db.employer.count({ where: { regionCode: { startsWith: regionPrefix } } }),

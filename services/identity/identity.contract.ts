@@ -30,7 +30,15 @@ export const loginRoute = defineRoute({
   auth: auth.public,
   summary: 'Exchange a username and password for a bearer token',
   tags: ['identity'],
-  schema: { body: LoginBodySchema, response: { 200: LoginResponseSchema, 400: ErrorResponseSchema, 401: ErrorResponseSchema, 429: ErrorResponseSchema } },
+  schema: {
+    body: LoginBodySchema,
+    response: {
+      200: LoginResponseSchema,
+      400: ErrorResponseSchema,
+      401: ErrorResponseSchema,
+      429: ErrorResponseSchema,
+    },
+  },
 });
 
 export const logoutRoute = defineRoute({

@@ -40,7 +40,8 @@ export async function identityPages(app: FastifyInstance, opts: { identity: Iden
       const t = (key: string) => translate(request.locale, key);
       if (!parsed.success) {
         const errors: Record<string, string> = {};
-        for (const issue of parsed.error.issues) errors[String(issue.path[0])] = t(`login.errors.${String(issue.path[0])}`);
+        for (const issue of parsed.error.issues)
+          errors[String(issue.path[0])] = t(`login.errors.${String(issue.path[0])}`);
         return reply.page('identity/login', { next, form: { username: body.username }, errors }, 422);
       }
       try {

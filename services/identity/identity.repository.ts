@@ -14,7 +14,10 @@ export const PUBLIC_USER_SELECT = {
 export function createIdentityRepository(db: Db) {
   return {
     findForLogin: (username: string) =>
-      db.user.findUnique({ where: { username }, select: { ...PUBLIC_USER_SELECT, passwordHash: true, disabledAt: true } }),
+      db.user.findUnique({
+        where: { username },
+        select: { ...PUBLIC_USER_SELECT, passwordHash: true, disabledAt: true },
+      }),
     findById: (id: string) => db.user.findUnique({ where: { id }, select: PUBLIC_USER_SELECT }),
     createToken: (userId: string, tokenHash: string, expiresAt: Date) =>
       db.apiToken.create({ data: { userId, tokenHash, expiresAt } }),

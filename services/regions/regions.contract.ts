@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { auth, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 
-export const RegionCodeSchema = z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/, 'must be a 2, 4, 6, 9 or 12 digit region code');
+export const RegionCodeSchema = z
+  .string()
+  .regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/, 'must be a 2, 4, 6, 9 or 12 digit region code');
 
 export const RegionSchema = z
   .object({

@@ -5,8 +5,10 @@ import type { VacancyStatus } from '../platform/database/generated/enums.ts';
 /** Every write here goes with its outbox row in one transaction, so search never misses a change. */
 export function createVacanciesRepository(db: Db) {
   return {
-    findById: (id: string) => db.vacancy.findUnique({ where: { id }, include: { employer: { select: { regionCode: true, name: true } } } }),
-    employerRegion: (employerId: string) => db.employer.findUnique({ where: { id: employerId }, select: { regionCode: true } }),
+    findById: (id: string) =>
+      db.vacancy.findUnique({ where: { id }, include: { employer: { select: { regionCode: true, name: true } } } }),
+    employerRegion: (employerId: string) =>
+      db.employer.findUnique({ where: { id: employerId }, select: { regionCode: true } }),
     create: (data: Prisma.VacancyUncheckedCreateInput) =>
       db.$transaction(async (tx) => {
         const vacancy = await tx.vacancy.create({ data });
@@ -15,7 +17,10 @@ export function createVacanciesRepository(db: Db) {
       }),
     setStatus: (id: string, status: VacancyStatus, publishedAt?: Date) =>
       db.$transaction(async (tx) => {
-        const vacancy = await tx.vacancy.update({ where: { id }, data: { status, ...(publishedAt ? { publishedAt } : {}) } });
+        const vacancy = await tx.vacancy.update({
+          where: { id },
+          data: { status, ...(publishedAt ? { publishedAt } : {}) },
+        });
         await enqueueIndexing(tx, 'vacancies', [id]);
         return vacancy;
       }),

@@ -18,7 +18,10 @@ describe('health', () => {
   it('answers /readyz 200 when the database and Meilisearch answer', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/readyz' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ status: 'ready', checks: { database: { ok: true }, search: { ok: true } } });
+    expect(response.json()).toMatchObject({
+      status: 'ready',
+      checks: { database: { ok: true }, search: { ok: true } },
+    });
   });
 });
 

@@ -21,16 +21,29 @@ describe('identity API', () => {
   const login = (username: string, password = TEST_PASSWORD, ip = '10.0.0.1') =>
     ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: ip });
 
-  it.each(DEMO_ACCOUNTS)('logs in the demo account %s and answers token and user', async (username, role, regionCode) => {
-    const response = await login(username);
-    expect(response.statusCode).toBe(200);
-    const body = response.json();
-    expect(body.token).toMatch(/^[\w-]{40,}$/);
-    expect(body.user).toEqual({ id: expect.any(String), username, role, displayName: expect.any(String), regionCode });
-    const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${body.token}` } });
-    expect(me.statusCode).toBe(200);
-    expect(me.json().username).toBe(username);
-  });
+  it.each(DEMO_ACCOUNTS)(
+    'logs in the demo account %s and answers token and user',
+    async (username, role, regionCode) => {
+      const response = await login(username);
+      expect(response.statusCode).toBe(200);
+      const body = response.json();
+      expect(body.token).toMatch(/^[\w-]{40,}$/);
+      expect(body.user).toEqual({
+        id: expect.any(String),
+        username,
+        role,
+        displayName: expect.any(String),
+        regionCode,
+      });
+      const me = await ctx.app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { authorization: `Bearer ${body.token}` },
+      });
+      expect(me.statusCode).toBe(200);
+      expect(me.json().username).toBe(username);
+    },
+  );
 
   it('answers 401 with the error shape for a wrong password and for an unknown user alike', async () => {
     const wrong = await login('officer.fujian', 'not-the-password', '10.0.0.2');

@@ -45,7 +45,11 @@ describe('sign-in pages', () => {
       expect(response.headers.location).toBe('/');
       const session = response.cookies.find((c) => c.name === 'wb_session');
       expect(session?.httpOnly).toBe(true);
-      const home = await ctx.app.inject({ method: 'GET', url: '/', headers: { cookie: `wb_session=${encodeURIComponent(session!.value)}`, accept: 'text/html' } });
+      const home = await ctx.app.inject({
+        method: 'GET',
+        url: '/',
+        headers: { cookie: `wb_session=${encodeURIComponent(session!.value)}`, accept: 'text/html' },
+      });
       expect(home.statusCode).toBe(200);
       expect(home.body).toContain('/logout');
       if (username === 'officer.changting') {
@@ -73,7 +77,11 @@ describe('sign-in pages', () => {
     const response = await ctx.app.inject({
       method: 'POST',
       url: '/login',
-      headers: { cookie: `${form.cookies}; wb_lang=en`, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      headers: {
+        cookie: `${form.cookies}; wb_lang=en`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+      },
       payload: new URLSearchParams({ username: 'officer.fujian', password: 'wrong', _csrf: form.csrf }).toString(),
     });
     expect(response.statusCode).toBe(401);
@@ -99,7 +107,12 @@ describe('sign-in pages', () => {
       method: 'POST',
       url: '/login',
       headers: { cookie: form.cookies, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ username: 'admin', password: TEST_PASSWORD, _csrf: form.csrf, next: '//evil.example' }).toString(),
+      payload: new URLSearchParams({
+        username: 'admin',
+        password: TEST_PASSWORD,
+        _csrf: form.csrf,
+        next: '//evil.example',
+      }).toString(),
     });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/');

@@ -11,7 +11,9 @@ describe('route contracts', () => {
   it('gives every registered route an auth rule', () => {
     const routes = ctx.app.routeCatalogue;
     expect(routes.length).toBeGreaterThan(10);
-    const missing = routes.filter((r) => !(r.config as { auth?: unknown } | undefined)?.auth).map((r) => `${String(r.method)} ${r.url}`);
+    const missing = routes
+      .filter((r) => !(r.config as { auth?: unknown } | undefined)?.auth)
+      .map((r) => `${String(r.method)} ${r.url}`);
     expect(missing).toEqual([]);
   });
 
@@ -29,7 +31,9 @@ describe('route contracts', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/regions', '/readyz']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/regions', '/readyz']),
+    );
   });
 
   it('answers an unknown API route with the JSON error shape', async () => {

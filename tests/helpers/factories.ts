@@ -8,7 +8,10 @@ let passwordHash: Promise<string> | undefined;
 export const TEST_PASSWORD = DEMO_PASSWORD;
 export const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
 
-export async function createUser(db: Db, overrides: { role: Role; regionCode?: string; employerId?: string; username?: string }) {
+export async function createUser(
+  db: Db,
+  overrides: { role: Role; regionCode?: string; employerId?: string; username?: string },
+) {
   return db.user.create({
     data: {
       username: overrides.username ?? `${overrides.role}.${crypto.randomBytes(4).toString('hex')}`,

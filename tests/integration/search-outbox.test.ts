@@ -29,7 +29,10 @@ async function snapshot(ctx: TestContext) {
   const rows = await ctx.db.vacancy.findMany({ select: { id: true, updatedAt: true, status: true } });
   const fromDb = Object.fromEntries(rows.map((r) => [r.id, `${Math.floor(r.updatedAt.getTime() / 1000)}:${r.status}`]));
   const index = ctx.meili.index(indexUid(ctx.config.meili.indexPrefix, 'vacancies'));
-  const docs = await index.getDocuments<{ id: string; updatedAt: number; status: string }>({ limit: 10_000, fields: ['id', 'updatedAt', 'status'] });
+  const docs = await index.getDocuments<{ id: string; updatedAt: number; status: string }>({
+    limit: 10_000,
+    fields: ['id', 'updatedAt', 'status'],
+  });
   const fromIndex = Object.fromEntries(docs.results.map((d) => [d.id, `${d.updatedAt}:${d.status}`]));
   return { fromDb, fromIndex };
 }
@@ -58,7 +61,9 @@ describe('search outbox', () => {
     const { fromDb, fromIndex } = await snapshot(ctx);
     expect(Object.keys(fromDb).length).toBe(24);
     expect(fromIndex).toEqual(fromDb);
-    const labourers = await ctx.meili.index(indexUid(ctx.config.meili.indexPrefix, 'labourers')).getDocuments({ limit: 1000 });
+    const labourers = await ctx.meili
+      .index(indexUid(ctx.config.meili.indexPrefix, 'labourers'))
+      .getDocuments({ limit: 1000 });
     expect(labourers.results.length).toBe(await ctx.db.labourer.count({ where: { consentShowEmployer: true } }));
     const serialized = JSON.stringify(labourers.results);
     const people = await ctx.db.labourer.findMany({ select: { name: true, phone: true, idNumberMasked: true } });
@@ -76,7 +81,13 @@ describe('search outbox', () => {
 
     await meili.stop();
     const created = [];
-    for (let i = 0; i < 5; i++) created.push(await service.create(officer, buildVacancy(employer.id, { title: `仓库管理员${i}`, regionCode: employer.regionCode.slice(0, 6) })));
+    for (let i = 0; i < 5; i++)
+      created.push(
+        await service.create(
+          officer,
+          buildVacancy(employer.id, { title: `仓库管理员${i}`, regionCode: employer.regionCode.slice(0, 6) }),
+        ),
+      );
     await service.publish(officer, created[0]!.id);
     await service.close(officer, existing[0]!.id);
     await service.remove(officer, existing[1]!.id);
@@ -102,9 +113,16 @@ describe('search outbox', () => {
     const service = createVacanciesService(createVacanciesRepository(ctx.db));
     const employer = await ctx.db.employer.findFirstOrThrow();
     ctx.drain.start();
-    const vacancy = await service.create(officer, buildVacancy(employer.id, { regionCode: employer.regionCode.slice(0, 6) }));
+    const vacancy = await service.create(
+      officer,
+      buildVacancy(employer.id, { regionCode: employer.regionCode.slice(0, 6) }),
+    );
     const index = ctx.meili.index(indexUid(ctx.config.meili.indexPrefix, 'vacancies'));
-    const indexed = () => index.getDocument(vacancy.id).then(() => true, () => false);
+    const indexed = () =>
+      index.getDocument(vacancy.id).then(
+        () => true,
+        () => false,
+      );
     await expect.poll(indexed, { timeout: 10_000 }).toBe(true);
     await ctx.drain.stop();
   });

@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, logLevel: 'info', seedDemo: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      logLevel: 'info',
+      seedDemo: true,
+    });
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.meili.url).toBeUndefined();
   });
@@ -21,7 +27,9 @@ describe('loadConfig', () => {
   });
 
   it('requires real secrets in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET is required in production[\s\S]*PII_KEY/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /SESSION_SECRET is required in production[\s\S]*PII_KEY/,
+    );
     const secret = 'x'.repeat(32);
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, PII_KEY: secret }).env).toBe('production');
   });

@@ -28,7 +28,10 @@ export const ConfigSchema = z
     MEILI_URL: optionalUrl,
     MEILI_MASTER_KEY: optionalText,
     MEILI_BINARY: optionalText,
-    MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, { message: 'only a-z, 0-9 and _' }).default(''),
+    MEILI_INDEX_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_]*$/, { message: 'only a-z, 0-9 and _' })
+      .default(''),
     REDIS_URL: optionalUrl,
     SESSION_SECRET: secret('SESSION_SECRET'),
     PII_KEY: secret('PII_KEY'),

@@ -28,6 +28,9 @@ describe('parseIdNumber', () => {
   });
 
   it('rejects an unknown region when a region check is given', () => {
-    expect(parseIdNumber(valid('99999919900101123'), (code) => code.startsWith('35'))).toEqual({ ok: false, problem: 'region' });
+    expect(parseIdNumber(valid('99999919900101123'), (code) => code.startsWith('35'))).toEqual({
+      ok: false,
+      problem: 'region',
+    });
   });
 });

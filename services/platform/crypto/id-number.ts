@@ -41,5 +41,8 @@ export function parseIdNumber(
   if (idCheckCharacter(id.slice(0, 17)) !== id[17]) return { ok: false, problem: 'checksum' };
   const regionCode = id.slice(0, 6);
   if (knownRegion && !knownRegion(regionCode)) return { ok: false, problem: 'region' };
-  return { ok: true, value: { idNumber: id, regionCode, birthDate, sex: Number(id[16]) % 2 === 1 ? 'male' : 'female' } };
+  return {
+    ok: true,
+    value: { idNumber: id, regionCode, birthDate, sex: Number(id[16]) % 2 === 1 ? 'male' : 'female' },
+  };
 }

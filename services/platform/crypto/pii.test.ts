@@ -20,7 +20,9 @@ describe('PiiCipher', () => {
 
   it('hashes stably, ignoring case and spaces, and differently under another key', () => {
     expect(cipher.hash('11010519491231002x')).toBe(cipher.hash(' 11010519491231002X '));
-    expect(new PiiCipher('another-key-that-is-long-enough-to-use').hash('11010519491231002X')).not.toBe(cipher.hash('11010519491231002X'));
+    expect(new PiiCipher('another-key-that-is-long-enough-to-use').hash('11010519491231002X')).not.toBe(
+      cipher.hash('11010519491231002X'),
+    );
   });
 });
 

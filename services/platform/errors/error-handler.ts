@@ -27,7 +27,13 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): ErrorR
   if (error instanceof DomainError) {
     const statusCode = statusOf(error);
     const details = error instanceof ValidationError ? error.issues : error.details;
-    return { statusCode, error: REASON[statusCode] ?? 'Error', code: error.code, message: error.message, ...(details === undefined ? {} : { details }) };
+    return {
+      statusCode,
+      error: REASON[statusCode] ?? 'Error',
+      code: error.code,
+      message: error.message,
+      ...(details === undefined ? {} : { details }),
+    };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext ?? 'body';

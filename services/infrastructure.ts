@@ -1,0 +1,62 @@
+import path from 'node:path';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { Meilisearch } from 'meilisearch';
+import { createMeiliClient } from '../search-index/client.ts';
+import { applyIndexSettings } from '../search-index/indexes.ts';
+import { launchMeilisearch, waitForHealth } from '../search-index/launcher.ts';
+import type { AppConfig } from './platform/config/config.ts';
+import { openAdapter } from './platform/database/connect.ts';
+import { createPrismaClient, type Db } from './platform/database/prisma.ts';
+
+export interface Infrastructure {
+  db: Db;
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  meili: Meilisearch;
+  /** Closes everything opened here, in reverse order. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (PostgreSQL, or PGlite in DATA_DIR) and Meilisearch (MEILI_URL, or a
+ * process started here), for the server and the command-line tools alike.
+ */
+export async function openInfrastructure(config: AppConfig, log: (message: string) => void): Promise<Infrastructure> {
+  const cleanups: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        log(`shutdown step failed: ${(error as Error).message}`);
+      }
+    }
+  };
+  try {
+    const adapter = await openAdapter({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    cleanups.push(() => adapter.close());
+    log(`database: ${adapter.kind === 'pglite' ? `PGlite in ${path.join(config.dataDir, 'pglite')}` : 'PostgreSQL'}`);
+    const db = createPrismaClient(adapter.factory);
+    cleanups.push(() => db.$disconnect());
+
+    let meiliUrl = config.meili.url;
+    if (meiliUrl) {
+      await waitForHealth(meiliUrl, 30_000);
+    } else {
+      const meiliProcess = await launchMeilisearch({
+        binary: config.meili.binary,
+        dataDir: path.join(config.dataDir, 'meilisearch'),
+        masterKey: config.meili.masterKey,
+        log: (line) => log(`meilisearch: ${line}`),
+      });
+      cleanups.push(() => meiliProcess.stop());
+      meiliUrl = meiliProcess.url;
+      log(`search: Meilisearch started at ${meiliUrl}`);
+    }
+    const meili = createMeiliClient(meiliUrl, config.meili.masterKey);
+    await applyIndexSettings(meili, config.meili.indexPrefix);
+    return { db, factory: adapter.factory, meili, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
