@@ -20,7 +20,10 @@ export interface RunningApp {
  * Brings the whole application up: database (migrated, seeded when empty), Meilisearch, the
  * outbox drain and the HTTP server.
  */
-export async function startServer(config: AppConfig, log: (message: string) => void = console.log): Promise<RunningApp> {
+export async function startServer(
+  config: AppConfig,
+  log: (message: string) => void = console.log,
+): Promise<RunningApp> {
   const infra = await openInfrastructure(config, log);
   const { db, meili } = infra;
   const drain = new OutboxDrain(db, meili, config.meili.indexPrefix);

@@ -34,7 +34,13 @@ try {
   const config = loadConfig();
   const infra = await openInfrastructure(config, console.log);
   try {
-    await prepareDatabase({ factory: infra.factory, db: infra.db, seedDemo: config.seedDemo, piiKey: config.piiKey, log: console.log });
+    await prepareDatabase({
+      factory: infra.factory,
+      db: infra.db,
+      seedDemo: config.seedDemo,
+      piiKey: config.piiKey,
+      log: console.log,
+    });
     if (labourers || vacancies) {
       const started = performance.now();
       await seedDemoData(infra.db, {

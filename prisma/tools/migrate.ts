@@ -10,11 +10,9 @@
  * `--migrations <dir>` points any command at another migrations folder (default prisma/migrations).
  * The database is PostgreSQL when DATABASE_URL is set, else the embedded PGlite in DATA_DIR (./data).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAdapter, type AdapterHandle } from '../../services/platform/database/connect.ts';
-import { repoRoot } from './migrations-folder.ts';
 import {
   applyPendingMigrations,
   checkMigrationsMatchSchema,
@@ -101,10 +99,6 @@ async function main(argv: string[]): Promise<number> {
       );
   }
 }
-
-// Same .env as the app, so deploy targets the database the app will open; real env vars win.
-const envFile = path.join(repoRoot, '.env');
-if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
 
 main(process.argv.slice(2)).then(
   (code) => {

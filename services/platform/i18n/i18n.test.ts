@@ -20,7 +20,7 @@ describe('locales', () => {
   it('define every literal key the templates use', () => {
     const keys = new Set(keysOf('zh-CN'));
     const used = templates(VIEWS).flatMap((file) =>
-      [...fs.readFileSync(file, 'utf8').matchAll(/\{\{t "([\w.]+)"/g)].map((m) => m[1]!),
+      [...fs.readFileSync(file, 'utf8').matchAll(/\{\{t ["']([\w.]+)["']/g)].map((m) => m[1]!),
     );
     expect(used.length).toBeGreaterThan(20);
     expect(used.filter((key) => !keys.has(key))).toEqual([]);

@@ -1,0 +1,54 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+
+/** Playwright's own browser download cannot reach its servers here: use Debian's Chromium. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Where screenshots go; test-results/ is git-ignored. */
+export const RESULTS_DIR = path.resolve(import.meta.dirname, '../../test-results/browser');
+
+// Playwright adds --headless itself for `headless: true`; the rest keep Chromium from calling home,
+// which would hang or slow a machine that only reaches the npm registry and apt.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A Chromium with a fresh profile in its own temp directory, so no cookie or cache leaks from one
+ * test to the next. Options are the context's: viewport, locale, `javaScriptEnabled`...
+ */
+export async function openBrowser(options: BrowserContextOptions = {}): Promise<BrowserSession> {
+  const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'workbridge-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...options,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await fs.rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A phone of the kind job seekers carry: 360 CSS pixels wide. */
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };

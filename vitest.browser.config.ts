@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests start the whole application (database, Meilisearch, HTTP) and a real Chromium:
+// slow to start, so generous timeouts, and one file at a time so two apps never compete for two cores.
+export default defineConfig({
+  test: {
+    include: ['tests/browser/**/*.browser.test.ts'],
+    pool: 'forks',
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    reporters: ['default'],
+  },
+});
