@@ -59,6 +59,27 @@ describe('sign-in pages', () => {
     },
   );
 
+  it('lets the session cookie read the API but not write through it', async () => {
+    const form = await openLoginForm(ctx);
+    const signedIn = await ctx.app.inject({
+      method: 'POST',
+      url: '/login',
+      headers: { cookie: form.cookies, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        username: 'officer.fujian',
+        password: TEST_PASSWORD,
+        _csrf: form.csrf,
+      }).toString(),
+    });
+    const session = signedIn.cookies.find((c) => c.name === 'wb_session')!;
+    const cookie = `wb_session=${encodeURIComponent(session.value)}`;
+    const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().username).toBe('officer.fujian');
+    const write = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
+    expect(write.statusCode).toBe(401);
+  });
+
   it('re-renders the form with 422 and field errors when fields are empty', async () => {
     const form = await openLoginForm(ctx);
     const response = await ctx.app.inject({

@@ -57,6 +57,10 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
       }
       return token.user;
     }
+    // A cookie rides along with cross-site requests; API writes therefore need the bearer token,
+    // while pages protect their forms with CSRF tokens.
+    const safe = request.method === 'GET' || request.method === 'HEAD';
+    if (!safe && request.url.startsWith('/api/')) return null;
     const userId = request.session.get('userId');
     const issuedAt = request.session.get('issuedAt') ?? 0;
     if (!userId || Date.now() - issuedAt > SESSION_MAX_AGE_S * 1000) return null;
