@@ -1,7 +1,7 @@
 import { maskName } from '../services/platform/crypto/pii.ts';
 import type { Db } from '../services/platform/database/prisma.ts';
 import type { IndexName } from './indexes.ts';
-import { type ReferenceNames, regionPrefixes } from './reference-names.ts';
+import { type ReferenceNames, regionPrefixes } from '../services/platform/reference/reference-data.ts';
 
 const seconds = (date: Date | null | undefined) => (date ? Math.floor(date.getTime() / 1000) : null);
 
@@ -66,16 +66,20 @@ async function vacancyDocuments(db: Db, ref: ReferenceNames, ids: string[]): Pro
 
 async function labourerDocuments(db: Db, ref: ReferenceNames, ids: string[]): Promise<DocumentBatch> {
   const rows = await db.labourer.findMany({
-    // Only people who agreed to be shown to employers are indexed at all.
-    where: { id: { in: ids }, consentShowEmployer: true },
+    // Only people who agreed to be shown to employers are indexed at all; erased people never.
+    where: { id: { in: ids }, consentShowEmployer: true, erasedAt: null },
     select: {
       id: true,
       name: true,
       sex: true,
       birthDate: true,
       regionCode: true,
-      skillCodes: true,
+      skills: { select: { skillCode: true, level: true } },
+      certificates: { select: { kind: true } },
       desiredOccupations: true,
+      disability: true,
+      hardToEmploy: true,
+      availableFrom: true,
       mobility: true,
       expectedWage: true,
       needsAccommodation: true,
@@ -86,6 +90,7 @@ async function labourerDocuments(db: Db, ref: ReferenceNames, ids: string[]): Pr
   });
   const documents = rows.map((l) => {
     const point = ref.regionPoint(l.regionCode);
+    const skillCodes = l.skills.map((skill) => skill.skillCode);
     return {
       id: l.id,
       maskedName: maskName(l.name),
@@ -94,8 +99,13 @@ async function labourerDocuments(db: Db, ref: ReferenceNames, ids: string[]): Pr
       regionCode: l.regionCode,
       regionName: ref.regionName(l.regionCode),
       regionPrefixes: regionPrefixes(l.regionCode),
-      skillCodes: l.skillCodes,
-      skillNames: ref.skillNames(l.skillCodes),
+      skillCodes,
+      skillLevels: l.skills.map((skill) => `${skill.skillCode}:${skill.level}`),
+      skillNames: ref.skillNames(skillCodes),
+      certificateKinds: [...new Set(l.certificates.map((c) => c.kind))],
+      disability: l.disability,
+      hardToEmploy: l.hardToEmploy,
+      availableFrom: seconds(l.availableFrom),
       desiredOccupations: l.desiredOccupations,
       desiredOccupationNames: ref.occupationNames(l.desiredOccupations),
       mobility: l.mobility,
@@ -132,7 +142,7 @@ export async function* allIds(db: Db, name: IndexName, pageSize = 1000): AsyncGe
             ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
           })
         : await db.labourer.findMany({
-            where: { consentShowEmployer: true },
+            where: { consentShowEmployer: true, erasedAt: null },
             select: { id: true },
             orderBy: { id: 'asc' },
             take: pageSize,
@@ -146,5 +156,7 @@ export async function* allIds(db: Db, name: IndexName, pageSize = 1000): AsyncGe
 }
 
 export async function countIds(db: Db, name: IndexName): Promise<number> {
-  return name === 'vacancies' ? db.vacancy.count() : db.labourer.count({ where: { consentShowEmployer: true } });
+  return name === 'vacancies'
+    ? db.vacancy.count()
+    : db.labourer.count({ where: { consentShowEmployer: true, erasedAt: null } });
 }

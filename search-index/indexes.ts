@@ -34,7 +34,10 @@ export const INDEX_SETTINGS = {
     filterableAttributes: [
       'regionPrefixes',
       'skillCodes',
+      'certificateKinds',
       'desiredOccupations',
+      'disability',
+      'hardToEmploy',
       'employmentStatus',
       'wantsJob',
       'mobility',

@@ -4,7 +4,7 @@ import type { Prisma } from '../services/platform/database/generated/client.ts';
 import { succeeded } from './client.ts';
 import { DOCUMENT_LOADERS } from './documents.ts';
 import { type IndexName, indexUid } from './indexes.ts';
-import { ReferenceNames } from './reference-names.ts';
+import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
 
 type Tx = Pick<Prisma.TransactionClient, 'searchOutbox'>;
 

@@ -3,7 +3,7 @@ import type { Db } from '../services/platform/database/prisma.ts';
 import { succeeded } from './client.ts';
 import { allIds, countIds, DOCUMENT_LOADERS } from './documents.ts';
 import { INDEX_NAMES, INDEX_SETTINGS, type IndexName, indexUid } from './indexes.ts';
-import { ReferenceNames } from './reference-names.ts';
+import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
 
 export type ReindexProgress = (event: { index: IndexName; done: number; total: number }) => void;
 

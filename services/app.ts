@@ -21,6 +21,11 @@ import errorHandler from './platform/errors/error-handler.ts';
 import './platform/http/fastify-types.ts';
 import viewsPlugin from './platform/http/views.plugin.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
+import { createLabourersRepository } from './labourers/labourers.repository.ts';
+import { labourersRoutes } from './labourers/labourers.routes.ts';
+import { createLabourersService } from './labourers/labourers.service.ts';
+import { PiiCipher } from './platform/crypto/pii.ts';
+import { ReferenceNames } from './platform/reference/reference-data.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -111,10 +116,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const identity = createIdentityService(createIdentityRepository(db));
+  const pii = new PiiCipher(config.piiKey);
+  // Reference tables change only with a deployment: read them once, on first use.
+  let referenceData: Promise<ReferenceNames> | undefined;
+  const reference = () => (referenceData ??= ReferenceNames.load(db));
+  const labourers = createLabourersService({ repo: createLabourersRepository(db), pii, reference });
   await app.register(healthRoutes, { db, meili });
   await app.register(identityRoutes, { identity });
   await app.register(identityPages, { identity });
   await app.register(regionsRoutes, { db });
+  await app.register(labourersRoutes, { labourers });
   await app.register(homePages, { db });
   return app;
 }

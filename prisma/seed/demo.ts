@@ -1,7 +1,15 @@
 import { PiiCipher, maskIdNumber } from '../../services/platform/crypto/pii.ts';
 import { idCheckCharacter } from '../../services/platform/crypto/id-number.ts';
 import type { Db } from '../../services/platform/database/prisma.ts';
-import type { EmployerKind, EmploymentStatus, Mobility } from '../../services/platform/database/generated/enums.ts';
+import type {
+  EducationLevel,
+  EmployerKind,
+  EmploymentStatus,
+  Mobility,
+  SkillLevel,
+} from '../../services/platform/database/generated/enums.ts';
+import type { Prisma } from '../../services/platform/database/prisma.ts';
+import { nameKeys } from '../../services/labourers/name-search.ts';
 import { creditCodeCheck } from '../../services/platform/validation/credit-code.ts';
 import { enqueueIndexing } from '../../search-index/outbox.ts';
 import { COMPANY_PREFIX, FACTORY_WORDS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES, WORKSHOP_PRODUCTS } from './names.ts';
@@ -249,8 +257,25 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
     ['partner_region', 2],
     ['anywhere', 8],
   ];
+  const skillLevels: Array<readonly [SkillLevel, number]> = [
+    ['beginner', 25],
+    ['intermediate', 45],
+    ['skilled', 25],
+    ['expert', 5],
+  ];
+  const educationLevels: Array<readonly [EducationLevel, number]> = [
+    ['primary', 20],
+    ['junior_secondary', 45],
+    ['senior_secondary', 20],
+    ['vocational', 10],
+    ['college', 5],
+  ];
+  const certificates = await db.certificateKind.findMany({ select: { code: true, occupationCodes: true } });
   const labourerIds: string[] = [];
-  let batch = [];
+  let batch: Prisma.LabourerCreateManyInput[] = [];
+  let skillRows: Prisma.LabourerSkillCreateManyInput[] = [];
+  let certificateRows: Prisma.LabourerCertificateCreateManyInput[] = [];
+  let statusRows: Prisma.LabourerStatusChangeCreateManyInput[] = [];
   for (let i = 0; i < options.labourers; i++) {
     const male = random.chance(0.52);
     const county = random.chance(0.85)
@@ -261,7 +286,8 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
     const id = idNumber(random, county.code, birth, male);
     const skilled = random.pick(occupations);
     const skillCodes = random.chance(0.8) ? random.sample(skilled.skillCodes, random.int(1, 3)) : [];
-    const employmentStatus = age >= 60 && random.chance(0.5) ? 'not_in_labour_force' : random.weighted(statuses);
+    const employmentStatus: EmploymentStatus =
+      age >= 60 && random.chance(0.5) ? 'not_in_labour_force' : random.weighted(statuses);
     const wantsJob =
       employmentStatus === 'unemployed'
         ? random.chance(0.9)
@@ -269,10 +295,31 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
           ? false
           : random.chance(0.25);
     const labourerId = crypto.randomUUID();
+    const name = personName(random, male);
     labourerIds.push(labourerId);
+    const certificateKinds = certificates.filter((c) => c.occupationCodes.includes(skilled.code));
+    if (certificateKinds.length && random.chance(0.35)) {
+      certificateRows.push({
+        labourerId,
+        kind: random.pick(certificateKinds).code,
+        level: random.pick([null, '初级', '中级']),
+        issuer: `${county.name}人力资源和社会保障局`,
+        issuedOn: addDays(now, -random.int(60, 2000)),
+      });
+    }
+    for (const skillCode of skillCodes) {
+      skillRows.push({ labourerId, skillCode, level: random.weighted(skillLevels) });
+    }
+    statusRows.push({
+      labourerId,
+      toStatus: employmentStatus,
+      source: 'import' as const,
+      changedAt: addDays(now, -random.int(30, 700)),
+    });
     batch.push({
       id: labourerId,
-      name: personName(random, male),
+      name,
+      ...nameKeys(name),
       idNumberEncrypted: pii.encrypt(id),
       idNumberHash: pii.hash(id),
       idNumberMasked: maskIdNumber(id),
@@ -280,39 +327,43 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
       birthDate: birth,
       phone: random.chance(0.9) ? phone(random) : null,
       regionCode: placeIn(county.code),
-      educationLevel: random.weighted([
-        ['primary', 20],
-        ['junior_secondary', 45],
-        ['senior_secondary', 20],
-        ['vocational', 10],
-        ['college', 5],
-      ] as const),
+      educationLevel: random.weighted(educationLevels),
       povertyStatus: random.chance(0.7) ? ('lifted_out' as const) : ('registered' as const),
       povertyHouseholdNo: `${county.code}${String(random.int(1, 99999)).padStart(5, '0')}`,
+      povertyYear: random.int(2014, 2020),
       disability: random.chance(0.06),
-      skillCodes,
+      hardToEmploy: random.chance(0.08),
       employmentStatus,
       wantsJob,
       mobility: random.weighted(mobilities),
       desiredOccupations: random.sample([skilled.code, random.pick(occupations).code], random.int(1, 2)),
       expectedWage: Math.round(random.int(2500, 7500) / 100) * 100,
       needsAccommodation: random.chance(0.35),
+      trainingWishes: random.chance(0.2) ? [random.pick(occupations).code] : [],
+      pensionInsurance: age >= 16 && random.chance(0.85) ? ('urban_rural_resident' as const) : ('none' as const),
       consentContact: random.chance(0.95),
       consentShowEmployer: random.chance(0.92),
     });
     if (batch.length === 1000 || i === options.labourers - 1) {
-      const chunk = batch;
+      const chunk = { labourers: batch, skills: skillRows, certificates: certificateRows, statuses: statusRows };
       batch = [];
+      skillRows = [];
+      certificateRows = [];
+      statusRows = [];
       await db.$transaction(
         async (tx) => {
-          await tx.labourer.createMany({ data: chunk, skipDuplicates: true });
-          await enqueueIndexing(
-            tx,
-            'labourers',
-            chunk.map((l) => l.id),
-          );
+          const written = await tx.labourer.createManyAndReturn({
+            data: chunk.labourers,
+            skipDuplicates: true,
+            select: { id: true },
+          });
+          const ids = new Set(written.map((w) => w.id));
+          await tx.labourerSkill.createMany({ data: chunk.skills.filter((r) => ids.has(r.labourerId)) });
+          await tx.labourerCertificate.createMany({ data: chunk.certificates.filter((r) => ids.has(r.labourerId)) });
+          await tx.labourerStatusChange.createMany({ data: chunk.statuses.filter((r) => ids.has(r.labourerId)) });
+          await enqueueIndexing(tx, 'labourers', [...ids]);
         },
-        { timeout: 60_000 },
+        { timeout: 120_000 },
       );
       log(`seed: ${i + 1}/${options.labourers} labourers`);
     }

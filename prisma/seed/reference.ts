@@ -20,6 +20,17 @@ interface Taxonomy {
   skills: { code: string; nameZh: string; nameEn: string; related: string[] }[];
 }
 
+interface CertificateRow {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  occupations: string[];
+}
+
+export function readCertificates(): CertificateRow[] {
+  return JSON.parse(fs.readFileSync(path.join(DIR, 'certificates.json'), 'utf8')) as CertificateRow[];
+}
+
 export function readRegions(): RegionRow[] {
   return JSON.parse(fs.readFileSync(path.join(DIR, 'regions.json'), 'utf8')) as RegionRow[];
 }
@@ -31,15 +42,18 @@ export function readTaxonomy(): Taxonomy {
 export async function loadReferenceData(db: Db): Promise<{ loaded: boolean }> {
   const regions = readRegions();
   const taxonomy = readTaxonomy();
-  const [regionCount, occupationCount, skillCount] = await Promise.all([
+  const certificates = readCertificates();
+  const [regionCount, occupationCount, skillCount, certificateCount] = await Promise.all([
     db.region.count(),
     db.occupation.count(),
     db.skill.count(),
+    db.certificateKind.count(),
   ]);
   if (
     regionCount === regions.length &&
     occupationCount === taxonomy.occupations.length &&
-    skillCount === taxonomy.skills.length
+    skillCount === taxonomy.skills.length &&
+    certificateCount === certificates.length
   ) {
     return { loaded: false };
   }
@@ -47,6 +61,15 @@ export async function loadReferenceData(db: Db): Promise<{ loaded: boolean }> {
     async (tx) => {
       await tx.region.createMany({
         data: regions.map((r) => ({ ...r, keyCounty: r.keyCounty ?? false })),
+        skipDuplicates: true,
+      });
+      await tx.certificateKind.createMany({
+        data: certificates.map((c) => ({
+          code: c.code,
+          nameZh: c.nameZh,
+          nameEn: c.nameEn,
+          occupationCodes: c.occupations,
+        })),
         skipDuplicates: true,
       });
       await tx.occupationCategory.createMany({ data: taxonomy.categories, skipDuplicates: true });

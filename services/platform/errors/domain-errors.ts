@@ -2,6 +2,8 @@
 export interface FieldIssue {
   field: string;
   message: string;
+  /** A stable code pages translate (validation.<code> in the locale files). */
+  code?: string;
 }
 
 export abstract class DomainError extends Error {

@@ -1,4 +1,4 @@
-import type { Db } from '../services/platform/database/prisma.ts';
+import type { Db } from '../database/prisma.ts';
 
 export interface RegionInfo {
   name: string;
@@ -18,18 +18,21 @@ export class ReferenceNames {
     private readonly regions: Map<string, RegionInfo>,
     private readonly occupations: Map<string, { name: string; categoryCode: string }>,
     private readonly skills: Map<string, string>,
+    private readonly certificates: Map<string, { name: string; occupationCodes: string[] }>,
   ) {}
 
   static async load(db: Db): Promise<ReferenceNames> {
-    const [regions, occupations, skills] = await Promise.all([
+    const [regions, occupations, skills, certificates] = await Promise.all([
       db.region.findMany({ select: { code: true, name: true, lat: true, lng: true } }),
       db.occupation.findMany({ select: { code: true, nameZh: true, categoryCode: true } }),
       db.skill.findMany({ select: { code: true, nameZh: true } }),
+      db.certificateKind.findMany({ select: { code: true, nameZh: true, occupationCodes: true } }),
     ]);
     return new ReferenceNames(
       new Map(regions.map((r) => [r.code, { name: r.name, lat: r.lat, lng: r.lng }])),
       new Map(occupations.map((o) => [o.code, { name: o.nameZh, categoryCode: o.categoryCode }])),
       new Map(skills.map((s) => [s.code, s.nameZh])),
+      new Map(certificates.map((c) => [c.code, { name: c.nameZh, occupationCodes: c.occupationCodes }])),
     );
   }
 
@@ -52,6 +55,36 @@ export class ReferenceNames {
 
   hasRegion(code: string): boolean {
     return this.regions.has(code);
+  }
+
+  hasSkill(code: string): boolean {
+    return this.skills.has(code);
+  }
+
+  hasOccupation(code: string): boolean {
+    return this.occupations.has(code);
+  }
+
+  certificate(code: string) {
+    return this.certificates.get(code);
+  }
+
+  /** True when a township or village code lies under a known region (villages are not in the reference). */
+  isKnownPlace(code: string): boolean {
+    if (this.regions.has(code)) return true;
+    if (code.length === 12)
+      return (
+        this.regions.has(code.slice(0, 9)) ||
+        (this.regions.has(code.slice(0, 6)) && !this.hasTownships(code.slice(0, 6)))
+      );
+    if (code.length === 9) return this.regions.has(code.slice(0, 6)) && !this.hasTownships(code.slice(0, 6));
+    return false;
+  }
+
+  private townshipCounties: Set<string> | undefined;
+  private hasTownships(county: string): boolean {
+    this.townshipCounties ??= new Set([...this.regions.keys()].filter((c) => c.length === 9).map((c) => c.slice(0, 6)));
+    return this.townshipCounties.has(county);
   }
 
   occupation(code: string) {

@@ -1,0 +1,32 @@
+import type { Prisma } from '../platform/database/prisma.ts';
+import type { SessionUser } from '../platform/http/fastify-types.ts';
+
+export interface AuditEntry {
+  actor: Pick<SessionUser, 'id' | 'role'> | null;
+  action:
+    | 'labourer.id_number.read'
+    | 'labourer.export'
+    | 'labourer.erase'
+    | 'import.error_report'
+    | 'comparison.export'
+    | (string & {});
+  entity: string;
+  entityId?: string | null;
+  requestId?: string;
+  details?: Prisma.InputJsonValue;
+}
+
+/** Writes one audit record, in the caller's transaction when given one. */
+export async function recordAudit(db: Pick<Prisma.TransactionClient, 'auditLog'>, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorId: entry.actor?.id ?? null,
+      actorRole: entry.actor?.role ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      requestId: entry.requestId ?? null,
+      ...(entry.details === undefined ? {} : { details: entry.details }),
+    },
+  });
+}

@@ -1,0 +1,195 @@
+import { enqueueIndexing } from '../../search-index/outbox.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { Db, Prisma } from '../platform/database/prisma.ts';
+import type { ChangeSource, EmploymentStatus } from '../platform/database/generated/enums.ts';
+import type { SessionUser } from '../platform/http/fastify-types.ts';
+import type { NormalisedLabourer } from './labourer-record.ts';
+
+export const PROFILE_INCLUDE = {
+  skills: { orderBy: { skillCode: 'asc' } },
+  certificates: { orderBy: { issuedOn: 'desc' } },
+  workHistory: { orderBy: { startedOn: 'desc' } },
+} as const satisfies Prisma.LabourerInclude;
+
+export type LabourerRow = Prisma.LabourerGetPayload<{ include: typeof PROFILE_INCLUDE }>;
+
+type Tx = Prisma.TransactionClient;
+
+async function replaceChildren(tx: Tx, labourerId: string, value: NormalisedLabourer) {
+  if (value.skills) {
+    await tx.labourerSkill.deleteMany({ where: { labourerId } });
+    await tx.labourerSkill.createMany({ data: value.skills.map((s) => ({ ...s, labourerId })) });
+  }
+  if (value.certificates) {
+    await tx.labourerCertificate.deleteMany({ where: { labourerId } });
+    await tx.labourerCertificate.createMany({ data: value.certificates.map((c) => ({ ...c, labourerId })) });
+  }
+  if (value.workHistory) {
+    await tx.labourerWorkHistory.deleteMany({ where: { labourerId } });
+    await tx.labourerWorkHistory.createMany({ data: value.workHistory.map((w) => ({ ...w, labourerId })) });
+  }
+}
+
+export interface ChangeContext {
+  actorId: string | null;
+  source: ChangeSource;
+  note?: string | null;
+}
+
+/** The labourer registry's queries. Every write indexes through the outbox in the same transaction. */
+export function createLabourersRepository(db: Db) {
+  return {
+    findById: (id: string) => db.labourer.findUnique({ where: { id }, include: PROFILE_INCLUDE }),
+    findScope: (id: string) =>
+      db.labourer.findUnique({ where: { id }, select: { id: true, regionCode: true, erasedAt: true } }),
+    findByIdHash: (idNumberHash: string) =>
+      db.labourer.findUnique({ where: { idNumberHash }, select: { id: true, regionCode: true, name: true } }),
+    encryptedIdNumber: (id: string) =>
+      db.labourer.findUnique({ where: { id }, select: { idNumberEncrypted: true, erasedAt: true } }),
+
+    /** Writes a new labourer inside an open transaction (used by the API and by imports). */
+    async insert(tx: Tx, value: NormalisedLabourer, change: ChangeContext): Promise<string> {
+      const created = await tx.labourer.create({
+        data: value.scalars as Prisma.LabourerUncheckedCreateInput,
+        select: { id: true, employmentStatus: true },
+      });
+      await replaceChildren(tx, created.id, value);
+      await tx.labourerStatusChange.create({
+        data: {
+          labourerId: created.id,
+          toStatus: created.employmentStatus,
+          changedById: change.actorId,
+          source: change.source,
+          note: change.note ?? null,
+        },
+      });
+      await enqueueIndexing(tx, 'labourers', [created.id]);
+      return created.id;
+    },
+
+    create(value: NormalisedLabourer, change: ChangeContext) {
+      return db.$transaction((tx) => this.insert(tx, value, change));
+    },
+
+    /** Applies a change inside an open transaction; a new employment status is added to the history. */
+    async apply(tx: Tx, id: string, value: NormalisedLabourer, change: ChangeContext) {
+      const before = await tx.labourer.findUniqueOrThrow({ where: { id }, select: { employmentStatus: true } });
+      const next = value.scalars.employmentStatus as EmploymentStatus | undefined;
+      const statusChanged = next !== undefined && next !== before.employmentStatus;
+      await tx.labourer.update({
+        where: { id },
+        data: {
+          ...(value.scalars as Prisma.LabourerUncheckedUpdateInput),
+          ...(statusChanged ? { employmentStatusSince: new Date() } : {}),
+        },
+      });
+      await replaceChildren(tx, id, value);
+      if (statusChanged) {
+        await tx.labourerStatusChange.create({
+          data: {
+            labourerId: id,
+            fromStatus: before.employmentStatus,
+            toStatus: next,
+            changedById: change.actorId,
+            source: change.source,
+            note: change.note ?? null,
+          },
+        });
+      }
+      await enqueueIndexing(tx, 'labourers', [id]);
+    },
+
+    update(id: string, value: NormalisedLabourer, change: ChangeContext) {
+      return db.$transaction((tx) => this.apply(tx, id, value, change));
+    },
+
+    async list(where: Prisma.LabourerWhereInput, page: number, pageSize: number) {
+      const [items, total] = await Promise.all([
+        db.labourer.findMany({
+          where,
+          orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+        }),
+        db.labourer.count({ where }),
+      ]);
+      return { items, total };
+    },
+
+    /** Pages through every match, for exports. */
+    async *listAll(where: Prisma.LabourerWhereInput, pageSize = 1000) {
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await db.labourer.findMany({
+          where,
+          orderBy: { id: 'asc' },
+          take: pageSize,
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        });
+        if (page.length) yield page;
+        if (page.length < pageSize) return;
+        cursor = page.at(-1)!.id;
+      }
+    },
+
+    statusHistory: (labourerId: string) =>
+      db.labourerStatusChange.findMany({ where: { labourerId }, orderBy: [{ changedAt: 'asc' }, { id: 'asc' }] }),
+
+    usernames: async (ids: string[]) =>
+      new Map(
+        (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [
+          u.id,
+          u.displayName,
+        ]),
+      ),
+
+    /**
+     * Erasure on request: personal data goes; what statistics need (county, sex, birth year,
+     * status history, skills) stays, anonymous. The sign-in account is disabled.
+     */
+    erase: (id: string, actor: SessionUser, reason: string | undefined, requestId: string) =>
+      db.$transaction(async (tx) => {
+        const person = await tx.labourer.findUniqueOrThrow({
+          where: { id },
+          select: { regionCode: true, birthDate: true },
+        });
+        await tx.labourer.update({
+          where: { id },
+          data: {
+            name: '（已删除）',
+            namePinyin: '',
+            nameInitials: '',
+            idNumberEncrypted: '',
+            idNumberHash: `erased:${id}`,
+            idNumberMasked: '',
+            phone: null,
+            currentAddress: null,
+            currentRegionCode: null,
+            povertyHouseholdNo: null,
+            regionCode: person.regionCode.slice(0, 6),
+            birthDate: new Date(Date.UTC(person.birthDate.getUTCFullYear(), 0, 1)),
+            consentContact: false,
+            consentShowEmployer: false,
+            erasedAt: new Date(),
+          },
+        });
+        await tx.labourerCertificate.updateMany({ where: { labourerId: id }, data: { issuer: null } });
+        await tx.labourerWorkHistory.deleteMany({ where: { labourerId: id } });
+        await tx.labourerSkill.updateMany({ where: { labourerId: id }, data: { note: null } });
+        await tx.user.updateMany({ where: { labourerId: id }, data: { disabledAt: new Date(), labourerId: null } });
+        await recordAudit(tx, {
+          actor,
+          action: 'labourer.erase',
+          entity: 'labourer',
+          entityId: id,
+          requestId,
+          details: { reason: reason ?? null },
+        });
+        await enqueueIndexing(tx, 'labourers', [id]);
+      }),
+
+    audit: (entry: Parameters<typeof recordAudit>[1]) => recordAudit(db, entry),
+  };
+}
+
+export type LabourersRepository = ReturnType<typeof createLabourersRepository>;

@@ -1,0 +1,298 @@
+import type { PiiCipher } from '../platform/crypto/pii.ts';
+import type { Prisma } from '../platform/database/prisma.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
+import type { SessionUser } from '../platform/http/fastify-types.ts';
+import type { ReferenceNames } from '../platform/reference/reference-data.ts';
+import { normaliseLabourer } from './labourer-record.ts';
+import type {
+  LabourerCreate,
+  LabourerListQuery,
+  LabourerPatch,
+  LabourerSummary,
+  LabourerView,
+} from './labourers.contract.ts';
+import type { LabourerRow, LabourersRepository } from './labourers.repository.ts';
+import { normaliseSearchTerm } from './name-search.ts';
+
+export interface LabourersDeps {
+  repo: LabourersRepository;
+  pii: PiiCipher;
+  reference: () => Promise<ReferenceNames>;
+}
+
+const iso = (d: Date) => d.toISOString();
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+export function ageOn(birthDate: Date, today = new Date()): number {
+  const age = today.getUTCFullYear() - birthDate.getUTCFullYear();
+  const before =
+    today.getUTCMonth() < birthDate.getUTCMonth() ||
+    (today.getUTCMonth() === birthDate.getUTCMonth() && today.getUTCDate() < birthDate.getUTCDate());
+  return before ? age - 1 : age;
+}
+
+/** The officer's scope as a region prefix; admins see everything. */
+export function scopePrefix(actor: SessionUser): string {
+  if (actor.role === 'admin') return '';
+  if (actor.role === 'officer' && actor.regionCode) return actor.regionCode;
+  throw new ForbiddenError('This needs an officer with a region');
+}
+
+function toView(row: LabourerRow, ref: ReferenceNames): LabourerView {
+  return {
+    id: row.id,
+    name: row.name,
+    namePinyin: row.namePinyin,
+    idNumberMasked: row.idNumberMasked,
+    sex: row.sex,
+    birthDate: isoDay(row.birthDate)!,
+    age: ageOn(row.birthDate),
+    phone: row.phone,
+    regionCode: row.regionCode,
+    regionName: ref.regionName(row.regionCode),
+    currentRegionCode: row.currentRegionCode,
+    currentAddress: row.currentAddress,
+    educationLevel: row.educationLevel,
+    povertyStatus: row.povertyStatus,
+    povertyHouseholdNo: row.povertyHouseholdNo,
+    povertyYear: row.povertyYear,
+    disability: row.disability,
+    disabilityGrade: row.disabilityGrade,
+    hardToEmploy: row.hardToEmploy,
+    employmentStatus: row.employmentStatus,
+    employmentStatusSince: iso(row.employmentStatusSince),
+    wantsJob: row.wantsJob,
+    mobility: row.mobility,
+    desiredOccupations: row.desiredOccupations,
+    expectedWage: row.expectedWage,
+    needsAccommodation: row.needsAccommodation,
+    availableFrom: isoDay(row.availableFrom),
+    trainingWishes: row.trainingWishes,
+    pensionInsurance: row.pensionInsurance,
+    unemploymentInsurance: row.unemploymentInsurance,
+    consentContact: row.consentContact,
+    consentShowEmployer: row.consentShowEmployer,
+    skills: row.skills.map((s) => ({
+      code: s.skillCode,
+      name: ref.skillNames([s.skillCode])[0]!,
+      level: s.level,
+      note: s.note,
+    })),
+    certificates: row.certificates.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      name: ref.certificate(c.kind)?.name ?? c.kind,
+      level: c.level,
+      issuer: c.issuer,
+      issuedOn: isoDay(c.issuedOn),
+    })),
+    workHistory: row.workHistory.map((w) => ({
+      id: w.id,
+      employerName: w.employerName,
+      occupationCode: w.occupationCode,
+      regionCode: w.regionCode,
+      startedOn: isoDay(w.startedOn)!,
+      endedOn: isoDay(w.endedOn),
+      note: w.note,
+    })),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+/** Filters of the officer list and the export, within the officer's region. */
+export function listWhere(
+  prefix: string,
+  query: Omit<LabourerListQuery, 'page' | 'pageSize'>,
+  pii: PiiCipher,
+): Prisma.LabourerWhereInput {
+  const region = query.regionCode && query.regionCode.startsWith(prefix) ? query.regionCode : prefix;
+  if (query.regionCode && !query.regionCode.startsWith(prefix) && !prefix.startsWith(query.regionCode)) {
+    throw new ForbiddenError(`Region ${query.regionCode} is outside your region ${prefix}`);
+  }
+  const where: Prisma.LabourerWhereInput = { erasedAt: null, regionCode: { startsWith: region } };
+  if (query.status) where.employmentStatus = query.status;
+  if (query.wantsJob !== undefined) where.wantsJob = query.wantsJob;
+  if (query.mobility) where.mobility = query.mobility;
+  if (query.skill) where.skills = { some: { skillCode: query.skill } };
+  if (query.ageMin !== undefined || query.ageMax !== undefined) {
+    const today = new Date();
+    const yearsAgo = (years: number) =>
+      new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
+    where.birthDate = {
+      ...(query.ageMax !== undefined ? { gt: yearsAgo(query.ageMax + 1) } : {}),
+      ...(query.ageMin !== undefined ? { lte: yearsAgo(query.ageMin) } : {}),
+    };
+  }
+  if (query.q) {
+    const { text, latin } = normaliseSearchTerm(query.q);
+    const or: Prisma.LabourerWhereInput[] = [{ name: { contains: text } }];
+    if (latin) or.push({ nameInitials: { startsWith: latin } }, { namePinyin: { startsWith: latin } });
+    const idLike = text.replace(/\s/g, '').toUpperCase();
+    if (/^\d{17}[\dX]$/.test(idLike)) or.push({ idNumberHash: pii.hash(idLike) });
+    else if (/^[\dX*]{4,18}$/.test(idLike)) {
+      // A masked number (350821********1234) or its last digits.
+      const [head, tail] = idLike.includes('*') ? [idLike.split('*')[0]!, idLike.split('*').at(-1)!] : ['', idLike];
+      or.push({ AND: [{ idNumberMasked: { startsWith: head } }, { idNumberMasked: { endsWith: tail } }] });
+    }
+    where.OR = or;
+  }
+  return where;
+}
+
+export function createLabourersService({ repo, pii, reference }: LabourersDeps) {
+  async function loadInScope(actor: SessionUser, id: string) {
+    const scope = await repo.findScope(id);
+    if (!scope || scope.erasedAt) throw new NotFoundError(`Labourer ${id} does not exist`);
+    if (actor.role === 'labourer') {
+      if (actor.labourerId !== id) throw new ForbiddenError('You may only see your own profile');
+    } else if (!scope.regionCode.startsWith(scopePrefix(actor))) {
+      throw new ForbiddenError(`Labourer ${id} is outside your region`);
+    }
+    return scope;
+  }
+
+  function validated(
+    input: Partial<LabourerCreate> & { statusNote?: string },
+    ref: ReferenceNames,
+    mode: 'create' | 'patch',
+  ) {
+    const result = normaliseLabourer(input, ref, pii, mode);
+    if (!result.ok)
+      throw new ValidationError(
+        `The labourer record is not valid: ${result.issues.map((i) => `${i.field} ${i.message}`).join('; ')}`,
+        result.issues,
+      );
+    return result.value;
+  }
+
+  async function assertUniqueIdNumber(hash: string, exceptId?: string) {
+    const existing = await repo.findByIdHash(hash);
+    if (existing && existing.id !== exceptId) {
+      throw new ConflictError('A person with this ID number is already registered', { existingId: existing.id });
+    }
+  }
+
+  return {
+    async create(
+      actor: SessionUser,
+      input: LabourerCreate,
+      source: 'manual' | 'self' = 'manual',
+    ): Promise<{ id: string }> {
+      const ref = await reference();
+      if (actor.role !== 'labourer' && !input.regionCode.startsWith(scopePrefix(actor))) {
+        throw new ForbiddenError(`Region ${input.regionCode} is outside your region`);
+      }
+      const value = validated(actor.role === 'labourer' ? { ...input, hardToEmploy: false } : input, ref, 'create');
+      await assertUniqueIdNumber(value.scalars.idNumberHash as string);
+      try {
+        return { id: await repo.create(value, { actorId: actor.id, source }) };
+      } catch (error) {
+        if ((error as { code?: string }).code === 'P2002')
+          throw new ConflictError('A person with this ID number is already registered');
+        throw error;
+      }
+    },
+
+    async get(actor: SessionUser, id: string): Promise<LabourerView> {
+      await loadInScope(actor, id);
+      const row = await repo.findById(id);
+      if (!row) throw new NotFoundError(`Labourer ${id} does not exist`);
+      return toView(row, await reference());
+    },
+
+    async mine(actor: SessionUser): Promise<LabourerView> {
+      if (!actor.labourerId)
+        throw new NotFoundError('Your account has no labourer profile yet: register as a job seeker first');
+      return this.get(actor, actor.labourerId);
+    },
+
+    async update(actor: SessionUser, id: string, patch: LabourerPatch): Promise<LabourerView> {
+      const scope = await loadInScope(actor, id);
+      const ref = await reference();
+      if (actor.role === 'labourer') {
+        // People keep their own wishes current; what the registry attests stays with officers.
+        const officerOnly = [
+          'idNumber',
+          'name',
+          'povertyStatus',
+          'povertyHouseholdNo',
+          'povertyYear',
+          'hardToEmploy',
+          'employmentStatus',
+          'regionCode',
+        ] as const;
+        const refused = officerOnly.filter((field) => patch[field] !== undefined);
+        if (refused.length) throw new ForbiddenError(`Only an officer may change ${refused.join(', ')}`);
+      } else if (patch.regionCode && !patch.regionCode.startsWith(scopePrefix(actor))) {
+        throw new ForbiddenError(`Region ${patch.regionCode} is outside your region`);
+      }
+      const value = validated(patch, ref, 'patch');
+      if (value.scalars.idNumberHash) await assertUniqueIdNumber(value.scalars.idNumberHash as string, id);
+      await repo.update(scope.id, value, {
+        actorId: actor.id,
+        source: actor.role === 'labourer' ? 'self' : 'manual',
+        note: patch.statusNote ?? null,
+      });
+      return this.get(actor, id);
+    },
+
+    async list(
+      actor: SessionUser,
+      query: LabourerListQuery,
+    ): Promise<{ items: LabourerSummary[]; total: number; page: number; pageSize: number }> {
+      const where = listWhere(scopePrefix(actor), query, pii);
+      const ref = await reference();
+      const { items, total } = await repo.list(where, query.page, query.pageSize);
+      return {
+        items: items.map((row) => ({
+          id: row.id,
+          name: row.name,
+          idNumberMasked: row.idNumberMasked,
+          sex: row.sex,
+          age: ageOn(row.birthDate),
+          phone: row.phone,
+          regionCode: row.regionCode,
+          regionName: ref.regionName(row.regionCode),
+          employmentStatus: row.employmentStatus,
+          wantsJob: row.wantsJob,
+          mobility: row.mobility,
+          expectedWage: row.expectedWage,
+          updatedAt: iso(row.updatedAt),
+        })),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    async statusHistory(actor: SessionUser, id: string) {
+      await loadInScope(actor, id);
+      const rows = await repo.statusHistory(id);
+      const names = await repo.usernames(rows.map((r) => r.changedById).filter((v): v is string => !!v));
+      return rows.map((r) => ({
+        fromStatus: r.fromStatus,
+        toStatus: r.toStatus,
+        changedAt: iso(r.changedAt),
+        changedBy: r.changedById ? (names.get(r.changedById) ?? r.changedById) : null,
+        source: r.source,
+        note: r.note,
+      }));
+    },
+
+    async revealIdNumber(actor: SessionUser, id: string, requestId: string): Promise<string> {
+      await loadInScope(actor, id);
+      const row = await repo.encryptedIdNumber(id);
+      if (!row || row.erasedAt) throw new NotFoundError(`Labourer ${id} does not exist`);
+      await repo.audit({ actor, action: 'labourer.id_number.read', entity: 'labourer', entityId: id, requestId });
+      return pii.decrypt(row.idNumberEncrypted);
+    },
+
+    async erase(actor: SessionUser, id: string, reason: string | undefined, requestId: string): Promise<void> {
+      await loadInScope(actor, id);
+      await repo.erase(id, actor, reason, requestId);
+    },
+  };
+}
+
+export type LabourersService = ReturnType<typeof createLabourersService>;
