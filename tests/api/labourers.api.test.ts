@@ -21,11 +21,11 @@ describe('labourer registry API', () => {
     ctx = await createTestContext();
     await seedSmallDemo(ctx.db, ctx.config.piiKey);
     await createUser(ctx.db, { role: 'officer', regionCode: '350424', username: 'officer.ninghua' });
-    [changting, fujian, ninghua, employer, labourer] = await Promise.all(
-      ['officer.changting', 'officer.fujian', 'officer.ninghua', 'employer.demo', 'labourer.demo'].map((u) =>
-        bearer(ctx, u),
-      ),
-    );
+    changting = await bearer(ctx, 'officer.changting');
+    fujian = await bearer(ctx, 'officer.fujian');
+    ninghua = await bearer(ctx, 'officer.ninghua');
+    employer = await bearer(ctx, 'employer.demo');
+    labourer = await bearer(ctx, 'labourer.demo');
     labourerDemoId = (await ctx.db.user.findUniqueOrThrow({ where: { username: 'labourer.demo' } })).labourerId!;
   });
   afterAll(() => ctx.close());

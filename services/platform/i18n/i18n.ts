@@ -8,12 +8,22 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 type Messages = { [key: string]: string | Messages };
 
 const LOCALE_DIR = path.resolve(import.meta.dirname, '../../../web/locales');
-const catalogues = new Map<Locale, Messages>(
-  LOCALES.map((locale) => [
-    locale,
-    JSON.parse(fs.readFileSync(path.join(LOCALE_DIR, `${locale}.json`), 'utf8')) as Messages,
-  ]),
-);
+
+/** Each locale is a folder of JSON files (one per module), merged at the top level. */
+function loadCatalogue(locale: Locale): Messages {
+  const dir = path.join(LOCALE_DIR, locale);
+  const merged: Messages = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const messages = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Messages;
+    for (const [key, value] of Object.entries(messages)) {
+      if (key in merged) throw new Error(`Locale ${locale}: key "${key}" is defined twice (${file})`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+const catalogues = new Map<Locale, Messages>(LOCALES.map((locale) => [locale, loadCatalogue(locale)]));
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
