@@ -19,7 +19,7 @@ import type { AppConfig } from './platform/config/config.ts';
 import type { Db } from './platform/database/prisma.ts';
 import errorHandler from './platform/errors/error-handler.ts';
 import './platform/http/fastify-types.ts';
-import viewsPlugin from './platform/http/views.plugin.ts';
+import viewsPlugin, { localeOf } from './platform/http/views.plugin.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { createLabourersRepository } from './labourers/labourers.repository.ts';
 import { labourersRoutes } from './labourers/labourers.routes.ts';
@@ -32,6 +32,8 @@ declare module 'fastify' {
     routeCatalogue: RouteOptions[];
   }
 }
+
+const PAGE_ERROR_STATUSES = new Set([400, 401, 403, 404, 409, 422, 429, 500, 503]);
 
 export interface AppDeps {
   config: AppConfig;
@@ -88,8 +90,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(errorHandler, {
-    renderPage: (_request, reply, body) =>
-      reply.page('error', { status: body.statusCode, message: body.message, code: body.code }, body.statusCode),
+    // Pages explain errors in the reader's language; the developer's message stays in the log.
+    renderPage: (request, reply, body) => {
+      request.locale = localeOf(request);
+      const status = PAGE_ERROR_STATUSES.has(body.statusCode) ? body.statusCode : body.statusCode >= 500 ? 500 : 400;
+      return reply.page('error', { status, reference: status >= 500 ? request.id : undefined }, body.statusCode);
+    },
   });
   await app.register(authPlugin, {
     db,

@@ -33,6 +33,7 @@ export function createHomeService(repo: Repo) {
       });
       return {
         scopeName: region?.name ?? scope,
+        scopeNameEn: region?.nameEn ?? scope,
         scope,
         totals: { labourers: total, wanting, employers, vacancies: open._count._all, places: open._sum.headcount ?? 0 },
         byStatus,

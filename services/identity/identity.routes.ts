@@ -6,6 +6,8 @@ import { loginRoute, logoutRoute, meRoute } from './identity.contract.ts';
 export const LOGIN_RATE_LIMIT = {
   max: 10,
   timeWindow: '1 minute',
+  // After body parsing: the key needs the username.
+  hook: 'preValidation' as const,
   // Per address and username, so one person's typos do not lock out a whole office behind one NAT.
   keyGenerator: (request: { ip: string; body?: unknown }) =>
     `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,

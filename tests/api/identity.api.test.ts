@@ -89,7 +89,8 @@ describe('identity API', () => {
     for (let i = 0; i < 12; i++) codes.push((await login('officer.changting', 'guess', '10.9.9.9')).statusCode);
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes.at(-1)).toBe(429);
-    // Another address is not affected.
+    // Another address is not affected, nor another person behind the same address.
     expect((await login('officer.changting', TEST_PASSWORD, '10.9.9.10')).statusCode).toBe(200);
+    expect((await login('officer.fujian', TEST_PASSWORD, '10.9.9.9')).statusCode).toBe(200);
   });
 });

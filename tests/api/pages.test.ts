@@ -144,5 +144,18 @@ describe('sign-in pages', () => {
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toContain('text/html');
     expect(response.body).toContain('页面不存在');
+    expect(response.body).not.toContain('ROUTE_NOT_FOUND');
+  });
+
+  it('explains a refused sign-in attempt in English when English was chosen', async () => {
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/login',
+      headers: { cookie: 'wb_lang=en', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: 'username=admin&password=x',
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('Not allowed');
+    expect(response.body).not.toContain('csrf');
   });
 });

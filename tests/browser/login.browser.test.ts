@@ -55,7 +55,7 @@ describe('signing in from a phone browser', () => {
 
     await Promise.all([page.waitForURL(/lang=en/), page.getByRole('link', { name: 'English' }).click()]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Employment in');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Employment in Changting County');
     await expect.poll(() => page.getByRole('rowheader', { name: 'Unemployed' }).isVisible()).toBe(true);
   });
 
