@@ -13,7 +13,10 @@ const LOCALE_DIR = path.resolve(import.meta.dirname, '../../../web/locales');
 function loadCatalogue(locale: Locale): Messages {
   const dir = path.join(LOCALE_DIR, locale);
   const merged: Messages = {};
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const messages = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Messages;
     for (const [key, value] of Object.entries(messages)) {
       if (key in merged) throw new Error(`Locale ${locale}: key "${key}" is defined twice (${file})`);
