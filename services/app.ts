@@ -14,6 +14,7 @@ import { identityPages } from './identity/identity.pages.ts';
 import { createIdentityRepository } from './identity/identity.repository.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { createIdentityService } from './identity/identity.service.ts';
+import { hashPassword } from './identity/password.ts';
 import authPlugin from './platform/auth/auth.plugin.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { Db } from './platform/database/prisma.ts';
@@ -23,6 +24,7 @@ import viewsPlugin, { localeOf } from './platform/http/views.plugin.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { createLabourersRepository } from './labourers/labourers.repository.ts';
 import { labourersRoutes } from './labourers/labourers.routes.ts';
+import { labourersPages } from './labourers/labourers.pages.ts';
 import { createLabourersService } from './labourers/labourers.service.ts';
 import { PiiCipher } from './platform/crypto/pii.ts';
 import { ReferenceNames } from './platform/reference/reference-data.ts';
@@ -126,12 +128,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Reference tables change only with a deployment: read them once, on first use.
   let referenceData: Promise<ReferenceNames> | undefined;
   const reference = () => (referenceData ??= ReferenceNames.load(db));
-  const labourers = createLabourersService({ repo: createLabourersRepository(db), pii, reference });
+  const labourers = createLabourersService({ repo: createLabourersRepository(db), pii, reference, hashPassword });
   await app.register(healthRoutes, { db, meili });
   await app.register(identityRoutes, { identity });
   await app.register(identityPages, { identity });
   await app.register(regionsRoutes, { db });
   await app.register(labourersRoutes, { labourers });
+  await app.register(labourersPages, { labourers, db });
   await app.register(homePages, { db });
   return app;
 }

@@ -310,12 +310,8 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
     for (const skillCode of skillCodes) {
       skillRows.push({ labourerId, skillCode, level: random.weighted(skillLevels) });
     }
-    statusRows.push({
-      labourerId,
-      toStatus: employmentStatus,
-      source: 'import' as const,
-      changedAt: addDays(now, -random.int(30, 700)),
-    });
+    const statusSince = addDays(now, -random.int(30, 700));
+    statusRows.push({ labourerId, toStatus: employmentStatus, source: 'import' as const, changedAt: statusSince });
     batch.push({
       id: labourerId,
       name,
@@ -334,6 +330,7 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
       disability: random.chance(0.06),
       hardToEmploy: random.chance(0.08),
       employmentStatus,
+      employmentStatusSince: statusSince,
       wantsJob,
       mobility: random.weighted(mobilities),
       desiredOccupations: random.sample([skilled.code, random.pick(occupations).code], random.int(1, 2)),

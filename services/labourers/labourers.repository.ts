@@ -36,6 +36,26 @@ export interface ChangeContext {
   note?: string | null;
 }
 
+/** Writes a new labourer inside an open transaction (used by the API, self-registration and imports). */
+export async function insertLabourer(tx: Tx, value: NormalisedLabourer, change: ChangeContext): Promise<string> {
+  const created = await tx.labourer.create({
+    data: value.scalars as Prisma.LabourerUncheckedCreateInput,
+    select: { id: true, employmentStatus: true },
+  });
+  await replaceChildren(tx, created.id, value);
+  await tx.labourerStatusChange.create({
+    data: {
+      labourerId: created.id,
+      toStatus: created.employmentStatus,
+      changedById: change.actorId,
+      source: change.source,
+      note: change.note ?? null,
+    },
+  });
+  await enqueueIndexing(tx, 'labourers', [created.id]);
+  return created.id;
+}
+
 /** The labourer registry's queries. Every write indexes through the outbox in the same transaction. */
 export function createLabourersRepository(db: Db) {
   return {
@@ -47,28 +67,10 @@ export function createLabourersRepository(db: Db) {
     encryptedIdNumber: (id: string) =>
       db.labourer.findUnique({ where: { id }, select: { idNumberEncrypted: true, erasedAt: true } }),
 
-    /** Writes a new labourer inside an open transaction (used by the API and by imports). */
-    async insert(tx: Tx, value: NormalisedLabourer, change: ChangeContext): Promise<string> {
-      const created = await tx.labourer.create({
-        data: value.scalars as Prisma.LabourerUncheckedCreateInput,
-        select: { id: true, employmentStatus: true },
-      });
-      await replaceChildren(tx, created.id, value);
-      await tx.labourerStatusChange.create({
-        data: {
-          labourerId: created.id,
-          toStatus: created.employmentStatus,
-          changedById: change.actorId,
-          source: change.source,
-          note: change.note ?? null,
-        },
-      });
-      await enqueueIndexing(tx, 'labourers', [created.id]);
-      return created.id;
-    },
+    insert: insertLabourer,
 
     create(value: NormalisedLabourer, change: ChangeContext) {
-      return db.$transaction((tx) => this.insert(tx, value, change));
+      return db.$transaction((tx) => insertLabourer(tx, value, change));
     },
 
     /** Applies a change inside an open transaction; a new employment status is added to the history. */
@@ -131,6 +133,28 @@ export function createLabourersRepository(db: Db) {
         cursor = page.at(-1)!.id;
       }
     },
+
+    /** Self-registration: the person and their sign-in account, together or not at all. */
+    createWithAccount: (
+      value: NormalisedLabourer,
+      account: { username: string; passwordHash: string; displayName: string },
+    ) =>
+      db.$transaction(async (tx) => {
+        const taken = await tx.user.findUnique({ where: { username: account.username }, select: { id: true } });
+        if (taken) return { conflict: 'username' as const };
+        const exists = await tx.labourer.findUnique({
+          where: { idNumberHash: value.scalars.idNumberHash as string },
+          select: { id: true },
+        });
+        if (exists) return { conflict: 'idNumber' as const };
+        const labourerId = await insertLabourer(tx, value, { actorId: null, source: 'self' });
+        const user = await tx.user.create({
+          data: { ...account, role: 'labourer', labourerId, regionCode: value.scalars.regionCode as string },
+          select: { id: true },
+        });
+        await tx.labourerStatusChange.updateMany({ where: { labourerId }, data: { changedById: user.id } });
+        return { labourerId, userId: user.id };
+      }),
 
     statusHistory: (labourerId: string) =>
       db.labourerStatusChange.findMany({ where: { labourerId }, orderBy: [{ changedAt: 'asc' }, { id: 'asc' }] }),

@@ -14,7 +14,20 @@ import type {
 import type { LabourerRow, LabourersRepository } from './labourers.repository.ts';
 import { normaliseSearchTerm } from './name-search.ts';
 
+export interface SelfRegistration {
+  name: string;
+  idNumber: string;
+  phone: string;
+  password: string;
+  regionCode: string;
+  desiredOccupations: string[];
+  mobility: LabourerCreate['mobility'];
+  expectedWage: number | null;
+  needsAccommodation: boolean;
+}
+
 export interface LabourersDeps {
+  hashPassword: (password: string) => Promise<string>;
   repo: LabourersRepository;
   pii: PiiCipher;
   reference: () => Promise<ReferenceNames>;
@@ -140,7 +153,7 @@ export function listWhere(
   return where;
 }
 
-export function createLabourersService({ repo, pii, reference }: LabourersDeps) {
+export function createLabourersService({ repo, pii, reference, hashPassword }: LabourersDeps) {
   async function loadInScope(actor: SessionUser, id: string) {
     const scope = await repo.findScope(id);
     if (!scope || scope.erasedAt) throw new NotFoundError(`Labourer ${id} does not exist`);
@@ -192,6 +205,27 @@ export function createLabourersService({ repo, pii, reference }: LabourersDeps) 
           throw new ConflictError('A person with this ID number is already registered');
         throw error;
       }
+    },
+
+    /** Job-seeking registration (求职登记) by the person: profile and account, signed in by phone. */
+    async registerSelf(input: SelfRegistration): Promise<{ labourerId: string; userId: string }> {
+      const ref = await reference();
+      const { password, ...profile } = input;
+      const value = validated({ ...profile, wantsJob: true, employmentStatus: 'unemployed' }, ref, 'create');
+      const created = await repo.createWithAccount(value, {
+        username: input.phone,
+        passwordHash: await hashPassword(password),
+        displayName: input.name,
+      });
+      if ('conflict' in created) {
+        throw new ConflictError(
+          created.conflict === 'username'
+            ? 'This phone number already has an account: sign in instead'
+            : 'A person with this ID number is already registered: ask your local office',
+          { field: created.conflict },
+        );
+      }
+      return created;
     },
 
     async get(actor: SessionUser, id: string): Promise<LabourerView> {
@@ -264,6 +298,25 @@ export function createLabourersService({ repo, pii, reference }: LabourersDeps) 
         page: query.page,
         pageSize: query.pageSize,
       };
+    },
+
+    /** Every matching row for a download; the export itself is audited with its filters. */
+    async exportRows(
+      actor: SessionUser,
+      query: Omit<LabourerListQuery, 'page' | 'pageSize'>,
+      format: string,
+      requestId: string,
+    ) {
+      const where = listWhere(scopePrefix(actor), query, pii);
+      const ref = await reference();
+      await repo.audit({
+        actor,
+        action: 'labourer.export',
+        entity: 'labourer',
+        requestId,
+        details: { format, filters: JSON.parse(JSON.stringify(query)) as Prisma.InputJsonValue },
+      });
+      return { ref, pages: repo.listAll(where) };
     },
 
     async statusHistory(actor: SessionUser, id: string) {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { ZodError } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../http/contract.ts';
 import { DomainError, statusOf, ValidationError } from './domain-errors.ts';
@@ -33,6 +34,16 @@ export function toErrorResponse(error: unknown, request: FastifyRequest): ErrorR
       code: error.code,
       message: error.message,
       ...(details === undefined ? {} : { details }),
+    };
+  }
+  if (error instanceof ZodError) {
+    const details = error.issues.map((issue) => ({ field: issue.path.join('.') || 'input', message: issue.message }));
+    return {
+      statusCode: 400,
+      error: REASON[400] ?? 'Bad Request',
+      code: 'VALIDATION_FAILED',
+      message: `Invalid input: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`,
+      details,
     };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

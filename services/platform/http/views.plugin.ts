@@ -25,6 +25,14 @@ function registerHelpers(hbs: typeof Handlebars) {
   });
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
+  hbs.registerHelper('includes', (list: unknown, value: unknown) => Array.isArray(list) && list.includes(value));
+  hbs.registerHelper(
+    'includesAny',
+    (options: unknown, selected: unknown) =>
+      Array.isArray(options) &&
+      Array.isArray(selected) &&
+      options.some((o: { code?: string }) => selected.includes(o.code)),
+  );
   hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hbs.registerHelper('date', (value: unknown) =>
     value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value.slice(0, 10) : '',
@@ -83,7 +91,8 @@ async function viewsPlugin(app: FastifyInstance, opts: { production: boolean }) 
 
   app.decorateReply('page', async function (this: FastifyReply, template, data = {}, status = 200) {
     const request = this.request;
-    const csrfToken = request.user || template.startsWith('identity/') ? await this.generateCsrf() : undefined;
+    // Every page may carry a form (sign-out, sign-in, registration), so every page gets a token.
+    const csrfToken = await this.generateCsrf();
     const path = request.url.split('?')[0] ?? '/';
     const context = {
       locale: request.locale,

@@ -1,0 +1,91 @@
+import type { Db } from '../platform/database/prisma.ts';
+
+export interface Option {
+  code: string;
+  label: string;
+}
+export interface OptionGroup {
+  label: string;
+  options: Option[];
+}
+export interface FormOptions {
+  regions: Option[];
+  counties: Option[];
+  occupationGroups: OptionGroup[];
+  skillGroups: OptionGroup[];
+  certificates: Option[];
+}
+
+/**
+ * The choices the profile forms offer, from the reference tables, in the reader's language.
+ * Reference data changes only with a deployment, so each (scope, language) is built once.
+ */
+export function createFormOptions(db: Db) {
+  const cache = new Map<string, Promise<FormOptions>>();
+
+  async function build(scope: string, english: boolean): Promise<FormOptions> {
+    const [regions, categories, skills, certificates] = await Promise.all([
+      db.region.findMany({
+        where: { code: { startsWith: scope.slice(0, 6) }, level: { in: ['county', 'township'] } },
+        orderBy: { code: 'asc' },
+      }),
+      db.occupationCategory.findMany({
+        include: { occupations: { orderBy: { code: 'asc' } } },
+        orderBy: { code: 'asc' },
+      }),
+      db.skill.findMany({ orderBy: { code: 'asc' } }),
+      db.certificateKind.findMany({ orderBy: { code: 'asc' } }),
+    ]);
+    const name = (row: { nameZh: string; nameEn: string }) => (english ? row.nameEn : row.nameZh);
+    const countyName = new Map(
+      regions.filter((r) => r.level === 'county').map((r) => [r.code, english ? r.nameEn : r.name]),
+    );
+    const skillCategory = new Map<string, string>();
+    for (const category of categories) {
+      for (const occupation of category.occupations) {
+        for (const code of occupation.skillCodes) if (!skillCategory.has(code)) skillCategory.set(code, category.code);
+      }
+    }
+    const inScope = regions.filter((r) => r.code.startsWith(scope) || scope.startsWith(r.code));
+    return {
+      counties: inScope
+        .filter((r) => r.level === 'county')
+        .map((r) => ({ code: r.code, label: english ? r.nameEn : r.name })),
+      regions: regions
+        .filter((r) => r.code.startsWith(scope) || scope.startsWith(r.code))
+        .map((r) => ({
+          code: r.code,
+          label:
+            r.level === 'county'
+              ? english
+                ? r.nameEn
+                : r.name
+              : `${countyName.get(r.code.slice(0, 6)) ?? ''} · ${english ? r.nameEn : r.name}`,
+        })),
+      occupationGroups: categories.map((c) => ({
+        label: name(c),
+        options: c.occupations.map((o) => ({ code: o.code, label: name(o) })),
+      })),
+      skillGroups: categories
+        .map((c) => ({
+          label: name(c),
+          options: skills
+            .filter((s) => skillCategory.get(s.code) === c.code)
+            .map((s) => ({ code: s.code, label: name(s) })),
+        }))
+        .filter((group) => group.options.length > 0),
+      certificates: certificates.map((c) => ({ code: c.code, label: name(c) })),
+    };
+  }
+
+  return (scope: string, locale: string): Promise<FormOptions> => {
+    const key = `${scope}|${locale}`;
+    let options = cache.get(key);
+    if (!options) {
+      options = build(scope, locale === 'en');
+      cache.set(key, options);
+      options.catch(() => cache.delete(key));
+    }
+    return options;
+  };
+}

@@ -1,0 +1,420 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../platform/database/prisma.ts';
+import { ConflictError, ValidationError } from '../platform/errors/domain-errors.ts';
+import { sendTable } from '../platform/export/tabular.ts';
+import { auth, page } from '../platform/http/contract.ts';
+import { translate } from '../platform/i18n/i18n.ts';
+import { maskPhone } from '../platform/crypto/pii.ts';
+import { createFormOptions } from './form-options.ts';
+import { fieldErrors, formToInput, zodIssues } from './labourer-form.ts';
+import {
+  LabourerCreateSchema,
+  LabourerListQuerySchema,
+  LabourerPatchSchema,
+  EDUCATION_LEVELS,
+  EMPLOYMENT_STATUSES,
+  MOBILITIES,
+  PENSION_KINDS,
+} from './labourers.contract.ts';
+import { labourerColumns } from './labourers.export.ts';
+import { type LabourersService, scopePrefix } from './labourers.service.ts';
+
+type Body = Record<string, string | string[] | undefined>;
+
+const OFFICER_FIELDS = [
+  'name',
+  'idNumber',
+  'phone',
+  'regionCode',
+  'currentRegionCode',
+  'currentAddress',
+  'educationLevel',
+  'povertyStatus',
+  'povertyHouseholdNo',
+  'povertyYear',
+  'disability',
+  'disabilityGrade',
+  'hardToEmploy',
+  'employmentStatus',
+  'wantsJob',
+  'mobility',
+  'desiredOccupations',
+  'expectedWage',
+  'needsAccommodation',
+  'availableFrom',
+  'trainingWishes',
+  'pensionInsurance',
+  'unemploymentInsurance',
+  'consentContact',
+  'consentShowEmployer',
+  'skills',
+  'certificates',
+  'statusNote',
+] as const;
+const WISH_FIELDS = [
+  'phone',
+  'wantsJob',
+  'mobility',
+  'desiredOccupations',
+  'expectedWage',
+  'needsAccommodation',
+  'availableFrom',
+  'trainingWishes',
+  'consentContact',
+  'consentShowEmployer',
+  'skills',
+] as const;
+
+const RegisterSchema = z.object({
+  name: z.string().trim().min(1),
+  idNumber: z.string().trim().min(1),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/),
+  password: z.string().min(8).max(128),
+  regionCode: z.string().regex(/^\d{6}(\d{3})?$/),
+  desiredOccupations: z.array(z.string()).max(3),
+  mobility: z.enum(MOBILITIES),
+  expectedWage: z.number().int().min(0).max(100_000).nullable(),
+  needsAccommodation: z.boolean(),
+});
+
+const choices = (locale: string, prefix: string, values: readonly string[]) =>
+  values.map((value) => ({ value, label: translate(locale, `${prefix}.${value}`) }));
+
+export async function labourersPages(app: FastifyInstance, opts: { labourers: LabourersService; db: Db }) {
+  const { labourers } = opts;
+  const formOptions = createFormOptions(opts.db);
+  const officer = auth.roles('officer', 'admin');
+
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    template: string,
+    data: Record<string, unknown>,
+    status = 200,
+  ) {
+    const locale = request.locale;
+    // Job seekers choose from the whole province; officers from their own region.
+    const scope = !request.user || request.user.role === 'labourer' ? '35' : scopePrefix(request.user);
+    return reply.page(
+      template,
+      {
+        ...data,
+        options: await formOptions(scope, locale),
+        statuses: choices(locale, 'employmentStatus', EMPLOYMENT_STATUSES),
+        mobilities: choices(locale, 'mobility', MOBILITIES),
+        educationLevels: choices(locale, 'education', EDUCATION_LEVELS),
+        pensionKinds: choices(locale, 'pension', PENSION_KINDS),
+      },
+      status,
+    );
+  }
+
+  /** Runs a form submission: domain and zod problems re-render the form with 422 and field errors. */
+  async function submit(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    template: string,
+    form: Record<string, unknown>,
+    action: () => Promise<string>,
+    extra: Record<string, unknown> = {},
+  ) {
+    try {
+      return reply.redirect(await action(), 303);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        return renderForm(
+          request,
+          reply,
+          template,
+          { ...extra, form, errors: fieldErrors(request.locale, error.issues) },
+          422,
+        );
+      }
+      if (error instanceof ConflictError) {
+        const field = (error.details as { field?: string } | undefined)?.field ?? 'idNumber';
+        const errors = {
+          [field]: translate(
+            request.locale,
+            field === 'username' ? 'validation.phone_taken' : 'validation.duplicate_id',
+          ),
+        };
+        return renderForm(request, reply, template, { ...extra, form, errors }, 409);
+      }
+      throw error;
+    }
+  }
+
+  const parse = <T>(schema: z.ZodType<T>, input: unknown): T => {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) throw new ValidationError('The form is not valid', zodIssues(parsed.error));
+    return parsed.data;
+  };
+
+  // ── officers ──
+  app.route({
+    ...page('GET', '/labourers', officer),
+    handler: async (request, reply) => {
+      const parsed = LabourerListQuerySchema.safeParse(request.query);
+      const query = parsed.success ? parsed.data : LabourerListQuerySchema.parse({});
+      const result = await labourers.list(request.user!, query);
+      const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
+      const filters = new URLSearchParams(
+        Object.entries(request.query as Record<string, string>).filter(
+          ([key, value]) => value && key !== 'page' && key !== 'lang',
+        ),
+      );
+      return renderForm(request, reply, 'labourers/list', {
+        title: translate(request.locale, 'labourers.listTitle'),
+        query,
+        items: result.items.map((item) => ({ ...item, phone: item.phone ? maskPhone(item.phone) : null })),
+        total: result.total,
+        page: query.page,
+        pages,
+        prev: query.page > 1 ? `?${new URLSearchParams([...filters, ['page', String(query.page - 1)]])}` : null,
+        next: query.page < pages ? `?${new URLSearchParams([...filters, ['page', String(query.page + 1)]])}` : null,
+        exportQuery: filters.toString(),
+        invalidFilters: !parsed.success,
+        erased: (request.query as { erased?: string }).erased === '1',
+      });
+    },
+  });
+
+  app.route({
+    ...page('GET', '/labourers/export', officer),
+    handler: async (request, reply) => {
+      const { page: _page, pageSize: _size, ...query } = LabourerListQuerySchema.parse(request.query);
+      const format = (request.query as { format?: string }).format === 'xlsx' ? 'xlsx' : 'csv';
+      const { ref, pages } = await labourers.exportRows(request.user!, query, format, request.id);
+      return sendTable(reply, format, {
+        fileName: `${translate(request.locale, 'labourers.exportFile')}-${new Date().toISOString().slice(0, 10)}`,
+        sheetName: translate(request.locale, 'labourers.listTitle'),
+        columns: labourerColumns(request.locale, ref),
+        rows: pages,
+      });
+    },
+  });
+
+  app.route({
+    ...page('GET', '/labourers/new', officer),
+    handler: (request, reply) =>
+      renderForm(request, reply, 'labourers/form', {
+        title: translate(request.locale, 'labourers.newTitle'),
+        action: '/labourers',
+        creating: true,
+        form: {
+          wantsJob: true,
+          consentContact: true,
+          consentShowEmployer: true,
+          mobility: 'county',
+          employmentStatus: 'unemployed',
+          regionCode: request.user!.regionCode,
+        },
+      }),
+  });
+
+  app.route({
+    ...page('POST', '/labourers', officer),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const form = formToInput(
+        request.body as Body,
+        OFFICER_FIELDS.filter((f) => f !== 'statusNote'),
+      );
+      return submit(
+        request,
+        reply,
+        'labourers/form',
+        form,
+        async () => {
+          const created = await labourers.create(request.user!, parse(LabourerCreateSchema, form));
+          return `/labourers/${created.id}`;
+        },
+        { title: translate(request.locale, 'labourers.newTitle'), action: '/labourers', creating: true },
+      );
+    },
+  });
+
+  app.route({
+    ...page('GET', '/labourers/:id', officer),
+    handler: async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const profile = await labourers.get(request.user!, z.uuid().parse(id));
+      const history = await labourers.statusHistory(request.user!, id);
+      return reply.page('labourers/profile', { title: profile.name, profile, history });
+    },
+  });
+
+  app.route({
+    ...page('POST', '/labourers/:id/id-number', officer),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const revealed = await labourers.revealIdNumber(request.user!, z.uuid().parse(id), request.id);
+      const profile = await labourers.get(request.user!, id);
+      const history = await labourers.statusHistory(request.user!, id);
+      return reply
+        .header('cache-control', 'no-store')
+        .page('labourers/profile', { title: profile.name, profile, history, revealed });
+    },
+  });
+
+  app.route({
+    ...page('POST', '/labourers/:id/erase', officer),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const reason = String((request.body as Body).reason ?? '').trim();
+      if (reason.length < 2) {
+        const profile = await labourers.get(request.user!, z.uuid().parse(id));
+        const history = await labourers.statusHistory(request.user!, id);
+        return reply.page(
+          'labourers/profile',
+          {
+            title: profile.name,
+            profile,
+            history,
+            eraseError: translate(request.locale, 'validation.reason_required'),
+          },
+          422,
+        );
+      }
+      await labourers.erase(request.user!, z.uuid().parse(id), reason, request.id);
+      return reply.redirect('/labourers?erased=1', 303);
+    },
+  });
+
+  app.route({
+    ...page('GET', '/labourers/:id/edit', officer),
+    handler: async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const profile = await labourers.get(request.user!, z.uuid().parse(id));
+      return renderForm(request, reply, 'labourers/form', {
+        title: translate(request.locale, 'labourers.editTitle', { name: profile.name }),
+        action: `/labourers/${id}`,
+        profile,
+        form: {
+          ...profile,
+          skills: profile.skills.map((s) => s.code),
+          certificates: profile.certificates.map((c) => c.kind),
+        },
+      });
+    },
+  });
+
+  app.route({
+    ...page('POST', '/labourers/:id', officer),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const labourerId = z.uuid().parse(id);
+      const form = formToInput(
+        request.body as Body,
+        OFFICER_FIELDS.filter((f) => f !== 'idNumber' || (request.body as Body).idNumber),
+      );
+      const profile = await labourers.get(request.user!, labourerId);
+      return submit(
+        request,
+        reply,
+        'labourers/form',
+        { ...form, idNumberMasked: profile.idNumberMasked },
+        async () => {
+          await labourers.update(request.user!, labourerId, parse(LabourerPatchSchema, form));
+          return `/labourers/${labourerId}`;
+        },
+        {
+          title: translate(request.locale, 'labourers.editTitle', { name: profile.name }),
+          action: `/labourers/${labourerId}`,
+          profile,
+        },
+      );
+    },
+  });
+
+  // ── labourers themselves ──
+  app.route({
+    ...page('GET', '/register', auth.public),
+    handler: (request, reply) =>
+      request.user
+        ? reply.redirect('/', 303)
+        : renderForm(request, reply, 'labourers/register', {
+            title: translate(request.locale, 'register.title'),
+            form: { mobility: 'county' },
+          }),
+  });
+
+  app.route({
+    ...page('POST', '/register', auth.public),
+    config: { auth: auth.public, rateLimit: { max: 10, timeWindow: '10 minutes' } },
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const body = request.body as Body;
+      const form = {
+        ...formToInput(body, [
+          'name',
+          'idNumber',
+          'phone',
+          'regionCode',
+          'desiredOccupations',
+          'mobility',
+          'expectedWage',
+          'needsAccommodation',
+        ]),
+        password: String(body.password ?? ''),
+      };
+      return submit(
+        request,
+        reply,
+        'labourers/register',
+        { ...form, password: '' },
+        async () => {
+          const input = parse(RegisterSchema, form);
+          const { userId } = await labourers.registerSelf(input);
+          request.session.regenerate();
+          request.session.set('userId', userId);
+          request.session.set('issuedAt', Date.now());
+          return '/me?welcome=1';
+        },
+        { title: translate(request.locale, 'register.title') },
+      );
+    },
+  });
+
+  app.route({
+    ...page('GET', '/me', auth.roles('labourer')),
+    handler: async (request, reply) => {
+      if (!request.user!.labourerId) return reply.redirect('/register', 303);
+      const profile = await labourers.mine(request.user!);
+      return renderForm(request, reply, 'labourers/me', {
+        title: translate(request.locale, 'me.title'),
+        profile,
+        form: { ...profile, skills: profile.skills.map((s) => s.code) },
+        welcome: (request.query as { welcome?: string }).welcome === '1',
+        saved: (request.query as { saved?: string }).saved === '1',
+      });
+    },
+  });
+
+  app.route({
+    ...page('POST', '/me', auth.roles('labourer')),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const profile = await labourers.mine(request.user!);
+      const form = formToInput(request.body as Body, WISH_FIELDS);
+      return submit(
+        request,
+        reply,
+        'labourers/me',
+        form,
+        async () => {
+          await labourers.update(request.user!, profile.id, parse(LabourerPatchSchema, form));
+          return '/me?saved=1';
+        },
+        { title: translate(request.locale, 'me.title'), profile },
+      );
+    },
+  });
+}
