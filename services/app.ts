@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -89,6 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hsts: config.env === 'production',
   });
   await app.register(fastifyFormbody);
+  // File uploads from pages (imports, comparisons): one file per form, read as a stream.
+  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 20 } });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(errorHandler, {
@@ -104,7 +107,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionSecret: config.sessionSecret,
     secureCookies: config.env === 'production',
   });
-  await app.register(fastifyCsrf, { sessionPlugin: '@fastify/secure-session' });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/secure-session',
+    // Forms send the token as a field; file-upload forms (multipart, read as a stream after the
+    // check) carry it in the action URL instead.
+    getToken: (request) =>
+      (request.body as { _csrf?: string } | undefined)?._csrf ??
+      (request.query as { _csrf?: string } | undefined)?._csrf ??
+      (request.headers['x-csrf-token'] as string | undefined),
+  });
   await app.register(viewsPlugin, { production: config.env === 'production' });
 
   await app.register(fastifySwagger, {
