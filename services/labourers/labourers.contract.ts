@@ -254,6 +254,21 @@ export const listLabourersRoute = defineRoute({
   },
 });
 
+export const exportLabourersRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/labourers/export',
+  auth: officerOrAdmin,
+  summary: 'Download the filtered list as CSV or XLSX (audited)',
+  tags,
+  schema: {
+    querystring: LabourerListQuerySchema.omit({ page: true, pageSize: true }).extend({
+      format: z.enum(['csv', 'xlsx']).default('csv'),
+      lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    }),
+    response: { 200: z.any().meta({ description: 'CSV (UTF-8 with BOM) or XLSX file' }), ...commonErrors },
+  },
+});
+
 export const myProfileRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/labourers/me',

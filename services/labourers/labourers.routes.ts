@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   createLabourerRoute,
   deleteLabourerRoute,
+  exportLabourersRoute,
   getLabourerRoute,
   listLabourersRoute,
   myProfileRoute,
@@ -11,6 +12,9 @@ import {
   statusHistoryRoute,
 } from './labourers.contract.ts';
 import type { LabourersService } from './labourers.service.ts';
+import { labourerColumns } from './labourers.export.ts';
+import { sendTable } from '../platform/export/tabular.ts';
+import { translate } from '../platform/i18n/i18n.ts';
 
 export async function labourersRoutes(app: FastifyInstance, opts: { labourers: LabourersService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -21,6 +25,19 @@ export async function labourersRoutes(app: FastifyInstance, opts: { labourers: L
     handler: async (request, reply) => reply.status(201).send(await labourers.create(request.user!, request.body)),
   });
   r.route({ ...listLabourersRoute, handler: (request) => labourers.list(request.user!, request.query) });
+  r.route({
+    ...exportLabourersRoute,
+    handler: async (request, reply) => {
+      const { format, lang, ...filters } = request.query;
+      const { ref, pages } = await labourers.exportRows(request.user!, filters, format, request.id);
+      return sendTable(reply, format, {
+        fileName: `${translate(lang, 'labourers.exportFile')}-${new Date().toISOString().slice(0, 10)}`,
+        sheetName: translate(lang, 'labourers.listTitle'),
+        columns: labourerColumns(lang, ref),
+        rows: pages,
+      });
+    },
+  });
   r.route({ ...myProfileRoute, handler: (request) => labourers.mine(request.user!) });
   r.route({ ...getLabourerRoute, handler: (request) => labourers.get(request.user!, request.params.id) });
   r.route({

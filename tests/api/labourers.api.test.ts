@@ -289,6 +289,30 @@ describe('labourer registry API', () => {
     });
   });
 
+  describe('export', () => {
+    it('downloads the filtered list in English as CSV, audited, with masked ID numbers', async () => {
+      const response = await ctx.app.inject({
+        method: 'GET',
+        url: '/api/v1/labourers/export?format=csv&lang=en&wantsJob=true',
+        headers: changting,
+      });
+      expect(response.statusCode).toBe(200);
+      const [header, ...rows] = response.body.replace('\uFEFF', '').trim().split('\n');
+      expect(header).toContain('Name,ID number');
+      expect(rows.length).toBeGreaterThan(0);
+      expect(response.body).not.toMatch(/\d{17}[\dX]/);
+      const audit = await ctx.db.auditLog.findFirstOrThrow({
+        where: { action: 'labourer.export' },
+        orderBy: { id: 'desc' },
+      });
+      expect(audit.details).toMatchObject({ format: 'csv', filters: { wantsJob: true } });
+      expect(
+        (await ctx.app.inject({ method: 'GET', url: '/api/v1/labourers/export?regionCode=350821', headers: ninghua }))
+          .statusCode,
+      ).toBe(403);
+    });
+  });
+
   describe('personal data', () => {
     it('audits every reading of an ID number in clear', async () => {
       const idNumber = makeIdNumber('350821', '19850505', false);
