@@ -3,6 +3,10 @@ import type { Meilisearch } from 'meilisearch';
 import { prepareDatabase } from '../prisma/seed/prepare.ts';
 import { OutboxDrain } from '../search-index/outbox.ts';
 import { buildApp } from './app.ts';
+import { startScheduler } from './platform/scheduler.ts';
+import { ReferenceNames } from './platform/reference/reference-data.ts';
+import { createVacanciesRepository } from './vacancies/vacancies.repository.ts';
+import { createVacanciesService } from './vacancies/vacancies.service.ts';
 import { openInfrastructure } from './infrastructure.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { Db } from './platform/database/prisma.ts';
@@ -28,8 +32,10 @@ export async function startServer(
   const { db, meili } = infra;
   const drain = new OutboxDrain(db, meili, config.meili.indexPrefix);
   let app: FastifyInstance | undefined;
+  let stopScheduler = async () => {};
   const stop = async () => {
     await app?.close();
+    await stopScheduler();
     await drain.stop();
     await infra.close();
   };
@@ -38,6 +44,15 @@ export async function startServer(
     const first = await drain.drainAll();
     if (first.indexed) log(`search: indexed ${first.indexed} documents`);
     drain.start();
+    const vacancies = createVacanciesService({
+      repo: createVacanciesRepository(db),
+      reference: () => ReferenceNames.load(db),
+    });
+    const scheduler = startScheduler(
+      [{ name: 'expire vacancies', everyMs: 10 * 60_000, run: async () => void (await vacancies.expireDue()) }],
+      log,
+    );
+    stopScheduler = () => scheduler.stop();
     app = await buildApp({ config, db, meili });
     const url = await app.listen({ port: config.port, host: config.host });
     return { app, db, meili, drain, url, stop };

@@ -1,79 +1,243 @@
-import { z } from 'zod';
-import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
+import type { VacancyStatus } from '../platform/database/generated/enums.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type FieldIssue,
+} from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
-import type { VacanciesRepository } from './vacancies.repository.ts';
+import type { ReferenceNames } from '../platform/reference/reference-data.ts';
+import { discriminatoryPhrase } from './discrimination.ts';
+import { type VacancyInput, type VacancyPatch, VacancyInputSchema, type VacancyView } from './vacancies.contract.ts';
+import type { VacanciesRepository, VacancyRow } from './vacancies.repository.ts';
 
-export const VacancyInputSchema = z
-  .object({
-    employerId: z.uuid(),
-    title: z.string().trim().min(2).max(60),
-    occupationCode: z.string().min(1).max(20),
-    description: z.string().trim().min(10).max(4000),
-    skillCodes: z.array(z.string().max(40)).max(20).default([]),
-    regionCode: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a 6, 9 or 12 digit region code'),
-    wageMin: z.number().int().min(0).max(100_000),
-    wageMax: z.number().int().min(0).max(100_000),
-    payBasis: z.enum(['month', 'day', 'piece']).default('month'),
-    headcount: z.number().int().min(1).max(10_000),
-    ageMin: z.number().int().min(16).max(70).optional(),
-    ageMax: z.number().int().min(16).max(70).optional(),
-    accommodation: z.boolean().default(false),
-    meals: z.boolean().default(false),
-    expiresAt: z.coerce.date().optional(),
-  })
-  .refine((v) => v.wageMax >= v.wageMin, { path: ['wageMax'], message: 'must not be below wageMin' })
-  .refine((v) => v.ageMin === undefined || v.ageMax === undefined || v.ageMax >= v.ageMin, {
-    path: ['ageMax'],
-    message: 'must not be below ageMin',
-  });
+export const DEFAULT_VALIDITY_DAYS = 60;
 
-export type VacancyInput = z.infer<typeof VacancyInputSchema>;
+/** Lifecycle moves a person may make; filled and expired are set by the system. */
+const MOVES: Record<VacancyStatus, VacancyStatus[]> = {
+  draft: ['open', 'closed'],
+  open: ['paused', 'closed'],
+  paused: ['open', 'closed'],
+  filled: ['open', 'closed'],
+  expired: ['open', 'closed'],
+  closed: [],
+};
 
-/** First cut of the vacancy use cases: enough to write, publish and withdraw jobs with search in step. */
-export function createVacanciesService(repo: VacanciesRepository) {
+export function canMove(from: VacancyStatus, to: VacancyStatus): boolean {
+  return MOVES[from].includes(to);
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+const endOfDay = (iso: string) => new Date(`${iso}T23:59:59.999Z`);
+
+export function isPublic(
+  v: { status: VacancyStatus; expiresAt: Date | null; employer: { verifiedAt: Date | null } },
+  now = new Date(),
+) {
+  return v.status === 'open' && v.employer.verifiedAt !== null && (v.expiresAt === null || v.expiresAt > now);
+}
+
+export function toVacancyView(v: VacancyRow, ref: ReferenceNames): VacancyView {
+  return {
+    id: v.id,
+    employerId: v.employerId,
+    employerName: v.employer.name,
+    employerKind: v.employer.kind,
+    employerVerified: v.employer.verifiedAt !== null,
+    title: v.title,
+    occupationCode: v.occupationCode,
+    occupationName: ref.occupation(v.occupationCode)?.name ?? v.occupationCode,
+    description: v.description,
+    skillCodes: v.skillCodes,
+    preferredSkillCodes: v.preferredSkillCodes,
+    skillNames: ref.skillNames([...v.skillCodes, ...v.preferredSkillCodes]),
+    regionCode: v.regionCode,
+    regionName: ref.regionName(v.regionCode),
+    lat: v.lat,
+    lng: v.lng,
+    wageMin: v.wageMin,
+    wageMax: v.wageMax,
+    payBasis: v.payBasis,
+    headcount: v.headcount,
+    ageMin: v.ageMin,
+    ageMax: v.ageMax,
+    educationMin: v.educationMin,
+    accommodation: v.accommodation,
+    meals: v.meals,
+    travelSupport: v.travelSupport,
+    workingHours: v.workingHours,
+    shiftPattern: v.shiftPattern,
+    contractType: v.contractType,
+    disabilityFriendly: v.disabilityFriendly,
+    publicWelfarePost: v.publicWelfarePost,
+    startDate: v.startDate?.toISOString().slice(0, 10) ?? null,
+    status: v.status,
+    publishedAt: v.publishedAt?.toISOString() ?? null,
+    expiresAt: v.expiresAt?.toISOString() ?? null,
+    updatedAt: v.updatedAt.toISOString(),
+  };
+}
+
+/** Checks against the reference data and the anti-discrimination rule; collects every problem. */
+export function vacancyProblems(input: Partial<VacancyInput>, ref: ReferenceNames): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const field of ['title', 'description'] as const) {
+    const text = input[field];
+    const phrase = text ? discriminatoryPhrase(text) : null;
+    if (phrase) {
+      issues.push({
+        field,
+        code: 'discriminatory',
+        message: `contains 「${phrase}」: a job may not be limited by sex or ethnicity (Employment Promotion Law, arts. 27-28); describe the work instead`,
+      });
+    }
+  }
+  if (input.occupationCode && !ref.hasOccupation(input.occupationCode)) {
+    issues.push({
+      field: 'occupationCode',
+      code: 'occupation_unknown',
+      message: `${input.occupationCode} is not an occupation code`,
+    });
+  }
+  for (const field of ['skillCodes', 'preferredSkillCodes'] as const) {
+    input[field]?.forEach((code, i) => {
+      if (!ref.hasSkill(code))
+        issues.push({ field: `${field}.${i}`, code: 'skill_unknown', message: `${code} is not a skill code` });
+    });
+  }
+  if (input.regionCode && !ref.isKnownPlace(input.regionCode)) {
+    issues.push({ field: 'regionCode', code: 'region_unknown', message: 'is not a known region' });
+  }
+  if (input.expiresAt && endOfDay(input.expiresAt) <= new Date()) {
+    issues.push({ field: 'expiresAt', code: 'date_past', message: 'must be in the future' });
+  }
+  return issues;
+}
+
+export interface VacanciesDeps {
+  repo: VacanciesRepository;
+  reference: () => Promise<ReferenceNames>;
+}
+
+export function createVacanciesService({ repo, reference }: VacanciesDeps) {
   async function assertMayManage(actor: SessionUser, employerId: string) {
     if (actor.role === 'admin') return;
-    if (actor.role === 'employer' && actor.employerId === employerId) return;
-    if (actor.role === 'officer') {
-      const employer = await repo.employerRegion(employerId);
-      if (!employer) throw new NotFoundError(`Employer ${employerId} does not exist`);
-      if (employer.regionCode.startsWith(actor.regionCode ?? '\u0000')) return;
+    if (actor.role === 'employer') {
+      if (actor.employerId === employerId) return;
+      throw new ForbiddenError('You may only manage your own vacancies');
     }
-    throw new ForbiddenError('You may not manage this employer’s vacancies');
+    const employer = await repo.employer(employerId);
+    if (!employer) throw new NotFoundError(`Employer ${employerId} does not exist`);
+    if (actor.role === 'officer' && actor.regionCode && employer.regionCode.startsWith(actor.regionCode)) return;
+    throw new ForbiddenError('This employer is outside your region');
+  }
+
+  async function load(id: string) {
+    const vacancy = await repo.findById(id);
+    if (!vacancy) throw new NotFoundError(`Vacancy ${id} does not exist`);
+    return vacancy;
+  }
+
+  function fail(issues: FieldIssue[]): never {
+    throw new ValidationError(
+      `The vacancy is not valid: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`,
+      issues,
+    );
   }
 
   return {
-    async create(actor: SessionUser, input: unknown) {
-      const parsed = VacancyInputSchema.safeParse(input);
-      if (!parsed.success) {
-        throw new ValidationError(
-          'The vacancy is not valid',
-          parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-        );
+    async create(actor: SessionUser, raw: unknown): Promise<VacancyView> {
+      const parsed = VacancyInputSchema.safeParse(raw);
+      if (!parsed.success)
+        fail(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message, code: 'invalid' })));
+      const input = parsed.data;
+      await assertMayManage(actor, input.employerId);
+      const ref = await reference();
+      const issues = vacancyProblems(input, ref);
+      if (issues.length) fail(issues);
+      const vacancy = await repo.create({
+        ...input,
+        startDate: input.startDate ? day(input.startDate) : null,
+        expiresAt: input.expiresAt ? endOfDay(input.expiresAt) : null,
+        status: 'draft',
+      });
+      return toVacancyView(vacancy, ref);
+    },
+
+    async update(actor: SessionUser, id: string, patch: VacancyPatch): Promise<VacancyView> {
+      const current = await load(id);
+      await assertMayManage(actor, current.employerId);
+      const ref = await reference();
+      const issues = vacancyProblems(patch as Partial<VacancyInput>, ref);
+      const wageMin = patch.wageMin ?? current.wageMin;
+      const wageMax = patch.wageMax ?? current.wageMax;
+      if (wageMax < wageMin) issues.push({ field: 'wageMax', code: 'invalid', message: 'must not be below wageMin' });
+      if (issues.length) fail(issues);
+      const { status, startDate, expiresAt, ...fields } = patch;
+      let lifecycle = {};
+      if (status && status !== current.status) {
+        if (!canMove(current.status, status)) {
+          throw new ConflictError(`A vacancy cannot move from ${current.status} to ${status}`, {
+            from: current.status,
+            to: status,
+          });
+        }
+        if (status === 'open') {
+          const expiry = expiresAt !== undefined ? (expiresAt ? endOfDay(expiresAt) : null) : current.expiresAt;
+          lifecycle = {
+            publishedAt: current.publishedAt ?? new Date(),
+            // Reopening an expired vacancy needs a new expiry; without one it runs the default time.
+            ...(!expiry || expiry <= new Date()
+              ? { expiresAt: new Date(Date.now() + DEFAULT_VALIDITY_DAYS * 86_400_000) }
+              : {}),
+          };
+        }
       }
-      await assertMayManage(actor, parsed.data.employerId);
-      return repo.create({ ...parsed.data, status: 'draft' });
+      const updated = await repo.update(id, {
+        ...fields,
+        ...(startDate !== undefined ? { startDate: startDate ? day(startDate) : null } : {}),
+        ...(expiresAt !== undefined ? { expiresAt: expiresAt ? endOfDay(expiresAt) : null } : {}),
+        ...(status ? { status } : {}),
+        ...lifecycle,
+      });
+      return toVacancyView(updated, ref);
     },
 
-    async publish(actor: SessionUser, id: string) {
-      const vacancy = await repo.findById(id);
-      if (!vacancy) throw new NotFoundError(`Vacancy ${id} does not exist`);
-      await assertMayManage(actor, vacancy.employerId);
-      return repo.setStatus(id, 'open', new Date());
+    publish(actor: SessionUser, id: string) {
+      return this.update(actor, id, { status: 'open' });
     },
 
-    async close(actor: SessionUser, id: string) {
-      const vacancy = await repo.findById(id);
-      if (!vacancy) throw new NotFoundError(`Vacancy ${id} does not exist`);
-      await assertMayManage(actor, vacancy.employerId);
-      return repo.setStatus(id, 'closed');
+    close(actor: SessionUser, id: string) {
+      return this.update(actor, id, { status: 'closed' });
     },
 
+    /** Only a draft nobody has seen may be deleted; anything published is closed instead. */
     async remove(actor: SessionUser, id: string) {
-      const vacancy = await repo.findById(id);
-      if (!vacancy) throw new NotFoundError(`Vacancy ${id} does not exist`);
-      await assertMayManage(actor, vacancy.employerId);
+      const current = await load(id);
+      await assertMayManage(actor, current.employerId);
+      if (current.publishedAt) throw new ConflictError('A published vacancy cannot be deleted: close it instead');
       await repo.remove(id);
     },
+
+    /** Public when open and verified; otherwise only its employer and officers of its region. */
+    async get(actor: SessionUser | null, id: string): Promise<VacancyView> {
+      const vacancy = await load(id);
+      if (!isPublic(vacancy)) {
+        if (!actor || actor.role === 'labourer') throw new NotFoundError(`Vacancy ${id} is not open`);
+        await assertMayManage(actor, vacancy.employerId);
+      }
+      return toVacancyView(vacancy, await reference());
+    },
+
+    async listForEmployer(actor: SessionUser, employerId: string): Promise<VacancyView[]> {
+      await assertMayManage(actor, employerId);
+      const ref = await reference();
+      return (await repo.listForEmployer(employerId)).map((v) => toVacancyView(v, ref));
+    },
+
+    expireDue: (now = new Date()) => repo.expireDue(now),
   };
 }
+
+export type VacanciesService = ReturnType<typeof createVacanciesService>;

@@ -9,6 +9,7 @@ import { reindexAll } from '../../search-index/reindex.ts';
 import { createVacanciesRepository } from '../../services/vacancies/vacancies.repository.ts';
 import { createVacanciesService } from '../../services/vacancies/vacancies.service.ts';
 import type { SessionUser } from '../../services/platform/http/fastify-types.ts';
+import { ReferenceNames } from '../../services/platform/reference/reference-data.ts';
 import { buildVacancy, seedSmallDemo } from '../helpers/factories.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 
@@ -75,7 +76,7 @@ describe('search outbox', () => {
   });
 
   it('catches up after Meilisearch was down while vacancies were written', async () => {
-    const service = createVacanciesService(createVacanciesRepository(ctx.db));
+    const service = createVacanciesService({ repo: createVacanciesRepository(ctx.db), reference: () => ReferenceNames.load(ctx.db) });
     const employer = await ctx.db.employer.findFirstOrThrow({ where: { regionCode: { startsWith: '35' } } });
     const existing = await ctx.db.vacancy.findMany({ take: 3, orderBy: { id: 'asc' } });
 
@@ -90,7 +91,7 @@ describe('search outbox', () => {
       );
     await service.publish(officer, created[0]!.id);
     await service.close(officer, existing[0]!.id);
-    await service.remove(officer, existing[1]!.id);
+    await service.remove(officer, created[1]!.id);
 
     const whileDown = await ctx.drain.drainOnce();
     expect(whileDown.failed).toBeGreaterThan(0);
@@ -105,12 +106,12 @@ describe('search outbox', () => {
     expect(await ctx.drain.pending()).toBe(0);
     const { fromDb, fromIndex } = await snapshot(ctx);
     expect(fromIndex).toEqual(fromDb);
-    expect(fromIndex[existing[1]!.id]).toBeUndefined();
+    expect(fromIndex[created[1]!.id]).toBeUndefined();
     expect(fromIndex[created[0]!.id]).toMatch(/:open$/);
   });
 
   it('keeps the index in step in the background worker', async () => {
-    const service = createVacanciesService(createVacanciesRepository(ctx.db));
+    const service = createVacanciesService({ repo: createVacanciesRepository(ctx.db), reference: () => ReferenceNames.load(ctx.db) });
     const employer = await ctx.db.employer.findFirstOrThrow();
     ctx.drain.start();
     const vacancy = await service.create(

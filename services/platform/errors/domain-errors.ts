@@ -43,12 +43,18 @@ export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED';
 }
 
+/** A dependency (search, a remote service) is down; the client may retry later. */
+export class UnavailableError extends DomainError {
+  readonly code = 'UNAVAILABLE';
+}
+
 export const STATUS_BY_ERROR = new Map<new (...args: never[]) => DomainError, number>([
   [ValidationError, 400],
   [UnauthenticatedError, 401],
   [ForbiddenError, 403],
   [NotFoundError, 404],
   [ConflictError, 409],
+  [UnavailableError, 503],
 ]);
 
 export function statusOf(error: DomainError): number {
