@@ -25,11 +25,14 @@ import viewsPlugin, { localeOf } from './platform/http/views.plugin.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { createEmployersRepository } from './employers/employers.repository.ts';
 import { employersRoutes } from './employers/employers.routes.ts';
+import { employersPages } from './employers/employers.pages.ts';
 import { createEmployersService } from './employers/employers.service.ts';
 import { createVacanciesRepository } from './vacancies/vacancies.repository.ts';
 import { vacanciesRoutes } from './vacancies/vacancies.routes.ts';
 import { createVacanciesService } from './vacancies/vacancies.service.ts';
 import { createVacancySearch } from './vacancies/vacancy-search.ts';
+import { vacanciesPages } from './vacancies/vacancies.pages.ts';
+import { comparisonModule } from './comparison/comparison.module.ts';
 import { createLabourersRepository } from './labourers/labourers.repository.ts';
 import { labourersRoutes } from './labourers/labourers.routes.ts';
 import { labourersPages } from './labourers/labourers.pages.ts';
@@ -158,6 +161,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(vacanciesRoutes, { vacancies, search });
   await app.register(labourersRoutes, { labourers });
   await app.register(labourersPages, { labourers, db });
+  await app.register(vacanciesPages, { vacancies, search, db });
+  await app.register(employersPages, { employers, db });
+  await app.register(comparisonModule, { db, pii });
   await app.register(homePages, { db });
   return app;
 }

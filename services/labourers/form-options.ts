@@ -5,6 +5,7 @@ export interface Option {
   label: string;
 }
 export interface OptionGroup {
+  code?: string;
   label: string;
   options: Option[];
 }

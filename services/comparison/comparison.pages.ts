@@ -1,0 +1,205 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ValidationError } from '../platform/errors/domain-errors.ts';
+import { sendTable } from '../platform/export/tabular.ts';
+import { auth, page } from '../platform/http/contract.ts';
+import { translate } from '../platform/i18n/i18n.ts';
+import {
+  ComparisonKindSchema,
+  ExportQuerySchema,
+  FindingKindSchema,
+  MAX_UPLOAD_BYTES,
+  type ComparisonRunView,
+} from './comparison.contract.ts';
+import { COMPARISON_KINDS, FINDING_KINDS, type FindingKind } from './comparison.kinds.ts';
+import { exportTable, problemText, registryValueText } from './comparison.presenter.ts';
+import type { ComparisonService } from './comparison.service.ts';
+
+const RUNS_PER_PAGE = 20;
+const FINDINGS_PER_PAGE = 50;
+
+/** The part of @fastify/multipart's request API this module uses (the app registers the plugin). */
+interface UploadedFile {
+  filename: string;
+  fields: Record<string, unknown>;
+  toBuffer(): Promise<Buffer>;
+}
+interface MultipartRequest {
+  file(options?: { limits?: { fileSize?: number } }): Promise<UploadedFile | undefined>;
+}
+
+function fieldValue(fields: Record<string, unknown>, name: string): string | undefined {
+  const entry = fields[name];
+  const value = ((Array.isArray(entry) ? entry[0] : entry) as { value?: unknown } | undefined)?.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function positiveInt(value: unknown): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : 1;
+}
+
+function pager(page: number, total: number, perPage: number, href: (page: number) => string) {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  if (pages === 1) return null;
+  return {
+    page,
+    pages,
+    prev: page > 1 ? href(page - 1) : null,
+    next: page < pages ? href(page + 1) : null,
+  };
+}
+
+/** 2025-06-01T02:30:00Z → 2025-06-01 10:30: officers read China Standard Time. */
+function localTime(iso: string): string {
+  return new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
+}
+
+const sumOf = (byKind: Record<string, number>) => Object.values(byKind).reduce((a, b) => a + b, 0);
+
+export async function comparisonPages(app: FastifyInstance, opts: { comparison: ComparisonService }) {
+  const { comparison } = opts;
+  const officer = auth.roles('officer', 'admin');
+
+  async function renderIndex(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { kind?: string | undefined; errors?: Record<string, string> },
+    status = 200,
+  ) {
+    const pageNo = positiveInt((request.query as { page?: unknown }).page);
+    const runs = await comparison.list(request.user!, { page: pageNo, pageSize: RUNS_PER_PAGE });
+    return reply.page(
+      'comparison/index',
+      {
+        title: translate(request.locale, 'comparison.title'),
+        kinds: COMPARISON_KINDS.map((value) => ({ value, selected: value === form.kind })),
+        runs: runs.items.map((run) => ({
+          ...run,
+          when: localTime(run.createdAt),
+          findingsTotal: sumOf(run.totals.byKind),
+        })),
+        pager: pager(pageNo, runs.total, RUNS_PER_PAGE, (p) => `/comparisons?page=${p}`),
+        errors: form.errors ?? {},
+      },
+      status,
+    );
+  }
+
+  app.route({
+    ...page('GET', '/comparisons', officer),
+    handler: (request, reply) => renderIndex(request, reply, {}),
+  });
+
+  app.route({
+    ...page('POST', '/comparisons', officer),
+    // The form carries its CSRF token in the action URL, so it is checked before the file is read.
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const t = (key: string) => translate(request.locale, `comparison.errors.${key}`);
+      const part = await (request as unknown as MultipartRequest).file({ limits: { fileSize: MAX_UPLOAD_BYTES } });
+      if (!part) return renderIndex(request, reply, { errors: { file: t('file') } }, 422);
+
+      const kindField = fieldValue(part.fields, 'kind');
+      const errors: Record<string, string> = {};
+      let content: Buffer | undefined;
+      try {
+        content = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+        errors.file = t('too_large');
+      }
+      const kind = ComparisonKindSchema.safeParse(kindField);
+      if (!kind.success) errors.kind = t('kind');
+      if (!errors.file && (!part.filename || !content?.length)) errors.file = t('file');
+      if (!kind.success || Object.keys(errors).length)
+        return renderIndex(request, reply, { kind: kindField, errors }, 422);
+
+      try {
+        const run = await comparison.run(
+          request.user!,
+          { kind: kind.data, fileName: part.filename.slice(0, 200), content: content! },
+          request.id,
+        );
+        return reply.redirect(`/comparisons/${run.id}`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const code = error.issues[0]?.code;
+        const text = code ? t(code) : error.message;
+        return renderIndex(request, reply, { kind: kind.data, errors: { file: text } }, 422);
+      }
+    },
+  });
+
+  app.route({
+    ...page('GET', '/comparisons/:id', officer),
+    handler: async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const query = request.query as { kind?: unknown; page?: unknown };
+      const run = await comparison.get(request.user!, id);
+      const filter = FindingKindSchema.safeParse(query.kind).data;
+      const pageNo = positiveInt(query.page);
+      const findings = await comparison.findings(request.user!, id, {
+        kind: filter,
+        page: pageNo,
+        pageSize: FINDINGS_PER_PAGE,
+      });
+      return reply.page('comparison/report', reportData(request.locale, run, filter, pageNo, findings));
+    },
+  });
+
+  app.route({
+    ...page('GET', '/comparisons/:id/export', officer),
+    handler: async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const query = ExportQuerySchema.safeParse(request.query);
+      const { format, kind } = query.success ? query.data : { format: 'csv' as const, kind: undefined };
+      const report = await comparison.export(request.user!, id, { format, kind }, request.id);
+      return sendTable(reply, format, exportTable(request.locale, report.run, report.findings, report.problems));
+    },
+  });
+}
+
+function reportData(
+  locale: string,
+  run: ComparisonRunView,
+  filter: FindingKind | undefined,
+  pageNo: number,
+  findings: Awaited<ReturnType<ComparisonService['findings']>>,
+) {
+  const base = `/comparisons/${run.id}`;
+  const kindQuery = filter ? `&kind=${filter}` : '';
+  // People only on the list are a share of the list; every other finding, of the registry.
+  const share = (kind: FindingKind) => {
+    const base = kind === 'only_in_external' ? run.totals.externalPeople : run.totals.registryPeople;
+    return base ? Math.round((run.totals.byKind[kind] / base) * 1000) / 10 : 0;
+  };
+  const kindLabel = translate(locale, `comparison.kinds.${run.kind}`);
+  return {
+    title: translate(locale, 'comparison.report.title', { kind: kindLabel }),
+    kindLabel,
+    run: { ...run, createdBy: run.createdBy ?? '—', when: localTime(run.createdAt) },
+    regionName: run.regionName || translate(locale, 'comparison.runs.allRegions'),
+    filter,
+    bars: run.checks.map((kind) => ({
+      kind,
+      count: run.totals.byKind[kind],
+      percent: Math.min(100, share(kind)),
+      href: `${base}?kind=${kind}#findings`,
+      active: kind === filter,
+    })),
+    findings: {
+      total: findings.total,
+      items: findings.items.map((f) => ({
+        ...f,
+        registryText: registryValueText(locale, f.registryValue) || '—',
+        externalText: f.externalValue ?? '—',
+      })),
+    },
+    pager: pager(pageNo, findings.total, FINDINGS_PER_PAGE, (p) => `${base}?page=${p}${kindQuery}#findings`),
+    exportCsv: `${base}/export?format=csv${kindQuery}`,
+    exportXlsx: `${base}/export?format=xlsx${kindQuery}`,
+    problems: run.problems.map((p) => ({ ...p, reasonText: problemText(locale, p) })),
+    problemsTruncated: run.totals.inputProblems > run.problems.length,
+    rules: FINDING_KINDS.map((kind) => ({ kind, checked: run.checks.includes(kind) })),
+  };
+}

@@ -1,0 +1,247 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { createFormOptions } from '../labourers/form-options.ts';
+import { fieldErrors, zodIssues } from '../labourers/labourer-form.ts';
+import { EDUCATION_LEVELS } from '../labourers/labourers.contract.ts';
+import type { Db } from '../platform/database/prisma.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../platform/errors/domain-errors.ts';
+import { auth, page } from '../platform/http/contract.ts';
+import { translate } from '../platform/i18n/i18n.ts';
+import {
+  CONTRACT_TYPES,
+  PAY_BASES,
+  SearchQuerySchema,
+  SHIFT_PATTERNS,
+  VacancyPatchSchema,
+} from './vacancies.contract.ts';
+import type { VacanciesService } from './vacancies.service.ts';
+import type { VacancySearch } from './vacancy-search.ts';
+
+type Body = Record<string, string | string[] | undefined>;
+
+const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
+const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []).filter(Boolean);
+const int = (v: string | string[] | undefined) => (text(v) === '' ? null : Number(text(v)));
+
+/** The vacancy form as the API's input: every field is on the form, so an unchecked box is false. */
+export function vacancyFormToInput(body: Body) {
+  return {
+    title: text(body.title),
+    occupationCode: text(body.occupationCode),
+    description: text(body.description),
+    skillCodes: list(body.skillCodes),
+    regionCode: text(body.regionCode),
+    wageMin: int(body.wageMin) ?? Number.NaN,
+    wageMax: int(body.wageMax) ?? Number.NaN,
+    payBasis: text(body.payBasis) || 'month',
+    headcount: int(body.headcount) ?? Number.NaN,
+    ageMin: int(body.ageMin),
+    ageMax: int(body.ageMax),
+    educationMin: text(body.educationMin) || null,
+    accommodation: text(body.accommodation) === 'true',
+    meals: text(body.meals) === 'true',
+    travelSupport: text(body.travelSupport) === 'true',
+    workingHours: text(body.workingHours) || null,
+    shiftPattern: text(body.shiftPattern) || 'day',
+    contractType: text(body.contractType) || 'labour_contract',
+    disabilityFriendly: text(body.disabilityFriendly) === 'true',
+    publicWelfarePost: text(body.publicWelfarePost) === 'true',
+    startDate: text(body.startDate) || null,
+    expiresAt: text(body.expiresAt) || null,
+  };
+}
+
+const choices = (locale: string, prefix: string, values: readonly string[]) =>
+  values.map((value) => ({ value, label: translate(locale, `${prefix}.${value}`) }));
+
+export async function vacanciesPages(
+  app: FastifyInstance,
+  opts: { vacancies: VacanciesService; search: VacancySearch; db: Db },
+) {
+  const { vacancies, search } = opts;
+  const formOptions = createFormOptions(opts.db);
+  const employerOnly = auth.roles('employer');
+
+  // ── everyone: job list and job page ──
+  app.route({
+    ...page('GET', '/jobs', auth.public),
+    handler: async (request, reply) => {
+      const parsed = SearchQuerySchema.safeParse(request.query);
+      const query = parsed.success ? parsed.data : SearchQuerySchema.parse({});
+      const result = await search(query);
+      const options = await formOptions('35', request.locale);
+      const params = new URLSearchParams(
+        Object.entries(request.query as Record<string, string>).filter(([k, v]) => v && k !== 'page' && k !== 'lang'),
+      );
+      const pages = Math.max(1, Math.ceil(Math.min(result.total, 5000) / query.pageSize));
+      return reply.page('jobs/list', {
+        title: translate(request.locale, 'jobs.title'),
+        query,
+        result,
+        invalid: !parsed.success,
+        cities: await cityOptions(opts.db, request.locale),
+        categories: options.occupationGroups.map((g, i) => ({
+          code: `C${String(i + 1).padStart(2, '0')}`,
+          label: g.label,
+          count: result.facets.categoryCode?.[`C${String(i + 1).padStart(2, '0')}`] ?? 0,
+        })),
+        prev: query.page > 1 ? `?${new URLSearchParams([...params, ['page', String(query.page - 1)]])}` : null,
+        next: query.page < pages ? `?${new URLSearchParams([...params, ['page', String(query.page + 1)]])}` : null,
+        pages,
+      });
+    },
+  });
+
+  app.route({
+    ...page('GET', '/jobs/:id', auth.public),
+    handler: async (request, reply) => {
+      const id = z.uuid().safeParse((request.params as { id: string }).id);
+      if (!id.success) return reply.callNotFound();
+      const vacancy = await vacancies.get(request.user, id.data);
+      return reply.page('jobs/detail', {
+        title: vacancy.title,
+        vacancy,
+        applied: (request.query as { applied?: string }).applied === '1',
+      });
+    },
+  });
+
+  // ── employers: their vacancies ──
+  async function renderForm(request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>, status = 200) {
+    const locale = request.locale;
+    const options = await formOptions('35', locale);
+    return reply.page(
+      'jobs/form',
+      {
+        ...data,
+        options,
+        payBases: choices(locale, 'payBasis', PAY_BASES),
+        shifts: choices(locale, 'shift', SHIFT_PATTERNS),
+        contracts: choices(locale, 'contract', CONTRACT_TYPES),
+        educationLevels: choices(locale, 'education', EDUCATION_LEVELS),
+      },
+      status,
+    );
+  }
+
+  async function save(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: Record<string, unknown>,
+    action: () => Promise<string>,
+    extra: Record<string, unknown>,
+  ) {
+    try {
+      return reply.redirect(await action(), 303);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const errors = fieldErrors(request.locale, error.issues);
+        const discriminatory = error.issues.find((i) => i.code === 'discriminatory');
+        return renderForm(
+          request,
+          reply,
+          { ...extra, form, errors, discriminatory: discriminatory?.message.match(/「(.+?)」/)?.[1] },
+          422,
+        );
+      }
+      throw error;
+    }
+  }
+
+  app.route({
+    ...page('GET', '/employer/vacancies/new', employerOnly),
+    handler: (request, reply) => {
+      if (!request.user!.employerId) throw new ForbiddenError('Your account has no employer yet');
+      return renderForm(request, reply, {
+        title: translate(request.locale, 'vacancyForm.newTitle'),
+        action: '/employer/vacancies',
+        form: {
+          payBasis: 'month',
+          shiftPattern: 'day',
+          contractType: 'labour_contract',
+          headcount: 1,
+          ageMin: 18,
+          ageMax: 55,
+        },
+      });
+    },
+  });
+
+  app.route({
+    ...page('POST', '/employer/vacancies', employerOnly),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const form = vacancyFormToInput(request.body as Body);
+      return save(
+        request,
+        reply,
+        form,
+        async () => {
+          const created = await vacancies.create(request.user!, { ...form, employerId: request.user!.employerId });
+          return `/employer/vacancies/${created.id}`;
+        },
+        { title: translate(request.locale, 'vacancyForm.newTitle'), action: '/employer/vacancies' },
+      );
+    },
+  });
+
+  app.route({
+    ...page('GET', '/employer/vacancies/:id', employerOnly),
+    handler: async (request, reply) => {
+      const vacancy = await vacancies.get(request.user!, z.uuid().parse((request.params as { id: string }).id));
+      return renderForm(request, reply, {
+        title: vacancy.title,
+        action: `/employer/vacancies/${vacancy.id}`,
+        vacancy,
+        form: { ...vacancy, expiresAt: vacancy.expiresAt?.slice(0, 10) ?? null },
+        saved: (request.query as { saved?: string }).saved === '1',
+      });
+    },
+  });
+
+  app.route({
+    ...page('POST', '/employer/vacancies/:id', employerOnly),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const id = z.uuid().parse((request.params as { id: string }).id);
+      const vacancy = await vacancies.get(request.user!, id);
+      const form = vacancyFormToInput(request.body as Body);
+      return save(
+        request,
+        reply,
+        form,
+        async () => {
+          const parsed = VacancyPatchSchema.safeParse(form);
+          if (!parsed.success) throw new ValidationError('The vacancy is not valid', zodIssues(parsed.error));
+          await vacancies.update(request.user!, id, parsed.data);
+          return `/employer/vacancies/${id}?saved=1`;
+        },
+        { title: vacancy.title, action: `/employer/vacancies/${id}`, vacancy },
+      );
+    },
+  });
+
+  app.route({
+    ...page('POST', '/employer/vacancies/:id/status', employerOnly),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const id = z.uuid().parse((request.params as { id: string }).id);
+      const status = z.enum(['open', 'paused', 'closed']).parse(text((request.body as Body).status));
+      try {
+        await vacancies.update(request.user!, id, { status });
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        return reply.redirect(`/employer/vacancies/${id}?conflict=1`, 303);
+      }
+      return reply.redirect(`/employer/vacancies/${id}?saved=1`, 303);
+    },
+  });
+}
+
+async function cityOptions(db: Db, locale: string) {
+  const cities = await db.region.findMany({
+    where: { level: 'city', code: { startsWith: '35' } },
+    orderBy: { code: 'asc' },
+  });
+  return cities.map((c) => ({ code: c.code, label: locale === 'en' ? c.nameEn : c.name }));
+}
