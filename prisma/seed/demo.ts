@@ -222,13 +222,22 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
       meals: random.chance(0.55),
       travelSupport: employer.kind === 'household_service' || random.chance(0.2),
       workingHours: random.pick(['8小时/天', '8小时/天，月休4天', '9小时/天，双休', '按订单弹性安排', '早8点至晚5点']),
-      shiftPattern: random.weighted([['day', 60], ['two_shifts', 25], ['three_shifts', 5], ['flexible', 10]] as const),
+      shiftPattern: random.weighted([
+        ['day', 60],
+        ['two_shifts', 25],
+        ['three_shifts', 5],
+        ['flexible', 10],
+      ] as const),
       contractType:
         employer.kind === 'labour_agency'
           ? ('labour_dispatch' as const)
           : employer.kind === 'poverty_base'
             ? ('seasonal' as const)
-            : random.weighted([['labour_contract', 85], ['part_time', 10], ['piecework', 5]] as const),
+            : random.weighted([
+                ['labour_contract', 85],
+                ['part_time', 10],
+                ['piecework', 5],
+              ] as const),
       disabilityFriendly: employer.kind === 'poverty_workshop' ? random.chance(0.5) : random.chance(0.1),
       publicWelfarePost: employer.kind === 'public_welfare',
       educationMin: random.chance(0.2) ? ('junior_secondary' as const) : null,

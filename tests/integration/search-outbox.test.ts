@@ -76,7 +76,10 @@ describe('search outbox', () => {
   });
 
   it('catches up after Meilisearch was down while vacancies were written', async () => {
-    const service = createVacanciesService({ repo: createVacanciesRepository(ctx.db), reference: () => ReferenceNames.load(ctx.db) });
+    const service = createVacanciesService({
+      repo: createVacanciesRepository(ctx.db),
+      reference: () => ReferenceNames.load(ctx.db),
+    });
     const employer = await ctx.db.employer.findFirstOrThrow({ where: { regionCode: { startsWith: '35' } } });
     const existing = await ctx.db.vacancy.findMany({ take: 3, orderBy: { id: 'asc' } });
 
@@ -111,7 +114,10 @@ describe('search outbox', () => {
   });
 
   it('keeps the index in step in the background worker', async () => {
-    const service = createVacanciesService({ repo: createVacanciesRepository(ctx.db), reference: () => ReferenceNames.load(ctx.db) });
+    const service = createVacanciesService({
+      repo: createVacanciesRepository(ctx.db),
+      reference: () => ReferenceNames.load(ctx.db),
+    });
     const employer = await ctx.db.employer.findFirstOrThrow();
     ctx.drain.start();
     const vacancy = await service.create(
