@@ -33,6 +33,8 @@ import { createVacanciesService } from './vacancies/vacancies.service.ts';
 import { createVacancySearch } from './vacancies/vacancy-search.ts';
 import { vacanciesPages } from './vacancies/vacancies.pages.ts';
 import { comparisonModule } from './comparison/comparison.module.ts';
+import { applicationsModule } from './applications/applications.module.ts';
+import { subsidiesModule } from './subsidies/subsidies.module.ts';
 import { createLabourersRepository } from './labourers/labourers.repository.ts';
 import { labourersRoutes } from './labourers/labourers.routes.ts';
 import { labourersPages } from './labourers/labourers.pages.ts';
@@ -164,6 +166,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(vacanciesPages, { vacancies, search, db });
   await app.register(employersPages, { employers, db });
   await app.register(comparisonModule, { db, pii });
+  await app.register(applicationsModule, { db, pii, reference, meili, indexPrefix: config.meili.indexPrefix });
+  await app.register(subsidiesModule, { db, config: config.subsidy });
   await app.register(homePages, { db });
   return app;
 }

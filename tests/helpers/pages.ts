@@ -15,7 +15,7 @@ export class PageClient {
 
   private remember(response: { cookies: Array<{ name: string; value: string }>; body: string }) {
     for (const cookie of response.cookies) this.cookies.set(cookie.name, cookie.value);
-    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    const token = /name=["']_csrf["'] value=["']([^"']+)["']/.exec(response.body)?.[1];
     if (token) this.csrf = token;
   }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { SubsidyEnvSchema, type SubsidyRules } from '../../subsidies/subsidy-settings.ts';
 
 const optionalUrl = z.preprocess(
   (value) => (value === '' ? undefined : value),
@@ -36,6 +37,7 @@ export const ConfigSchema = z
     SESSION_SECRET: secret('SESSION_SECRET'),
     PII_KEY: secret('PII_KEY'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ...SubsidyEnvSchema.shape,
     SEED_DEMO: z
       .enum(['true', 'false'])
       .default('true')
@@ -62,6 +64,7 @@ export interface AppConfig {
   piiKey: string;
   logLevel: RawConfig['LOG_LEVEL'];
   seedDemo: boolean;
+  subsidy: SubsidyRules;
 }
 
 export class ConfigError extends Error {
@@ -101,5 +104,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     piiKey: c.PII_KEY ?? DEV_PII_KEY,
     logLevel: c.LOG_LEVEL,
     seedDemo: c.SEED_DEMO,
+    subsidy: {
+      qualifyingMonths: c.SUBSIDY_QUALIFYING_MONTHS,
+      amountPerPerson: c.SUBSIDY_AMOUNT_PER_PERSON,
+      workshopBonus: c.SUBSIDY_WORKSHOP_BONUS,
+      onlyRegisteredPoor: true,
+    },
   };
 }

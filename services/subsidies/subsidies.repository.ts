@@ -1,0 +1,133 @@
+import { recordAudit } from '../audit/audit.ts';
+import type { Db, Prisma } from '../platform/database/prisma.ts';
+import type { SubsidyDecisionStatus } from '../platform/database/generated/enums.ts';
+import { POOR_STATUSES } from './subsidy-eligibility.ts';
+
+const HIRE_SELECT = {
+  id: true,
+  status: true,
+  startedAt: true,
+  leftAt: true,
+  labourerId: true,
+  labourer: { select: { name: true, idNumberMasked: true, povertyStatus: true, erasedAt: true } },
+  vacancy: {
+    select: { title: true, employer: { select: { id: true, name: true, kind: true, regionCode: true } } },
+  },
+  subsidy: { select: { id: true } },
+} as const satisfies Prisma.ApplicationSelect;
+
+export type HireRow = Prisma.ApplicationGetPayload<{ select: typeof HIRE_SELECT }>;
+
+const DECISION_INCLUDE = {
+  application: {
+    select: {
+      labourer: { select: { name: true, idNumberMasked: true } },
+      vacancy: { select: { title: true, employer: { select: { name: true } } } },
+    },
+  },
+} as const satisfies Prisma.SubsidyDecisionInclude;
+
+export type DecisionRow = Prisma.SubsidyDecisionGetPayload<{ include: typeof DECISION_INCLUDE }>;
+
+export interface DecisionWrite {
+  applicationId: string;
+  employerId: string;
+  labourerId: string;
+  status: SubsidyDecisionStatus;
+  amount: number;
+  qualifyingMonths: number;
+  note: string | null;
+  decidedById: string;
+}
+
+const inRegion = (prefix: string, employerId?: string): Prisma.EmployerWhereInput => ({
+  regionCode: { startsWith: prefix },
+  ...(employerId ? { id: employerId } : {}),
+});
+
+/** The hiring subsidy's queries. */
+export function createSubsidiesRepository(db: Db) {
+  return {
+    /**
+     * Undecided hires of registered poor people at employers in the region that started on or before
+     * the latest date; the exact rule is applied in the service.
+     */
+    openHires: (prefix: string, startedBy: Date, employerId?: string) =>
+      db.application.findMany({
+        where: {
+          status: { in: ['started', 'left'] },
+          startedAt: { lte: startedBy },
+          subsidy: { is: null },
+          labourer: { erasedAt: null, povertyStatus: { in: [...POOR_STATUSES] } },
+          vacancy: { employer: inRegion(prefix, employerId) },
+        },
+        select: HIRE_SELECT,
+        orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+        take: 5000,
+      }),
+
+    hire: (applicationId: string) => db.application.findUnique({ where: { id: applicationId }, select: HIRE_SELECT }),
+
+    /** The decision and its audit record; null when the hire was decided meanwhile. */
+    decide: async (write: DecisionWrite, audit: Omit<Parameters<typeof recordAudit>[1], 'entity' | 'entityId'>) => {
+      try {
+        return await db.$transaction(async (tx) => {
+          const decision = await tx.subsidyDecision.create({ data: write, include: DECISION_INCLUDE });
+          await recordAudit(tx, { ...audit, entity: 'subsidy_decision', entityId: decision.id });
+          return decision;
+        });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'P2002') return null;
+        throw error;
+      }
+    },
+
+    decisionsWhere: (prefix: string, query: { employerId?: string; status?: SubsidyDecisionStatus }) =>
+      ({
+        application: { vacancy: { employer: inRegion(prefix, query.employerId) } },
+        ...(query.status ? { status: query.status } : {}),
+      }) satisfies Prisma.SubsidyDecisionWhereInput,
+
+    async decisions(where: Prisma.SubsidyDecisionWhereInput, page: number, pageSize: number) {
+      const [items, total] = await Promise.all([
+        db.subsidyDecision.findMany({
+          where,
+          include: DECISION_INCLUDE,
+          orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }],
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+        }),
+        db.subsidyDecision.count({ where }),
+      ]);
+      return { items, total };
+    },
+
+    /** Pages through every decision, for exports. */
+    async *allDecisions(where: Prisma.SubsidyDecisionWhereInput, pageSize = 1000) {
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await db.subsidyDecision.findMany({
+          where,
+          include: DECISION_INCLUDE,
+          orderBy: { id: 'asc' },
+          take: pageSize,
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        });
+        if (page.length) yield page;
+        if (page.length < pageSize) return;
+        cursor = page.at(-1)!.id;
+      }
+    },
+
+    userNames: async (ids: string[]) =>
+      new Map(
+        (
+          await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } })
+        ).map((u) => [u.id, u.displayName]),
+      ),
+
+    audit: (entry: Parameters<typeof recordAudit>[1]) => recordAudit(db, entry),
+  };
+}
+
+export type SubsidiesRepository = ReturnType<typeof createSubsidiesRepository>;
