@@ -1,18 +1,10 @@
+import { EMPLOYMENT_STATUSES } from '../labourers/labourers.contract.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { createHomeRepository } from './home.repository.ts';
 
 type Repo = ReturnType<typeof createHomeRepository>;
 
-const STATUS_ORDER = [
-  'unemployed',
-  'employed_local',
-  'transferred_in_province',
-  'transferred_out_province',
-  'self_employed',
-  'public_welfare_post',
-  'in_training',
-  'not_in_labour_force',
-] as const;
+const STATUS_ORDER = EMPLOYMENT_STATUSES;
 
 /** The figures each role's home page shows; officers see only their region prefix. */
 export function createHomeService(repo: Repo) {

@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { loadConfig } from '../../services/platform/config/config.ts';
+import { type RunningApp, startServer } from '../../services/server.ts';
 
 /** Playwright's own browser download cannot reach its servers here: use Debian's Chromium. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,3 +54,26 @@ export async function openBrowser(options: BrowserContextOptions = {}): Promise<
 
 /** A phone of the kind job seekers carry: 360 CSS pixels wide. */
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/**
+ * The whole app in its embedded shape (PGlite in a temp DATA_DIR, Meilisearch started by the app)
+ * with the demo province: a database or search server from the environment would not be fresh.
+ */
+export async function startDemoApp(): Promise<{ running: RunningApp; stop(): Promise<void> }> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'workbridge-browser-'));
+  const env: Record<string, string | undefined> = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.MEILI_URL;
+  delete env.REDIS_URL;
+  const running = await startServer(
+    loadConfig({ ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'true' }),
+    () => {},
+  );
+  return {
+    running,
+    stop: async () => {
+      await running.stop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

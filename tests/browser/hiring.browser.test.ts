@@ -1,36 +1,26 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskName } from '../../services/platform/crypto/pii.ts';
-import { loadConfig } from '../../services/platform/config/config.ts';
 import { creditCodeCheck } from '../../services/platform/validation/credit-code.ts';
-import { type RunningApp, startServer } from '../../services/server.ts';
-import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR } from './browser.ts';
+import type { RunningApp } from '../../services/server.ts';
+import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR, startDemoApp } from './browser.ts';
 
 const PASSWORD = 'WorkBridge-demo-1';
 
 describe('from a posted job to an application the employer sees', () => {
-  let dataDir: string;
+  let app: Awaited<ReturnType<typeof startDemoApp>>;
   let running: RunningApp;
   const sessions: BrowserSession[] = [];
 
   beforeAll(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'workbridge-hiring-'));
-    const env: Record<string, string | undefined> = { ...process.env };
-    delete env.DATABASE_URL;
-    delete env.MEILI_URL;
-    delete env.REDIS_URL;
-    running = await startServer(
-      loadConfig({ ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'true' }),
-      () => {},
-    );
+    app = await startDemoApp();
+    running = app.running;
   });
 
   afterAll(async () => {
     for (const session of sessions) await session.close();
-    await running?.stop();
-    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+    await app?.stop();
   });
 
   async function browser() {

@@ -1,36 +1,24 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../services/platform/config/config.ts';
-import { type RunningApp, startServer } from '../../services/server.ts';
-import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR } from './browser.ts';
+import type { RunningApp } from '../../services/server.ts';
+import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR, startDemoApp } from './browser.ts';
 
 const PASSWORD = 'WorkBridge-demo-1';
 
 describe('signing in from a phone browser', () => {
-  let dataDir: string;
+  let app: Awaited<ReturnType<typeof startDemoApp>>;
   let running: RunningApp;
   let session: BrowserSession | undefined;
 
   beforeAll(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'workbridge-browser-'));
-    // The embedded shape (PGlite in dataDir, Meilisearch started by the app), seeded with the demo
-    // province: a shared database or search server from the environment would not be fresh.
-    const env: Record<string, string | undefined> = { ...process.env };
-    delete env.DATABASE_URL;
-    delete env.MEILI_URL;
-    delete env.REDIS_URL;
-    running = await startServer(
-      loadConfig({ ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'true' }),
-      () => {},
-    );
+    app = await startDemoApp();
+    running = app.running;
   });
 
   afterAll(async () => {
     await session?.close();
-    await running?.stop();
-    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+    await app?.stop();
   });
 
   async function open(options: Parameters<typeof openBrowser>[0] = {}) {
