@@ -33,6 +33,7 @@ import { createVacanciesService } from './vacancies/vacancies.service.ts';
 import { createVacancySearch } from './vacancies/vacancy-search.ts';
 import { vacanciesPages } from './vacancies/vacancies.pages.ts';
 import { comparisonModule } from './comparison/comparison.module.ts';
+import { importsModule } from './imports/imports.module.ts';
 import { applicationsModule } from './applications/applications.module.ts';
 import { subsidiesModule } from './subsidies/subsidies.module.ts';
 import { createLabourersRepository } from './labourers/labourers.repository.ts';
@@ -166,6 +167,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(vacanciesPages, { vacancies, search, db });
   await app.register(employersPages, { employers, db });
   await app.register(comparisonModule, { db, pii });
+  // On PGlite one process owns the database, so jobs it left running died with it.
+  await app.register(importsModule, {
+    db,
+    pii,
+    reference,
+    log: app.log,
+    failInterruptedJobsOnStart: !config.databaseUrl,
+  });
   await app.register(applicationsModule, { db, pii, reference, meili, indexPrefix: config.meili.indexPrefix });
   await app.register(subsidiesModule, { db, config: config.subsidy });
   await app.register(homePages, { db });

@@ -45,7 +45,7 @@ export function ageOn(birthDate: Date, today = new Date()): number {
 }
 
 /** The officer's scope as a region prefix; admins see everything. */
-export function scopePrefix(actor: SessionUser): string {
+export function scopePrefix(actor: Pick<SessionUser, 'role' | 'regionCode'>): string {
   if (actor.role === 'admin') return '';
   if (actor.role === 'officer' && actor.regionCode) return actor.regionCode;
   throw new ForbiddenError('This needs an officer with a region');

@@ -1,0 +1,131 @@
+/**
+ * Runs one import job over its file: a first pass finds the header row, counts the rows and spots
+ * ID numbers that occur more than once; the second pass validates and writes in batches, one
+ * transaction per batch, and moves the job's counters so the progress can be shown. A failure
+ * leaves the batches already committed in place and the job `failed` with the error.
+ */
+import type { PiiCipher } from '../platform/crypto/pii.ts';
+import type { ReferenceNames } from '../platform/reference/reference-data.ts';
+import { buildTaxonomy } from './cell-values.ts';
+import { surveyFile } from './file-survey.ts';
+import { processBatch } from './import-batch.ts';
+import type { ImportsRepository, NewIssue } from './imports.repository.ts';
+import type { LabourerWrites } from './labourer-writes.repository.ts';
+import { type ColumnMapping, expectedHeader } from './mapping.ts';
+import { type FileFormat, type ImportFile, readRows, type SheetRow } from './parse.ts';
+import { maskValue } from './row-validation.ts';
+
+export interface RunDeps {
+  repo: ImportsRepository;
+  writes: LabourerWrites;
+  pii: PiiCipher;
+  reference: () => Promise<ReferenceNames>;
+  /** Rows per transaction. */
+  batchSize?: number;
+}
+
+export interface JobSpec {
+  id: string;
+  regionCode: string;
+  fileName: string;
+  actorId: string | null;
+  mapping: ColumnMapping;
+  format: FileFormat;
+}
+
+export interface RunControl {
+  /** Asked between batches: a shutdown stops the job there. */
+  stopped?: () => boolean;
+  onProgress?: (progress: { processedRows: number; totalRows: number }) => void;
+}
+
+export interface RunOutcome {
+  status: 'completed' | 'failed';
+  error?: string;
+  timings: { surveyMs: number; validateMs: number; writeMs: number };
+}
+
+/** Error text for the job record: no ID numbers or phone numbers, whatever the driver put in it. */
+export function safeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lastLine = message.trim().split('\n').filter(Boolean).at(-1) ?? 'unknown error';
+  return maskValue(undefined, lastLine).slice(0, 500);
+}
+
+const stopping = () => new Error('Stopped because the server is shutting down');
+
+export async function runImport(
+  deps: RunDeps,
+  job: JobSpec,
+  file: ImportFile,
+  control: RunControl = {},
+): Promise<RunOutcome> {
+  const { repo } = deps;
+  const batchSize = deps.batchSize ?? 1000;
+  const timings = { surveyMs: 0, validateMs: 0, writeMs: 0 };
+  try {
+    if (control.stopped?.()) throw stopping();
+    await repo.updateJob(job.id, { status: 'running' });
+    const [ref, taxonomy] = await Promise.all([deps.reference(), repo.taxonomy().then(buildTaxonomy)]);
+    const started = performance.now();
+    const survey = await surveyFile(file, job.format, job.mapping);
+    timings.surveyMs = performance.now() - started;
+    if (!survey) {
+      await repo.addIssues(repo.db, job.id, [{ rowNumber: 1, column: '', value: null, reason: 'no_rows' }]);
+      throw new Error('The file has no rows');
+    }
+    const { columns, headerRow, totalRows } = survey;
+    await repo.updateJob(job.id, { totalRows });
+    const fileIssues: NewIssue[] = [
+      ...columns.missing.map((field) => ({
+        rowNumber: headerRow,
+        column: expectedHeader(field, job.mapping),
+        value: null,
+        reason: 'missing_column',
+      })),
+      ...columns.absent.map(({ header }) => ({
+        rowNumber: headerRow,
+        column: header,
+        value: null,
+        reason: 'mapped_column_absent',
+      })),
+    ];
+    await repo.addIssues(repo.db, job.id, fileIssues);
+    if (columns.missing.length) {
+      throw new Error(
+        `Required columns missing: ${columns.missing.map((f) => expectedHeader(f, job.mapping)).join(', ')}`,
+      );
+    }
+
+    const batchContext = {
+      ...deps,
+      job,
+      columns,
+      rowContext: { ref, taxonomy, pii: deps.pii, scope: job.regionCode },
+      repeated: survey.repeated,
+      timings,
+    };
+    let processed = 0;
+    const write = async (rows: SheetRow[]) => {
+      if (control.stopped?.()) throw stopping();
+      await processBatch(batchContext, rows);
+      processed += rows.length;
+      control.onProgress?.({ processedRows: processed, totalRows });
+    };
+    let batch: SheetRow[] = [];
+    for await (const row of readRows(file, job.format)) {
+      if (row.rowNumber <= headerRow) continue;
+      batch.push(row);
+      if (batch.length < batchSize) continue;
+      await write(batch);
+      batch = [];
+    }
+    if (batch.length) await write(batch);
+    await repo.updateJob(job.id, { status: 'completed', finishedAt: new Date() });
+    return { status: 'completed', timings };
+  } catch (error) {
+    const message = safeError(error);
+    await repo.updateJob(job.id, { status: 'failed', error: message, finishedAt: new Date() });
+    return { status: 'failed', error: message, timings };
+  }
+}
