@@ -33,6 +33,7 @@ import { createVacanciesService } from './vacancies/vacancies.service.ts';
 import { createVacancySearch } from './vacancies/vacancy-search.ts';
 import { vacanciesPages } from './vacancies/vacancies.pages.ts';
 import { comparisonModule } from './comparison/comparison.module.ts';
+import { matchingModule } from './matching/matching.module.ts';
 import { importsModule } from './imports/imports.module.ts';
 import { applicationsModule } from './applications/applications.module.ts';
 import { subsidiesModule } from './subsidies/subsidies.module.ts';
@@ -167,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(vacanciesPages, { vacancies, search, db });
   await app.register(employersPages, { employers, db });
   await app.register(comparisonModule, { db, pii });
+  await app.register(matchingModule, { db, meili, indexPrefix: config.meili.indexPrefix, reference });
   // On PGlite one process owns the database, so jobs it left running died with it.
   await app.register(importsModule, {
     db,

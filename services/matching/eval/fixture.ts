@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+
+const code = z.string().min(1);
+const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO date');
+const skill = z.union([code, z.object({ code, level: z.enum(['beginner', 'intermediate', 'skilled', 'expert']) })]);
+
+/**
+ * The matching fixture (services/matching/README.md): the issue's format, plus optional fields
+ * marked "extension" that let a fixture exercise every feature.
+ */
+export const FixtureSchema = z.object({
+  now: isoDate,
+  /** Extension: partner-region prefixes for people whose mobility is "partner". */
+  partnerRegions: z.array(z.string()).default([]),
+  employers: z.array(
+    z.object({
+      key: code,
+      name: z.string().min(1),
+      kind: z.enum([
+        'company',
+        'poverty_workshop',
+        'poverty_base',
+        'household_service',
+        'labour_agency',
+        'public_welfare',
+      ]),
+      verified: z.boolean(),
+      regionCode: code,
+      contactPhone: z.string().optional(),
+    }),
+  ),
+  vacancies: z.array(
+    z.object({
+      key: code,
+      employer: code,
+      title: z.string().min(1),
+      occupationCode: code,
+      skills: z.array(code).default([]),
+      /** Extension. */
+      preferredSkills: z.array(code).default([]),
+      regionCode: code,
+      lat: z.number().nullable().optional(),
+      lng: z.number().nullable().optional(),
+      wageMin: z.number().int(),
+      wageMax: z.number().int(),
+      /** Extension: month (default), day or piece. */
+      payBasis: z.enum(['month', 'day', 'piece']).default('month'),
+      headcount: z.number().int().min(1),
+      ageMin: z.number().int().nullable().optional(),
+      ageMax: z.number().int().nullable().optional(),
+      accommodation: z.boolean().default(false),
+      /** Extensions. */
+      meals: z.boolean().default(false),
+      publicWelfarePost: z.boolean().default(false),
+      disabilityFriendly: z.boolean().default(false),
+      status: z.enum(['draft', 'open', 'paused', 'filled', 'expired', 'closed']),
+      expiresAt: isoDate.nullable().optional(),
+      /** Extension: when it was published (freshness); 30 days before `now` when absent. */
+      publishedAt: isoDate.nullable().optional(),
+    }),
+  ),
+  labourers: z.array(
+    z.object({
+      key: code,
+      birthDate: isoDate,
+      sex: z.enum(['male', 'female']),
+      regionCode: code,
+      lat: z.number().nullable().optional(),
+      lng: z.number().nullable().optional(),
+      skills: z.array(skill).default([]),
+      certificates: z.array(code).default([]),
+      desiredOccupations: z.array(code).default([]),
+      mobility: z.enum(['township', 'county', 'city', 'province', 'partner', 'partner_region', 'anywhere']),
+      expectedWage: z.number().int().nullable().optional(),
+      needsAccommodation: z.boolean().default(false),
+      hardToEmploy: z.boolean().default(false),
+      /** Extensions. */
+      disability: z.boolean().default(false),
+      wantsJob: z.boolean().default(true),
+    }),
+  ),
+  /** Extension: applications, for the employers' hire records and how crowded a vacancy is. */
+  applications: z
+    .array(
+      z.object({
+        labourer: code,
+        vacancy: code,
+        status: z.enum([
+          'invited',
+          'applied',
+          'viewed',
+          'interview',
+          'offered',
+          'hired',
+          'started',
+          'left',
+          'rejected',
+          'withdrawn',
+        ]),
+        hiredAt: isoDate.optional(),
+        startedAt: isoDate.optional(),
+        leftAt: isoDate.optional(),
+      }),
+    )
+    .default([]),
+  /** Extension: "not interested" said before the ranking. */
+  feedback: z.array(z.object({ labourer: code, vacancy: code, reason: z.string().optional() })).default([]),
+  judgments: z.array(
+    z.object({
+      labourer: code,
+      relevant: z.record(z.string(), z.number().int().min(1).max(3)),
+      forbidden: z.array(code).default([]),
+    }),
+  ),
+});
+
+export type Fixture = z.infer<typeof FixtureSchema>;
+export type FixtureVacancy = Fixture['vacancies'][number];
+export type FixtureLabourer = Fixture['labourers'][number];
+
+export function readFixture(file: string): Fixture {
+  const parsed = FixtureSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`${file} is not a matching fixture:\n${problems}`);
+  }
+  const fixture = parsed.data;
+  const keys = (items: Array<{ key: string }>, what: string) => {
+    const set = new Set<string>();
+    for (const { key } of items) {
+      if (set.has(key)) throw new Error(`${file}: ${what} key "${key}" appears twice`);
+      set.add(key);
+    }
+    return set;
+  };
+  const employers = keys(fixture.employers, 'employer');
+  const vacancies = keys(fixture.vacancies, 'vacancy');
+  const labourers = keys(fixture.labourers, 'labourer');
+  const missing = [
+    ...fixture.vacancies
+      .filter((v) => !employers.has(v.employer))
+      .map((v) => `vacancy ${v.key}: employer ${v.employer}`),
+    ...fixture.judgments.flatMap((j) => [
+      ...(labourers.has(j.labourer) ? [] : [`judgment: labourer ${j.labourer}`]),
+      ...[...Object.keys(j.relevant), ...j.forbidden]
+        .filter((k) => !vacancies.has(k))
+        .map((k) => `judgment ${j.labourer}: vacancy ${k}`),
+    ]),
+    ...[...fixture.applications, ...fixture.feedback].flatMap((a) => [
+      ...(labourers.has(a.labourer) ? [] : [`application/feedback: labourer ${a.labourer}`]),
+      ...(vacancies.has(a.vacancy) ? [] : [`application/feedback: vacancy ${a.vacancy}`]),
+    ]),
+  ];
+  if (missing.length) throw new Error(`${file} refers to unknown keys:\n  ${missing.join('\n  ')}`);
+  return fixture;
+}

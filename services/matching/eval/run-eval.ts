@@ -1,0 +1,107 @@
+import crypto from 'node:crypto';
+import { prepareDatabase } from '../../../prisma/seed/prepare.ts';
+import { createMeiliClient } from '../../../search-index/client.ts';
+import { applyIndexSettings, INDEX_NAMES, indexUid } from '../../../search-index/indexes.ts';
+import { OutboxDrain } from '../../../search-index/outbox.ts';
+import { PiiCipher } from '../../platform/crypto/pii.ts';
+import { openAdapter } from '../../platform/database/connect.ts';
+import { createPrismaClient } from '../../platform/database/prisma.ts';
+import { ReferenceNames } from '../../platform/reference/reference-data.ts';
+import { createMatcher } from '../matcher.ts';
+import { createMatchingRepository } from '../matching.repository.ts';
+import { explain } from '../reasons.ts';
+import type { Fixture } from './fixture.ts';
+import { loadFixture } from './load-fixture.ts';
+import { computeMetrics, fixtureViolations, type Metrics, type PersonResult } from './metrics.ts';
+
+export interface EvalOptions {
+  fixture: Fixture;
+  meiliUrl: string;
+  meiliKey: string;
+  /** How many matches are ranked per person (the figures look at the top 10). */
+  limit?: number;
+  log?: (message: string) => void;
+}
+
+export interface EvalRanking {
+  labourer: string;
+  ranking: Array<{
+    vacancy: string;
+    score: number;
+    grade: number;
+    violations: string[];
+    reasons: Array<{ code: string; text: string }>;
+  }>;
+}
+
+export interface EvalResult {
+  metrics: Metrics;
+  rankings: EvalRanking[];
+}
+
+/**
+ * Loads a fixture into a fresh in-memory database and a fresh set of indexes (own prefix), ranks
+ * every judged person through the same engine the API uses, at the fixture's "now", and scores
+ * the rankings against the judgments.
+ */
+export async function runEval(options: EvalOptions): Promise<EvalResult> {
+  const { fixture } = options;
+  const log = options.log ?? (() => {});
+  const handle = await openAdapter({ inMemory: true, dataDir: '' });
+  const db = createPrismaClient(handle.factory);
+  const meili = createMeiliClient(options.meiliUrl, options.meiliKey);
+  const prefix = `eval${crypto.randomBytes(4).toString('hex')}_`;
+  const piiKey = crypto.randomBytes(32).toString('hex');
+  try {
+    await prepareDatabase({ factory: handle.factory, db, seedDemo: false, piiKey });
+    await applyIndexSettings(meili, prefix);
+    const loaded = await loadFixture(db, fixture, new PiiCipher(piiKey));
+    const drained = await new OutboxDrain(db, meili, prefix, { batchSize: 2000 }).drainAll();
+    if (drained.failed) throw new Error('Indexing the fixture failed');
+    log(
+      `eval: ${fixture.vacancies.length} vacancies, ${fixture.labourers.length} people, ${fixture.judgments.length} judged`,
+    );
+
+    const now = new Date(fixture.now);
+    const repo = createMatchingRepository(db);
+    let reference: Promise<ReferenceNames> | undefined;
+    const matcher = createMatcher({
+      repo,
+      meili,
+      indexPrefix: prefix,
+      reference: () => (reference ??= ReferenceNames.load(db)),
+      partnerRegions: () => fixture.partnerRegions,
+      now: () => now,
+      signalsTtlMs: 0,
+    });
+    const taxonomy = await matcher.taxonomy();
+    const keyOf = new Map([...loaded.vacancies].map(([key, id]) => [id, key]));
+    const results: PersonResult[] = [];
+    const rankings: EvalRanking[] = [];
+    for (const judgment of fixture.judgments) {
+      const row = await repo.person(loaded.labourers.get(judgment.labourer)!);
+      const point = loaded.points.get(judgment.labourer);
+      const { matches } = await matcher.jobsFor(row!, options.limit ?? 10, point ? { point } : {});
+      const ranking = matches.map((m) => ({ vacancy: keyOf.get(m.item.id)!, score: m.score }));
+      results.push({ labourer: judgment.labourer, ranking });
+      rankings.push({
+        labourer: judgment.labourer,
+        ranking: matches.map((m, i) => ({
+          ...ranking[i]!,
+          score: Math.round(m.score * 1000) / 1000,
+          grade: judgment.relevant[ranking[i]!.vacancy] ?? 0,
+          violations: fixtureViolations(fixture, judgment.labourer, ranking[i]!.vacancy),
+          reasons: explain(m.contributions, { lang: 'zh-CN', audience: 'person', taxonomy }).map(({ code, text }) => ({
+            code,
+            text,
+          })),
+        })),
+      });
+    }
+    return { metrics: computeMetrics(fixture, results), rankings };
+  } finally {
+    for (const name of INDEX_NAMES) await meili.deleteIndex(indexUid(prefix, name)).catch(() => undefined);
+    await db.$disconnect();
+    await handle.close();
+  }
+}

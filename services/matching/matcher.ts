@@ -1,0 +1,239 @@
+import type { Meilisearch } from 'meilisearch';
+import { ageOn } from '../labourers/labourers.service.ts';
+import { searchJobs, searchJobsMany } from './candidate-search.ts';
+import { type HardRule, brokenRules } from './hard-rules.ts';
+import type { MatchingRepository, PersonRow, VacancyRow } from './matching.repository.ts';
+import { searchPeople } from './people-search.ts';
+import { type Ranked, rankJobs, rankPeople } from './rerank.ts';
+import { type PlaceNames, Taxonomy } from './taxonomy.ts';
+import type { JobFacts, PersonFeedback, PersonProfile, Point } from './types.ts';
+import { CANDIDATE_STAGE } from './weights.ts';
+import { withinArea } from './area.ts';
+import { createMarketSignals } from './market-signals.ts';
+
+/** Supplies the cooperation partners a person with partner_region mobility may be sent to. */
+export type PartnerRegions = (labourer: { regionCode: string }) => string[];
+
+export interface MatcherDeps {
+  repo: MatchingRepository;
+  meili: Meilisearch;
+  indexPrefix: string;
+  reference: () => Promise<PlaceNames>;
+  /** The cooperation module provides this later; until then nobody has partner regions. */
+  partnerRegions?: PartnerRegions | undefined;
+  now?: (() => Date) | undefined;
+  /** How long employers' hire records and vacancies' application counts serve before they are read again. */
+  signalsTtlMs?: number | undefined;
+}
+
+export interface JobMatch extends Ranked<JobFacts> {
+  vacancy: VacancyRow;
+}
+
+export interface PersonMatch extends Ranked<PersonProfile> {
+  row: PersonRow;
+}
+
+const seconds = (date: Date | null) => (date ? Math.floor(date.getTime() / 1000) : null);
+const PERSON_RULES: readonly HardRule[] = ['outside_area', 'age', 'public_welfare'];
+
+/**
+ * The two-stage matching engine, without access rules: Meilisearch supplies candidates within the
+ * hard rules, the re-rank orders them, and the database confirms the ones shown.
+ */
+export function createMatcher(deps: MatcherDeps) {
+  const { repo, meili, indexPrefix } = deps;
+  const now = deps.now ?? (() => new Date());
+  const partnerRegions = deps.partnerRegions ?? (() => []);
+  const market = createMarketSignals(repo, now, deps.signalsTtlMs ?? 5 * 60_000);
+  let taxonomy: Promise<Taxonomy> | undefined;
+
+  // Reference tables change only with a deployment: read once (again only if the first read failed).
+  const loadTaxonomy = () => {
+    if (!taxonomy) {
+      const loading = Promise.all([repo.taxonomy(), deps.reference()]).then(
+        ([data, places]) => new Taxonomy(data, places),
+      );
+      loading.catch(() => (taxonomy = undefined));
+      taxonomy = loading;
+    }
+    return taxonomy;
+  };
+
+  function profileOf(row: PersonRow, tax: Taxonomy, at: Date): PersonProfile {
+    return {
+      id: row.id,
+      regionCode: row.regionCode,
+      point: tax.regionPoint(row.regionCode),
+      age: ageOn(row.birthDate, at),
+      mobility: row.mobility,
+      skills: row.skills.map((s) => ({ code: s.skillCode, level: s.level })),
+      certificates: [...new Set(row.certificates.map((c) => c.kind))],
+      desiredOccupations: row.desiredOccupations,
+      expectedWage: row.expectedWage,
+      needsAccommodation: row.needsAccommodation,
+      hardToEmploy: row.hardToEmploy,
+      disability: row.disability,
+      // Partner regions rank as their own tier for everyone; they widen the area only for partner_region mobility.
+      partnerRegions: partnerRegions(row),
+    };
+  }
+
+  function jobFactsOf(row: VacancyRow, tax: Taxonomy): JobFacts {
+    return {
+      id: row.id,
+      employerId: row.employerId,
+      employerKind: row.employer.kind,
+      occupationCode: row.occupationCode,
+      categoryCode: tax.category(row.occupationCode) ?? '',
+      skillCodes: row.skillCodes,
+      preferredSkillCodes: row.preferredSkillCodes,
+      regionCode: row.regionCode,
+      point: row.lat != null && row.lng != null ? { lat: row.lat, lng: row.lng } : tax.regionPoint(row.regionCode),
+      wageMin: row.wageMin,
+      wageMax: row.wageMax,
+      payBasis: row.payBasis,
+      headcount: row.headcount,
+      ageMin: row.ageMin,
+      ageMax: row.ageMax,
+      accommodation: row.accommodation,
+      meals: row.meals,
+      disabilityFriendly: row.disabilityFriendly,
+      publicWelfarePost: row.publicWelfarePost,
+      publishedAt: seconds(row.publishedAt),
+      expiresAt: seconds(row.expiresAt),
+    };
+  }
+
+  const vacancyState = (row: VacancyRow) => ({ ...row, employerVerified: row.employer.verifiedAt !== null });
+
+  /** Keeps the first `limit` matches whose database row still passes every hard rule. */
+  function confirm(
+    person: PersonProfile,
+    head: Ranked<JobFacts>[],
+    rows: Map<string, VacancyRow>,
+    limit: number,
+    at: Date,
+  ) {
+    const out: JobMatch[] = [];
+    for (const match of head) {
+      const row = rows.get(match.item.id);
+      if (row && brokenRules(person, vacancyState(row), at).length === 0) out.push({ ...match, vacancy: row });
+      if (out.length === limit) break;
+    }
+    return out;
+  }
+
+  async function vacancyRows(ids: string[]) {
+    return new Map((await repo.vacancies([...new Set(ids)])).map((row) => [row.id, row]));
+  }
+
+  function feedbackOf(
+    labourerId: string,
+    signals: Awaited<ReturnType<MatchingRepository['personSignals']>>,
+  ): PersonFeedback & { applied: Set<string> } {
+    const notInterested = new Set(signals.feedback.filter((f) => f.labourerId === labourerId).map((f) => f.vacancyId));
+    const occupations = new Set(
+      [...notInterested].map((id) => signals.occupations.get(id)).filter((o) => o !== undefined),
+    );
+    const applied = new Set(signals.applications.filter((a) => a.labourerId === labourerId).map((a) => a.vacancyId));
+    return { notInterested, notInterestedOccupations: occupations, applied };
+  }
+
+  /** Ranks one person's candidates and answers the head to confirm against the database. */
+  async function rankCandidates(
+    person: PersonProfile,
+    found: JobFacts[],
+    limit: number,
+    context: { tax: Taxonomy; at: Date; feedback: PersonFeedback & { applied: Set<string> } },
+  ): Promise<Ranked<JobFacts>[]> {
+    // Jobs the person already applied to are followed up in "my applications", not offered again.
+    const jobs = found.filter((job) => !context.feedback.applied.has(job.id));
+    const [records, crowding] = await Promise.all([market.records(), market.crowding()]);
+    const ranked = rankJobs(person, jobs, {
+      taxonomy: context.tax,
+      now: context.at,
+      feedback: context.feedback,
+      records,
+      crowding,
+    });
+    return ranked.slice(0, limit + CANDIDATE_STAGE.hydrateSpare);
+  }
+
+  return {
+    taxonomy: loadTaxonomy,
+    profileOf,
+    jobFactsOf,
+
+    /**
+     * The best jobs for one registered person. The registry keeps no coordinates for people (the
+     * county seat of the household region stands in); the quality harness may give a point.
+     */
+    async jobsFor(row: PersonRow, limit: number, overrides: { point?: Point | null } = {}) {
+      const tax = await loadTaxonomy();
+      const at = now();
+      const person = { ...profileOf(row, tax, at), ...overrides };
+      // The database and Meilisearch work at the same time.
+      const [signals, found] = await Promise.all([
+        repo.personSignals([row.id]),
+        searchJobs(meili, indexPrefix, person, tax, at),
+      ]);
+      const feedback = feedbackOf(row.id, signals);
+      const head = await rankCandidates(person, found, limit, { tax, at, feedback });
+      const rows = await vacancyRows(head.map((r) => r.item.id));
+      return { person, matches: confirm(person, head, rows, limit, at) };
+    },
+
+    /** The best people for one vacancy; `audienceOf` says whose eyes each person's reasons are for. */
+    async peopleFor(vacancy: VacancyRow, limit: number, audienceOf: (p: PersonProfile) => 'employer' | 'officer') {
+      const tax = await loadTaxonomy();
+      const at = now();
+      const job = jobFactsOf(vacancy, tax);
+      const found = (await searchPeople(meili, indexPrefix, job, tax, partnerRegions)).filter((p) =>
+        withinArea(p, job.regionCode),
+      );
+      const notInterested = await repo.notInterestedIn(
+        job.id,
+        found.map((p) => p.id),
+      );
+      const ranked = rankPeople(job, found, { taxonomy: tax, now: at, audienceOf, notInterested });
+      const head = ranked.slice(0, limit + CANDIDATE_STAGE.hydrateSpare);
+      const rows = new Map((await repo.people(head.map((r) => r.item.id))).map((row) => [row.id, row]));
+      const out: PersonMatch[] = [];
+      for (const match of head) {
+        const row = rows.get(match.item.id);
+        if (!row || row.erasedAt || !row.wantsJob || !row.consentShowEmployer) continue;
+        const broken = brokenRules(profileOf(row, tax, at), vacancyState(vacancy), at).filter((rule) =>
+          PERSON_RULES.includes(rule),
+        );
+        if (broken.length === 0) out.push({ ...match, row });
+        if (out.length === limit) break;
+      }
+      return { job, matches: out };
+    },
+
+    feedbackOf,
+    now,
+
+    /** Many people's ranked candidates, before the database confirms them (batch rankings). */
+    async rankedCandidatesMany(
+      people: Array<{ person: PersonProfile; feedback: PersonFeedback & { applied: Set<string> } }>,
+      limit: number,
+      context: { tax: Taxonomy; at: Date; perRequest: number; concurrency: number },
+    ) {
+      const found = await searchJobsMany(
+        meili,
+        indexPrefix,
+        people.map((p) => p.person),
+        context.tax,
+        context.at,
+        context,
+      );
+      return Promise.all(
+        people.map(({ person, feedback }, i) => rankCandidates(person, found[i]!, limit, { ...context, feedback })),
+      );
+    },
+  };
+}
+
+export type Matcher = ReturnType<typeof createMatcher>;

@@ -1,0 +1,81 @@
+import { type Contribution, scorePair } from './features.ts';
+import type { Taxonomy } from './taxonomy.ts';
+import type { Audience, Crowding, EmployerRecord, JobFacts, PersonFeedback, PersonProfile } from './types.ts';
+
+export interface Ranked<T> {
+  item: T;
+  raw: number;
+  score: number;
+  distanceKm: number | null;
+  contributions: Contribution[];
+}
+
+/** Best first; equal scores go to the nearer match, then by id so a ranking is reproducible. */
+function byRank<T extends { id: string }>(a: Ranked<T>, b: Ranked<T>): number {
+  return (
+    b.raw - a.raw ||
+    (a.distanceKm ?? Number.POSITIVE_INFINITY) - (b.distanceKm ?? Number.POSITIVE_INFINITY) ||
+    (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0)
+  );
+}
+
+export interface JobRankingContext {
+  taxonomy: Taxonomy;
+  now: Date;
+  feedback?: PersonFeedback | undefined;
+  records?: ReadonlyMap<string, EmployerRecord> | undefined;
+  crowding?: ReadonlyMap<string, Crowding> | undefined;
+}
+
+const NO_RECORD: EmployerRecord = { hires: 0, decided: 0, retained: 0 };
+const NO_CROWD: Crowding = { open: 0, taken: 0 };
+
+/** Orders the candidate jobs for one person. The jobs must already satisfy the hard rules. */
+export function rankJobs(person: PersonProfile, jobs: readonly JobFacts[], ctx: JobRankingContext): Ranked<JobFacts>[] {
+  return jobs
+    .map((job) => ({
+      item: job,
+      ...scorePair(person, job, {
+        taxonomy: ctx.taxonomy,
+        now: ctx.now,
+        audience: 'person',
+        feedback: ctx.feedback,
+        record: ctx.records ? (ctx.records.get(job.employerId) ?? NO_RECORD) : undefined,
+        crowding: ctx.crowding ? (ctx.crowding.get(job.id) ?? NO_CROWD) : undefined,
+      }),
+    }))
+    .sort(byRank);
+}
+
+export interface PeopleRankingContext {
+  taxonomy: Taxonomy;
+  now: Date;
+  /** Whose eyes each person's reasons are for: an employer never sees sensitive features. */
+  audienceOf: (person: PersonProfile) => Exclude<Audience, 'person'>;
+  /** People who said "not interested" in this job. */
+  notInterested?: ReadonlySet<string> | undefined;
+}
+
+const NO_OCCUPATIONS: ReadonlySet<string> = new Set();
+
+/** Orders the candidate people for one job. The people must already satisfy the hard rules. */
+export function rankPeople(
+  job: JobFacts,
+  people: readonly PersonProfile[],
+  ctx: PeopleRankingContext,
+): Ranked<PersonProfile>[] {
+  return people
+    .map((person) => ({
+      item: person,
+      ...scorePair(person, job, {
+        taxonomy: ctx.taxonomy,
+        now: ctx.now,
+        audience: ctx.audienceOf(person),
+        feedback: {
+          notInterested: ctx.notInterested?.has(person.id) ? new Set([job.id]) : NO_OCCUPATIONS,
+          notInterestedOccupations: NO_OCCUPATIONS,
+        },
+      }),
+    }))
+    .sort(byRank);
+}
