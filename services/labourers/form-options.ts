@@ -10,6 +10,8 @@ export interface OptionGroup {
   options: Option[];
 }
 export interface FormOptions {
+  /** The province's cities, for the job search filter. */
+  cities: Option[];
   regions: Option[];
   counties: Option[];
   occupationGroups: OptionGroup[];
@@ -25,7 +27,11 @@ export function createFormOptions(db: Db) {
   const cache = new Map<string, Promise<FormOptions>>();
 
   async function build(scope: string, english: boolean): Promise<FormOptions> {
-    const [regions, categories, skills, certificates] = await Promise.all([
+    const [cities, regions, categories, skills, certificates] = await Promise.all([
+      db.region.findMany({
+        where: { level: 'city', code: { startsWith: scope.slice(0, 2) } },
+        orderBy: { code: 'asc' },
+      }),
       db.region.findMany({
         where: { code: { startsWith: scope.slice(0, 6) }, level: { in: ['county', 'township'] } },
         orderBy: { code: 'asc' },
@@ -49,6 +55,7 @@ export function createFormOptions(db: Db) {
     }
     const inScope = regions.filter((r) => r.code.startsWith(scope) || scope.startsWith(r.code));
     return {
+      cities: cities.map((c) => ({ code: c.code, label: english ? c.nameEn : c.name })),
       counties: inScope
         .filter((r) => r.level === 'county')
         .map((r) => ({ code: r.code, label: english ? r.nameEn : r.name })),

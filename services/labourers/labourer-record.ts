@@ -4,7 +4,7 @@ import type { Prisma } from '../platform/database/prisma.ts';
 import type { SkillLevel } from '../platform/database/generated/enums.ts';
 import type { FieldIssue } from '../platform/errors/domain-errors.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
-import type { LabourerCreate, LabourerPatch } from './labourers.contract.ts';
+import { type LabourerCreate, type LabourerPatch, NON_SCALAR_FIELDS, PROFILE_FIELDS } from './labourers.contract.ts';
 import { nameKeys } from './name-search.ts';
 
 // Provinces, autonomous regions and municipalities of the national division scheme (GB/T 2260).
@@ -144,30 +144,7 @@ export function normaliseLabourer(
     issue('disabilityGrade', 'grade_without_disability', 'needs disability to be true');
   }
 
-  const copy = [
-    'phone',
-    'regionCode',
-    'currentRegionCode',
-    'currentAddress',
-    'educationLevel',
-    'povertyStatus',
-    'povertyHouseholdNo',
-    'povertyYear',
-    'disability',
-    'disabilityGrade',
-    'hardToEmploy',
-    'employmentStatus',
-    'wantsJob',
-    'mobility',
-    'desiredOccupations',
-    'expectedWage',
-    'needsAccommodation',
-    'trainingWishes',
-    'pensionInsurance',
-    'unemploymentInsurance',
-    'consentContact',
-    'consentShowEmployer',
-  ] as const;
+  const copy = PROFILE_FIELDS.filter((field) => !NON_SCALAR_FIELDS.includes(field)) as Array<keyof typeof input>;
   for (const field of copy) if (input[field] !== undefined) scalars[field] = input[field];
   if (input.availableFrom !== undefined) scalars.availableFrom = input.availableFrom ? day(input.availableFrom) : null;
 

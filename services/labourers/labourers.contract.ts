@@ -100,6 +100,21 @@ const profileFields = {
 };
 
 export const LabourerCreateSchema = z.object(profileFields);
+
+export type ProfileField = keyof typeof profileFields;
+/** Every field of a profile, in form order: the one list the forms and the normaliser derive from. */
+export const PROFILE_FIELDS = Object.keys(profileFields) as ProfileField[];
+/** Fields that need more than a copy into the database: derived, encrypted, dated or child rows. */
+export const NON_SCALAR_FIELDS: readonly ProfileField[] = [
+  'name',
+  'idNumber',
+  'sex',
+  'birthDate',
+  'availableFrom',
+  'skills',
+  'certificates',
+  'workHistory',
+];
 export type LabourerCreate = z.infer<typeof LabourerCreateSchema>;
 
 export const LabourerPatchSchema = z

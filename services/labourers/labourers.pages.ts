@@ -10,6 +10,7 @@ import { createFormOptions } from './form-options.ts';
 import { fieldErrors, formToInput, zodIssues } from './labourer-form.ts';
 import {
   LabourerCreateSchema,
+  PROFILE_FIELDS,
   LabourerListQuerySchema,
   LabourerPatchSchema,
   EDUCATION_LEVELS,
@@ -22,34 +23,9 @@ import { type LabourersService, scopePrefix } from './labourers.service.ts';
 
 type Body = Record<string, string | string[] | undefined>;
 
+// Sex and birth date come from the ID number; work history has no form yet.
 const OFFICER_FIELDS = [
-  'name',
-  'idNumber',
-  'phone',
-  'regionCode',
-  'currentRegionCode',
-  'currentAddress',
-  'educationLevel',
-  'povertyStatus',
-  'povertyHouseholdNo',
-  'povertyYear',
-  'disability',
-  'disabilityGrade',
-  'hardToEmploy',
-  'employmentStatus',
-  'wantsJob',
-  'mobility',
-  'desiredOccupations',
-  'expectedWage',
-  'needsAccommodation',
-  'availableFrom',
-  'trainingWishes',
-  'pensionInsurance',
-  'unemploymentInsurance',
-  'consentContact',
-  'consentShowEmployer',
-  'skills',
-  'certificates',
+  ...PROFILE_FIELDS.filter((field) => field !== 'sex' && field !== 'birthDate' && field !== 'workHistory'),
   'statusNote',
 ] as const;
 const WISH_FIELDS = [

@@ -79,7 +79,7 @@ export async function vacanciesPages(
         query,
         result,
         invalid: !parsed.success,
-        cities: await cityOptions(opts.db, request.locale),
+        cities: options.cities,
         categories: options.occupationGroups.map((g, i) => ({
           code: `C${String(i + 1).padStart(2, '0')}`,
           label: g.label,
@@ -236,12 +236,4 @@ export async function vacanciesPages(
       return reply.redirect(`/employer/vacancies/${id}?saved=1`, 303);
     },
   });
-}
-
-async function cityOptions(db: Db, locale: string) {
-  const cities = await db.region.findMany({
-    where: { level: 'city', code: { startsWith: '35' } },
-    orderBy: { code: 'asc' },
-  });
-  return cities.map((c) => ({ code: c.code, label: locale === 'en' ? c.nameEn : c.name }));
 }
