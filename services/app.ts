@@ -43,10 +43,24 @@ import { labourersPages } from './labourers/labourers.pages.ts';
 import { createLabourersService } from './labourers/labourers.service.ts';
 import { PiiCipher } from './platform/crypto/pii.ts';
 import { ReferenceNames } from './platform/reference/reference-data.ts';
+import { createMatchingRepository } from './matching/matching.repository.ts';
+import { createMatchingService } from './matching/matching.service.ts';
+import { createNotifier, type NotificationDelivery } from './notifications/notifier.ts';
+import { notificationsModule } from './notifications/notifications.module.ts';
+import { pushesModule } from './pushes/pushes.module.ts';
+import { fairsModule } from './fairs/fairs.module.ts';
+import { cooperationModule } from './cooperation/cooperation.module.ts';
+import { reportsModule } from './reports/reports.module.ts';
+import { createPartnerRegions } from './cooperation/partner-regions.ts';
+import type { ModuleDeps } from './platform/modules.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeCatalogue: RouteOptions[];
+    moduleDeps: ModuleDeps;
+    /** Where modules send notices; its live delivery is set by the notifications module. */
+    notifier: ReturnType<typeof createNotifier>;
+    notificationDelivery: NotificationDelivery | undefined;
   }
 }
 
@@ -153,6 +167,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Reference tables change only with a deployment: read them once, on first use.
   let referenceData: Promise<ReferenceNames> | undefined;
   const reference = () => (referenceData ??= ReferenceNames.load(db));
+  app.decorate('notificationDelivery', undefined);
+  const notifier = createNotifier(db, () => app.notificationDelivery);
+  app.decorate('notifier', notifier);
   const labourers = createLabourersService({ repo: createLabourersRepository(db), pii, reference, hashPassword });
   await app.register(healthRoutes, { db, meili });
   await app.register(identityRoutes, { identity });
@@ -168,7 +185,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(vacanciesPages, { vacancies, search, db });
   await app.register(employersPages, { employers, db });
   await app.register(comparisonModule, { db, pii });
-  await app.register(matchingModule, { db, meili, indexPrefix: config.meili.indexPrefix, reference });
+  const matching = createMatchingService({
+    repo: createMatchingRepository(db),
+    meili,
+    indexPrefix: config.meili.indexPrefix,
+    reference,
+    partnerRegions: createPartnerRegions(db),
+  });
+  await app.register(matchingModule, { db, meili, indexPrefix: config.meili.indexPrefix, reference, matching });
   // On PGlite one process owns the database, so jobs it left running died with it.
   await app.register(importsModule, {
     db,
@@ -177,8 +201,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log,
     failInterruptedJobsOnStart: !config.databaseUrl,
   });
-  await app.register(applicationsModule, { db, pii, reference, meili, indexPrefix: config.meili.indexPrefix });
+  await app.register(applicationsModule, {
+    db,
+    pii,
+    reference,
+    meili,
+    indexPrefix: config.meili.indexPrefix,
+    notifier,
+  });
   await app.register(subsidiesModule, { db, config: config.subsidy });
+  const moduleDeps: ModuleDeps = { config, db, meili, pii, reference, notifier, matching, log: app.log };
+  app.decorate('moduleDeps', moduleDeps);
+  await app.register(notificationsModule, moduleDeps);
+  await app.register(pushesModule, moduleDeps);
+  await app.register(fairsModule, moduleDeps);
+  await app.register(cooperationModule, moduleDeps);
+  await app.register(reportsModule, moduleDeps);
   await app.register(homePages, { db });
   return app;
 }

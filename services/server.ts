@@ -8,6 +8,11 @@ import { ReferenceNames } from './platform/reference/reference-data.ts';
 import { createVacanciesRepository } from './vacancies/vacancies.repository.ts';
 import { createVacanciesService } from './vacancies/vacancies.service.ts';
 import { openInfrastructure } from './infrastructure.ts';
+import { notificationsJobs } from './notifications/notifications.jobs.ts';
+import { pushesJobs } from './pushes/pushes.jobs.ts';
+import { fairsJobs } from './fairs/fairs.jobs.ts';
+import { cooperationJobs } from './cooperation/cooperation.jobs.ts';
+import { reportsJobs } from './reports/reports.jobs.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { Db } from './platform/database/prisma.ts';
 
@@ -48,12 +53,20 @@ export async function startServer(
       repo: createVacanciesRepository(db),
       reference: () => ReferenceNames.load(db),
     });
+    app = await buildApp({ config, db, meili });
+    const deps = app.moduleDeps;
     const scheduler = startScheduler(
-      [{ name: 'expire vacancies', everyMs: 10 * 60_000, run: async () => void (await vacancies.expireDue()) }],
+      [
+        { name: 'expire vacancies', everyMs: 10 * 60_000, run: async () => void (await vacancies.expireDue()) },
+        ...notificationsJobs(deps),
+        ...pushesJobs(deps),
+        ...fairsJobs(deps),
+        ...cooperationJobs(deps),
+        ...reportsJobs(deps),
+      ],
       log,
     );
     stopScheduler = () => scheduler.stop();
-    app = await buildApp({ config, db, meili });
     const url = await app.listen({ port: config.port, host: config.host });
     return { app, db, meili, drain, url, stop };
   } catch (error) {

@@ -3,6 +3,7 @@ import { hashPassword } from '../../services/identity/password.ts';
 import type { Db } from '../../services/platform/database/prisma.ts';
 import { applyPendingMigrations } from '../tools/migrations.ts';
 import { DEMO_PASSWORD, seedDemoAccounts, seedDemoData } from './demo.ts';
+import { seedModuleDemos } from './demo-modules.ts';
 import { loadReferenceData } from './reference.ts';
 
 export const DEMO_SIZE = { employers: 60, vacancies: 360, labourers: 2400 };
@@ -27,5 +28,6 @@ export async function prepareDatabase(options: PrepareOptions) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seeded = await seedDemoData(options.db, { ...DEMO_SIZE, piiKey: options.piiKey, log });
   await seedDemoAccounts(options.db, passwordHash, seeded.employerIds[0]!, seeded.labourerIds[0]!);
+  await seedModuleDemos(options.db, { ...seeded, piiKey: options.piiKey, log, passwordHash });
   log('database: demo accounts created (password WorkBridge-demo-1)');
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Meilisearch } from 'meilisearch';
+import type { Notifier } from '../notifications/notifier.ts';
 import type { PiiCipher } from '../platform/crypto/pii.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
@@ -17,6 +18,8 @@ export interface ApplicationsModuleOptions {
   reference: () => Promise<ReferenceNames>;
   meili: Meilisearch;
   indexPrefix: string;
+  /** Tells people when their applications move (the notifications module delivers it). */
+  notifier?: Notifier;
 }
 
 /**

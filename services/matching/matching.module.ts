@@ -15,6 +15,8 @@ export interface MatchingModuleOptions {
   reference: () => Promise<ReferenceNames>;
   /** Cooperation partners of a person with partner_region mobility (the cooperation module's hook). */
   partnerRegions?: PartnerRegions;
+  /** The app's shared matching service; built here when not given. */
+  matching?: ReturnType<typeof createMatchingService>;
 }
 
 /**
@@ -23,13 +25,15 @@ export interface MatchingModuleOptions {
  * officers. Needs the views, CSRF and auth plugins registered on the app.
  */
 export async function matchingModule(app: FastifyInstance, opts: MatchingModuleOptions) {
-  const matching = createMatchingService({
-    repo: createMatchingRepository(opts.db),
-    meili: opts.meili,
-    indexPrefix: opts.indexPrefix,
-    reference: opts.reference,
-    partnerRegions: opts.partnerRegions,
-  });
+  const matching =
+    opts.matching ??
+    createMatchingService({
+      repo: createMatchingRepository(opts.db),
+      meili: opts.meili,
+      indexPrefix: opts.indexPrefix,
+      reference: opts.reference,
+      partnerRegions: opts.partnerRegions,
+    });
   await app.register(matchingRoutes, { matching });
   await app.register(matchingPages, { matching });
 }

@@ -1,0 +1,18 @@
+import type { Db } from '../../services/platform/database/prisma.ts';
+
+export interface ModuleSeedContext {
+  piiKey: string;
+  log: (message: string) => void;
+  employerIds: string[];
+  vacancyIds: string[];
+  labourerIds: string[];
+  /** Hash of the demo password, for any extra demo accounts. */
+  passwordHash: string;
+}
+
+export type ModuleSeeder = (db: Db, context: ModuleSeedContext) => Promise<void>;
+
+/** Demo data of the later modules (fairs, cooperation, pushes, reports), run after the core demo. */
+export async function seedModuleDemos(db: Db, context: ModuleSeedContext, seeders: ModuleSeeder[] = []) {
+  for (const seed of seeders) await seed(db, context);
+}

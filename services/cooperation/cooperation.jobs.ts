@@ -1,0 +1,3 @@
+import type { ModuleJobs } from '../platform/modules.ts';
+
+export const cooperationJobs: ModuleJobs = () => [];

@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleDeps } from '../platform/modules.ts';
+
+export async function notificationsModule(app: FastifyInstance, deps: ModuleDeps) {
+  void app;
+  void deps;
+}
