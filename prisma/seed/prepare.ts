@@ -4,6 +4,11 @@ import type { Db } from '../../services/platform/database/prisma.ts';
 import { applyPendingMigrations } from '../tools/migrations.ts';
 import { DEMO_PASSWORD, seedDemoAccounts, seedDemoData } from './demo.ts';
 import { seedModuleDemos } from './demo-modules.ts';
+import { seedNotificationsDemo } from './demo-notifications.ts';
+import { seedPushesDemo } from './demo-pushes.ts';
+import { seedFairsDemo } from './demo-fairs.ts';
+import { seedCooperationDemo } from './demo-cooperation.ts';
+import { seedReportsDemo } from './demo-reports.ts';
 import { loadReferenceData } from './reference.ts';
 
 export const DEMO_SIZE = { employers: 60, vacancies: 360, labourers: 2400 };
@@ -28,6 +33,13 @@ export async function prepareDatabase(options: PrepareOptions) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seeded = await seedDemoData(options.db, { ...DEMO_SIZE, piiKey: options.piiKey, log });
   await seedDemoAccounts(options.db, passwordHash, seeded.employerIds[0]!, seeded.labourerIds[0]!);
-  await seedModuleDemos(options.db, { ...seeded, piiKey: options.piiKey, log, passwordHash });
+  // Order matters: cooperation uses fairs, pushes and reports read everything before them.
+  await seedModuleDemos(options.db, { ...seeded, piiKey: options.piiKey, log, passwordHash }, [
+    seedNotificationsDemo,
+    seedFairsDemo,
+    seedCooperationDemo,
+    seedPushesDemo,
+    seedReportsDemo,
+  ]);
   log('database: demo accounts created (password WorkBridge-demo-1)');
 }
