@@ -38,6 +38,15 @@ export const ConfigSchema = z
     PII_KEY: secret('PII_KEY'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ...SubsidyEnvSchema.shape,
+    SMS_PROVIDER: z.enum(['development', 'disabled']).default('development'),
+    SMS_SIGNATURE: z.string().min(1).max(12).default('就业桥'),
+    QUIET_HOURS: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'HH:MM-HH:MM, e.g. 22:00-07:00' })
+      .default('22:00-07:00'),
+    PUSH_CAP_MULTIPLE: z.coerce.number().int().min(1).max(100).default(5),
+    PUSH_JOBS_PER_PERSON: z.coerce.number().int().min(1).max(10).default(3),
+    PUSH_EVERY_MINUTES: z.coerce.number().int().min(0).default(1440),
     SEED_DEMO: z
       .enum(['true', 'false'])
       .default('true')
@@ -65,6 +74,17 @@ export interface AppConfig {
   logLevel: RawConfig['LOG_LEVEL'];
   seedDemo: boolean;
   subsidy: SubsidyRules;
+  sms: { provider: RawConfig['SMS_PROVIDER']; signature: string; quietHours: { start: number; end: number } };
+  push: { capMultiple: number; jobsPerPerson: number; everyMinutes: number };
+}
+
+/** "22:00-07:00" → minutes after midnight. */
+function quietHours(spec: string) {
+  const [start, end] = spec.split('-').map((part) => {
+    const [h, m] = part.split(':').map(Number);
+    return h! * 60 + m!;
+  });
+  return { start: start!, end: end! };
 }
 
 export class ConfigError extends Error {
@@ -109,6 +129,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       amountPerPerson: c.SUBSIDY_AMOUNT_PER_PERSON,
       workshopBonus: c.SUBSIDY_WORKSHOP_BONUS,
       onlyRegisteredPoor: true,
+    },
+    sms: { provider: c.SMS_PROVIDER, signature: c.SMS_SIGNATURE, quietHours: quietHours(c.QUIET_HOURS) },
+    // Campaigns run every PUSH_EVERY_MINUTES (0: only on demand).
+    push: {
+      capMultiple: c.PUSH_CAP_MULTIPLE,
+      jobsPerPerson: c.PUSH_JOBS_PER_PERSON,
+      everyMinutes: c.PUSH_EVERY_MINUTES,
     },
   };
 }
