@@ -1,8 +1,58 @@
 import type { Db } from '../platform/database/prisma.ts';
 import type { PartnerRegions } from '../matching/matcher.ts';
 
-/** The home-side regions paired with a person's partner-area origin (filled by the cooperation module). */
+export interface Pairing {
+  homeRegionCode: string;
+  partnerRegionCode: string;
+}
+
+/** The home-side regions paired with a partner-area origin (a region code under the partner area). */
+export function pairedHomeRegions(pairings: readonly Pairing[], regionCode: string): string[] {
+  const out = new Set<string>();
+  for (const p of pairings) if (regionCode.startsWith(p.partnerRegionCode)) out.add(p.homeRegionCode);
+  return [...out];
+}
+
+/**
+ * Matching asks for partner regions synchronously, once per person ranked, so the active pairings
+ * are held in memory: loaded at start, reloaded after every agreement write on this process and
+ * periodically (cooperation.jobs.ts) for writes made by other replicas.
+ */
+export class PairingCache {
+  private pairings: Pairing[] = [];
+
+  constructor(private readonly db: Db) {}
+
+  /** Agreements of this year, and of earlier years while a transfer of theirs is still under way. */
+  async refresh(now = new Date()): Promise<void> {
+    const year = now.getUTCFullYear();
+    this.pairings = await this.db.cooperationAgreement.findMany({
+      where: {
+        OR: [{ year }, { year: { lt: year }, batches: { some: { status: { in: ['planned', 'departed'] } } } }],
+      },
+      select: { homeRegionCode: true, partnerRegionCode: true },
+    });
+  }
+
+  lookup(regionCode: string): string[] {
+    return pairedHomeRegions(this.pairings, regionCode);
+  }
+}
+
+const caches = new WeakMap<Db, PairingCache>();
+
+/** One cache per database, shared by the matching hook and the cooperation module's writes. */
+export function pairingCache(db: Db): PairingCache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new PairingCache(db);
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+/** The home-side regions paired with a person's partner-area origin, for the matching engine. */
 export function createPartnerRegions(db: Db): PartnerRegions {
-  void db;
-  return () => [];
+  const cache = pairingCache(db);
+  return (labourer) => cache.lookup(labourer.regionCode);
 }
