@@ -1,0 +1,165 @@
+import { scopePrefix } from '../labourers/labourers.service.ts';
+import type { MatchingRepository } from '../matching/matching.repository.ts';
+import { explain } from '../matching/reasons.ts';
+import { rankJobs } from '../matching/rerank.ts';
+import type { Lang } from '../matching/types.ts';
+import type { NotificationDraft, Notifier } from '../notifications/notifier.ts';
+import type { MatchingService } from '../platform/modules.ts';
+import { ConflictError, NotFoundError } from '../platform/errors/domain-errors.ts';
+import type { SessionUser } from '../platform/http/fastify-types.ts';
+import { chinaDateTime } from '../applications/china-time.ts';
+import { FAIR_ALLOWS } from './fair-states.ts';
+import type { FairsRepository } from './fairs.repository.ts';
+import type { FairsService } from './fairs.service.ts';
+import type { RegistrationsService } from './fair-registrations.service.ts';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * What reaches people: invitations to those whose matches include the fair's vacancies, the
+ * reminder the day before, and each attendee's slip of the fair's vacancies ranked for them.
+ */
+export function createOutreachService(deps: {
+  repo: FairsRepository;
+  fairs: FairsService;
+  registrations: RegistrationsService;
+  matching: MatchingService;
+  matchingRepo: MatchingRepository;
+  notifier: Notifier;
+  now?: () => Date;
+}) {
+  const { repo, fairs, matching, matchingRepo, notifier } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  /** Vacancies of approved employers: what the fair actually offers. */
+  async function offered(fairId: string) {
+    const approved = (await repo.participations(fairId)).filter((p) => p.status === 'approved');
+    const links = await repo.fairVacancies(
+      fairId,
+      approved.map((p) => p.employerId),
+    );
+    const booths = new Map(approved.map((p) => [p.employerId, p.booth]));
+    return { links, booths };
+  }
+
+  return {
+    invitationCount: (fairId: string) => repo.countInvitations(fairId),
+
+    async invite(actor: SessionUser, fairId: string, perVacancy: number) {
+      const fair = await fairs.managed(actor, fairId);
+      if (!FAIR_ALLOWS.invite.includes(fair.status))
+        throw new ConflictError('Invitations go out while registration is open', { reason: 'registration_closed' });
+      const { links } = await offered(fairId);
+      const vacancies = await matchingRepo.vacancies(links.map((l) => l.vacancyId));
+      const ranked = new Set<string>();
+      for (const vacancy of vacancies) {
+        const { matches } = await matching.matcher.peopleFor(vacancy, perVacancy, () => 'officer');
+        for (const m of matches) ranked.add(m.row.id);
+      }
+      // Officers reach the people of their own region; for a cooperation fair that is its home region.
+      const prefix = scopePrefix(actor);
+      const [registered, invited] = await Promise.all([
+        repo.registeredLabourerIds(fairId),
+        repo.invitedLabourerIds(fairId),
+      ]);
+      const fresh = [...ranked].filter((id) => !registered.has(id));
+      const people = (await repo.peopleAccounts(fresh)).filter((p) => p.regionCode.startsWith(prefix));
+      const toInvite = people.filter((p) => !invited.has(p.id));
+      const when = chinaDateTime(fair.startsAt);
+      const drafts: NotificationDraft[] = toInvite.map((p) => ({
+        labourerId: p.id,
+        userId: p.user?.id ?? null,
+        kind: 'fair_invitation',
+        title: `招聘会邀请：${fair.name}`,
+        body: `${when} ${fair.online ? '线上举办' : (fair.address ?? '')}，有适合您的岗位，欢迎报名参加。`,
+        link: `/fairs/${fair.id}`,
+        data: { fairId: fair.id, en: `Invitation to ${fair.name}` },
+        dedupeKey: `fair-invite:${fair.id}:${p.id}`,
+      }));
+      const stored = await repo.transaction(async (tx) => {
+        const saved = await notifier.store(tx, drafts);
+        const byPerson = new Map(saved.map((s) => [s.labourerId, s.id]));
+        await tx.fairInvitation.createMany({
+          data: toInvite.map((p) => ({
+            fairId: fair.id,
+            labourerId: p.id,
+            notificationId: byPerson.get(p.id) ?? null,
+          })),
+          skipDuplicates: true,
+        });
+        return saved;
+      });
+      await notifier.deliver(stored);
+      return { invited: toInvite.length, alreadyInvited: people.length - toInvite.length };
+    },
+
+    /** Once per person: a fair_reminder for fairs starting within the next 24 hours. */
+    async sendReminders(): Promise<number> {
+      const at = now();
+      let sent = 0;
+      // Batches of at most 1,000; a batch is marked sent in the same transaction as its notices.
+      for (;;) {
+        const due = await repo.dueReminders(at, new Date(at.getTime() + DAY_MS));
+        if (!due.length) return sent;
+        const drafts: NotificationDraft[] = due.map((r) => ({
+          labourerId: r.labourerId,
+          userId: r.labourer.user?.id ?? null,
+          kind: 'fair_reminder',
+          title: `明天参加招聘会：${r.fair.name}`,
+          body: `${chinaDateTime(r.fair.startsAt)} ${r.fair.online ? '线上举办' : (r.fair.address ?? '')}。入场码 ${r.code}，请带好身份证。`,
+          link: `/fairs/${r.fairId}/ticket`,
+          data: { fairId: r.fairId, code: r.code, en: `Reminder: ${r.fair.name} starts soon` },
+          dedupeKey: `fair-remind:${r.fairId}:${r.labourerId}`,
+        }));
+        const stored = await repo.transaction(async (tx) => {
+          const saved = await notifier.store(tx, drafts);
+          await tx.fairRegistration.updateMany({
+            where: { id: { in: due.map((r) => r.id) } },
+            data: { reminderSentAt: at },
+          });
+          return saved;
+        });
+        await notifier.deliver(stored);
+        sent += due.length;
+      }
+    },
+
+    /** The fair's vacancies ranked for one registered person, among themselves only, with reasons. */
+    async slip(actor: SessionUser, fairId: string, registrationId: string, lang: Lang) {
+      const registration = await deps.registrations.reachable(actor, fairId, registrationId);
+      const person = await matchingRepo.person(registration.labourerId);
+      if (!person) throw new NotFoundError('The person is no longer in the registry');
+      const { links, booths } = await offered(fairId);
+      const rows = await matchingRepo.vacancies(links.map((l) => l.vacancyId));
+      const taxonomy = await matching.matcher.taxonomy();
+      const at = now();
+      const profile = matching.matcher.profileOf(person, taxonomy, at);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const ranked = rankJobs(
+        profile,
+        rows.map((r) => matching.matcher.jobFactsOf(r, taxonomy)),
+        { taxonomy, now: at },
+      );
+      return {
+        registrationId,
+        items: ranked.map((m, i) => {
+          const v = byId.get(m.item.id)!;
+          return {
+            rank: i + 1,
+            vacancyId: v.id,
+            title: v.title,
+            employerName: v.employer.name,
+            booth: booths.get(v.employerId) ?? null,
+            wageMin: v.wageMin,
+            wageMax: v.wageMax,
+            payBasis: v.payBasis,
+            percent: Math.round(m.score * 100),
+            reasons: explain(m.contributions, { lang, audience: 'person', taxonomy }),
+          };
+        }),
+      };
+    },
+  };
+}
+
+export type OutreachService = ReturnType<typeof createOutreachService>;
