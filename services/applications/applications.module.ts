@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Meilisearch } from 'meilisearch';
+import { createApplicationNotices } from '../notifications/application-notices.ts';
 import type { Notifier } from '../notifications/notifier.ts';
 import type { PiiCipher } from '../platform/crypto/pii.ts';
 import type { Db } from '../platform/database/prisma.ts';
@@ -29,7 +30,8 @@ export interface ApplicationsModuleOptions {
  */
 export async function applicationsModule(app: FastifyInstance, opts: ApplicationsModuleOptions) {
   const repo = createApplicationsRepository(opts.db);
-  const applications = createApplicationsService({ repo, reference: opts.reference });
+  const notices = opts.notifier ? createApplicationNotices(opts.db, opts.notifier, app.log) : undefined;
+  const applications = createApplicationsService({ repo, reference: opts.reference, notices });
   const portal = createEmployerPortalService({
     repo,
     applications,

@@ -22,11 +22,14 @@ import type { ApplicationRow, ApplicationsRepository, TransitionWrite } from './
 import { applyRefusal, REFUSAL_MESSAGES, type VacancyForApply } from './apply-rules.ts';
 import { parseChinaTime } from './china-time.ts';
 import { employmentStatusForHire } from './employment-effects.ts';
+import type { ApplicationNotices } from '../notifications/application-notices.ts';
 
 export interface ApplicationsDeps {
   repo: ApplicationsRepository;
   reference: () => Promise<ReferenceNames>;
   now?: () => Date;
+  /** Tells the person or the employer about each step; never throws. */
+  notices?: ApplicationNotices;
 }
 
 export function actorKind(actor: SessionUser): ActorKind {
@@ -65,7 +68,7 @@ const noteFor = {
   left: (employer: string, reason: string) => `${employer} · ${reason}`,
 };
 
-export function createApplicationsService({ repo, reference, now = () => new Date() }: ApplicationsDeps) {
+export function createApplicationsService({ repo, reference, now = () => new Date(), notices }: ApplicationsDeps) {
   async function load(actor: SessionUser, id: string): Promise<ApplicationRow> {
     const row = await repo.find(id);
     if (!row) throw new NotFoundError(`Application ${id} does not exist`);
@@ -181,6 +184,7 @@ export function createApplicationsService({ repo, reference, now = () => new Dat
         note: input.note ?? null,
       });
       if (!id) throw duplicate({});
+      await notices?.created(id, kind);
       return toView((await repo.find(id))!, kind, await reference());
     },
 
@@ -219,6 +223,7 @@ export function createApplicationsService({ repo, reference, now = () => new Dat
           from,
           to: input.to,
         });
+      await notices?.moved(id, input.to, kind);
       return toDetail((await repo.find(id))!, actor, kind, await reference(), repo);
     },
 

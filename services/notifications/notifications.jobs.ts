@@ -1,3 +1,24 @@
 import type { ModuleJobs } from '../platform/modules.ts';
+import { createSmsDispatcher, providerFor } from './sms.ts';
+import { createSmsRepository } from './sms.repository.ts';
 
-export const notificationsJobs: ModuleJobs = () => [];
+/** Sends queued SMS whose quiet hours are over, and retries failed sends. */
+export const notificationsJobs: ModuleJobs = (deps) => {
+  const dispatcher = createSmsDispatcher({
+    repo: createSmsRepository(deps.db),
+    pii: deps.pii,
+    provider: providerFor(deps.config.sms),
+    config: deps.config.sms,
+    log: deps.log,
+  });
+  return [
+    {
+      name: 'send queued SMS',
+      everyMs: 60_000,
+      run: async () => {
+        const { sent, failed } = await dispatcher.dispatchDue();
+        if (sent || failed) deps.log.info({ sent, failed }, 'sms: dispatched');
+      },
+    },
+  ];
+};

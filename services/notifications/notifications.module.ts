@@ -1,7 +1,64 @@
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { ModuleDeps } from '../platform/modules.ts';
+import { adminSmsPages } from './admin-sms.pages.ts';
+import { createBroadcastsService } from './broadcasts.service.ts';
+import { createDelivery, createWebChannel } from './channels.ts';
+import { userRoom } from './events.ts';
+import { createInboxService } from './inbox.service.ts';
+import { notificationsPages } from './notifications.pages.ts';
+import { createNotificationsRepository } from './notifications.repository.ts';
+import { notificationsRoutes } from './notifications.routes.ts';
+import { createPreferencesService } from './preferences.service.ts';
+import { attachRealtime, type RealtimeServer } from './realtime.ts';
+import { createSmsChannel, providerFor } from './sms.ts';
+import { createSmsRepository } from './sms.repository.ts';
 
-export async function notificationsModule(app: FastifyInstance, deps: ModuleDeps) {
-  void app;
-  void deps;
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** socket.io, for modules and tests that need the live side directly. */
+    realtime: RealtimeServer;
+  }
 }
+
+/**
+ * Notifications: the inbox (pages and API), live delivery over socket.io (across instances with
+ * Redis), SMS with preferences and quiet hours, officers' broadcasts, the admin's SMS record.
+ * Not encapsulated: it sets the app's notice delivery and the unread count every page's header shows.
+ */
+async function notifications(app: FastifyInstance, deps: ModuleDeps) {
+  const repo = createNotificationsRepository(deps.db);
+  const smsRepo = createSmsRepository(deps.db);
+  // The inbox and the socket server need each other: sync reads the inbox, reads tell the sockets.
+  const live: { io?: RealtimeServer } = {};
+  const inbox = createInboxService({
+    repo,
+    unreadChanged: (userId, unread) => live.io?.to(userRoom(userId)).emit('notification:unread', { unread }),
+  });
+  const io = attachRealtime(app, { db: deps.db, inbox, redisUrl: deps.config.redisUrl, log: deps.log });
+  live.io = io;
+  app.decorate('realtime', io);
+  const smsDeps = {
+    repo: smsRepo,
+    pii: deps.pii,
+    provider: providerFor(deps.config.sms),
+    config: deps.config.sms,
+    log: deps.log,
+  };
+  app.notificationDelivery = createDelivery(repo, [createWebChannel(io, repo), createSmsChannel(smsDeps)], deps.log);
+
+  // The header's unread badge, rendered on the server so it shows without JavaScript.
+  app.addHook('preHandler', async (request) => {
+    const user = request.user;
+    if (!user || request.url.startsWith('/api/') || request.url.startsWith('/static/')) return;
+    Object.assign(user, { unreadCount: await inbox.unreadCount(user) });
+  });
+
+  const preferences = createPreferencesService(smsRepo, deps.config.sms);
+  const broadcasts = createBroadcastsService({ db: deps.db, notifier: deps.notifier });
+  await app.register(notificationsRoutes, { inbox, preferences, broadcasts });
+  await app.register(notificationsPages, { inbox, preferences, broadcasts, reference: deps.reference });
+  await app.register(adminSmsPages, { repo: smsRepo, db: deps.db });
+}
+
+export const notificationsModule = fp(notifications, { name: 'notifications' });

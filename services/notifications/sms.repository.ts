@@ -1,0 +1,127 @@
+import type { Db, Prisma } from '../platform/database/prisma.ts';
+import type { NotificationKind } from './notifier.ts';
+
+export interface SmsDraft {
+  notificationId: bigint;
+  userId: string | null;
+  labourerId: string | null;
+  phoneEncrypted: string;
+  phoneMasked: string;
+  template: NotificationKind;
+  body: string;
+  provider: string;
+  status: 'queued' | 'skipped';
+  sendAfter: Date;
+}
+
+const PREFERENCE_SELECT = { userId: true, smsEnabled: true, smsMuted: true, quietStart: true, quietEnd: true } as const;
+export type Preference = Prisma.NotificationPreferenceGetPayload<{ select: typeof PREFERENCE_SELECT }>;
+
+export function createSmsRepository(db: Db) {
+  return {
+    async phones(labourerIds: string[]) {
+      if (!labourerIds.length) return new Map<string, string>();
+      const rows = await db.labourer.findMany({
+        where: { id: { in: labourerIds }, erasedAt: null, phone: { not: null } },
+        select: { id: true, phone: true },
+      });
+      return new Map(rows.map((r) => [r.id, r.phone!]));
+    },
+
+    async preferences(userIds: string[]) {
+      if (!userIds.length) return new Map<string, Preference>();
+      const rows = await db.notificationPreference.findMany({
+        where: { userId: { in: userIds } },
+        select: PREFERENCE_SELECT,
+      });
+      return new Map(rows.map((r) => [r.userId, r]));
+    },
+
+    preference: (userId: string) =>
+      db.notificationPreference.findUnique({ where: { userId }, select: PREFERENCE_SELECT }),
+
+    savePreference: (userId: string, data: Omit<Preference, 'userId'>) =>
+      db.notificationPreference.upsert({
+        where: { userId },
+        create: { userId, ...data },
+        update: data,
+        select: PREFERENCE_SELECT,
+      }),
+
+    async queue(drafts: SmsDraft[]): Promise<void> {
+      for (let i = 0; i < drafts.length; i += 1000) await db.smsMessage.createMany({ data: drafts.slice(i, i + 1000) });
+    },
+
+    due: (now: Date, limit: number, provider: string) =>
+      db.smsMessage.findMany({
+        where: { status: 'queued', sendAfter: { lte: now }, provider },
+        orderBy: { id: 'asc' },
+        take: limit,
+        select: { id: true, phoneEncrypted: true, body: true, attempts: true },
+      }),
+
+    /** Takes a message for this worker: another instance that read it too gets false. */
+    async claim(id: bigint, attempts: number): Promise<boolean> {
+      const { count } = await db.smsMessage.updateMany({
+        where: { id, status: 'queued', attempts },
+        data: { attempts: attempts + 1 },
+      });
+      return count === 1;
+    },
+
+    sent: (id: bigint, providerId: string, at: Date) =>
+      db.smsMessage.update({ where: { id }, data: { status: 'sent', sentAt: at, providerId, error: null } }),
+
+    retryLater: (id: bigint, error: string, at: Date, giveUp: boolean) =>
+      db.smsMessage.update({
+        where: { id },
+        data: giveUp ? { status: 'failed', error } : { error, sendAfter: at },
+      }),
+
+    async page(where: Prisma.SmsMessageWhereInput, page: number, pageSize: number) {
+      const [items, total] = await Promise.all([
+        db.smsMessage.findMany({
+          where,
+          orderBy: { id: 'desc' },
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+          select: SMS_LIST_SELECT,
+        }),
+        db.smsMessage.count({ where }),
+      ]);
+      return { items, total };
+    },
+
+    async *all(where: Prisma.SmsMessageWhereInput) {
+      let cursor: bigint | undefined;
+      for (;;) {
+        const rows = await db.smsMessage.findMany({
+          where: { AND: [where, ...(cursor ? [{ id: { lt: cursor } }] : [])] },
+          orderBy: { id: 'desc' },
+          take: 1000,
+          select: SMS_LIST_SELECT,
+        });
+        if (!rows.length) return;
+        yield rows;
+        cursor = rows.at(-1)!.id;
+      }
+    },
+  };
+}
+
+const SMS_LIST_SELECT = {
+  id: true,
+  phoneMasked: true,
+  template: true,
+  body: true,
+  provider: true,
+  status: true,
+  sendAfter: true,
+  attempts: true,
+  sentAt: true,
+  error: true,
+  createdAt: true,
+} as const;
+
+export type SmsRow = Prisma.SmsMessageGetPayload<{ select: typeof SMS_LIST_SELECT }>;
+export type SmsRepository = ReturnType<typeof createSmsRepository>;
