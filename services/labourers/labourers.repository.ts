@@ -200,6 +200,9 @@ export function createLabourersRepository(db: Db) {
         await tx.labourerCertificate.updateMany({ where: { labourerId: id }, data: { issuer: null } });
         await tx.labourerWorkHistory.deleteMany({ where: { labourerId: id } });
         await tx.labourerSkill.updateMany({ where: { labourerId: id }, data: { note: null } });
+        // Notices and text messages name the person and carry their phone; counts stay in pushes and fairs.
+        await tx.notification.deleteMany({ where: { labourerId: id } });
+        await tx.smsMessage.deleteMany({ where: { labourerId: id } });
         await tx.user.updateMany({ where: { labourerId: id }, data: { disabledAt: new Date(), labourerId: null } });
         await recordAudit(tx, {
           actor,

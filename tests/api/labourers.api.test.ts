@@ -336,6 +336,19 @@ describe('labourer registry API', () => {
       await ctx.drain.drainAll();
       const index = ctx.meili.index(indexUid(ctx.config.meili.indexPrefix, 'labourers'));
       await expect(index.getDocument(id)).resolves.toBeTruthy();
+      await ctx.app.notifier.notify([
+        { labourerId: id, kind: 'matched_job', title: '新岗位', body: '邱永兴，有新岗位' },
+      ]);
+      await ctx.db.smsMessage.create({
+        data: {
+          labourerId: id,
+          phoneEncrypted: 'x',
+          phoneMasked: '138****0000',
+          template: 'matched_job',
+          body: '邱永兴',
+          provider: 'development',
+        },
+      });
 
       const erased = await ctx.app.inject({
         method: 'DELETE',
@@ -360,6 +373,8 @@ describe('labourer registry API', () => {
         (await ctx.app.inject({ method: 'GET', url: `/api/v1/labourers/${id}`, headers: changting })).statusCode,
       ).toBe(404);
       expect(await ctx.db.auditLog.count({ where: { entityId: id, action: 'labourer.erase' } })).toBe(1);
+      expect(await ctx.db.notification.count({ where: { labourerId: id } })).toBe(0);
+      expect(await ctx.db.smsMessage.count({ where: { labourerId: id } })).toBe(0);
       await ctx.drain.drainAll();
       await expect(index.getDocument(id)).rejects.toThrow();
       // The same person may register again later.
