@@ -1,0 +1,116 @@
+import { translate } from '../platform/i18n/i18n.ts';
+import { EMPLOYMENT_STATUSES, INDICATOR_BY_ID } from './indicators.ts';
+import type { AreaFigures, IndicatorSet } from './indicators.service.ts';
+
+const COOP_KEYS = ['fairs', 'transfers', 'household_placements', 'trainings'] as const;
+
+export interface Item {
+  label: string;
+  value: number;
+  unit?: string;
+}
+
+/** An indicator's name in the reader's language, from the definitions. */
+export function indicatorName(locale: string, id: string): string {
+  const d = INDICATOR_BY_ID.get(id);
+  if (!d) return id;
+  return locale === 'en' ? d.nameEn : d.nameZh;
+}
+
+const items = (locale: string, values: Record<string, number>, ids: string[]): Item[] =>
+  ids.map((id) => ({ label: indicatorName(locale, id), value: values[id] ?? 0 }));
+
+/** Scripts can not be inline (CSP): the data rides in a JSON block; `<` is escaped so it can not end it. */
+export function jsonBlock(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+export function areaName(locale: string, area: Pick<AreaFigures, 'name' | 'nameEn'>) {
+  return locale === 'en' ? area.nameEn : area.name;
+}
+
+/** What the dashboard template and its chart script need, derived from one indicator set. */
+export function dashboardModel(locale: string, set: IndicatorSet) {
+  const v = set.values;
+  const t = (key: string, params?: Record<string, unknown>) => translate(locale, `reports.dashboard.${key}`, params);
+  const status = EMPLOYMENT_STATUSES.map((s) => ({
+    label: translate(locale, `employmentStatus.${s}`),
+    value: v[`status_${s}`] ?? 0,
+  }));
+  const transfers = items(locale, v, [
+    'status_transferred_in_province',
+    'status_transferred_out_province',
+    'transfers_in_province_new',
+    'transfers_out_province_new',
+  ]);
+  const coverage = items(locale, v, ['willing', 'pushed']);
+  const hiring = items(locale, v, ['applications', 'hires', 'starts']);
+  const fairs = items(locale, v, ['fairs_held', 'fair_registrations', 'fair_attendance', 'fair_intentions']);
+  const training = items(locale, v, [
+    'trainings_completed',
+    'trainings_passed',
+    'certificates_issued',
+    'labourers_certified',
+  ]);
+  const pension = [
+    { label: t('pensionCovered'), value: v.pension_covered ?? 0 },
+    { label: t('pensionUncovered'), value: (v.pension_eligible ?? 0) - (v.pension_covered ?? 0) },
+  ];
+  const cooperation = COOP_KEYS.map((key) => ({
+    label: t(`coop.${key}`),
+    target: v[`coop_${key}_target`] ?? 0,
+    done: v[`coop_${key}_done`] ?? 0,
+  }));
+  const cards = [
+    { label: indicatorName(locale, 'labourers'), value: v.labourers ?? 0, unit: '' },
+    { label: indicatorName(locale, 'employed_share'), value: v.employed_share ?? 0, unit: '%' },
+    { label: indicatorName(locale, 'push_coverage'), value: v.push_coverage ?? 0, unit: '%' },
+    { label: indicatorName(locale, 'hires'), value: v.hires ?? 0, unit: '' },
+    { label: indicatorName(locale, 'fairs_held'), value: v.fairs_held ?? 0, unit: '' },
+    { label: indicatorName(locale, 'pension_coverage'), value: v.pension_coverage ?? 0, unit: '%' },
+    { label: indicatorName(locale, 'trainings_completed'), value: v.trainings_completed ?? 0, unit: '' },
+    { label: indicatorName(locale, 'subsidy_amount'), value: v.subsidy_amount ?? 0, unit: t('yuan') },
+  ];
+  const counties = set.counties.map((c, index) => ({ ...c, rank: index + 1, displayName: areaName(locale, c) }));
+  const chartData = {
+    status,
+    trend: {
+      months: set.trend.map((p) => p.month),
+      employedShare: set.trend.map((p) => p.employedShare),
+      employed: set.trend.map((p) => p.employed),
+    },
+    transfers,
+    coverage: { items: coverage, share: v.push_coverage ?? 0 },
+    hiring,
+    fairs,
+    training,
+    pension,
+    cooperation,
+    counties: counties
+      .slice(0, 30)
+      .map((c) => ({ name: c.displayName, employedShare: c.employedShare, pushCoverage: c.pushCoverage })),
+    labels: {
+      employedShare: indicatorName(locale, 'employed_share'),
+      employed: indicatorName(locale, 'employed'),
+      pushCoverage: indicatorName(locale, 'push_coverage'),
+      target: t('target'),
+      done: t('done'),
+    },
+  };
+  return {
+    cards,
+    status,
+    trend: set.trend,
+    transfers,
+    coverage,
+    hiring,
+    fairs,
+    training,
+    pension,
+    cooperation,
+    subsidy: items(locale, v, ['subsidy_approved', 'subsidy_amount']),
+    counties,
+    children: set.children.map((c) => ({ ...c, displayName: areaName(locale, c) })),
+    chartJson: jsonBlock(chartData),
+  };
+}

@@ -1,0 +1,30 @@
+import { DEFINITIONS_VERSION, INDICATORS } from './indicators.ts';
+
+const AS_OF: Record<string, string> = {
+  period_end: 'end of period',
+  period: 'within period',
+  current: 'current record',
+  year: 'agreement year(s), to period end',
+};
+
+/**
+ * The indicator table of services/reports/README.md, generated from the definitions so the README
+ * can not drift from the code (a unit test compares them). Print it with
+ * `npx tsx services/reports/definitions-table.ts`.
+ */
+export function definitionsTable(): string {
+  const escape = (text: string) => text.replaceAll('|', '\\|');
+  const lines = [
+    `Definitions version \`${DEFINITIONS_VERSION}\`.`,
+    '',
+    '| id | 名称 | name | group | counts | sources | as of | unit |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...INDICATORS.map(
+      (d) =>
+        `| \`${d.id}\` | ${d.nameZh} | ${d.nameEn} | ${d.group} | ${escape(d.counts)} | ${d.sources.join(', ')} | ${AS_OF[d.asOf]} | ${d.unit} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(definitionsTable());

@@ -1,0 +1,215 @@
+import { Prisma } from '../platform/database/generated/client.ts';
+import type { Db } from '../platform/database/prisma.ts';
+import { EMPLOYED_STATUSES, EMPLOYMENT_STATUSES } from './indicators.ts';
+
+/** A period in Beijing calendar days, both ends included, with the instants that bound it. */
+export interface Period {
+  from: string;
+  to: string;
+  fromInstant: Date;
+  /** Midnight (Beijing) after `to`: events strictly before it are within the period. */
+  toExclusive: Date;
+}
+
+export type Row = Record<string, number> & { county: string };
+
+const list = (values: readonly string[]) => Prisma.raw(values.map((v) => `'${v}'`).join(', '));
+const EMPLOYED = list(EMPLOYED_STATUSES);
+const GRADUATE = list(['college', 'bachelor_or_above']);
+const like = (prefix: string) => `${prefix}%`;
+
+function statusColumns(status: Prisma.Sql) {
+  return Prisma.join(
+    EMPLOYMENT_STATUSES.map(
+      (s) =>
+        Prisma.sql`count(*) FILTER (WHERE ${status} = ${Prisma.raw(`'${s}'`)})::int AS ${Prisma.raw(`"status_${s}"`)}`,
+    ),
+  );
+}
+
+/** The module's SQL: aggregates only, never a person's row, so nothing here needs masking. */
+export function createIndicatorsRepository(db: Db) {
+  /**
+   * Stocks per county in one pass over the registry. `historyBefore` reads each person's status
+   * from the dated history instead of the registry's current one.
+   */
+  function stocks(prefix: string, ageCutoff: string, historyBefore: Date | null) {
+    const status = historyBefore ? Prisma.sql`s."toStatus"` : Prisma.sql`l."employmentStatus"`;
+    const history = historyBefore
+      ? Prisma.sql`JOIN (
+          SELECT DISTINCT ON ("labourerId") "labourerId", "toStatus" FROM "LabourerStatusChange"
+          WHERE "changedAt" < ${historyBefore} ORDER BY "labourerId", "changedAt" DESC, "id" DESC
+        ) s ON s."labourerId" = l."id"`
+      : Prisma.empty;
+    return db.$queryRaw<Row[]>`
+      SELECT substr(l."regionCode", 1, 6) AS county,
+        count(*)::int AS labourers,
+        ${statusColumns(status)},
+        count(*) FILTER (WHERE l."wantsJob")::int AS willing,
+        count(*) FILTER (WHERE l."birthDate" <= ${ageCutoff}::date)::int AS pension_eligible,
+        count(*) FILTER (WHERE l."birthDate" <= ${ageCutoff}::date AND l."pensionInsurance" <> 'none')::int AS pension_covered,
+        count(*) FILTER (WHERE l."unemploymentInsurance")::int AS unemployment_insured,
+        count(*) FILTER (WHERE l."educationLevel" IN (${GRADUATE}))::int AS graduates,
+        count(*) FILTER (WHERE l."educationLevel" IN (${GRADUATE}) AND ${status} IN (${EMPLOYED}))::int AS graduates_employed
+      FROM "Labourer" l
+      ${history}
+      WHERE l."regionCode" LIKE ${like(prefix)}
+      GROUP BY 1`;
+  }
+
+  return {
+    stocks,
+
+    /** Willing people pushed a job by the end, per county (a semi-join on JobPush's key). */
+    pushedByCounty: (prefix: string, before: Date) => db.$queryRaw<Row[]>`
+      SELECT substr(l."regionCode", 1, 6) AS county, count(*)::int AS pushed
+      FROM "Labourer" l
+      WHERE l."regionCode" LIKE ${like(prefix)} AND l."wantsJob"
+        AND EXISTS (SELECT 1 FROM "JobPush" p WHERE p."labourerId" = l."id" AND p."pushedAt" < ${before})
+      GROUP BY 1`,
+
+    certifiedByCounty: (prefix: string, to: string) => db.$queryRaw<Row[]>`
+      SELECT substr(l."regionCode", 1, 6) AS county, count(*)::int AS labourers_certified
+      FROM "Labourer" l
+      WHERE l."regionCode" LIKE ${like(prefix)}
+        AND EXISTS (SELECT 1 FROM "LabourerCertificate" c WHERE c."labourerId" = l."id"
+                    AND (c."issuedOn" IS NULL OR c."issuedOn" <= ${to}::date))
+      GROUP BY 1`,
+
+    events: (prefix: string, p: Period) => db.$queryRaw<Row[]>`
+        SELECT substr(l."regionCode", 1, 6) AS county,
+          count(*) FILTER (WHERE e.k = 1)::int AS transfers_in_province_new,
+          count(*) FILTER (WHERE e.k = 2)::int AS transfers_out_province_new,
+          count(*) FILTER (WHERE e.k = 3)::int AS applications,
+          count(*) FILTER (WHERE e.k = 4)::int AS hires,
+          count(*) FILTER (WHERE e.k = 5)::int AS starts,
+          count(*) FILTER (WHERE e.k = 6)::int AS subsidy_approved,
+          coalesce(sum(e.amount) FILTER (WHERE e.k = 6), 0)::int AS subsidy_amount,
+          count(*) FILTER (WHERE e.k IN (7, 8))::int AS trainings_completed,
+          count(*) FILTER (WHERE e.k = 8)::int AS trainings_passed,
+          count(*) FILTER (WHERE e.k = 9)::int AS certificates_issued
+        FROM (
+          SELECT "labourerId", CASE WHEN "toStatus" = 'transferred_in_province' THEN 1 ELSE 2 END AS k, 0 AS amount
+            FROM "LabourerStatusChange"
+            WHERE "toStatus" IN ('transferred_in_province', 'transferred_out_province')
+              AND "changedAt" >= ${p.fromInstant} AND "changedAt" < ${p.toExclusive}
+          UNION ALL SELECT "labourerId", 3, 0 FROM "Application"
+            WHERE "createdAt" >= ${p.fromInstant} AND "createdAt" < ${p.toExclusive}
+          UNION ALL SELECT "labourerId", 4, 0 FROM "Application"
+            WHERE "hiredAt" >= ${p.fromInstant} AND "hiredAt" < ${p.toExclusive}
+          UNION ALL SELECT "labourerId", 5, 0 FROM "Application"
+            WHERE "startedAt" >= ${p.fromInstant} AND "startedAt" < ${p.toExclusive}
+          UNION ALL SELECT "labourerId", 6, "amount" FROM "SubsidyDecision"
+            WHERE "status" = 'approved' AND "decidedAt" >= ${p.fromInstant} AND "decidedAt" < ${p.toExclusive}
+          UNION ALL SELECT "labourerId", CASE WHEN "passed" THEN 8 ELSE 7 END, 0 FROM "TrainingRecord"
+            WHERE "endedOn" >= ${p.from}::date AND "endedOn" <= ${p.to}::date
+          UNION ALL SELECT "labourerId", 9, 0 FROM "LabourerCertificate"
+            WHERE "issuedOn" >= ${p.from}::date AND "issuedOn" <= ${p.to}::date
+        ) e
+        JOIN "Labourer" l ON l."id" = e."labourerId"
+        WHERE l."regionCode" LIKE ${like(prefix)}
+        GROUP BY 1`,
+
+    async fairs(prefix: string, p: Period): Promise<Record<string, number>> {
+      const [row] = await db.$queryRaw<Array<Record<string, number>>>`
+        WITH f AS (
+          SELECT "id" FROM "Fair"
+          WHERE "status" <> 'cancelled' AND "startsAt" >= ${p.fromInstant} AND "startsAt" < ${p.toExclusive}
+            AND coalesce("homeRegionCode", "regionCode") LIKE ${like(prefix)}
+        )
+        SELECT (SELECT count(*) FROM f)::int AS fairs_held,
+          r.registrations::int AS fair_registrations, r.attendance::int AS fair_attendance,
+          (SELECT count(*) FROM "FairInteraction" i
+            WHERE i."fairId" IN (SELECT "id" FROM f) AND i."outcome" IN ('intention', 'offer'))::int AS fair_intentions
+        FROM (SELECT count(*) AS registrations, count(*) FILTER (WHERE "checkedInAt" IS NOT NULL) AS attendance
+              FROM "FairRegistration" WHERE "fairId" IN (SELECT "id" FROM f)) r`;
+      return row!;
+    },
+
+    /** Each agreement of the region for the period's years with its targets and what was done by the end. */
+    cooperation: (prefix: string, p: Period) =>
+      db.$queryRaw<
+        Array<{
+          id: string;
+          title: string;
+          homeRegionCode: string;
+          partnerRegionCode: string;
+          year: number;
+          coop_fairs_target: number;
+          coop_transfers_target: number;
+          coop_household_placements_target: number;
+          coop_trainings_target: number;
+          coop_fairs_done: number;
+          coop_transfers_done: number;
+          coop_household_placements_done: number;
+          coop_trainings_done: number;
+        }>
+      >`
+        WITH ags AS (
+          SELECT * FROM "CooperationAgreement"
+          WHERE "homeRegionCode" LIKE ${like(prefix)}
+            AND "year" BETWEEN ${Number(p.from.slice(0, 4))} AND ${Number(p.to.slice(0, 4))}
+        )
+        SELECT a."id", a."title", a."homeRegionCode", a."partnerRegionCode", a."year",
+          a."targetFairs" AS coop_fairs_target, a."targetTransfers" AS coop_transfers_target,
+          a."targetHouseholdPlacements" AS coop_household_placements_target,
+          a."targetTrainings" AS coop_trainings_target,
+          coalesce(f.n, 0)::int AS coop_fairs_done,
+          coalesce(m.n, 0)::int AS coop_transfers_done,
+          coalesce(h.n, 0)::int AS coop_household_placements_done,
+          coalesce(t.n, 0)::int AS coop_trainings_done
+        FROM ags a
+        LEFT JOIN (SELECT "agreementId" AS id, count(*) AS n FROM "Fair"
+                   WHERE "agreementId" IN (SELECT "id" FROM ags) AND "status" <> 'cancelled' AND "startsAt" < ${p.toExclusive}
+                   GROUP BY 1) f ON f.id = a."id"
+        LEFT JOIN (SELECT b."agreementId" AS id, count(*) AS n FROM "TransferBatch" b
+                   JOIN "TransferMember" m ON m."batchId" = b."id"
+                   WHERE b."agreementId" IN (SELECT "id" FROM ags) AND m."arrivedAt" < ${p.toExclusive}
+                   GROUP BY 1) m ON m.id = a."id"
+        LEFT JOIN (SELECT "agreementId" AS id, count(*) AS n FROM "HouseholdReferral"
+                   WHERE "agreementId" IN (SELECT "id" FROM ags) AND "status" = 'placed'
+                   GROUP BY 1) h ON h.id = a."id"
+        LEFT JOIN (SELECT "agreementId" AS id, count(*) AS n FROM "TrainingRecord"
+                   WHERE "agreementId" IN (SELECT "id" FROM ags) AND "startedOn" <= ${p.to}::date
+                   GROUP BY 1) t ON t.id = a."id"
+        ORDER BY a."homeRegionCode", a."partnerRegionCode", a."year"`,
+
+    /** Month-end snapshot sums for the region; `month` is the first day of the month. */
+    snapshotSums: (prefix: string, indicators: string[], fromMonth: string, beforeMonth: string) =>
+      db.$queryRaw<Array<{ month: Date; indicator: string; value: number }>>`
+        SELECT "month", "indicator", sum("value")::float8 AS value FROM "IndicatorSnapshot"
+        WHERE "indicator" IN (${Prisma.join(indicators)}) AND "month" >= ${fromMonth}::date
+          AND "month" < ${beforeMonth}::date AND "regionCode" LIKE ${like(prefix)}
+        GROUP BY 1, 2`,
+
+    snapshotMonths: (indicator: string, fromMonth: string, beforeMonth: string) =>
+      db.$queryRaw<Array<{ month: Date }>>`
+        SELECT DISTINCT "month" FROM "IndicatorSnapshot"
+        WHERE "indicator" = ${indicator} AND "month" >= ${fromMonth}::date AND "month" < ${beforeMonth}::date`,
+
+    deleteSnapshots: (month: string, indicators: string[]) =>
+      db.indicatorSnapshot.deleteMany({
+        where: { month: new Date(`${month}T00:00:00Z`), indicator: { in: indicators } },
+      }),
+
+    async writeSnapshots(rows: Array<{ month: string; regionCode: string; indicator: string; value: number }>) {
+      if (rows.length === 0) return;
+      await db.indicatorSnapshot.createMany({
+        data: rows.map((r) => ({ ...r, month: new Date(`${r.month}T00:00:00Z`) })),
+        skipDuplicates: true,
+      });
+    },
+
+    regionsUnder: (prefix: string) =>
+      db.region.findMany({
+        where: { code: { startsWith: prefix }, level: { in: ['province', 'city', 'county'] } },
+        select: { code: true, name: true, nameEn: true, level: true, parentCode: true, keyCounty: true },
+        orderBy: { code: 'asc' },
+      }),
+
+    region: (code: string) =>
+      db.region.findUnique({ where: { code }, select: { code: true, name: true, nameEn: true, level: true } }),
+  };
+}
+
+export type IndicatorsRepository = ReturnType<typeof createIndicatorsRepository>;

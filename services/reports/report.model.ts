@@ -1,0 +1,50 @@
+import { translate } from '../platform/i18n/i18n.ts';
+import { areaName } from './dashboard.model.ts';
+import { unitLabel } from './report-tables.ts';
+import type { ReportView } from './reports.contract.ts';
+import { reportTitle } from './reports.service.ts';
+
+function formatted(locale: string, value: number, unit?: string) {
+  return unit === 'percent' ? `${value.toLocaleString(locale)}%` : value.toLocaleString(locale);
+}
+
+/**
+ * The report page's model, from the figures stored with the report only: rendering a report a year
+ * later shows what was filed, whatever the data or the definitions have become since.
+ */
+export function reportModel(locale: string, report: ReportView) {
+  const f = report.figures;
+  const region = locale === 'en' ? f.region.nameEn : f.region.name;
+  const params: Record<string, string> = { region, from: f.period.from, to: f.period.to };
+  for (const [key, value] of Object.entries(f.values)) {
+    params[key] = formatted(locale, value, key.endsWith('_share') || key.endsWith('_coverage') ? 'percent' : undefined);
+  }
+  const sections = f.sections.map((section) => ({
+    group: section.group,
+    name: translate(locale, `reports.groups.${section.group}`),
+    statement: translate(locale, `reports.statements.${section.group}`, params),
+    rows: section.rows.map((row) => ({
+      name: locale === 'en' ? row.nameEn : row.nameZh,
+      value: formatted(locale, row.value, row.unit),
+      unit: row.unit === 'percent' ? '' : unitLabel(locale, row.unit),
+    })),
+  }));
+  const exportUrl = (format: string, table: string) =>
+    `/api/v1/reports/${report.id}/export?format=${format}&table=${table}&lang=${locale}`;
+  return {
+    report,
+    heading: locale === 'zh-CN' ? report.title : reportTitle(f, locale),
+    regionName: region,
+    sections,
+    counties: f.counties.map((c, i) => ({ ...c, rank: i + 1, displayName: areaName(locale, c) })),
+    trend: f.trend,
+    agreements: f.agreements,
+    hasAgreements: f.agreements.length > 0,
+    exports: {
+      summaryCsv: exportUrl('csv', 'summary'),
+      summaryXlsx: exportUrl('xlsx', 'summary'),
+      countiesCsv: exportUrl('csv', 'counties'),
+      countiesXlsx: exportUrl('xlsx', 'counties'),
+    },
+  };
+}

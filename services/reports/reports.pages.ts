@@ -1,0 +1,101 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { fieldErrors, zodIssues } from '../labourers/labourer-form.ts';
+import { scopePrefix } from '../labourers/labourers.service.ts';
+import { ValidationError } from '../platform/errors/domain-errors.ts';
+import { auth, page } from '../platform/http/contract.ts';
+import { translate } from '../platform/i18n/i18n.ts';
+import { areaName } from './dashboard.model.ts';
+import type { IndicatorsRepository } from './indicators.repository.ts';
+import { HOME_PROVINCE } from './indicators.service.ts';
+import { REPORT_GROUPS } from './indicators.ts';
+import { reportModel } from './report.model.ts';
+import { ReportCreateSchema } from './reports.contract.ts';
+import type { ReportsService } from './reports.service.ts';
+
+type Form = Record<string, string>;
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** The reports list with its generate form (no JavaScript needed), and the printable report page. */
+export async function reportsPages(
+  app: FastifyInstance,
+  opts: { reports: ReportsService; repo: IndicatorsRepository },
+) {
+  const { reports, repo } = opts;
+
+  async function renderList(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: Form,
+    errors: Record<string, string> = {},
+    status = 200,
+  ) {
+    const user = request.user!;
+    const scope = scopePrefix(user) || HOME_PROVINCE;
+    const regions = (await repo.regionsUnder(scope)).map((r) => ({
+      code: r.code,
+      name: `${'\u3000'.repeat((r.code.length - scope.length) / 2)}${areaName(request.locale, r)}`,
+    }));
+    const year = new Date().getUTCFullYear();
+    return reply.page(
+      'reports/list',
+      {
+        title: translate(request.locale, 'reports.list.title'),
+        reports: await reports.list(user),
+        regions,
+        groups: REPORT_GROUPS,
+        years: Array.from({ length: 5 }, (_, i) => year - i),
+        form: { kind: 'quarterly', group: 'employment', year: String(year), quarter: '1', regionCode: scope, ...form },
+        errors,
+        hasErrors: Object.keys(errors).length > 0,
+      },
+      status,
+    );
+  }
+
+  app.route({
+    ...page('GET', '/reports', auth.roles('officer', 'admin')),
+    handler: (request, reply) => renderList(request, reply, {}),
+  });
+
+  app.route({
+    ...page('POST', '/reports', auth.roles('officer', 'admin')),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const form: Form = Object.fromEntries(
+        ['kind', 'group', 'year', 'quarter', 'regionCode'].map((key) => [key, text(body[key])]),
+      );
+      const parsed = ReportCreateSchema.safeParse({
+        kind: form.kind,
+        group: form.kind === 'quarterly' ? form.group || undefined : undefined,
+        year: form.year,
+        quarter: form.kind === 'quarterly' ? form.quarter || undefined : undefined,
+        regionCode: form.regionCode || undefined,
+      });
+      if (!parsed.success) {
+        return renderList(request, reply, form, fieldErrors(request.locale, zodIssues(parsed.error)), 422);
+      }
+      try {
+        const report = await reports.generate(request.user!, parsed.data);
+        return reply.redirect(`/reports/${report.id}`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return renderList(request, reply, form, fieldErrors(request.locale, error.issues), 422);
+      }
+    },
+  });
+
+  app.route({
+    ...page('GET', '/reports/:id', auth.roles('officer', 'admin')),
+    handler: async (request, reply) => {
+      const id = z.uuid().safeParse((request.params as { id: string }).id);
+      if (!id.success) return reply.callNotFound();
+      const report = await reports.get(request.user!, id.data);
+      return reply.page('reports/report', {
+        title: report.title,
+        ...reportModel(request.locale, report),
+      });
+    },
+  });
+}

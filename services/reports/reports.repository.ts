@@ -1,0 +1,27 @@
+import type { Db, Prisma } from '../platform/database/prisma.ts';
+
+export function createReportsRepository(db: Db) {
+  return {
+    create: (data: Prisma.ReportUncheckedCreateInput) => db.report.create({ data }),
+    get: (id: string) => db.report.findUnique({ where: { id } }),
+    list: (prefix: string, take: number) =>
+      db.report.findMany({
+        where: { regionCode: { startsWith: prefix } },
+        orderBy: { createdAt: 'desc' },
+        take,
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          regionCode: true,
+          periodFrom: true,
+          periodTo: true,
+          definitionsVersion: true,
+          createdAt: true,
+        },
+      }),
+    audit: db,
+  };
+}
+
+export type ReportsRepository = ReturnType<typeof createReportsRepository>;

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer } from '../helpers/auth.ts';
+import { createUser } from '../helpers/factories.ts';
+import { seedReportsFixture } from '../helpers/reports-fixture.ts';
+import { createTestContext, type TestContext } from '../helpers/test-context.ts';
+import { INDICATORS } from '../../services/reports/indicators.ts';
+
+/**
+ * Every indicator of the fixture (tests/helpers/reports-fixture.ts) counted by hand.
+ * Period 2026-01-01 … 2026-06-30 (Beijing days): before today, so stocks come from the history.
+ */
+describe('indicators against hand-computed values', () => {
+  let ctx: TestContext;
+  let admin: { authorization: string };
+  let county: { authorization: string };
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    await seedReportsFixture(ctx.db);
+    await createUser(ctx.db, { role: 'admin', username: 'rep.admin' });
+    await createUser(ctx.db, { role: 'officer', regionCode: '350821', username: 'rep.changting' });
+    admin = await bearer(ctx, 'rep.admin');
+    county = await bearer(ctx, 'rep.changting');
+  });
+  afterAll(() => ctx.close());
+
+  const get = async (headers: { authorization: string }, query: string) => {
+    const response = await ctx.app.inject({ method: 'GET', url: `/api/v1/indicators?${query}`, headers });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+
+  it('computes every indicator of the province for a past half-year from the dated history', async () => {
+    const set = await get(admin, 'regionCode=35&from=2026-01-01&to=2026-06-30');
+    expect(set.source).toBe('history');
+    expect(set.regionName).toBe('福建省');
+    // L4 registers on 15 July: six people at the end of June. L2 became unemployed at 01:00 on
+    // 1 July Beijing time (still 30 June in UTC) and counts as employed.
+    expect(set.values).toEqual({
+      labourers: 6,
+      status_unemployed: 0,
+      status_employed_local: 1,
+      status_transferred_in_province: 1,
+      status_transferred_out_province: 1,
+      status_self_employed: 0,
+      status_public_welfare_post: 1,
+      status_in_training: 1,
+      status_not_in_labour_force: 1,
+      labour_force: 5,
+      employed: 4,
+      employed_share: 80,
+      transfers_in_province_new: 1, // L5 on 5 May
+      transfers_out_province_new: 1, // L1 on 10 March
+      willing: 4, // L1, L2, L6, L7 (L3 and L5 do not want a job; L4 is not registered yet)
+      pushed: 2, // L1 (1 May) and L6 (30 June 10:00); L2's push is in July
+      push_coverage: 50,
+      applications: 2, // made in February; L7's was in December, L6's in July
+      hires: 3, // L7's hire on 5 January counts though the application is older
+      starts: 2,
+      subsidy_approved: 2, // 1 April and 30 June 23:00 Beijing; the rejected one is left out
+      subsidy_amount: 2500,
+      fairs_held: 2, // 长汀 in March and the cooperation fair for 龙岩 in 贵阳; cancelled and August ones left out
+      fair_registrations: 3,
+      fair_attendance: 2,
+      fair_intentions: 2, // an offer and an intention; the interview does not count
+      trainings_completed: 2, // ended February and May; L6's ends in July
+      trainings_passed: 1,
+      certificates_issued: 1, // L1's in March
+      labourers_certified: 2, // L1 and L5 (2024); L2's is issued in August
+      pension_eligible: 6, // all six are 16 or older
+      pension_covered: 4, // L1, L3, L5, L7
+      pension_coverage: 66.7,
+      unemployment_insured: 1,
+      graduates: 2, // L1 college, L6 bachelor
+      graduates_employed: 2,
+      coop_agreements: 1, // 宁化's agreement is for 2025
+      coop_fairs_target: 2,
+      coop_fairs_done: 1,
+      coop_transfers_target: 10,
+      coop_transfers_done: 1, // L1 arrived in April; L2 never, L3 in July
+      coop_household_placements_target: 3,
+      coop_household_placements_done: 1,
+      coop_trainings_target: 5,
+      coop_trainings_done: 1,
+    });
+  });
+
+  it('defines every indicator it computes, and computes every indicator it defines', async () => {
+    const set = await get(admin, 'regionCode=35&from=2026-01-01&to=2026-06-30');
+    expect(Object.keys(set.values).sort()).toEqual(INDICATORS.map((d) => d.id).sort());
+    const definitions = await ctx.app.inject({ method: 'GET', url: '/api/v1/indicators/definitions', headers: admin });
+    expect(definitions.json().items).toHaveLength(INDICATORS.length);
+  });
+
+  it('ranks the counties and lists the cities of the province', async () => {
+    const set = await get(admin, 'regionCode=35&from=2026-01-01&to=2026-06-30');
+    expect(set.counties.map((c: { code: string }) => c.code)).toEqual(['350823', '350821', '350424']);
+    const byCode = Object.fromEntries(set.counties.map((c: { code: string }) => [c.code, c]));
+    expect(byCode['350821']).toMatchObject({
+      labourers: 3,
+      labourForce: 2,
+      employed: 2,
+      employedShare: 100,
+      willing: 2,
+      pushed: 1,
+      pushCoverage: 50,
+    });
+    expect(byCode['350823']).toMatchObject({
+      labourers: 2,
+      employed: 2,
+      employedShare: 100,
+      willing: 1,
+      pushed: 1,
+      pushCoverage: 100,
+    });
+    expect(byCode['350424']).toMatchObject({ labourers: 1, employed: 0, employedShare: 0, pushCoverage: 0 });
+    const cities = Object.fromEntries(set.children.map((c: { code: string }) => [c.code, c]));
+    expect(cities['3508']).toMatchObject({ labourers: 5, employed: 4, employedShare: 100 });
+    expect(cities['3504']).toMatchObject({ labourers: 1, employedShare: 0 });
+  });
+
+  it('draws the trend from month-end snapshots computed from the history', async () => {
+    const set = await get(admin, 'regionCode=35&from=2026-01-01&to=2026-06-30');
+    expect(set.trend).toHaveLength(12);
+    const month = (m: string) => set.trend.find((p: { month: string }) => p.month === m);
+    expect(month('2025-07')).toMatchObject({ labourers: 1, labourForce: 1, employed: 1, employedShare: 100 });
+    expect(month('2025-12')).toMatchObject({ labourers: 4, labourForce: 4, employed: 1, employedShare: 25 });
+    expect(month('2026-02')).toMatchObject({ labourers: 6, labourForce: 5, employed: 3, employedShare: 60 });
+    expect(month('2026-06')).toMatchObject({ labourers: 6, labourForce: 5, employed: 4, employedShare: 80 });
+    // 长汀 has people from November 2025 on: eight month-ends.
+    expect(await ctx.db.indicatorSnapshot.count({ where: { regionCode: '350821', indicator: 'employed' } })).toBe(8);
+  });
+
+  it('reads the registry’s current state when the period ends today', async () => {
+    const set = await get(admin, 'regionCode=35');
+    expect(set.source).toBe('live');
+    expect(set.values).toMatchObject({
+      labourers: 7,
+      status_unemployed: 2, // L2 since July, L4
+      labour_force: 6,
+      employed: 3, // L1, L5, L6
+      employed_share: 50,
+      willing: 5,
+      pushed: 4,
+      push_coverage: 80,
+      // January to October from the month snapshots, November so far live.
+      applications: 3, // L6's in July too
+      hires: 3,
+      trainings_completed: 3, // L6's ended in July
+      trainings_passed: 2,
+      certificates_issued: 2, // L2's in August
+      subsidy_amount: 2500,
+    });
+  });
+
+  it('narrows to a city and to a county', async () => {
+    const city = await get(admin, 'regionCode=3508&from=2026-01-01&to=2026-06-30');
+    expect(city.values).toMatchObject({ labourers: 5, employed: 4, fairs_held: 2, coop_agreements: 1, hires: 2 });
+    expect(city.children.map((c: { code: string }) => c.code)).toContain('350821');
+    const changting = await get(county, 'from=2026-01-01&to=2026-06-30');
+    expect(changting.regionCode).toBe('350821');
+    expect(changting.values).toMatchObject({
+      labourers: 3,
+      employed: 2,
+      fairs_held: 1, // the cooperation fair belongs to the city
+      fair_registrations: 2,
+      coop_agreements: 0, // the agreement is the city's
+      applications: 2,
+      subsidy_amount: 2500,
+    });
+    expect(changting.children).toEqual([]);
+  });
+
+  it('refuses a county officer another county’s or the city’s figures', async () => {
+    for (const region of ['350823', '3508', '35']) {
+      const response = await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/indicators?regionCode=${region}`,
+        headers: county,
+      });
+      expect(response.statusCode).toBe(403);
+    }
+  });
+
+  it('rejects a period that ends before it starts, and an unknown region', async () => {
+    const backwards = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/indicators?regionCode=35&from=2026-06-30&to=2026-01-01',
+      headers: admin,
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().details).toEqual([expect.objectContaining({ field: 'to', code: 'period_order' })]);
+    const unknown = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/indicators?regionCode=359999',
+      headers: admin,
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('needs an officer or an admin', async () => {
+    const anonymous = await ctx.app.inject({ method: 'GET', url: '/api/v1/indicators' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
