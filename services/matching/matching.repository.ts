@@ -16,7 +16,7 @@ export const OPEN_APPLICATION: ApplicationStatus[] = ['applied', 'viewed', 'inte
 /** Applications that took a place. */
 export const TAKEN_PLACE: ApplicationStatus[] = ['hired', 'started'];
 
-const PERSON_SELECT = {
+export const PERSON_SELECT = {
   id: true,
   name: true,
   phone: true,

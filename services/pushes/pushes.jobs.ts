@@ -1,3 +1,21 @@
 import type { ModuleJobs } from '../platform/modules.ts';
+import { pushesFor } from './pushes.instance.ts';
 
-export const pushesJobs: ModuleJobs = () => [];
+/**
+ * A campaign over each province every PUSH_EVERY_MINUTES (the scheduler also runs it once at
+ * start, which gives a fresh demo its first campaign); none when it is 0. With several app
+ * processes each schedules it, and the overlap guard lets only one run.
+ */
+export const pushesJobs: ModuleJobs = (deps) =>
+  deps.config.push.everyMinutes > 0
+    ? [
+        {
+          name: 'push campaigns',
+          everyMs: deps.config.push.everyMinutes * 60_000,
+          run: async () => {
+            const { pushes } = await pushesFor(deps);
+            await pushes.runScheduled();
+          },
+        },
+      ]
+    : [];

@@ -1,7 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModuleDeps } from '../platform/modules.ts';
+import { pushesFor } from './pushes.instance.ts';
+import { pushesPages } from './pushes.pages.ts';
+import { pushesRoutes } from './pushes.routes.ts';
 
+/**
+ * Job push campaigns (岗位推送) and their coverage: the JSON API under /api/v1/pushes and the
+ * officer pages under /pushes. Campaign chunks run on the module's job queue (in this process, or
+ * BullMQ workers with REDIS_URL), closed with the app.
+ */
 export async function pushesModule(app: FastifyInstance, deps: ModuleDeps) {
-  void app;
-  void deps;
+  const { queue, pushes, gaps } = await pushesFor(deps);
+  if (!deps.config.databaseUrl) {
+    // One process owns the embedded database: a campaign left running died with the last one.
+    app.addHook('onReady', async () => {
+      const { count } = await pushes.failInterrupted();
+      if (count) deps.log.info({ campaigns: count }, 'push campaigns cut off by a restart marked failed');
+    });
+  }
+  app.addHook('onClose', () => queue.close());
+  await app.register(pushesRoutes, { pushes, gaps });
+  await app.register(pushesPages, { pushes, gaps, db: deps.db });
 }

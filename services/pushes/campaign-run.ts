@@ -1,0 +1,264 @@
+import { brokenRules } from '../matching/hard-rules.ts';
+import type { Matcher } from '../matching/matcher.ts';
+import type { MatchingRepository, PersonRow } from '../matching/matching.repository.ts';
+import { explainNoMatch, type NoMatchExplanation } from '../matching/no-match-reason.ts';
+import type { PersonProfile } from '../matching/types.ts';
+import type { Notifier, StoredNotification } from '../notifications/notifier.ts';
+import type { Db, Prisma } from '../platform/database/prisma.ts';
+import type { ReferenceNames } from '../platform/reference/reference-data.ts';
+import { assignPushes, type Filtered, type PushCandidate, suitableMatches, topUpPushes } from './assignment.ts';
+import { pushNotice } from './notices.ts';
+import { type PushesRepository, writeQueries } from './pushes.repository.ts';
+
+export interface CampaignTuning {
+  /** People read and ranked together. */
+  pageSize?: number;
+  /** Matches kept per person: room for alternatives when the best jobs reach their cap. */
+  limit?: number;
+  /** Matches looked at again for people every match of whom was full. */
+  rescueLimit?: number;
+  concurrency?: number;
+  perRequest?: number;
+}
+
+export interface CampaignDeps {
+  db: Db;
+  matcher: Matcher;
+  matchingRepo: MatchingRepository;
+  repo: PushesRepository;
+  notifier: Notifier;
+  reference: () => Promise<ReferenceNames>;
+  push: { capMultiple: number; jobsPerPerson: number };
+  tuning?: CampaignTuning | undefined;
+  /** A delivery failure loses nothing (the notice is stored); it is only reported. */
+  onDeliveryError?: (error: Error) => void;
+}
+
+interface Entry {
+  row: PersonRow;
+  person: PersonProfile;
+  covered: boolean;
+  candidates: PushCandidate[];
+  filtered: Filtered;
+}
+
+interface RankedPage {
+  rows: PersonRow[];
+  entries: Entry[];
+  explanations: Map<string, NoMatchExplanation>;
+}
+
+/**
+ * One chunk of a campaign (a county, or the campaign's region when it is smaller): every person
+ * under the prefix who wants work, page by page. A page is ranked with the matching engine's batch
+ * path (candidates for the whole page in shared Meilisearch requests, confirmed against the
+ * database's hard rules) while the previous page is written.
+ *
+ * Who is ranked: everyone with no push yet, and people already covered only when a vacancy was
+ * published after their last push (otherwise nothing new could be offered, and re-running a
+ * campaign on unchanged data costs little and changes nothing).
+ */
+export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: string): Promise<void> {
+  const { matcher, matchingRepo, repo } = deps;
+  const pageSize = deps.tuning?.pageSize ?? 500;
+  const limit = deps.tuning?.limit ?? Math.max(10, deps.push.jobsPerPerson * 3);
+  const rescueLimit = deps.tuning?.rescueLimit ?? 40;
+  const search = { perRequest: deps.tuning?.perRequest ?? 40, concurrency: deps.tuning?.concurrency ?? 4 };
+  const [tax, ref, newest] = await Promise.all([matcher.taxonomy(), deps.reference(), repo.newestPublished()]);
+  const at = matcher.now();
+
+  async function rankPage(rows: PersonRow[], keep: number): Promise<RankedPage> {
+    const pushes = await repo.pushesOf(rows.map((r) => r.id));
+    const pushedTo = new Map<string, Set<string>>();
+    const lastPush = new Map<string, Date>();
+    for (const p of pushes) {
+      pushedTo.set(p.labourerId, (pushedTo.get(p.labourerId) ?? new Set()).add(p.vacancyId));
+      if (!(lastPush.get(p.labourerId)! >= p.pushedAt)) lastPush.set(p.labourerId, p.pushedAt);
+    }
+    const toRank = rows.filter((r) => !lastPush.has(r.id) || (newest !== null && newest > lastPush.get(r.id)!));
+    if (!toRank.length) return { rows, entries: [], explanations: new Map() };
+    const signals = await matchingRepo.personSignals(toRank.map((r) => r.id));
+    const page = toRank.map((row) => ({
+      row,
+      person: matcher.profileOf(row, tax, at),
+      feedback: matcher.feedbackOf(row.id, signals),
+    }));
+    const heads = await matcher.rankedCandidatesMany(page, keep, { tax, at, ...search });
+    const states = new Map(
+      (await matchingRepo.vacancyStates([...new Set(heads.flat().map((m) => m.item.id))])).map((s) => [s.id, s]),
+    );
+    const none: Array<PersonProfile> = [];
+    const entries = page.map(({ row, person }, i) => {
+      const valid = heads[i]!.filter((m) => {
+        const state = states.get(m.item.id);
+        return state !== undefined && brokenRules(person, state, at).length === 0;
+      }).slice(0, keep);
+      const covered = lastPush.has(row.id);
+      if (!covered && valid.length === 0) none.push(person);
+      const { candidates, filtered } = suitableMatches(
+        person,
+        valid,
+        pushedTo.get(row.id) ?? new Set(),
+        lastPush.get(row.id) ?? null,
+      );
+      return { row, person, covered, candidates, filtered };
+    });
+    return { rows, entries, explanations: await explainNoMatch(deps.db, none, at) };
+  }
+
+  type JobRow = Awaited<ReturnType<typeof writeQueries.headcounts>>[number];
+
+  /** Stores a notice per push and the pushes with their notice, inside the write step. */
+  async function pushAndNotify(
+    tx: Prisma.TransactionClient,
+    pushes: Array<{ labourerId: string; vacancyId: string; score: number }>,
+    jobById: Map<string, JobRow>,
+  ) {
+    const users = pushes.length ? await writeQueries.usersOf(tx, [...new Set(pushes.map((p) => p.labourerId))]) : [];
+    const userOf = new Map(users.map((u) => [u.labourerId, u.id]));
+    const stored = await deps.notifier.store(
+      tx,
+      pushes.map((p) => {
+        const job = jobById.get(p.vacancyId)!;
+        return pushNotice(
+          { ...p, userId: userOf.get(p.labourerId) ?? null, campaignId },
+          {
+            id: job.id,
+            title: job.title,
+            wageMin: job.wageMin,
+            wageMax: job.wageMax,
+            payBasis: job.payBasis,
+            regionName: ref.regionName(job.regionCode),
+            employerName: job.employer.name,
+          },
+        );
+      }),
+    );
+    const noticeOf = new Map(stored.map((n) => [`${n.labourerId}:${n.link}`, n.id]));
+    await writeQueries.insertPushes(
+      tx,
+      pushes.map((p) => ({
+        ...p,
+        campaignId,
+        notificationId: noticeOf.get(`${p.labourerId}:/jobs/${p.vacancyId}`) ?? null,
+      })),
+    );
+    return stored;
+  }
+
+  async function writePage(ranked: RankedPage, counted: boolean) {
+    const { rows, entries, explanations } = ranked;
+    const vacancyIds = [...new Set(entries.flatMap((e) => e.candidates.map((c) => c.vacancyId)))];
+    const { stored, full } = await repo.writeStep(async (tx) => {
+      const [counts, jobs] = await Promise.all([
+        writeQueries.pushCounts(tx, vacancyIds),
+        vacancyIds.length ? writeQueries.headcounts(tx, vacancyIds) : [],
+      ]);
+      const jobById = new Map(jobs.map((j) => [j.id, j]));
+      const { pushes, full } = assignPushes(
+        entries.map((e) => ({ labourerId: e.row.id, covered: e.covered, candidates: e.candidates })),
+        {
+          jobsPerPerson: deps.push.jobsPerPerson,
+          counts,
+          capOf: (id) => deps.push.capMultiple * (jobById.get(id)?.headcount ?? 0),
+          topUp: false,
+        },
+      );
+      const stored = await pushAndNotify(tx, pushes, jobById);
+      const firstJob = new Map(pushes.map((p) => [p.labourerId, p.vacancyId]));
+      const reached = new Set(firstJob.keys());
+      for (const e of entries) {
+        if (e.covered || !reached.has(e.row.id)) continue;
+        const given = firstJob.get(e.row.id);
+        extras.push({ labourerId: e.row.id, have: 1, candidates: e.candidates.filter((c) => c.vacancyId !== given) });
+      }
+      const gaps = entries
+        .filter((e) => !e.covered && !reached.has(e.row.id))
+        .map((e) => {
+          const explained = explanations.get(e.row.id);
+          const reason = full.has(e.row.id) ? 'vacancies_full' : (e.filtered ?? explained?.reason ?? 'occupation');
+          return {
+            labourerId: e.row.id,
+            campaignId,
+            regionCode: e.row.regionCode,
+            reason,
+            detail: (explained?.detail ?? { candidates: e.candidates.length }) as Prisma.InputJsonValue,
+          };
+        });
+      await writeQueries.replaceGaps(
+        tx,
+        rows.map((r) => r.id),
+        gaps,
+      );
+      await writeQueries.progress(tx, campaignId, {
+        considered: counted ? rows.length : 0,
+        pushed: pushes.length,
+        withoutMatch: gaps.length - (counted ? 0 : rows.length),
+      });
+      return { stored, full };
+    });
+    await deliver(stored);
+    return full;
+  }
+
+  async function deliver(stored: StoredNotification[]) {
+    try {
+      await deps.notifier.deliver(stored);
+    } catch (error) {
+      deps.onDeliveryError?.(error as Error);
+    }
+  }
+
+  /** Extras for the people this chunk covered, given once everyone had a first job. */
+  async function topUp(people: typeof extras) {
+    const vacancyIds = [...new Set(people.flatMap((p) => p.candidates.map((c) => c.vacancyId)))];
+    if (!vacancyIds.length) return;
+    const stored = await repo.writeStep(async (tx) => {
+      const [counts, jobs] = await Promise.all([
+        writeQueries.pushCounts(tx, vacancyIds),
+        writeQueries.headcounts(tx, vacancyIds),
+      ]);
+      const jobById = new Map(jobs.map((j) => [j.id, j]));
+      const pushes = topUpPushes(people, {
+        jobsPerPerson: deps.push.jobsPerPerson,
+        counts,
+        capOf: (id) => deps.push.capMultiple * (jobById.get(id)?.headcount ?? 0),
+      });
+      const stored = await pushAndNotify(tx, pushes, jobById);
+      await writeQueries.progress(tx, campaignId, { considered: 0, pushed: pushes.length, withoutMatch: 0 });
+      return stored;
+    });
+    await deliver(stored);
+  }
+
+  const extras: Array<{ labourerId: string; have: number; candidates: PushCandidate[] }> = [];
+  const full: string[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  let next: Promise<PersonRow[]> = repo.willingPage(prefix, null, pageSize);
+  try {
+    for (;;) {
+      const rows = await next;
+      if (!rows.length) break;
+      const last = rows.at(-1)!;
+      next =
+        rows.length < pageSize
+          ? Promise.resolve([])
+          : repo.willingPage(prefix, { regionCode: last.regionCode, id: last.id }, pageSize);
+      const ranked = await rankPage(rows, limit);
+      await writing;
+      writing = writePage(ranked, true).then((left) => void full.push(...left));
+    }
+    await writing;
+  } finally {
+    // A ranking that failed must not leave the page being written unwatched.
+    await writing.catch(() => undefined);
+  }
+  // People whose every match was full get a deeper look: a job further down may still have room.
+  for (let i = 0; i < full.length; i += pageSize) {
+    const rows = (await repo.people(full.slice(i, i + pageSize))).filter((r) => r.wantsJob && !r.erasedAt);
+    if (rows.length) await writePage(await rankPage(rows, rescueLimit), false);
+  }
+  if (deps.push.jobsPerPerson > 1) {
+    for (let i = 0; i < extras.length; i += pageSize) await topUp(extras.slice(i, i + pageSize));
+  }
+}

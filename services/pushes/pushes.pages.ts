@@ -1,0 +1,202 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { scopePrefix } from '../labourers/labourers.service.ts';
+import type { Db } from '../platform/database/prisma.ts';
+import { ConflictError, ForbiddenError } from '../platform/errors/domain-errors.ts';
+import { auth, page } from '../platform/http/contract.ts';
+import { translate } from '../platform/i18n/i18n.ts';
+import type { GapsService } from './gaps.ts';
+import type { CampaignView, PushesService } from './pushes.service.ts';
+
+const officers = auth.roles('officer', 'admin');
+const Uuid = z.uuid();
+const PAGE_SIZE = 20;
+const GAPS_PER_PAGE = 50;
+const RegionQuery = z.object({
+  regionCode: z
+    .string()
+    .regex(/^\d{2,12}$/)
+    .optional()
+    .catch(undefined),
+  page: z.coerce.number().int().min(1).catch(1).default(1),
+});
+
+const STATUS_CLASS: Record<CampaignView['status'], string> = {
+  pending: 'status-paused',
+  running: 'status-paused',
+  completed: 'status-open',
+  failed: 'status-closed',
+};
+
+function timeLabel(value: string | null, locale: string): string {
+  if (!value) return '';
+  return new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(value),
+  );
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+function pager(current: number, total: number, size: number, base: string) {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const join = base.includes('?') ? '&' : '?';
+  return {
+    page: current,
+    pages,
+    prev: current > 1 ? `${base}${join}page=${current - 1}` : null,
+    next: current < pages ? `${base}${join}page=${current + 1}` : null,
+  };
+}
+
+export async function pushesPages(app: FastifyInstance, opts: { pushes: PushesService; gaps: GapsService; db: Db }) {
+  const { pushes, gaps, db } = opts;
+
+  /** The regions an officer may run a campaign over: their scope and the cities and counties in it. */
+  async function regionOptions(request: FastifyRequest) {
+    const scope = scopePrefix(request.user!);
+    const rows = await db.region.findMany({
+      where: { code: { startsWith: scope }, level: { in: ['province', 'city', 'county'] } },
+      select: { code: true, name: true, level: true },
+      orderBy: { code: 'asc' },
+    });
+    const indent = { province: '', city: '　', county: '　　' } as const;
+    const options = rows.map((r) => ({
+      code: r.code,
+      label: `${indent[r.level as keyof typeof indent] ?? ''}${r.name}`,
+    }));
+    if (!rows.some((r) => r.code === scope)) {
+      options.unshift({
+        code: scope,
+        label: translate(request.locale, scope ? 'pushes.run.myRegion' : 'pushes.run.all'),
+      });
+    }
+    return options;
+  }
+
+  const campaignForPage = (c: CampaignView, locale: string) => ({
+    ...c,
+    statusClass: STATUS_CLASS[c.status],
+    startedLabel: timeLabel(c.startedAt, locale),
+    finishedLabel: timeLabel(c.finishedAt, locale),
+    running: c.status === 'pending' || c.status === 'running',
+  });
+
+  async function renderList(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { errors?: Record<string, string>; form?: { regionCode?: string } } = {},
+    status = 200,
+  ) {
+    const { page: current } = RegionQuery.parse(request.query ?? {});
+    const [campaigns, regions, coverage] = await Promise.all([
+      pushes.campaigns(request.user!, current, PAGE_SIZE),
+      regionOptions(request),
+      pushes.coverage(request.user!),
+    ]);
+    return reply.page(
+      'pushes/list',
+      {
+        title: translate(request.locale, 'pushes.title'),
+        campaigns: campaigns.items.map((c) => campaignForPage(c, request.locale)),
+        pager: pager(current, campaigns.total, PAGE_SIZE, '/pushes'),
+        regions,
+        coverage: { ...coverage, percent: percent(coverage.share), without: coverage.willing - coverage.covered },
+        form: { regionCode: scopePrefix(request.user!), ...extra.form },
+        errors: extra.errors,
+      },
+      status,
+    );
+  }
+
+  app.route({ ...page('GET', '/pushes', officers), handler: (request, reply) => renderList(request, reply) });
+
+  app.route({
+    ...page('POST', '/pushes/run', officers),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const regionCode = String((request.body as { regionCode?: unknown } | undefined)?.regionCode ?? '').trim();
+      const allowed = (await regionOptions(request)).some((o) => o.code === regionCode);
+      const refuse = (key: string) =>
+        renderList(
+          request,
+          reply,
+          { errors: { regionCode: translate(request.locale, `pushes.run.errors.${key}`) }, form: { regionCode } },
+          422,
+        );
+      if (!allowed) return refuse('region');
+      try {
+        const campaign = await pushes.startInBackground(request.user!, regionCode);
+        return reply.redirect(`/pushes/${campaign.id}`, 303);
+      } catch (error) {
+        if (error instanceof ConflictError) return refuse('running');
+        if (error instanceof ForbiddenError) return refuse('region');
+        throw error;
+      }
+    },
+  });
+
+  app.route({
+    ...page('GET', '/pushes/coverage', officers),
+    handler: async (request, reply) => {
+      const { regionCode } = RegionQuery.parse(request.query ?? {});
+      const coverage = await pushes.coverage(request.user!, regionCode);
+      const rows = coverage.byCounty.map((c) => ({ ...c, percent: percent(c.share), without: c.willing - c.covered }));
+      return reply.page('pushes/coverage', {
+        title: translate(request.locale, 'pushes.coverage.title'),
+        coverage: { ...coverage, percent: percent(coverage.share), without: coverage.willing - coverage.covered },
+        rows,
+        regions: await regionOptions(request),
+        chart: JSON.stringify({
+          labels: rows.map((r) => r.name ?? r.regionCode),
+          shares: rows.map((r) => Math.round(r.share * 1000) / 10),
+          title: translate(request.locale, 'pushes.coverage.chartTitle'),
+        }),
+      });
+    },
+  });
+
+  app.route({
+    ...page('GET', '/pushes/without', officers),
+    handler: async (request, reply) => {
+      const { regionCode, page: current } = RegionQuery.parse(request.query ?? {});
+      const list = await gaps.list(request.user!, {
+        regionCode,
+        page: current,
+        pageSize: GAPS_PER_PAGE,
+        lang: request.locale,
+      });
+      return reply.page('pushes/without', {
+        title: translate(request.locale, 'pushes.without.title'),
+        items: list.items.map((g) => ({ ...g, checkedLabel: g.checkedAt.slice(0, 10) })),
+        total: list.total,
+        regionCode: list.regionCode,
+        regions: await regionOptions(request),
+        pager: pager(current, list.total, GAPS_PER_PAGE, `/pushes/without?regionCode=${list.regionCode}`),
+      });
+    },
+  });
+
+  app.route({
+    ...page('GET', '/pushes/:id', officers),
+    handler: async (request, reply) => {
+      const { id } = request.params as { id: string };
+      if (!Uuid.safeParse(id).success) return reply.callNotFound();
+      const campaign = campaignForPage(await pushes.campaign(request.user!, id), request.locale);
+      const list = campaign.running
+        ? null
+        : await gaps.list(request.user!, {
+            regionCode: campaign.regionCode,
+            page: 1,
+            pageSize: GAPS_PER_PAGE,
+            lang: request.locale,
+          });
+      return reply.page('pushes/campaign', {
+        title: translate(request.locale, 'pushes.campaign.title'),
+        campaign,
+        gaps: list?.items ?? [],
+        gapTotal: list?.total ?? 0,
+        more: (list?.total ?? 0) > GAPS_PER_PAGE,
+      });
+    },
+  });
+}

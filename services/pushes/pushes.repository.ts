@@ -1,0 +1,277 @@
+import { PERSON_SELECT } from '../matching/matching.repository.ts';
+import type { CampaignTrigger } from '../platform/database/generated/enums.ts';
+import type { Db, Prisma } from '../platform/database/prisma.ts';
+
+/** One key for every campaign's write step: pushes and the per-vacancy cap are decided under it. */
+const WRITE_LOCK = 770_001;
+/** A campaign still "running" after this long was cut off (its process died) and blocks nothing. */
+export const STALE_AFTER_MS = 6 * 3_600_000;
+
+const willingIn = (prefix: string) => ({ wantsJob: true, erasedAt: null, regionCode: { startsWith: prefix } });
+
+export const CAMPAIGN_SELECT = {
+  id: true,
+  regionCode: true,
+  trigger: true,
+  status: true,
+  total: true,
+  considered: true,
+  pushed: true,
+  withoutMatch: true,
+  startedById: true,
+  startedAt: true,
+  finishedAt: true,
+  error: true,
+} as const;
+
+export function createPushesRepository(db: Db) {
+  return {
+    countWilling(prefix: string) {
+      return db.labourer.count({ where: willingIn(prefix) });
+    },
+
+    /** The counties with people who want work under a prefix: one campaign chunk each. */
+    async counties(prefix: string): Promise<string[]> {
+      const rows = await db.$queryRaw<Array<{ county: string }>>`
+        SELECT DISTINCT substr("regionCode", 1, 6) AS "county" FROM "Labourer"
+        WHERE "wantsJob" AND "erasedAt" IS NULL AND "regionCode" LIKE ${`${prefix}%`} ORDER BY 1`;
+      return rows.map((r) => r.county);
+    },
+
+    /** People who want work under a prefix, by place then id, in the shape the matcher ranks. */
+    willingPage(prefix: string, after: { regionCode: string; id: string } | null, take: number) {
+      return db.labourer.findMany({
+        where: {
+          ...willingIn(prefix),
+          ...(after
+            ? {
+                OR: [{ regionCode: { gt: after.regionCode } }, { regionCode: after.regionCode, id: { gt: after.id } }],
+              }
+            : {}),
+        },
+        select: PERSON_SELECT,
+        orderBy: [{ regionCode: 'asc' }, { id: 'asc' }],
+        take,
+      });
+    },
+
+    people(ids: string[]) {
+      return db.labourer.findMany({ where: { id: { in: ids } }, select: PERSON_SELECT });
+    },
+
+    pushesOf(labourerIds: string[]) {
+      return db.jobPush.findMany({
+        where: { labourerId: { in: labourerIds } },
+        select: { labourerId: true, vacancyId: true, pushedAt: true },
+      });
+    },
+
+    async newestPublished(): Promise<Date | null> {
+      const row = await db.vacancy.aggregate({ where: { status: 'open' }, _max: { publishedAt: true } });
+      return row._max.publishedAt;
+    },
+
+    /** Starts a campaign unless one over an overlapping region is running; null when one is. */
+    startCampaign(input: { regionCode: string; trigger: CampaignTrigger; startedById: string | null; total: number }) {
+      return db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK + 1})`;
+        const since = new Date(Date.now() - STALE_AFTER_MS);
+        const busy = await tx.$queryRaw<Array<{ id: string }>>`
+          SELECT "id" FROM "PushCampaign"
+          WHERE "status" IN ('pending', 'running') AND "startedAt" > ${since}
+            AND ("regionCode" LIKE ${`${input.regionCode}%`} OR ${input.regionCode} LIKE "regionCode" || '%')
+          LIMIT 1`;
+        if (busy.length) return { campaign: null, busyId: busy[0]!.id };
+        const campaign = await tx.pushCampaign.create({
+          data: { ...input, status: 'running' },
+          select: CAMPAIGN_SELECT,
+        });
+        return { campaign, busyId: null };
+      });
+    },
+
+    campaign(id: string) {
+      return db.pushCampaign.findUnique({ where: { id }, select: CAMPAIGN_SELECT });
+    },
+
+    async campaigns(scope: string, page: number, pageSize: number) {
+      const where = { regionCode: { startsWith: scope } };
+      const [items, total] = await Promise.all([
+        db.pushCampaign.findMany({
+          where,
+          select: CAMPAIGN_SELECT,
+          orderBy: { startedAt: 'desc' },
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+        }),
+        db.pushCampaign.count({ where }),
+      ]);
+      return { items, total };
+    },
+
+    /** Completes a campaign; its people without a match are the gaps it wrote (and still stand). */
+    async finishCampaign(id: string) {
+      const withoutMatch = await db.pushGap.count({ where: { campaignId: id } });
+      return db.pushCampaign.update({
+        where: { id },
+        data: { status: 'completed', finishedAt: new Date(), withoutMatch },
+        select: CAMPAIGN_SELECT,
+      });
+    },
+
+    failCampaign(id: string, error: string) {
+      return db.pushCampaign.updateMany({
+        where: { id, status: { in: ['pending', 'running'] } },
+        data: { status: 'failed', finishedAt: new Date(), error: error.slice(0, 500) },
+      });
+    },
+
+    /** Campaigns a restart cut off (one process owns the embedded database). */
+    failInterrupted() {
+      return db.pushCampaign.updateMany({
+        where: { status: { in: ['pending', 'running'] } },
+        data: { status: 'failed', finishedAt: new Date(), error: 'interrupted by a restart' },
+      });
+    },
+
+    /** Gaps of people under the prefix who no longer want work (or were erased) are not gaps. */
+    async dropStaleGaps(prefix: string) {
+      await db.$executeRaw`
+        DELETE FROM "PushGap" g WHERE g."regionCode" LIKE ${`${prefix}%`}
+          AND NOT EXISTS (SELECT 1 FROM "Labourer" l WHERE l."id" = g."labourerId" AND l."wantsJob" AND l."erasedAt" IS NULL)`;
+    },
+
+    countGaps(prefix: string) {
+      return db.pushGap.count({ where: { regionCode: { startsWith: prefix } } });
+    },
+
+    async gaps(prefix: string, page: number, pageSize: number) {
+      const where = { regionCode: { startsWith: prefix } };
+      const [rows, total] = await Promise.all([
+        db.pushGap.findMany({
+          where,
+          orderBy: [{ regionCode: 'asc' }, { labourerId: 'asc' }],
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+        }),
+        db.pushGap.count({ where }),
+      ]);
+      return { rows, total };
+    },
+
+    gapPage(prefix: string, after: string | null, take: number) {
+      return db.pushGap.findMany({
+        where: { regionCode: { startsWith: prefix }, ...(after ? { labourerId: { gt: after } } : {}) },
+        orderBy: { labourerId: 'asc' },
+        take,
+      });
+    },
+
+    labourerNames(ids: string[]) {
+      return db.labourer.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, name: true, idNumberMasked: true, sex: true, birthDate: true },
+      });
+    },
+
+    /** The write step of a page: under one lock, so the caps hold whatever worker writes. */
+    writeStep<T>(work: (tx: Prisma.TransactionClient) => Promise<T>) {
+      return db.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
+          return work(tx);
+        },
+        { timeout: 60_000, maxWait: 60_000 },
+      );
+    },
+  };
+}
+
+export type PushesRepository = ReturnType<typeof createPushesRepository>;
+
+/** What the write step reads and writes, inside its transaction. */
+export const writeQueries = {
+  async pushCounts(tx: Prisma.TransactionClient, vacancyIds: string[]) {
+    if (!vacancyIds.length) return new Map<string, number>();
+    const rows = await tx.$queryRaw<Array<{ vacancyId: string; count: number }>>`
+      SELECT "vacancyId", count(*)::int AS "count" FROM "JobPush" WHERE "vacancyId" = ANY(${vacancyIds}) GROUP BY 1`;
+    return new Map(rows.map((r) => [r.vacancyId, r.count]));
+  },
+
+  headcounts(tx: Prisma.TransactionClient, vacancyIds: string[]) {
+    return tx.vacancy.findMany({
+      where: { id: { in: vacancyIds } },
+      select: {
+        id: true,
+        title: true,
+        headcount: true,
+        wageMin: true,
+        wageMax: true,
+        payBasis: true,
+        regionCode: true,
+        employer: { select: { name: true } },
+      },
+    });
+  },
+
+  usersOf(tx: Prisma.TransactionClient, labourerIds: string[]) {
+    return tx.user.findMany({
+      where: { labourerId: { in: labourerIds } },
+      select: { id: true, labourerId: true },
+    });
+  },
+
+  /**
+   * Writes pushes in one statement (a campaign writes hundreds of thousands); a pair already
+   * pushed is skipped by the primary key, which is what makes a push once-only.
+   */
+  async insertPushes(
+    tx: Prisma.TransactionClient,
+    pushes: Array<{
+      labourerId: string;
+      vacancyId: string;
+      campaignId: string;
+      score: number;
+      notificationId: bigint | null;
+    }>,
+  ) {
+    if (!pushes.length) return 0;
+    return tx.$executeRaw`
+      INSERT INTO "JobPush" ("labourerId", "vacancyId", "campaignId", "score", "notificationId")
+      SELECT * FROM unnest(${pushes.map((p) => p.labourerId)}::text[], ${pushes.map((p) => p.vacancyId)}::text[],
+        ${pushes.map((p) => p.campaignId)}::text[], ${pushes.map((p) => p.score)}::float8[],
+        ${pushes.map((p) => (p.notificationId === null ? null : p.notificationId.toString()))}::bigint[])
+      ON CONFLICT DO NOTHING`;
+  },
+
+  async replaceGaps(
+    tx: Prisma.TransactionClient,
+    labourerIds: string[],
+    gaps: Array<{
+      labourerId: string;
+      campaignId: string;
+      regionCode: string;
+      reason: string;
+      detail: Prisma.InputJsonValue;
+    }>,
+  ) {
+    await tx.pushGap.deleteMany({ where: { labourerId: { in: labourerIds } } });
+    if (gaps.length) await tx.pushGap.createMany({ data: gaps, skipDuplicates: true });
+  },
+
+  progress(
+    tx: Prisma.TransactionClient,
+    campaignId: string,
+    by: { considered: number; pushed: number; withoutMatch: number },
+  ) {
+    return tx.pushCampaign.update({
+      where: { id: campaignId },
+      data: {
+        considered: { increment: by.considered },
+        pushed: { increment: by.pushed },
+        withoutMatch: { increment: by.withoutMatch },
+      },
+      select: { id: true },
+    });
+  },
+};

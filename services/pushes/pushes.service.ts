@@ -1,0 +1,161 @@
+import { scopePrefix } from '../labourers/labourers.service.ts';
+import { createMatchingRepository } from '../matching/matching.repository.ts';
+import type { Notifier } from '../notifications/notifier.ts';
+import type { AppConfig } from '../platform/config/config.ts';
+import type { Db } from '../platform/database/prisma.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors/domain-errors.ts';
+import type { SessionUser } from '../platform/http/fastify-types.ts';
+import type { JobQueue } from '../platform/jobs/job-queue.ts';
+import type { MatchingService } from '../platform/modules.ts';
+import type { ReferenceNames } from '../platform/reference/reference-data.ts';
+import { type CampaignTuning, runChunk } from './campaign-run.ts';
+import { pushCoverage } from './coverage.ts';
+import { createPushesRepository } from './pushes.repository.ts';
+
+export interface PushesServiceDeps {
+  db: Db;
+  matching: MatchingService;
+  notifier: Notifier;
+  reference: () => Promise<ReferenceNames>;
+  push: AppConfig['push'];
+  queue: JobQueue;
+  tuning?: CampaignTuning;
+  log?: { warn(obj: object, msg: string): void };
+}
+
+export type CampaignRow = NonNullable<Awaited<ReturnType<ReturnType<typeof createPushesRepository>['campaign']>>>;
+export type Actor = Pick<SessionUser, 'id' | 'role' | 'regionCode'>;
+
+const CHUNK = 'pushes.chunk';
+const FINISH = 'pushes.finish';
+
+/** The region an actor asks for, within their scope (default: the whole scope). */
+export function regionWithin(actor: Actor, regionCode?: string): string {
+  const scope = scopePrefix(actor);
+  const region = regionCode ?? scope;
+  if (!region.startsWith(scope)) throw new ForbiddenError(`Region ${region} is outside your region`);
+  return region;
+}
+
+export function campaignView(c: CampaignRow) {
+  return {
+    ...c,
+    startedAt: c.startedAt.toISOString(),
+    finishedAt: c.finishedAt?.toISOString() ?? null,
+    progress: c.total ? Math.min(100, Math.round((c.considered / c.total) * 100)) : c.status === 'completed' ? 100 : 0,
+  };
+}
+export type CampaignView = ReturnType<typeof campaignView>;
+
+/**
+ * Push campaigns: "push at least one suitable job to every labourer who wants to move for work".
+ * A campaign is split into chunks by county, run as background jobs (in this process, or on the
+ * BullMQ workers of every app process), and completed by a final job once every chunk is done.
+ */
+export function createPushesService(deps: PushesServiceDeps) {
+  const { db, queue } = deps;
+  const repo = createPushesRepository(db);
+  const chunkDeps = {
+    db,
+    matcher: deps.matching.matcher,
+    matchingRepo: createMatchingRepository(db),
+    repo,
+    notifier: deps.notifier,
+    reference: deps.reference,
+    push: deps.push,
+    tuning: deps.tuning,
+    onDeliveryError: (error: Error) => deps.log?.warn({ err: error }, 'push notices stored but not delivered'),
+  };
+  queue.handle(CHUNK, (data) => runChunk(chunkDeps, String(data.campaignId), String(data.prefix)));
+  queue.handle(FINISH, async (data) => {
+    await repo.dropStaleGaps(String(data.regionCode));
+    await repo.finishCampaign(String(data.campaignId));
+  });
+
+  /** Starts a campaign; `done` settles when it has completed (or failed, marked so). */
+  async function start(regionCode: string, trigger: 'manual' | 'scheduled', startedById: string | null) {
+    const total = await repo.countWilling(regionCode);
+    const { campaign, busyId } = await repo.startCampaign({ regionCode, trigger, startedById, total });
+    if (!campaign) {
+      throw new ConflictError('A push campaign over an overlapping region is running', { campaignId: busyId });
+    }
+    const chunks = regionCode.length >= 6 ? [regionCode] : await repo.counties(regionCode);
+    const done = queue
+      .flow(
+        { name: FINISH, data: { campaignId: campaign.id, regionCode }, id: `pushes-${regionCode || 'all'}` },
+        chunks.map((prefix) => ({
+          name: CHUNK,
+          data: { campaignId: campaign.id, prefix },
+          id: `${campaign.id}-${prefix}`,
+        })),
+      )
+      .then(async () => campaignView((await repo.campaign(campaign.id))!))
+      .catch(async (error: unknown) => {
+        await repo.failCampaign(campaign.id, (error as Error).message);
+        throw error;
+      });
+    return { campaign: campaignView(campaign), done };
+  }
+
+  async function campaignInScope(actor: Actor, id: string) {
+    const campaign = await repo.campaign(id);
+    if (!campaign) throw new NotFoundError(`Push campaign ${id} does not exist`);
+    if (!campaign.regionCode.startsWith(scopePrefix(actor))) {
+      throw new ForbiddenError('The campaign is outside your region');
+    }
+    return campaignView(campaign);
+  }
+
+  return {
+    repo,
+
+    /** Runs a campaign and waits for it (the API). */
+    async run(actor: Actor, regionCode?: string) {
+      const { done } = await start(regionWithin(actor, regionCode), 'manual', actor.id);
+      const finished = await done;
+      return {
+        campaignId: finished.id,
+        considered: finished.considered,
+        pushed: finished.pushed,
+        withoutMatch: finished.withoutMatch,
+      };
+    },
+
+    /** Starts a campaign and answers at once (the officer page follows its progress). */
+    async startInBackground(actor: Actor, regionCode?: string) {
+      const { campaign, done } = await start(regionWithin(actor, regionCode), 'manual', actor.id);
+      done.catch((error: unknown) => deps.log?.warn({ err: error, campaignId: campaign.id }, 'push campaign failed'));
+      return campaign;
+    },
+
+    /** The scheduled run: one campaign per province that has people who want work. */
+    async runScheduled() {
+      const provinces = [...new Set((await repo.counties('')).map((c) => c.slice(0, 2)))];
+      const results = [];
+      for (const province of provinces) {
+        try {
+          results.push(await (await start(province, 'scheduled', null)).done);
+        } catch (error) {
+          if (!(error instanceof ConflictError)) throw error;
+        }
+      }
+      return results;
+    },
+
+    failInterrupted: () => repo.failInterrupted(),
+
+    async campaigns(actor: Actor, page: number, pageSize: number) {
+      const { items, total } = await repo.campaigns(scopePrefix(actor), page, pageSize);
+      return { items: items.map(campaignView), total, page, pageSize };
+    },
+
+    campaign: campaignInScope,
+
+    async coverage(actor: Actor, regionCode?: string) {
+      const region = regionWithin(actor, regionCode);
+      return { regionCode: region, ...(await pushCoverage(db, region)) };
+    },
+  };
+}
+
+export type PushesService = ReturnType<typeof createPushesService>;
