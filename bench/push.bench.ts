@@ -10,6 +10,7 @@
  *   npm run bench:push
  *   npm run bench:push -- --labourers 20000 --vacancies 6000
  *   DATABASE_URL=postgresql://… npm run bench:push        (default: database wb_bench_push on 127.0.0.1)
+ *   npm run bench:push -- --no-sockets                    (only the campaign; else 5,000 socket.io clients follow)
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -38,6 +39,9 @@ const { values: args } = parseArgs({
     employers: { type: 'string', default: '2000' },
     region: { type: 'string', default: '35' },
     dir: { type: 'string', default: '/tmp/wb-bench-push' },
+    /** Skip the second part: 5,000 socket.io clients receiving one broadcast (bench/sockets.bench.ts). */
+    'no-sockets': { type: 'boolean', default: false },
+    clients: { type: 'string', default: '5000' },
     'page-size': { type: 'string', default: '500' },
     concurrency: { type: 'string', default: '4' },
     'per-request': { type: 'string', default: '40' },
@@ -235,7 +239,17 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+async function sockets() {
+  if (args['no-sockets']) return;
+  console.log(`\nrealtime: ${args.clients} socket.io clients on one instance receiving one broadcast`);
+  const { runSocketBench, formatSocketBench } = await import('./sockets.bench.ts');
+  console.log(formatSocketBench(await runSocketBench({ clients: Number(args.clients) })));
+}
+
+main()
+  .then(sockets)
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -241,18 +241,23 @@ export async function runSocketBench(options: SocketBenchOptions): Promise<Socke
   }
 }
 
+/** The figures of one run, in the lines bench:push and bench:sockets print. */
+export function formatSocketBench(result: Awaited<ReturnType<typeof runSocketBench>>): string {
+  return (
+    `clients ${result.clients} · connected in ${result.connectMs} ms · received ${result.received}\n` +
+    `broadcast POST ${result.postMs} ms · delivery from POST p50 ${result.latencyFromPostMs.p50} ms, p99 ${result.latencyFromPostMs.p99} ms · fan-out p50 ${result.fanOutMs.p50} ms, p99 ${result.fanOutMs.p99} ms\n` +
+    `emit only (nothing stored): p50 ${result.emitOnlyMs.p50} ms, p99 ${result.emitOnlyMs.p99} ms to ${result.emitOnlyMs.received} clients\n` +
+    `machine: ${result.cpus} CPUs, load average ${result.loadAverage}\n` +
+    `server RSS ${result.server.idle.rssMb} → ${result.server.connected.rssMb} → ${result.server.afterBroadcast.rssMb} MB, heap ${result.server.idle.heapMb} → ${result.server.connected.heapMb} → ${result.server.afterBroadcast.heapMb} MB`
+  );
+}
+
 if (process.argv.includes('--worker')) {
   worker();
 } else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { values } = parseArgs({ options: { clients: { type: 'string', default: '5000' } }, strict: false });
   const result = await runSocketBench({ clients: Number(values.clients) });
   console.log(JSON.stringify(result, null, 2));
-  console.log(
-    `clients ${result.clients} · connected in ${result.connectMs} ms · received ${result.received}\n` +
-      `broadcast POST ${result.postMs} ms · delivery from POST p50 ${result.latencyFromPostMs.p50} ms, p99 ${result.latencyFromPostMs.p99} ms · fan-out p50 ${result.fanOutMs.p50} ms, p99 ${result.fanOutMs.p99} ms\n` +
-      `emit only (nothing stored): p50 ${result.emitOnlyMs.p50} ms, p99 ${result.emitOnlyMs.p99} ms to ${result.emitOnlyMs.received} clients\n` +
-      `machine: ${result.cpus} CPUs, load average ${result.loadAverage}\n` +
-      `server RSS ${result.server.idle.rssMb} → ${result.server.connected.rssMb} → ${result.server.afterBroadcast.rssMb} MB, heap ${result.server.idle.heapMb} → ${result.server.connected.heapMb} → ${result.server.afterBroadcast.heapMb} MB`,
-  );
+  console.log(formatSocketBench(result));
   process.exit(0);
 }
