@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/browser/**/*.browser.test.ts'],
+    globalSetup: ['tests/setup/global-demo-template.ts'],
     pool: 'forks',
     fileParallelism: false,
     maxWorkers: 1,

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { loadConfig } from '../../services/platform/config/config.ts';
 import { type RunningApp, startServer } from '../../services/server.ts';
 
@@ -57,16 +58,21 @@ export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor:
 
 /**
  * The whole app in its embedded shape (PGlite in a temp DATA_DIR, Meilisearch started by the app)
- * with the demo province: a database or search server from the environment would not be fresh.
+ * with the demo province, on a copy of the data directory seeded once for the run
+ * (tests/setup/global-demo-template.ts). A database or search server from the environment would not
+ * be fresh. No scheduled push campaign runs, so no notice arrives unless a test causes it.
  */
 export async function startDemoApp(): Promise<{ running: RunningApp; stop(): Promise<void> }> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'workbridge-browser-'));
+  const template = inject('demoTemplateDir');
+  // The lock file names a process of the template run; a copy must start unlocked.
+  await fs.cp(template, dataDir, { recursive: true, filter: (source) => path.basename(source) !== 'workbridge.lock' });
   const env: Record<string, string | undefined> = { ...process.env };
   delete env.DATABASE_URL;
   delete env.MEILI_URL;
   delete env.REDIS_URL;
   const running = await startServer(
-    loadConfig({ ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'true' }),
+    loadConfig({ ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', PUSH_EVERY_MINUTES: '0' }),
     () => {},
   );
   return {

@@ -1,34 +1,24 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../services/platform/config/config.ts';
-import { type RunningApp, startServer } from '../../services/server.ts';
-import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR } from './browser.ts';
+import type { RunningApp } from '../../services/server.ts';
+import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR, startDemoApp } from './browser.ts';
 
 const PASSWORD = 'WorkBridge-demo-1';
 
 describe('"My jobs" on a phone', () => {
-  let dataDir: string;
+  let demo: Awaited<ReturnType<typeof startDemoApp>> | undefined;
   let running: RunningApp;
   let session: BrowserSession | undefined;
 
   beforeAll(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'workbridge-browser-'));
-    const env: Record<string, string | undefined> = { ...process.env };
-    delete env.DATABASE_URL;
-    delete env.MEILI_URL;
-    delete env.REDIS_URL;
-    running = await startServer(
-      loadConfig({ ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'true' }),
-      () => {},
-    );
+    demo = await startDemoApp();
+    running = demo.running;
   });
 
   afterAll(async () => {
     await session?.close();
-    await running?.stop();
-    if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+    await demo?.stop();
   });
 
   it('shows labourer.demo the jobs ranked for them, with reasons in Chinese, without JavaScript', async () => {
