@@ -181,18 +181,20 @@ export async function searchJobsMany(
   people: readonly PersonProfile[],
   taxonomy: Taxonomy,
   now: Date,
-  options: { perRequest: number; concurrency: number },
+  options: { perRequest: number; concurrency: number; cache?: Map<string, JobFacts[]> | undefined },
 ): Promise<JobFacts[][]> {
+  // Results of earlier calls (a campaign's earlier pages): the index does not change under a
+  // campaign in a way that matters, since every candidate is confirmed against the database.
+  const found = options.cache ?? new Map<string, JobFacts[]>();
   const unique = new Map<string, MultiSearchQuery>();
   const keysOf = people.map((person) =>
     jobQueries(person, taxonomy, now, prefix).map((query) => {
       const key = JSON.stringify([query.filter, query.sort, query.limit]);
-      if (!unique.has(key)) unique.set(key, query);
+      if (!unique.has(key) && !found.has(key)) unique.set(key, query);
       return key;
     }),
   );
   const entries = [...unique];
-  const found = new Map<string, JobFacts[]>();
   let next = 0;
   const worker = async () => {
     while (next < entries.length) {

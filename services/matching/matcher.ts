@@ -219,7 +219,14 @@ export function createMatcher(deps: MatcherDeps) {
     async rankedCandidatesMany(
       people: Array<{ person: PersonProfile; feedback: PersonFeedback & { applied: Set<string> } }>,
       limit: number,
-      context: { tax: Taxonomy; at: Date; perRequest: number; concurrency: number },
+      context: {
+        tax: Taxonomy;
+        at: Date;
+        perRequest: number;
+        concurrency: number;
+        /** Query results kept between calls of one batch run. */
+        cache?: Map<string, JobFacts[]> | undefined;
+      },
     ) {
       const found = await searchJobsMany(
         meili,

@@ -2,7 +2,7 @@ import { brokenRules } from '../matching/hard-rules.ts';
 import type { Matcher } from '../matching/matcher.ts';
 import type { MatchingRepository, PersonRow } from '../matching/matching.repository.ts';
 import { explainNoMatch, type NoMatchExplanation } from '../matching/no-match-reason.ts';
-import type { PersonProfile } from '../matching/types.ts';
+import type { JobFacts, PersonProfile } from '../matching/types.ts';
 import type { Notifier, StoredNotification } from '../notifications/notifier.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
@@ -63,7 +63,13 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
   const pageSize = deps.tuning?.pageSize ?? 500;
   const limit = deps.tuning?.limit ?? Math.max(10, deps.push.jobsPerPerson * 3);
   const rescueLimit = deps.tuning?.rescueLimit ?? 40;
-  const search = { perRequest: deps.tuning?.perRequest ?? 40, concurrency: deps.tuning?.concurrency ?? 4 };
+  // Candidate queries repeat between pages (neighbours of the same county, city and age share
+  // them), so the chunk keeps their results: its vacancies are confirmed against the database anyway.
+  const search = {
+    perRequest: deps.tuning?.perRequest ?? 40,
+    concurrency: deps.tuning?.concurrency ?? 4,
+    cache: new Map<string, JobFacts[]>(),
+  };
   const [tax, ref, newest] = await Promise.all([matcher.taxonomy(), deps.reference(), repo.newestPublished()]);
   const at = matcher.now();
 
