@@ -1,3 +1,4 @@
+import { type FormBody, field } from '../platform/http/form-fields.ts';
 import type { z } from 'zod';
 import { zodIssues } from '../labourers/labourer-form.ts';
 import type { DomainError } from '../platform/errors/domain-errors.ts';
@@ -12,14 +13,7 @@ import { translate } from '../platform/i18n/i18n.ts';
 import type { ApplicationView } from './applications.contract.ts';
 import { chinaDate, chinaDateTime } from './china-time.ts';
 
-export type FormBody = Record<string, string | string[] | undefined>;
-
-/** A submitted field as trimmed text; an empty field is absent. */
-export function field(body: FormBody, name: string): string | undefined {
-  const raw = body[name];
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-  return value ? value : undefined;
-}
+export { type FormBody, field } from '../platform/http/form-fields.ts';
 
 /** Parses a form with the API's own schema; problems become a ValidationError the page can show. */
 export function parseForm<T>(schema: z.ZodType<T>, input: unknown): T {

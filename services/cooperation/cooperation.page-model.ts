@@ -1,3 +1,4 @@
+import { type FormBody, field } from '../platform/http/form-fields.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { zodIssues } from '../labourers/labourer-form.ts';
@@ -11,21 +12,9 @@ const uuid = z.uuid();
 export const idOf = (request: FastifyRequest, name = 'id') =>
   uuid.parse((request.params as Record<string, string>)[name]);
 
-export type FormBody = Record<string, string | string[] | undefined>;
-
 export const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
 
-/** A submitted field as trimmed text; an empty field is absent. */
-export function field(body: FormBody, name: string): string | undefined {
-  const raw = body[name];
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-  return value ? value : undefined;
-}
-
-export function fields(body: FormBody, name: string): string[] {
-  const raw = body[name];
-  return (Array.isArray(raw) ? raw : raw ? [raw] : []).map((v) => v.trim()).filter(Boolean);
-}
+export { field, fieldList as fields, type FormBody } from '../platform/http/form-fields.ts';
 
 /** A number field: a number when it reads as one, else the text (so zod names the problem). */
 export function numberField(body: FormBody, name: string): number | string | undefined {

@@ -11,18 +11,7 @@ import {
 import { translate } from '../platform/i18n/i18n.ts';
 import type { FairView } from './fairs.contract.ts';
 
-export type FormBody = Record<string, string | string[] | undefined>;
-
-export function field(body: FormBody, name: string): string | undefined {
-  const raw = body[name];
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-  return value ? value : undefined;
-}
-
-export function fieldList(body: FormBody, name: string): string[] {
-  const raw = body[name];
-  return (Array.isArray(raw) ? raw : raw ? [raw] : []).map((v) => v.trim()).filter(Boolean);
-}
+export { type FormBody, field, fieldList } from '../platform/http/form-fields.ts';
 
 /** Parses a form with the API's own schema; problems become a ValidationError the page can show. */
 export function parse<T>(schema: z.ZodType<T>, input: unknown): T {
