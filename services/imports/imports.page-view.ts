@@ -1,3 +1,4 @@
+import { RUN_STATUS_CLASS, timeLabel } from '../platform/http/run-labels.ts';
 /** What the import pages show, shaped for the templates; and the upload form's reading. */
 import type { FastifyRequest } from 'fastify';
 import { translate } from '../platform/i18n/i18n.ts';
@@ -44,25 +45,10 @@ export function pager(current: number, total: number, size: number, base: string
   };
 }
 
-const STATUS_CLASS: Record<JobView['status'], string> = {
-  pending: 'status-paused',
-  running: 'status-paused',
-  completed: 'status-open',
-  failed: 'status-closed',
-};
-
-/** Times as the officers read them, in China's time zone whatever the server's. */
-function timeLabel(value: string | null, locale: string): string {
-  if (!value) return '';
-  return new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(value),
-  );
-}
-
 export function jobForPage(job: JobView, locale: string) {
   return {
     ...job,
-    statusClass: STATUS_CLASS[job.status],
+    statusClass: RUN_STATUS_CLASS[job.status],
     startedLabel: timeLabel(job.startedAt, locale),
     finishedLabel: timeLabel(job.finishedAt, locale),
     sameFileLabel: timeLabel(job.sameFileAs?.startedAt ?? null, locale),

@@ -83,11 +83,13 @@ export function createMatchingRepository(db: Db) {
     },
 
     /** People who want work, in pages by place (then id), for a batch ranking. */
-    willingPage(after: { regionCode: string; id: string } | null, take: number) {
+    /** People who want work (under a region prefix), by place then id, in the shape the matcher ranks. */
+    willingPage(after: { regionCode: string; id: string } | null, take: number, prefix = '') {
       return db.labourer.findMany({
         where: {
           wantsJob: true,
           erasedAt: null,
+          ...(prefix ? { regionCode: { startsWith: prefix } } : {}),
           ...(after
             ? {
                 OR: [{ regionCode: { gt: after.regionCode } }, { regionCode: after.regionCode, id: { gt: after.id } }],

@@ -240,7 +240,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
   const extras: Array<{ labourerId: string; have: number; candidates: PushCandidate[] }> = [];
   const full: string[] = [];
   let writing: Promise<void> = Promise.resolve();
-  let next: Promise<PersonRow[]> = repo.willingPage(prefix, null, pageSize);
+  let next: Promise<PersonRow[]> = matchingRepo.willingPage(null, pageSize, prefix);
   try {
     for (;;) {
       const rows = await next;
@@ -249,7 +249,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
       next =
         rows.length < pageSize
           ? Promise.resolve([])
-          : repo.willingPage(prefix, { regionCode: last.regionCode, id: last.id }, pageSize);
+          : matchingRepo.willingPage({ regionCode: last.regionCode, id: last.id }, pageSize, prefix);
       const ranked = await rankPage(rows, limit);
       await writing;
       writing = writePage(ranked, true).then((left) => void full.push(...left));

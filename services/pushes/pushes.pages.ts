@@ -1,3 +1,4 @@
+import { RUN_STATUS_CLASS, timeLabel } from '../platform/http/run-labels.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { scopePrefix } from '../labourers/labourers.service.ts';
@@ -20,20 +21,6 @@ const RegionQuery = z.object({
     .catch(undefined),
   page: z.coerce.number().int().min(1).catch(1).default(1),
 });
-
-const STATUS_CLASS: Record<CampaignView['status'], string> = {
-  pending: 'status-paused',
-  running: 'status-paused',
-  completed: 'status-open',
-  failed: 'status-closed',
-};
-
-function timeLabel(value: string | null, locale: string): string {
-  if (!value) return '';
-  return new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(value),
-  );
-}
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
@@ -75,7 +62,7 @@ export async function pushesPages(app: FastifyInstance, opts: { pushes: PushesSe
 
   const campaignForPage = (c: CampaignView, locale: string) => ({
     ...c,
-    statusClass: STATUS_CLASS[c.status],
+    statusClass: RUN_STATUS_CLASS[c.status],
     startedLabel: timeLabel(c.startedAt, locale),
     finishedLabel: timeLabel(c.finishedAt, locale),
     running: c.status === 'pending' || c.status === 'running',

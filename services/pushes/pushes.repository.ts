@@ -38,23 +38,6 @@ export function createPushesRepository(db: Db) {
       return rows.map((r) => r.county);
     },
 
-    /** People who want work under a prefix, by place then id, in the shape the matcher ranks. */
-    willingPage(prefix: string, after: { regionCode: string; id: string } | null, take: number) {
-      return db.labourer.findMany({
-        where: {
-          ...willingIn(prefix),
-          ...(after
-            ? {
-                OR: [{ regionCode: { gt: after.regionCode } }, { regionCode: after.regionCode, id: { gt: after.id } }],
-              }
-            : {}),
-        },
-        select: PERSON_SELECT,
-        orderBy: [{ regionCode: 'asc' }, { id: 'asc' }],
-        take,
-      });
-    },
-
     people(ids: string[]) {
       return db.labourer.findMany({ where: { id: { in: ids } }, select: PERSON_SELECT });
     },
