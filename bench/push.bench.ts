@@ -11,6 +11,7 @@
  *   npm run bench:push -- --labourers 20000 --vacancies 6000
  *   DATABASE_URL=postgresql://… npm run bench:push        (default: database wb_bench_push on 127.0.0.1)
  *   npm run bench:push -- --no-sockets                    (only the campaign; else 5,000 socket.io clients follow)
+ *   npm run bench:push -- --snapshot-max 0                (candidate queries to Meilisearch one by one, as before the snapshot)
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -45,6 +46,8 @@ const { values: args } = parseArgs({
     'page-size': { type: 'string', default: '500' },
     concurrency: { type: 'string', default: '4' },
     'per-request': { type: 'string', default: '40' },
+    /** Open jobs up to which the campaign answers candidate queries from memory; 0 searches Meilisearch query by query. */
+    'snapshot-max': { type: 'string', default: '200000' },
   },
 });
 const n = (name: keyof typeof args) => Number(args[name]);
@@ -176,7 +179,12 @@ async function main() {
       reference: ref,
       push: { capMultiple: 5, jobsPerPerson: 3, everyMinutes: 0 },
       queue,
-      tuning: { pageSize: n('page-size'), concurrency: n('concurrency'), perRequest: n('per-request') },
+      tuning: {
+        pageSize: n('page-size'),
+        concurrency: n('concurrency'),
+        perRequest: n('per-request'),
+        snapshotMax: n('snapshot-max'),
+      },
     });
     const actor = { id: 'bench', role: 'admin' as const, regionCode: null };
     const region = args.region!;
@@ -188,8 +196,15 @@ async function main() {
       `campaign over region ${region}: ${fmt(willing)} people who want work, ${fmt(vacancies)} open vacancies`,
     );
 
+    let peakRss = 0;
+    let peakHeap = 0;
     async function measured(label: string) {
       const clock = stopwatch();
+      const sampler = setInterval(() => {
+        const { rss, heapUsed } = process.memoryUsage();
+        peakRss = Math.max(peakRss, rss);
+        peakHeap = Math.max(peakHeap, heapUsed);
+      }, 250);
       const ticker = setInterval(() => {
         void db.pushCampaign.findFirst({ where: { status: 'running' }, orderBy: { startedAt: 'desc' } }).then((c) => {
           if (!c) return;
@@ -204,6 +219,7 @@ async function main() {
         return { result, ms: clock() };
       } finally {
         clearInterval(ticker);
+        clearInterval(sampler);
         if (process.stdout.isTTY) process.stdout.write('\n');
       }
     }
@@ -228,6 +244,8 @@ async function main() {
     console.log(`  vacancies over their cap: ${overCap[0]!.n}`);
     console.log(`  reasons: ${reasons.map((r) => `${r.reason} ${fmt(r._count)}`).join(', ') || 'none'}`);
     console.log(`  target <= 5 min: ${first.ms <= 300_000 ? 'met' : 'MISSED'}`);
+    const mb = (bytes: number) => `${fmt(Math.round(bytes / 1024 / 1024))} MB`;
+    console.log(`  memory of the app side (both runs): peak RSS ${mb(peakRss)}, peak heap ${mb(peakHeap)}`);
     console.log(
       `re-run on the same data: ${fmt(again.result.pushed)} pushed, ${fmt(again.result.considered)} people in ${secs(again.ms)}`,
     );

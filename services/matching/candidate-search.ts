@@ -4,6 +4,7 @@ import { UnavailableError } from '../platform/errors/domain-errors.ts';
 import { allowedPrefixes } from './area.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { JobFacts, PersonProfile, Point } from './types.ts';
+import type { JobSnapshot } from './job-snapshot.ts';
 import { CANDIDATE_STAGE } from './weights.ts';
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, '')}"`;
@@ -34,23 +35,83 @@ export const JOB_FIELDS = [
   '_geo',
 ];
 
+/** The hard rules that depend on the person (the rest are the same for everybody: open, verified, current). */
+export interface PersonRules {
+  age: number;
+  hardToEmploy: boolean;
+  /** Region prefixes the job must lie under; null for anywhere. */
+  area: string[] | null;
+}
+
+/** What a job must do for a person's work: an occupation or a skill of theirs. */
+export interface Relevance {
+  occupations: string[];
+  skills: string[];
+}
+
+/**
+ * One candidate query: jobs within the person's hard rules, relevant to their work ("strong"), or
+ * asking only for related skills ("related": related skills and nothing strong), inside a region
+ * and outside another, best paid first, at most `limit`. `jobQueries` sends it to Meilisearch; a
+ * `JobSnapshot` answers the same query from jobs fetched from Meilisearch in bulk.
+ */
+export interface CandidateQuery {
+  rules: PersonRules;
+  strong?: Relevance | undefined;
+  related?: { skills: string[]; unless: Relevance | null } | undefined;
+  within?: string | undefined;
+  outside?: string | undefined;
+  limit: number;
+}
+
+/** The filter every candidate shares: open, verified, not expired at `now`. */
+export function openJobFilter(now: Date): string[] {
+  return ['status = "open"', 'employerVerified = true', `(expiresAt IS NULL OR expiresAt > ${seconds(now)})`];
+}
+
+function personRules(person: PersonProfile): PersonRules {
+  return { age: person.age, hardToEmploy: person.hardToEmploy, area: allowedPrefixes(person) };
+}
+
+function rulesFilter(rules: PersonRules, now: Date): string[] {
+  const filter = [
+    ...openJobFilter(now),
+    `(ageMin IS NULL OR ageMin <= ${rules.age})`,
+    `(ageMax IS NULL OR ageMax >= ${rules.age})`,
+  ];
+  if (!rules.hardToEmploy) filter.push('publicWelfarePost = false');
+  if (rules.area) filter.push(`regionPrefixes IN ${list(rules.area)}`);
+  return filter;
+}
+
 /**
  * The hard rules as a Meilisearch filter: open, verified, not expired, inside the area the person
  * will move to, within the job's age range, and public-welfare posts only for people marked hard
  * to employ.
  */
 export function jobHardFilter(person: PersonProfile, now: Date): string[] {
-  const filter = [
-    'status = "open"',
-    'employerVerified = true',
-    `(expiresAt IS NULL OR expiresAt > ${seconds(now)})`,
-    `(ageMin IS NULL OR ageMin <= ${person.age})`,
-    `(ageMax IS NULL OR ageMax >= ${person.age})`,
+  return rulesFilter(personRules(person), now);
+}
+
+/** The person's wanted or certified occupations and held skills; their related skills not held. */
+function relevanceOf(person: PersonProfile, taxonomy: Taxonomy): { strong: Relevance | null; related: string[] } {
+  const occupations = [
+    ...new Set([...person.desiredOccupations, ...taxonomy.certifiedOccupations(person.certificates)]),
   ];
-  if (!person.hardToEmploy) filter.push('publicWelfarePost = false');
-  const area = allowedPrefixes(person);
-  if (area) filter.push(`regionPrefixes IN ${list(area)}`);
-  return filter;
+  const held = person.skills.map((s) => s.code);
+  const related = taxonomy.withRelated(held).filter((code) => !held.includes(code));
+  return { strong: occupations.length || held.length ? { occupations, skills: held } : null, related };
+}
+
+function strongFilter({ occupations, skills }: Relevance): string {
+  const parts = [];
+  if (occupations.length) parts.push(`occupationCode IN ${list(occupations)}`);
+  if (skills.length) parts.push(`skillCodes IN ${list(skills)}`);
+  return `(${parts.join(' OR ')})`;
+}
+
+function relatedFilter({ skills, unless }: NonNullable<CandidateQuery['related']>): string {
+  return `(skillCodes IN ${list(skills)}${unless ? ` AND NOT ${strongFilter(unless)}` : ''})`;
 }
 
 /**
@@ -61,19 +122,11 @@ export function jobRelevanceFilters(
   person: PersonProfile,
   taxonomy: Taxonomy,
 ): { strong: string | null; related: string | null } {
-  const occupations = [
-    ...new Set([...person.desiredOccupations, ...taxonomy.certifiedOccupations(person.certificates)]),
-  ];
-  const held = person.skills.map((s) => s.code);
-  const parts = [];
-  if (occupations.length) parts.push(`occupationCode IN ${list(occupations)}`);
-  if (held.length) parts.push(`skillCodes IN ${list(held)}`);
-  const strong = parts.length ? `(${parts.join(' OR ')})` : null;
-  const relatedOnly = taxonomy.withRelated(held).filter((code) => !held.includes(code));
-  const related = relatedOnly.length
-    ? `(skillCodes IN ${list(relatedOnly)}${strong ? ` AND NOT ${strong}` : ''})`
-    : null;
-  return { strong, related };
+  const { strong, related } = relevanceOf(person, taxonomy);
+  return {
+    strong: strong ? strongFilter(strong) : null,
+    related: related.length ? relatedFilter({ skills: related, unless: strong }) : null,
+  };
 }
 
 /** The person's own neighbourhood: home county, or the allowed area when it is smaller. */
@@ -91,43 +144,65 @@ function reachesBeyondCity(person: PersonProfile): boolean {
 }
 
 /**
- * The candidate queries for one person, sent to Meilisearch in one request, all best paid first.
- * What a document costs Meilisearch is mostly fetching it, and sorting by distance costs in
- * proportion to the jobs sorted, so instead of one large query sorted by distance the queries
- * follow the location tiers the re-rank values: any job in the own township and near home; the
- * person's wanted or certified occupations and held skills in the home county, the home city and,
- * for people who go further, the whole area; jobs asking for related skills nearby.
+ * The candidate queries for one person, all best paid first. What a document costs Meilisearch
+ * is mostly fetching it, and sorting by distance costs in proportion to the jobs sorted, so
+ * instead of one large query sorted by distance the queries follow the location tiers the re-rank
+ * values: any job in the own township and near home; the person's wanted or certified occupations
+ * and held skills in the home county, the home city and, for people who go further, the whole
+ * area; jobs asking for related skills nearby.
  */
-export function jobQueries(person: PersonProfile, taxonomy: Taxonomy, now: Date, prefix: string): MultiSearchQuery[] {
-  const hard = jobHardFilter(person, now);
-  const base = {
-    indexUid: indexUid(prefix, 'vacancies'),
-    q: '',
-    attributesToRetrieve: JOB_FIELDS,
-    sort: ['wageMax:desc'],
-  };
-  const { strong, related } = jobRelevanceFilters(person, taxonomy);
+export function candidateQueries(person: PersonProfile, taxonomy: Taxonomy): CandidateQuery[] {
+  const rules = personRules(person);
+  const { strong, related } = relevanceOf(person, taxonomy);
   const home = nearbyPrefix(person);
   const city = person.regionCode.slice(0, 4);
   const township = person.regionCode.length >= 9 ? person.regionCode.slice(0, 9) : null;
   const wide = reachesBeyondCity(person);
-  const reachesCity = wide || allowedPrefixes(person)?.includes(city) === true;
-  const within = (code: string) => `regionPrefixes = ${quote(code)}`;
+  const reachesCity = wide || rules.area?.includes(city) === true;
   const stage = CANDIDATE_STAGE;
-  const queries: MultiSearchQuery[] = [];
-  const add = (filter: string[], limit: number) => queries.push({ ...base, filter: [...hard, ...filter], limit });
-  if (township && township !== home) add([within(township)], stage.townshipLimit);
-  add([within(home)], stage.nearbyLimit);
+  const queries: CandidateQuery[] = [];
+  if (township && township !== home) queries.push({ rules, within: township, limit: stage.townshipLimit });
+  queries.push({ rules, within: home, limit: stage.nearbyLimit });
   if (strong) {
-    add([strong, within(home)], stage.relevantLimit);
-    if (reachesCity) add([strong, within(city), `NOT ${within(home)}`], stage.cityLimit);
-    if (wide) add([strong, `NOT ${within(city)}`], stage.wideLimit);
+    queries.push({ rules, strong, within: home, limit: stage.relevantLimit });
+    if (reachesCity) queries.push({ rules, strong, within: city, outside: home, limit: stage.cityLimit });
+    if (wide) queries.push({ rules, strong, outside: city, limit: stage.wideLimit });
   }
-  if (related) add([related, within(reachesCity ? city : home)], stage.relatedLimit);
+  if (related.length) {
+    queries.push({
+      rules,
+      related: { skills: related, unless: strong },
+      within: reachesCity ? city : home,
+      limit: stage.relatedLimit,
+    });
+  }
   return queries;
 }
 
-interface JobDocument extends Omit<JobFacts, 'point' | 'categoryCode'> {
+/** One candidate query as a Meilisearch search of the vacancy index. */
+export function toMeiliQuery(query: CandidateQuery, now: Date, prefix: string): MultiSearchQuery {
+  const within = (code: string) => `regionPrefixes = ${quote(code)}`;
+  const filter = rulesFilter(query.rules, now);
+  if (query.strong) filter.push(strongFilter(query.strong));
+  if (query.related) filter.push(relatedFilter(query.related));
+  if (query.within) filter.push(within(query.within));
+  if (query.outside) filter.push(`NOT ${within(query.outside)}`);
+  return {
+    indexUid: indexUid(prefix, 'vacancies'),
+    q: '',
+    attributesToRetrieve: JOB_FIELDS,
+    sort: ['wageMax:desc'],
+    filter,
+    limit: query.limit,
+  };
+}
+
+/** The candidate queries for one person as Meilisearch searches, sent in one request. */
+export function jobQueries(person: PersonProfile, taxonomy: Taxonomy, now: Date, prefix: string): MultiSearchQuery[] {
+  return candidateQueries(person, taxonomy).map((query) => toMeiliQuery(query, now, prefix));
+}
+
+export interface JobDocument extends Omit<JobFacts, 'point' | 'categoryCode'> {
   _geo?: Point;
 }
 
@@ -171,8 +246,9 @@ export async function searchMerged<T extends { id: string }>(meili: Meilisearch,
 }
 
 /**
- * Candidate jobs for many people at once (batch rankings): identical queries are sent once (people
- * of one township and age share their neighbourhood queries), in requests of `perRequest`
+ * Candidate jobs for many people at once (batch rankings): identical queries are asked once (people
+ * of one township and age share their neighbourhood queries). With a snapshot of the open jobs the
+ * queries are answered in memory; without, they go to Meilisearch in requests of `perRequest`
  * queries, `concurrency` requests at a time.
  */
 export async function searchJobsMany(
@@ -181,16 +257,24 @@ export async function searchJobsMany(
   people: readonly PersonProfile[],
   taxonomy: Taxonomy,
   now: Date,
-  options: { perRequest: number; concurrency: number; cache?: Map<string, JobFacts[]> | undefined },
+  options: {
+    perRequest: number;
+    concurrency: number;
+    cache?: Map<string, JobFacts[]> | undefined;
+    snapshot?: JobSnapshot | null | undefined;
+  },
 ): Promise<JobFacts[][]> {
   // Results of earlier calls (a campaign's earlier pages): the index does not change under a
   // campaign in a way that matters, since every candidate is confirmed against the database.
   const found = options.cache ?? new Map<string, JobFacts[]>();
   const unique = new Map<string, MultiSearchQuery>();
   const keysOf = people.map((person) =>
-    jobQueries(person, taxonomy, now, prefix).map((query) => {
+    candidateQueries(person, taxonomy).map((candidate) => {
+      const query = toMeiliQuery(candidate, now, prefix);
       const key = JSON.stringify([query.filter, query.sort, query.limit]);
-      if (!unique.has(key) && !found.has(key)) unique.set(key, query);
+      if (found.has(key) || unique.has(key)) return key;
+      if (options.snapshot) found.set(key, options.snapshot.search(candidate, now));
+      else unique.set(key, query);
       return key;
     }),
   );

@@ -9,6 +9,7 @@ import { type PlaceNames, Taxonomy } from './taxonomy.ts';
 import type { JobFacts, PersonFeedback, PersonProfile, Point } from './types.ts';
 import { CANDIDATE_STAGE } from './weights.ts';
 import { withinArea } from './area.ts';
+import { JobSnapshot } from './job-snapshot.ts';
 import { createMarketSignals } from './market-signals.ts';
 
 /** Supplies the cooperation partners a person with partner_region mobility may be sent to. */
@@ -215,6 +216,11 @@ export function createMatcher(deps: MatcherDeps) {
     feedbackOf,
     now,
 
+    /** The open jobs of the index, for answering a batch's candidate queries in memory (null above `max`). */
+    async jobSnapshot(max: number) {
+      return JobSnapshot.load(meili, indexPrefix, await loadTaxonomy(), now(), max);
+    },
+
     /** Many people's ranked candidates, before the database confirms them (batch rankings). */
     async rankedCandidatesMany(
       people: Array<{ person: PersonProfile; feedback: PersonFeedback & { applied: Set<string> } }>,
@@ -226,6 +232,8 @@ export function createMatcher(deps: MatcherDeps) {
         concurrency: number;
         /** Query results kept between calls of one batch run. */
         cache?: Map<string, JobFacts[]> | undefined;
+        /** Open jobs held in memory: candidate queries are answered without searching. */
+        snapshot?: JobSnapshot | null | undefined;
       },
     ) {
       const found = await searchJobsMany(

@@ -1,4 +1,5 @@
 import { brokenRules } from '../matching/hard-rules.ts';
+import type { JobSnapshot } from '../matching/job-snapshot.ts';
 import type { Matcher } from '../matching/matcher.ts';
 import type { MatchingRepository, PersonRow } from '../matching/matching.repository.ts';
 import { explainNoMatch, type NoMatchExplanation } from '../matching/no-match-reason.ts';
@@ -19,6 +20,8 @@ export interface CampaignTuning {
   rescueLimit?: number;
   concurrency?: number;
   perRequest?: number;
+  /** Open jobs up to which a campaign holds them all in memory instead of searching query by query (0: never). */
+  snapshotMax?: number;
 }
 
 export interface CampaignDeps {
@@ -30,6 +33,8 @@ export interface CampaignDeps {
   reference: () => Promise<ReferenceNames>;
   push: { capMultiple: number; jobsPerPerson: number };
   tuning?: CampaignTuning | undefined;
+  /** The open jobs in memory, shared by the chunks of one campaign (null: search Meilisearch). */
+  jobSnapshot?: ((campaignId: string) => Promise<JobSnapshot | null>) | undefined;
   /** A delivery failure loses nothing (the notice is stored); it is only reported. */
   onDeliveryError?: (error: Error) => void;
 }
@@ -65,12 +70,18 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
   const rescueLimit = deps.tuning?.rescueLimit ?? 40;
   // Candidate queries repeat between pages (neighbours of the same county, city and age share
   // them), so the chunk keeps their results: its vacancies are confirmed against the database anyway.
+  const [tax, ref, newest, snapshot] = await Promise.all([
+    matcher.taxonomy(),
+    deps.reference(),
+    repo.newestPublished(),
+    deps.jobSnapshot?.(campaignId) ?? null,
+  ]);
   const search = {
     perRequest: deps.tuning?.perRequest ?? 40,
     concurrency: deps.tuning?.concurrency ?? 4,
     cache: new Map<string, JobFacts[]>(),
+    snapshot,
   };
-  const [tax, ref, newest] = await Promise.all([matcher.taxonomy(), deps.reference(), repo.newestPublished()]);
   const at = matcher.now();
 
   async function rankPage(rows: PersonRow[], keep: number): Promise<RankedPage> {

@@ -1,4 +1,5 @@
 import { scopePrefix } from '../labourers/labourers.service.ts';
+import type { JobSnapshot } from '../matching/job-snapshot.ts';
 import { createMatchingRepository } from '../matching/matching.repository.ts';
 import type { Notifier } from '../notifications/notifier.ts';
 import type { AppConfig } from '../platform/config/config.ts';
@@ -27,6 +28,8 @@ export type CampaignRow = NonNullable<Awaited<ReturnType<ReturnType<typeof creat
 export type Actor = Pick<SessionUser, 'id' | 'role' | 'regionCode'>;
 
 const CHUNK = 'pushes.chunk';
+/** How long a campaign's snapshot of the open jobs serves its chunks before they read a new one. */
+const SNAPSHOT_TTL_MS = 10 * 60_000;
 const FINISH = 'pushes.finish';
 
 /** The region an actor asks for, within their scope (default: the whole scope). */
@@ -55,6 +58,26 @@ export type CampaignView = ReturnType<typeof campaignView>;
 export function createPushesService(deps: PushesServiceDeps) {
   const { db, queue } = deps;
   const repo = createPushesRepository(db);
+  const snapshotMax = deps.tuning?.snapshotMax ?? 200_000;
+  const snapshots = new Map<string, { at: number; snapshot: Promise<JobSnapshot | null> }>();
+
+  /**
+   * The open jobs, read once per campaign in this process and shared by its chunks (BullMQ
+   * workers in other processes read their own); dropped when the campaign finishes or grows old.
+   */
+  function jobSnapshot(campaignId: string): Promise<JobSnapshot | null> {
+    if (snapshotMax <= 0) return Promise.resolve(null);
+    const now = Date.now();
+    for (const [id, held] of snapshots) if (now - held.at > SNAPSHOT_TTL_MS) snapshots.delete(id);
+    let held = snapshots.get(campaignId);
+    if (!held) {
+      held = { at: now, snapshot: deps.matching.matcher.jobSnapshot(snapshotMax) };
+      held.snapshot.catch(() => snapshots.delete(campaignId));
+      snapshots.set(campaignId, held);
+    }
+    return held.snapshot;
+  }
+
   const chunkDeps = {
     db,
     matcher: deps.matching.matcher,
@@ -64,10 +87,12 @@ export function createPushesService(deps: PushesServiceDeps) {
     reference: deps.reference,
     push: deps.push,
     tuning: deps.tuning,
+    jobSnapshot,
     onDeliveryError: (error: Error) => deps.log?.warn({ err: error }, 'push notices stored but not delivered'),
   };
   queue.handle(CHUNK, (data) => runChunk(chunkDeps, String(data.campaignId), String(data.prefix)));
   queue.handle(FINISH, async (data) => {
+    snapshots.delete(String(data.campaignId));
     await repo.dropStaleGaps(String(data.regionCode));
     await repo.finishCampaign(String(data.campaignId));
   });
@@ -91,6 +116,7 @@ export function createPushesService(deps: PushesServiceDeps) {
       )
       .then(async () => campaignView((await repo.campaign(campaign.id))!))
       .catch(async (error: unknown) => {
+        snapshots.delete(campaign.id);
         await repo.failCampaign(campaign.id, (error as Error).message);
         throw error;
       });

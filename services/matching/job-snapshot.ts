@@ -1,0 +1,150 @@
+import type { Meilisearch } from 'meilisearch';
+import { indexUid } from '../../search-index/indexes.ts';
+import { UnavailableError } from '../platform/errors/domain-errors.ts';
+import {
+  type CandidateQuery,
+  JOB_FIELDS,
+  type JobDocument,
+  openJobFilter,
+  type Relevance,
+  toJobFacts,
+} from './candidate-search.ts';
+import type { Taxonomy } from './taxonomy.ts';
+import type { JobFacts } from './types.ts';
+
+interface Held extends JobFacts {
+  prefixes: ReadonlySet<string>;
+  /** Position in Meilisearch's best-paid-first order. */
+  rank: number;
+}
+
+const PAGE = 10_000;
+
+function isStrong(job: Held, { occupations, skills }: Relevance): boolean {
+  return occupations.includes(job.occupationCode) || job.skillCodes.some((code) => skills.includes(code));
+}
+
+/** The same conditions as the query's Meilisearch filter (`toMeiliQuery`), on one job. */
+export function answers(query: CandidateQuery, job: Held, nowSeconds: number): boolean {
+  const { rules } = query;
+  if (job.expiresAt !== null && job.expiresAt <= nowSeconds) return false;
+  if (job.ageMin !== null && job.ageMin > rules.age) return false;
+  if (job.ageMax !== null && job.ageMax < rules.age) return false;
+  if (job.publicWelfarePost && !rules.hardToEmploy) return false;
+  if (rules.area && !rules.area.some((prefix) => job.prefixes.has(prefix))) return false;
+  if (query.within && !job.prefixes.has(query.within)) return false;
+  if (query.outside && job.prefixes.has(query.outside)) return false;
+  if (query.strong && !isStrong(job, query.strong)) return false;
+  if (query.related) {
+    const { skills, unless } = query.related;
+    if (!job.skillCodes.some((code) => skills.includes(code))) return false;
+    if (unless && isStrong(job, unless)) return false;
+  }
+  return true;
+}
+
+/**
+ * The open jobs of the vacancy index, fetched from Meilisearch in a few bulk reads (best paid
+ * first, in Meilisearch's own order), answering candidate queries in memory. A push campaign asks
+ * hundreds of thousands of candidate queries over the same few tens of thousands of open jobs;
+ * each costs Meilisearch a filtered, sorted search, while here it is a walk down the region's
+ * best-paid list until the limit is reached. Every answer is confirmed against the database
+ * afterwards, as with searches, so a snapshot a few minutes old offers nothing that is not open.
+ */
+export class JobSnapshot {
+  /**
+   * Jobs best paid first, under keys of a region prefix ('' for all): all the jobs there, and
+   * those of each occupation (`|o`) and each asked skill (`|s`) there, so a query walks only the
+   * lists that can answer it.
+   */
+  private readonly lists = new Map<string, Held[]>();
+
+  private constructor(
+    jobs: Held[],
+    readonly loadedAt: Date,
+  ) {
+    const add = (key: string, job: Held) => {
+      const list = this.lists.get(key);
+      if (list) list.push(job);
+      else this.lists.set(key, [job]);
+    };
+    for (const job of jobs) {
+      for (const prefix of ['', ...job.prefixes]) {
+        add(prefix, job);
+        add(`${prefix}|o${job.occupationCode}`, job);
+        for (const skill of new Set(job.skillCodes)) add(`${prefix}|s${skill}`, job);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.lists.get('')?.length ?? 0;
+  }
+
+  /**
+   * Reads the open jobs (open, verified, not expired at `now`); null when there are more than
+   * `max` (a campaign then searches Meilisearch query by query).
+   */
+  static async load(
+    meili: Meilisearch,
+    prefix: string,
+    taxonomy: Taxonomy,
+    now: Date,
+    max: number,
+  ): Promise<JobSnapshot | null> {
+    const index = meili.index(indexUid(prefix, 'vacancies'));
+    const filter = openJobFilter(now);
+    const fields = [...JOB_FIELDS, 'regionPrefixes'] as Array<keyof JobDocument>;
+    const jobs: Held[] = [];
+    try {
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await index.getDocuments<JobDocument & { regionPrefixes: string[] }>({
+          filter,
+          fields,
+          sort: ['wageMax:desc'],
+          limit: PAGE,
+          offset,
+        });
+        if (page.total > max) return null;
+        for (const doc of page.results) {
+          const prefixes = new Set(doc.regionPrefixes);
+          const { regionPrefixes: _, ...rest } = doc;
+          jobs.push(Object.assign(toJobFacts(rest, taxonomy), { prefixes, rank: jobs.length }));
+        }
+        if (page.results.length < PAGE) break;
+      }
+    } catch (error) {
+      throw new UnavailableError(`Matching is unavailable for the moment: ${(error as Error).message}`);
+    }
+    return new JobSnapshot(jobs, now);
+  }
+
+  /** The query's answer, as Meilisearch would give it: best paid first, at most `limit`. */
+  search(query: CandidateQuery, now: Date): JobFacts[] {
+    const scope = query.within ?? (query.rules.area?.length === 1 ? query.rules.area[0]! : '');
+    const { occupations, skills } = query.strong ?? { occupations: [], skills: query.related?.skills ?? [] };
+    const keys =
+      query.strong || query.related
+        ? [...occupations.map((code) => `${scope}|o${code}`), ...skills.map((code) => `${scope}|s${code}`)]
+        : [scope];
+    const lists = keys.map((key) => this.lists.get(key)).filter((list) => list !== undefined);
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const out: JobFacts[] = [];
+    // Merge the lists in rank order (a job on several lists comes up once), keeping the answers.
+    const at = lists.map(() => 0);
+    let last = -1;
+    while (out.length < query.limit) {
+      let from = -1;
+      for (let i = 0; i < lists.length; i++) {
+        const job = lists[i]![at[i]!];
+        if (job && (from < 0 || job.rank < lists[from]![at[from]!]!.rank)) from = i;
+      }
+      if (from < 0) break;
+      const job = lists[from]![at[from]!++]!;
+      if (job.rank === last) continue;
+      last = job.rank;
+      if (answers(query, job, nowSeconds)) out.push(job);
+    }
+    return out;
+  }
+}
