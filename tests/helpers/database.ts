@@ -1,14 +1,26 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type AdapterHandle, openAdapter } from '../../services/platform/database/connect.ts';
 
+let template: Blob | undefined;
+
+/** The run's migrated PGlite dump (tests/setup/global-database.ts), read once per worker. */
+function pgliteTemplate(): Blob | undefined {
+  const file = inject('pgliteTemplate');
+  if (file && !template) template = new Blob([fs.readFileSync(file)]);
+  return template;
+}
+
 /**
- * A database of the test's own: an in-memory PGlite by default, or, when DATABASE_URL is set
- * (the CI run against PostgreSQL), a fresh database on that server, dropped afterwards.
+ * A database of the test's own: an in-memory PGlite (from the run's migrated template) by default,
+ * or, when DATABASE_URL is set (the CI run against PostgreSQL), a fresh database on that server,
+ * dropped afterwards.
  */
 export async function openTestDatabase(): Promise<AdapterHandle & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return openAdapter({ dataDir: '', inMemory: true });
+  if (!serverUrl) return openAdapter({ dataDir: '', inMemory: true, template: pgliteTemplate() });
   const name = `wb_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

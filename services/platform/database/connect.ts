@@ -11,6 +11,8 @@ export interface DatabaseTarget {
   dataDir: string;
   /** Use an in-memory PGlite (tests of pure database logic, migration shadow). */
   inMemory?: boolean;
+  /** For an in-memory PGlite: start from this dump (`PGlite.dumpDataDir`) instead of an empty cluster. */
+  template?: Blob | undefined;
 }
 
 export interface AdapterHandle {
@@ -26,7 +28,7 @@ export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle
     return { kind: 'postgresql', factory, close: async () => {} };
   }
   if (target.inMemory) {
-    const pg = await PGlite.create();
+    const pg = await PGlite.create(target.template ? { loadDataDir: target.template } : {});
     return { kind: 'pglite', factory: new PrismaPGlite(pg), close: () => pg.close() };
   }
   const release = acquireDataDirLock(target.dataDir);
