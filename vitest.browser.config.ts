@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['tests/browser/**/*.browser.test.ts'],
     globalSetup: ['tests/setup/global-demo-template.ts'],
     pool: 'forks',
+    isolate: false,
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 120_000,

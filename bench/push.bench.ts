@@ -150,6 +150,9 @@ async function main() {
       // Every generated person wants work: the campaign's whole population.
       await db.$executeRaw`UPDATE "Labourer" SET "wantsJob" = true, "erasedAt" = NULL`;
       await db.searchOutbox.deleteMany();
+      // Fresh planner statistics, as autovacuum would gather them a minute after a bulk load; without
+      // them the first campaign on a just-generated database ran several times slower.
+      await db.$executeRawUnsafe('ANALYZE');
       console.log(`\ndata: generated in ${secs(elapsed())}`);
       elapsed = stopwatch();
       await applyIndexSettings(meili, prepared.prefix);

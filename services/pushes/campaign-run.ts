@@ -68,14 +68,14 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
   const pageSize = deps.tuning?.pageSize ?? 500;
   const limit = deps.tuning?.limit ?? Math.max(10, deps.push.jobsPerPerson * 3);
   const rescueLimit = deps.tuning?.rescueLimit ?? 40;
-  // Candidate queries repeat between pages (neighbours of the same county, city and age share
-  // them), so the chunk keeps their results: its vacancies are confirmed against the database anyway.
   const [tax, ref, newest, snapshot] = await Promise.all([
     matcher.taxonomy(),
     deps.reference(),
     repo.newestPublished(),
     deps.jobSnapshot?.(campaignId) ?? null,
   ]);
+  // Candidate queries repeat between pages (neighbours of the same county, city and age share
+  // them), so the chunk keeps their results: its vacancies are confirmed against the database anyway.
   const search = {
     perRequest: deps.tuning?.perRequest ?? 40,
     concurrency: deps.tuning?.concurrency ?? 4,
