@@ -25,7 +25,7 @@ function isStrong(job: Held, { occupations, skills }: Relevance): boolean {
 }
 
 /** The same conditions as the query's Meilisearch filter (`toMeiliQuery`), on one job. */
-export function answers(query: CandidateQuery, job: Held, nowSeconds: number): boolean {
+function answers(query: CandidateQuery, job: Held, nowSeconds: number): boolean {
   const { rules } = query;
   if (job.expiresAt !== null && job.expiresAt <= nowSeconds) return false;
   if (job.ageMin !== null && job.ageMin > rules.age) return false;
@@ -96,6 +96,7 @@ export class JobSnapshot {
     const filter = openJobFilter(now);
     const fields = [...JOB_FIELDS, 'regionPrefixes'] as Array<keyof JobDocument>;
     const jobs: Held[] = [];
+    const seen = new Set<string>();
     try {
       for (let offset = 0; ; offset += PAGE) {
         const page = await index.getDocuments<JobDocument & { regionPrefixes: string[] }>({
@@ -107,6 +108,9 @@ export class JobSnapshot {
         });
         if (page.total > max) return null;
         for (const doc of page.results) {
+          // A job re-indexed between two pages may move in the order: it is held once.
+          if (seen.has(doc.id)) continue;
+          seen.add(doc.id);
           const prefixes = new Set(doc.regionPrefixes);
           const { regionPrefixes: _, ...rest } = doc;
           jobs.push(Object.assign(toJobFacts(rest, taxonomy), { prefixes, rank: jobs.length }));
