@@ -9,6 +9,7 @@
  *   npm run bench:matching                                   100,000 + 100,000
  *   npm run bench:matching -- --vacancies 20000 --labourers 20000 --requests 200
  *   npm run bench:matching -- --dir /tmp/wb-bench               keep the data and index for the next run
+ *   npm run bench:matching -- --snapshot-max 0                  batch ranking searching Meilisearch query by query
  *   MEILI_URL=… MEILI_MASTER_KEY=… npm run bench:matching     against a running Meilisearch
  */
 import crypto from 'node:crypto';
@@ -45,6 +46,8 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     'per-request': { type: 'string', default: '40' },
     'batch-max': { type: 'string' },
+    /** Open jobs up to which the batch ranking answers candidate queries from memory; 0 searches Meilisearch each. */
+    'snapshot-max': { type: 'string', default: '200000' },
     /** Keep the generated data and index here and reuse them on the next run (default: a temporary directory). */
     dir: { type: 'string' },
   },
@@ -278,6 +281,7 @@ async function main() {
       concurrency: n('concurrency'),
       perRequest: n('per-request'),
       max,
+      snapshotMax: n('snapshot-max'),
       onResult: (_person, matches) => {
         ranked++;
         if (matches.length) withMatches++;

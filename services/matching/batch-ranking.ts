@@ -13,6 +13,8 @@ export interface BatchOptions {
   pageSize?: number;
   /** Stop after this many people. */
   max?: number;
+  /** Open jobs up to which the candidate queries are answered from a snapshot in memory (0: search each). */
+  snapshotMax?: number;
   onResult?: (person: PersonProfile, matches: Ranked<JobFacts>[]) => void;
 }
 
@@ -26,9 +28,10 @@ async function loadPage(repo: MatchingRepository, after: { regionCode: string; i
 
 /**
  * Ranks every person who wants work, page by page (people of one place together), for pushing
- * jobs. A page's candidate queries go to Meilisearch together, each distinct query once; the
- * database and Meilisearch work side by side: the next page is read and the previous page's
- * matches are confirmed (one light read) while the current page's candidates are searched.
+ * jobs. A page's candidate queries are answered together, each distinct query once, from a
+ * snapshot of the open jobs (as push campaigns do) or by Meilisearch; the database works
+ * alongside: the next page is read and the previous page's matches are confirmed (one light read)
+ * while the current page's candidates are found.
  */
 export async function rankEveryoneWilling(matcher: Matcher, repo: MatchingRepository, options: BatchOptions = {}) {
   const limit = options.limit ?? 10;
@@ -38,6 +41,8 @@ export async function rankEveryoneWilling(matcher: Matcher, repo: MatchingReposi
   const max = options.max ?? Number.POSITIVE_INFINITY;
   const tax = await matcher.taxonomy();
   const at = matcher.now();
+  const snapshotMax = options.snapshotMax ?? 200_000;
+  const snapshot = snapshotMax > 0 ? await matcher.jobSnapshot(snapshotMax) : null;
   let people = 0;
   let confirming: Promise<void> = Promise.resolve();
   let next: Promise<Page> = loadPage(repo, null, Math.min(pageSize, max));
@@ -64,7 +69,7 @@ export async function rankEveryoneWilling(matcher: Matcher, repo: MatchingReposi
       person: matcher.profileOf(row, tax, at),
       feedback: matcher.feedbackOf(row.id, signals),
     }));
-    const heads = await matcher.rankedCandidatesMany(page, limit, { tax, at, perRequest, concurrency });
+    const heads = await matcher.rankedCandidatesMany(page, limit, { tax, at, perRequest, concurrency, snapshot });
     const ranked = page.map(({ person }, i) => ({ person, head: heads[i]! }));
     await confirming;
     confirming = confirm(ranked);

@@ -52,8 +52,8 @@ export interface Relevance {
 /**
  * One candidate query: jobs within the person's hard rules, relevant to their work ("strong"), or
  * asking only for related skills ("related": related skills and nothing strong), inside a region
- * and outside another, best paid first, at most `limit`. `jobQueries` sends it to Meilisearch; a
- * `JobSnapshot` answers the same query from jobs fetched from Meilisearch in bulk.
+ * and outside another, best paid first, at most `limit`. `toMeiliQuery` makes it a Meilisearch
+ * search; a `JobSnapshot` answers the same query from jobs fetched from Meilisearch in bulk.
  */
 export interface CandidateQuery {
   rules: PersonRules;
