@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { DEMO_PASSWORD } from '../../prisma/seed/demo.ts';
 import { loadConfig } from '../../services/platform/config/config.ts';
 import { type RunningApp, startServer } from '../../services/server.ts';
 
@@ -82,4 +83,32 @@ export async function startDemoApp(): Promise<{ running: RunningApp; stop(): Pro
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The demo app for the calling test file: started before its tests, stopped after them (after the
+ * file's own afterAll hooks, which close its browsers). `running` is there once the tests run.
+ */
+export function demoAppForFile(): { readonly running: RunningApp } {
+  let app: Awaited<ReturnType<typeof startDemoApp>> | undefined;
+  beforeAll(async () => {
+    app = await startDemoApp();
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  return {
+    get running() {
+      if (!app) throw new Error('The demo app has not started');
+      return app.running;
+    },
+  };
+}
+
+/** Signs a demo account in through the login form and waits for the home page. */
+export async function signInAs(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await Promise.all([page.waitForURL(`${baseUrl}/`), page.getByRole('button', { name: '登录' }).click()]);
 }

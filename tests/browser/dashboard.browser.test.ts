@@ -1,34 +1,21 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../services/server.ts';
-import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR, startDemoApp } from './browser.ts';
-
-const PASSWORD = 'WorkBridge-demo-1';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR, demoAppForFile, signInAs } from './browser.ts';
 
 describe('the officer dashboard in a browser', () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let running: RunningApp;
+  const app = demoAppForFile();
   let session: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    app = await startDemoApp();
-    running = app.running;
-  });
 
   afterAll(async () => {
     await session?.close();
-    await app?.stop();
   });
 
   async function signIn(options: Parameters<typeof openBrowser>[0]) {
     await session?.close();
     session = await openBrowser(options);
     const page = session.page;
-    await page.goto(`${running.url}/login`);
-    await page.getByLabel('用户名').fill('officer.fujian');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${running.url}/`), page.getByRole('button', { name: '登录' }).click()]);
+    await signInAs(page, app.running.url, 'officer.fujian');
     return page;
   }
 
@@ -36,7 +23,7 @@ describe('the officer dashboard in a browser', () => {
     const page = await signIn(PHONE);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${running.url}/dashboard`);
+    await page.goto(`${app.running.url}/dashboard`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('福建省就业扶贫监测');
     // Every chart container gets an SVG drawn by ECharts from the page's JSON block.
     await page.locator('[data-chart="status"] svg').waitFor({ state: 'visible', timeout: 30_000 });
@@ -57,14 +44,14 @@ describe('the officer dashboard in a browser', () => {
 
   it('shows the numbers as tables with JavaScript off', async () => {
     const page = await signIn({ ...PHONE, javaScriptEnabled: false });
-    await page.goto(`${running.url}/dashboard`);
+    await page.goto(`${app.running.url}/dashboard`);
     await expect.poll(() => page.getByRole('rowheader', { name: '省外转移就业' }).first().isVisible()).toBe(true);
     expect(await page.locator('[data-chart] svg').count()).toBe(0);
   });
 
   it('draws the desktop layout', async () => {
     const page = await signIn({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${running.url}/dashboard`);
+    await page.goto(`${app.running.url}/dashboard`);
     await page.locator('[data-chart="cooperation"] svg').waitFor({ state: 'visible', timeout: 30_000 });
     await page.screenshot({ path: path.join(RESULTS_DIR, 'dashboard-province-desktop.png'), fullPage: true });
   });

@@ -1,42 +1,30 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../services/server.ts';
-import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR, startDemoApp } from './browser.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR, demoAppForFile, signInAs } from './browser.ts';
 
-const PASSWORD = 'WorkBridge-demo-1';
 const FAIR = '就业援助月·长汀县就业困难人员专场招聘会';
 
 describe('checking in at a fair from an officer’s phone', () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let running: RunningApp;
+  const app = demoAppForFile();
   const sessions: BrowserSession[] = [];
-
-  beforeAll(async () => {
-    app = await startDemoApp();
-    running = app.running;
-  });
 
   afterAll(async () => {
     for (const session of sessions) await session.close();
-    await app?.stop();
   });
 
   async function signedIn(username: string) {
     const session = await openBrowser(PHONE);
     sessions.push(session);
     const page = session.page;
-    await page.goto(`${running.url}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${running.url}/`), page.getByRole('button', { name: '登录' }).click()]);
+    await signInAs(page, app.running.url, username);
     return page;
   }
 
   it('the labourer shows the ticket code, the officer opens the doors and checks them in by typing it', async () => {
     // The demo labourer is registered for the Employment Assistance Month fair: the ticket shows a QR and the code.
     const labourer = await signedIn('labourer.demo');
-    await labourer.goto(`${running.url}/fairs`);
+    await labourer.goto(`${app.running.url}/fairs`);
     await Promise.all([
       labourer.waitForURL(/\/ticket$/),
       labourer.getByRole('link', { name: '查看入场券' }).first().click(),
@@ -47,7 +35,7 @@ describe('checking in at a fair from an officer’s phone', () => {
 
     // The officer starts the fair from the management page, then opens check-in on the phone.
     const officer = await signedIn('officer.changting');
-    await officer.goto(`${running.url}/fairs`);
+    await officer.goto(`${app.running.url}/fairs`);
     await Promise.all([
       officer.waitForURL(/\/manage$/),
       officer.getByRole('table').getByRole('link', { name: FAIR }).click(),
@@ -76,7 +64,7 @@ describe('checking in at a fair from an officer’s phone', () => {
 
   it('shows the results of the closed Spring Breeze fair as a table that adds up', async () => {
     const officer = await signedIn('officer.changting');
-    await officer.goto(`${running.url}/fairs`);
+    await officer.goto(`${app.running.url}/fairs`);
     await Promise.all([
       officer.waitForURL(/\/manage$/),
       officer.getByRole('table').getByRole('link', { name: '春风行动·长汀县返乡人员专场招聘会' }).click(),

@@ -1,24 +1,16 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../services/server.ts';
-import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR, startDemoApp } from './browser.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR, demoAppForFile, signInAs } from './browser.ts';
 
 const PASSWORD = 'WorkBridge-demo-1';
 
 describe('signing in from a phone browser', () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let running: RunningApp;
+  const app = demoAppForFile();
   let session: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    app = await startDemoApp();
-    running = app.running;
-  });
 
   afterAll(async () => {
     await session?.close();
-    await app?.stop();
   });
 
   async function open(options: Parameters<typeof openBrowser>[0] = {}) {
@@ -29,11 +21,11 @@ describe('signing in from a phone browser', () => {
 
   it('signs an officer in through the form and shows the county home in Chinese, then in English', async () => {
     const page = await open();
-    await page.goto(`${running.url}/login`);
+    await page.goto(`${app.running.url}/login`);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.getByLabel('用户名').fill('officer.changting');
     await page.getByLabel('密码').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${running.url}/`), page.getByRole('button', { name: '登录' }).click()]);
+    await Promise.all([page.waitForURL(`${app.running.url}/`), page.getByRole('button', { name: '登录' }).click()]);
 
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('长汀县');
@@ -49,7 +41,7 @@ describe('signing in from a phone browser', () => {
 
   it('answers a wrong password with 401 and the Chinese message, keeping the username', async () => {
     const page = await open();
-    await page.goto(`${running.url}/login`);
+    await page.goto(`${app.running.url}/login`);
     await page.getByLabel('用户名').fill('officer.changting');
     await page.getByLabel('密码').fill('not-the-password');
     const [response] = await Promise.all([
@@ -65,14 +57,14 @@ describe('signing in from a phone browser', () => {
 
   it('signs in and out with JavaScript turned off', async () => {
     const page = await open({ javaScriptEnabled: false });
-    await page.goto(`${running.url}/login`);
-    await page.getByLabel('用户名').fill('labourer.demo');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${running.url}/`), page.getByRole('button', { name: '登录' }).click()]);
+    await signInAs(page, app.running.url, 'labourer.demo');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('您好');
     expect(await page.getByRole('heading', { level: 2, name: '本县在招岗位' }).isVisible()).toBe(true);
 
-    await Promise.all([page.waitForURL(`${running.url}/login`), page.getByRole('button', { name: '退出' }).click()]);
+    await Promise.all([
+      page.waitForURL(`${app.running.url}/login`),
+      page.getByRole('button', { name: '退出' }).click(),
+    ]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('登录就业桥');
   });
 });

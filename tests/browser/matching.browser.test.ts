@@ -1,35 +1,22 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../services/server.ts';
-import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR, startDemoApp } from './browser.ts';
-
-const PASSWORD = 'WorkBridge-demo-1';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR, demoAppForFile, signInAs } from './browser.ts';
 
 describe('"My jobs" on a phone', () => {
-  let demo: Awaited<ReturnType<typeof startDemoApp>> | undefined;
-  let running: RunningApp;
+  const app = demoAppForFile();
   let session: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    demo = await startDemoApp();
-    running = demo.running;
-  });
 
   afterAll(async () => {
     await session?.close();
-    await demo?.stop();
   });
 
   it('shows labourer.demo the jobs ranked for them, with reasons in Chinese, without JavaScript', async () => {
     session = await openBrowser({ ...PHONE, javaScriptEnabled: false });
     const page = session.page;
-    await page.goto(`${running.url}/login`);
-    await page.getByLabel('用户名').fill('labourer.demo');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${running.url}/`), page.getByRole('button', { name: '登录' }).click()]);
+    await signInAs(page, app.running.url, 'labourer.demo');
 
-    await page.goto(`${running.url}/my-jobs`);
+    await page.goto(`${app.running.url}/my-jobs`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('适合我的工作');
     const cards = page.locator('.match-card');
     expect(await cards.count()).toBeGreaterThan(0);
@@ -57,12 +44,9 @@ describe('"My jobs" on a phone', () => {
     await session?.close();
     session = await openBrowser({ ...PHONE, javaScriptEnabled: false });
     const page = session.page;
-    await page.goto(`${running.url}/login`);
-    await page.getByLabel('用户名').fill('officer.changting');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${running.url}/`), page.getByRole('button', { name: '登录' }).click()]);
-    const demo = await running.db.user.findUniqueOrThrow({ where: { username: 'labourer.demo' } });
-    await page.goto(`${running.url}/labourers/${demo.labourerId}/matches`);
+    await signInAs(page, app.running.url, 'officer.changting');
+    const demo = await app.running.db.user.findUniqueOrThrow({ where: { username: 'labourer.demo' } });
+    await page.goto(`${app.running.url}/labourers/${demo.labourerId}/matches`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('的推荐岗位');
     expect(await page.locator('.match-card a[href^="tel:"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(RESULTS_DIR, 'officer-person-matches.png') });

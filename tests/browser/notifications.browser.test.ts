@@ -1,29 +1,21 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../services/server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createVacancy } from '../helpers/applications.ts';
-import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR, startDemoApp } from './browser.ts';
+import { type BrowserSession, openBrowser, PHONE, RESULTS_DIR, demoAppForFile, signInAs } from './browser.ts';
 
 const PASSWORD = 'WorkBridge-demo-1';
 
 describe('the unread badge updates live', () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let running: RunningApp;
+  const app = demoAppForFile();
   let session: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    app = await startDemoApp();
-    running = app.running;
-  });
 
   afterAll(async () => {
     await session?.close();
-    await app?.stop();
   });
 
   async function apiLogin(username: string) {
-    const response = await fetch(`${running.url}/api/v1/auth/login`, {
+    const response = await fetch(`${app.running.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username, password: PASSWORD }),
@@ -35,10 +27,7 @@ describe('the unread badge updates live', () => {
   it('the labourer’s badge goes up without a reload when an employer invites them', async () => {
     session = await openBrowser(PHONE);
     const page = session.page;
-    await page.goto(`${running.url}/login`);
-    await page.getByLabel('用户名').fill('labourer.demo');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await Promise.all([page.waitForURL(`${running.url}/`), page.getByRole('button', { name: '登录' }).click()]);
+    await signInAs(page, app.running.url, 'labourer.demo');
 
     const badge = page.locator('#unread-badge');
     const before = Number(await badge.getAttribute('data-count'));
@@ -50,7 +39,7 @@ describe('the unread badge updates live', () => {
     await expect.poll(() => page.locator('#messages-link').getAttribute('data-live')).toBe('yes');
 
     // The employer invites labourer.demo to a new job of theirs through the API.
-    const { db } = running;
+    const { db } = app.running;
     const labourerUser = await db.user.findUniqueOrThrow({ where: { username: 'labourer.demo' } });
     const employerUser = await db.user.findUniqueOrThrow({ where: { username: 'employer.demo' } });
     await db.labourer.update({
@@ -58,7 +47,7 @@ describe('the unread badge updates live', () => {
       data: { consentShowEmployer: true, wantsJob: true },
     });
     const vacancy = await createVacancy(db, employerUser.employerId!, { title: '竹编工艺工' });
-    const invited = await fetch(`${running.url}/api/v1/applications`, {
+    const invited = await fetch(`${app.running.url}/api/v1/applications`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: await apiLogin('employer.demo') },
       body: JSON.stringify({ vacancyId: vacancy.id, labourerId: labourerUser.labourerId }),
