@@ -21,6 +21,7 @@ import type { AppConfig } from './platform/config/config.ts';
 import type { Db } from './platform/database/prisma.ts';
 import errorHandler from './platform/errors/error-handler.ts';
 import './platform/http/fastify-types.ts';
+import { parseQueryString } from './platform/http/query-string.ts';
 import viewsPlugin, { localeOf } from './platform/http/views.plugin.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { createEmployersRepository } from './employers/employers.repository.ts';
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: loggerOptions(config),
     trustProxy: config.env === 'production',
     bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { querystringParser: parseQueryString },
   });
   // Every route as registered, for the architecture test that checks each declares auth and schema.
   const routeCatalogue: RouteOptions[] = [];
