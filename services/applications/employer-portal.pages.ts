@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createFormOptions } from '../labourers/form-options.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { auth, page } from '../platform/http/contract.ts';
+import { readPageQuery } from '../platform/http/page-query.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { APPLICATION_STATUSES, IN_WORK_STATUSES } from './application-states.ts';
 import { ApplicationCreateSchema, CandidateQuerySchema } from './applications.contract.ts';
@@ -82,8 +83,9 @@ export async function employerPortalPages(
       const { byVacancy } = await portal.retention(request.user!);
       return reply.page('applications/candidates', { title, vacancies: byVacancy.filter((v) => v.status === 'open') });
     }
-    const parsed = CandidateQuerySchema.safeParse(raw);
-    const query = parsed.success ? parsed.data : CandidateQuerySchema.parse({ vacancyId: raw.vacancyId });
+    const { query, shown, errors, problems } = readPageQuery(CandidateQuerySchema, raw, request.locale, {
+      labels: { q: 'applications.candidates.q', skill: 'applications.candidates.skill', regionCode: 'applications.candidates.region' },
+    });
     const result = await portal.candidates(request.user!, query);
     const carry = FILTERS.filter((name) => query[name] !== undefined).map((name) => ({
       name,
@@ -102,7 +104,11 @@ export async function employerPortalPages(
         title,
         vacancy: result.vacancy,
         publicWelfare: result.vacancy.publicWelfarePost,
-        query: { ...query, ageMin: result.defaults.ageMin, ageMax: result.defaults.ageMax },
+        query: {
+          ...shown,
+          ageMin: errors.ageMin ? shown.ageMin : result.defaults.ageMin,
+          ageMax: errors.ageMax ? shown.ageMax : result.defaults.ageMax,
+        },
         options: await formOptions('35', request.locale),
         items: result.items,
         total: result.total,
@@ -111,7 +117,7 @@ export async function employerPortalPages(
         prev: query.page > 1 ? link(query.page - 1) : null,
         next: query.page < pages ? link(query.page + 1) : null,
         carry,
-        invalidFilters: !parsed.success,
+        problems,
         ...extra,
       },
       status,

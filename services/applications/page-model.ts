@@ -1,6 +1,6 @@
 import { type FormBody, field } from '../platform/http/form-fields.ts';
 import type { z } from 'zod';
-import { zodIssues } from '../labourers/labourer-form.ts';
+import { issueMessage, zodIssues } from '../platform/http/form-errors.ts';
 import type { DomainError } from '../platform/errors/domain-errors.ts';
 import {
   ConflictError,
@@ -18,7 +18,7 @@ export { type FormBody, field } from '../platform/http/form-fields.ts';
 /** Parses a form with the API's own schema; problems become a ValidationError the page can show. */
 export function parseForm<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError('The form is not valid', zodIssues(parsed.error));
+  if (!parsed.success) throw new ValidationError('The form is not valid', zodIssues(parsed.error, input));
   return parsed.data;
 }
 
@@ -36,13 +36,8 @@ export function transitionForm(body: FormBody) {
   };
 }
 
-function issueMessage(locale: string, issue: FieldIssue): string {
-  for (const key of [`applications.validation.${issue.code}`, `validation.${issue.code}`]) {
-    const message = translate(locale, key);
-    if (message !== key) return message;
-  }
-  return translate(locale, 'validation.invalid');
-}
+const issueText = (locale: string, issue: FieldIssue) =>
+  issueMessage(locale, issue, { namespaces: ['applications.validation'] });
 
 export interface PageProblem {
   status: number;
@@ -57,7 +52,7 @@ export interface PageProblem {
 export function pageProblem(locale: string, error: unknown): PageProblem {
   if (error instanceof ValidationError) {
     const fields: Record<string, string> = {};
-    for (const issue of error.issues) fields[issue.field.split('.')[0] ?? issue.field] ??= issueMessage(locale, issue);
+    for (const issue of error.issues) fields[issue.field.split('.')[0] ?? issue.field] ??= issueText(locale, issue);
     return { status: 422, message: translate(locale, 'applications.fixErrors'), fields };
   }
   if (error instanceof ConflictError || (error instanceof ForbiddenError && reasonOf(error))) {

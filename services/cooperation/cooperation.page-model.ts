@@ -1,7 +1,7 @@
 import { type FormBody, field } from '../platform/http/form-fields.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { zodIssues } from '../labourers/labourer-form.ts';
+import { issueMessage, zodIssues } from '../platform/http/form-errors.ts';
 import { ConflictError, type FieldIssue, ValidationError } from '../platform/errors/domain-errors.ts';
 import { auth } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
@@ -25,7 +25,7 @@ export function numberField(body: FormBody, name: string): number | string | und
 
 export function parseForm<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError('The form is not valid', zodIssues(parsed.error));
+  if (!parsed.success) throw new ValidationError('The form is not valid', zodIssues(parsed.error, input));
   return parsed.data;
 }
 
@@ -35,13 +35,8 @@ export interface FormProblem {
   fields: Record<string, string>;
 }
 
-function issueText(locale: string, issue: FieldIssue): string {
-  for (const key of [`cooperation.validation.${issue.code}`, `validation.${issue.code}`]) {
-    const text = translate(locale, key);
-    if (text !== key) return text;
-  }
-  return translate(locale, 'cooperation.validation.invalid');
-}
+const issueText = (locale: string, issue: FieldIssue) =>
+  issueMessage(locale, issue, { namespaces: ['cooperation.validation'] });
 
 /** A refused form as the page explains it (422 with a message per field, 409 for a conflict). */
 export function formProblem(locale: string, error: unknown): FormProblem {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { createFormOptions } from '../labourers/form-options.ts';
-import { fieldErrors, zodIssues } from '../labourers/labourer-form.ts';
+import { fieldErrors, zodIssues } from '../platform/http/form-errors.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { ConflictError, ValidationError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';
@@ -102,7 +102,7 @@ export async function employersPages(app: FastifyInstance, opts: { employers: Em
       };
       try {
         const parsed = RegisterSchema.safeParse(form);
-        if (!parsed.success) throw new ValidationError('The registration is not valid', zodIssues(parsed.error));
+        if (!parsed.success) throw new ValidationError('The registration is not valid', zodIssues(parsed.error, form));
         const { userId } = await employers.registerSelf(parsed.data);
         request.session.regenerate();
         request.session.set('userId', userId);
@@ -114,7 +114,7 @@ export async function employersPages(app: FastifyInstance, opts: { employers: Em
           return renderRegister(
             request,
             reply,
-            { form: shown, errors: fieldErrors(request.locale, error.issues) },
+            { form: shown, errors: fieldErrors(request.locale, error.issues, { labels: { name: 'employers.name' } }) },
             422,
           );
         if (error instanceof ConflictError) {

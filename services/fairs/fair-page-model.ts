@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldErrors, zodIssues } from '../labourers/labourer-form.ts';
+import { fieldErrors, zodIssues } from '../platform/http/form-errors.ts';
 import { chinaDate, chinaDateTime } from '../applications/china-time.ts';
 import {
   ConflictError,
@@ -16,7 +16,7 @@ export { type FormBody, field, fieldList } from '../platform/http/form-fields.ts
 /** Parses a form with the API's own schema; problems become a ValidationError the page can show. */
 export function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError('The form is not valid', zodIssues(parsed.error));
+  if (!parsed.success) throw new ValidationError('The form is not valid', zodIssues(parsed.error, input));
   return parsed.data;
 }
 
@@ -36,11 +36,7 @@ function t(locale: string, key: string, fallback: string): string {
 /** A domain error as a fair page explains it; what a page cannot explain goes to the error page. */
 export function pageProblem(locale: string, error: unknown): PageProblem {
   if (error instanceof ValidationError) {
-    const fields = fieldErrors(locale, error.issues);
-    for (const issue of error.issues) {
-      const own = translate(locale, `fairs.validation.${issue.code}`);
-      if (own !== `fairs.validation.${issue.code}`) fields[issue.field.split('.')[0]!] = own;
-    }
+    const fields = fieldErrors(locale, error.issues, { namespaces: ['fairs.validation'] });
     return { status: 422, message: translate(locale, 'fairs.fixErrors'), fields };
   }
   if (error instanceof ConflictError)

@@ -4,6 +4,7 @@ import type { Db } from '../platform/database/prisma.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
+import { readPageQuery } from '../platform/http/page-query.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { displayFair, field, fieldList, type FormBody, pageProblem, parse } from './fair-page-model.ts';
 import { TARGET_GROUPS } from './fair-results.ts';
@@ -25,7 +26,9 @@ export async function fairRegistrationPages(app: FastifyInstance, s: FairService
   ) {
     const id = fairIdOf(request);
     const fair = await s.fairs.get(request.user!, id);
-    const query = parse(RegistrationQuerySchema, request.query);
+    const { query, shown, problems } = readPageQuery(RegistrationQuerySchema, request.query, request.locale, {
+      labels: { q: 'fairs.fields.search', willAttend: 'fairs.fields.willAttend', checkedIn: 'fairs.fields.checkedIn' },
+    });
     const list = await s.registrations.list(request.user!, id, query);
     return reply.page(
       'fairs/registrations',
@@ -34,7 +37,8 @@ export async function fairRegistrationPages(app: FastifyInstance, s: FairService
         fair: displayFair(fair),
         items: list.items,
         total: list.total,
-        query,
+        query: shown,
+        problems,
         canCheckIn: fair.status === 'ongoing',
         canRegister: fair.status === 'registration' || fair.status === 'ongoing',
         optionalGroups: OPTIONAL_GROUPS,

@@ -3,7 +3,7 @@ import type { Db } from '../platform/database/prisma.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
-import { displayFair } from './fair-page-model.ts';
+import { displayFair, fieldList, type FormBody } from './fair-page-model.ts';
 import type { ResultsView } from './fairs.contract.ts';
 import type { FairServices } from './fairs.module.ts';
 import { fairIdOf } from './fairs.pages.ts';
@@ -97,8 +97,10 @@ export async function fairResultsPages(app: FastifyInstance, s: FairServices & {
   app.route({
     ...page('GET', '/fairs/compare', officer),
     handler: async (request, reply) => {
-      const raw = (request.query as { ids?: string }).ids ?? '';
-      const ids = raw.split(',').filter(Boolean).slice(0, 6);
+      const ids = fieldList(request.query as FormBody, 'ids')
+        .flatMap((value) => value.split(','))
+        .filter(Boolean)
+        .slice(0, 6);
       const all = (await s.fairs.list(request.user!, { page: 1, pageSize: 100 })).items.map(displayFair);
       const compared: ResultsView[] = [];
       for (const id of ids) {

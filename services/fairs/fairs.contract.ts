@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryList } from '../platform/http/query-string.ts';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import {
   ApplyBodySchema,
@@ -254,10 +255,7 @@ export const compareRoute = defineRoute({
   tags: TAGS,
   schema: {
     querystring: z.object({
-      ids: z
-        .string()
-        .transform((s) => s.split(',').filter(Boolean))
-        .pipe(z.array(id('a fair')).min(2).max(6)),
+      ids: queryList(id('a fair')).pipe(z.array(z.string()).min(2).max(6)),
     }),
     response: { 200: z.object({ items: z.array(ResultsSchema) }), ...errors },
   },

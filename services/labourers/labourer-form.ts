@@ -1,7 +1,3 @@
-import type { z } from 'zod';
-import type { FieldIssue } from '../platform/errors/domain-errors.ts';
-import { translate } from '../platform/i18n/i18n.ts';
-
 type FormBody = Record<string, string | string[] | undefined>;
 
 const list = (value: string | string[] | undefined): string[] =>
@@ -57,34 +53,4 @@ export function formToInput(body: FormBody, fields: readonly string[]): Record<s
   set('statusNote', text(body.statusNote) || undefined);
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
   return out;
-}
-
-/** zod problems as field issues with the codes the locale files translate. */
-export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.join('.');
-    const empty = issue.code === 'too_small' && 'minimum' in issue && issue.minimum === 1;
-    const code =
-      issue.code === 'invalid_type' || empty
-        ? 'required'
-        : issue.code === 'too_small'
-          ? 'too_short'
-          : issue.code === 'too_big'
-            ? 'too_long'
-            : 'invalid';
-    return { field, code, message: issue.message };
-  });
-}
-
-/** Field → message in the reader's language, for re-rendering a form. */
-export function fieldErrors(locale: string, issues: FieldIssue[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const field = issue.field.split('.')[0] ?? issue.field;
-    if (errors[field]) continue;
-    const key = `validation.${issue.code ?? 'invalid'}`;
-    const message = translate(locale, key);
-    errors[field] = message === key ? translate(locale, 'validation.invalid') : message;
-  }
-  return errors;
 }

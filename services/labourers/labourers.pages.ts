@@ -7,7 +7,9 @@ import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { maskPhone } from '../platform/crypto/pii.ts';
 import { createFormOptions } from './form-options.ts';
-import { fieldErrors, formToInput, zodIssues } from './labourer-form.ts';
+import { fieldErrors, zodIssues } from '../platform/http/form-errors.ts';
+import { readPageQuery } from '../platform/http/page-query.ts';
+import { formToInput } from './labourer-form.ts';
 import {
   LabourerCreateSchema,
   PROFILE_FIELDS,
@@ -106,7 +108,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
           request,
           reply,
           template,
-          { ...extra, form, errors: fieldErrors(request.locale, error.issues) },
+          { ...extra, form, errors: fieldErrors(request.locale, error.issues, { labelPrefix: 'labourers.fields' }) },
           422,
         );
       }
@@ -126,7 +128,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
 
   const parse = <T>(schema: z.ZodType<T>, input: unknown): T => {
     const parsed = schema.safeParse(input);
-    if (!parsed.success) throw new ValidationError('The form is not valid', zodIssues(parsed.error));
+    if (!parsed.success) throw new ValidationError('The form is not valid', zodIssues(parsed.error, input));
     return parsed.data;
   };
 
@@ -134,18 +136,18 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
   app.route({
     ...page('GET', '/labourers', officer),
     handler: async (request, reply) => {
-      const parsed = LabourerListQuerySchema.safeParse(request.query);
-      const query = parsed.success ? parsed.data : LabourerListQuerySchema.parse({});
+      const { query, shown, problems } = readPageQuery(LabourerListQuerySchema, request.query, request.locale, {
+        labelPrefix: 'labourers.fields',
+        labels: { regionCode: 'labourers.fields.region', status: 'labourers.fields.employmentStatus' },
+      });
       const result = await labourers.list(request.user!, query);
       const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
       const filters = new URLSearchParams(
-        Object.entries(request.query as Record<string, string>).filter(
-          ([key, value]) => value && key !== 'page' && key !== 'lang',
-        ),
+        Object.entries(request.query as Record<string, string>).filter(([key]) => key !== 'page' && key !== 'lang'),
       );
       return renderForm(request, reply, 'labourers/list', {
         title: translate(request.locale, 'labourers.listTitle'),
-        query,
+        query: shown,
         items: result.items.map((item) => ({ ...item, phone: item.phone ? maskPhone(item.phone) : null })),
         total: result.total,
         page: query.page,
@@ -153,7 +155,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
         prev: query.page > 1 ? `?${new URLSearchParams([...filters, ['page', String(query.page - 1)]])}` : null,
         next: query.page < pages ? `?${new URLSearchParams([...filters, ['page', String(query.page + 1)]])}` : null,
         exportQuery: filters.toString(),
-        invalidFilters: !parsed.success,
+        problems,
         erased: (request.query as { erased?: string }).erased === '1',
       });
     },

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { fieldErrors, zodIssues } from '../labourers/labourer-form.ts';
+import { fieldErrors, zodIssues } from '../platform/http/form-errors.ts';
 import { scopePrefix } from '../labourers/labourers.service.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';

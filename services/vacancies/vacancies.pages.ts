@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { createFormOptions } from '../labourers/form-options.ts';
-import { fieldErrors, zodIssues } from '../labourers/labourer-form.ts';
+import { fieldErrors, zodIssues } from '../platform/http/form-errors.ts';
 import { EDUCATION_LEVELS } from '../labourers/labourers.contract.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';
+import { readPageQuery } from '../platform/http/page-query.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import {
   CONTRACT_TYPES,
@@ -21,7 +22,12 @@ type Body = Record<string, string | string[] | undefined>;
 
 const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []).filter(Boolean);
-const int = (v: string | string[] | undefined) => (text(v) === '' ? null : Number(text(v)));
+/** A number field: empty is null (zod then says "required" where it is), typed text stays text so zod says "not a number". */
+const numberField = (v: string | string[] | undefined) => {
+  const value = text(v);
+  if (value === '') return null;
+  return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+};
 
 /** The vacancy form as the API's input: every field is on the form, so an unchecked box is false. */
 export function vacancyFormToInput(body: Body) {
@@ -31,12 +37,12 @@ export function vacancyFormToInput(body: Body) {
     description: text(body.description),
     skillCodes: list(body.skillCodes),
     regionCode: text(body.regionCode),
-    wageMin: int(body.wageMin) ?? Number.NaN,
-    wageMax: int(body.wageMax) ?? Number.NaN,
+    wageMin: numberField(body.wageMin),
+    wageMax: numberField(body.wageMax),
     payBasis: text(body.payBasis) || 'month',
-    headcount: int(body.headcount) ?? Number.NaN,
-    ageMin: int(body.ageMin),
-    ageMax: int(body.ageMax),
+    headcount: numberField(body.headcount),
+    ageMin: numberField(body.ageMin),
+    ageMax: numberField(body.ageMax),
     educationMin: text(body.educationMin) || null,
     accommodation: text(body.accommodation) === 'true',
     meals: text(body.meals) === 'true',
@@ -50,6 +56,9 @@ export function vacancyFormToInput(body: Body) {
     expiresAt: text(body.expiresAt) || null,
   };
 }
+
+// Where the site-wide field names would not read as this form's labels do.
+const FORM_LABELS = { title: 'vacancyForm.title', description: 'jobs.description', occupationCode: 'jobs.occupation' };
 
 const choices = (locale: string, prefix: string, values: readonly string[]) =>
   values.map((value) => ({ value, label: translate(locale, `${prefix}.${value}`) }));
@@ -66,19 +75,20 @@ export async function vacanciesPages(
   app.route({
     ...page('GET', '/jobs', auth.public),
     handler: async (request, reply) => {
-      const parsed = SearchQuerySchema.safeParse(request.query);
-      const query = parsed.success ? parsed.data : SearchQuerySchema.parse({});
+      const { query, shown, problems } = readPageQuery(SearchQuerySchema, request.query, request.locale, {
+        labels: { regionCode: 'jobs.city', categoryCode: 'jobs.category' },
+      });
       const result = await search(query);
       const options = await formOptions('35', request.locale);
       const params = new URLSearchParams(
-        Object.entries(request.query as Record<string, string>).filter(([k, v]) => v && k !== 'page' && k !== 'lang'),
+        Object.entries(request.query as Record<string, string>).filter(([k]) => k !== 'page' && k !== 'lang'),
       );
       const pages = Math.max(1, Math.ceil(Math.min(result.total, 5000) / query.pageSize));
       return reply.page('jobs/list', {
         title: translate(request.locale, 'jobs.title'),
-        query,
+        query: shown,
         result,
-        invalid: !parsed.success,
+        problems,
         cities: options.cities,
         categories: options.occupationGroups.map((g, i) => ({
           code: `C${String(i + 1).padStart(2, '0')}`,
@@ -135,7 +145,7 @@ export async function vacanciesPages(
       return reply.redirect(await action(), 303);
     } catch (error) {
       if (error instanceof ValidationError) {
-        const errors = fieldErrors(request.locale, error.issues);
+        const errors = fieldErrors(request.locale, error.issues, { labels: FORM_LABELS });
         const discriminatory = error.issues.find((i) => i.code === 'discriminatory');
         return renderForm(
           request,
@@ -212,7 +222,7 @@ export async function vacanciesPages(
         form,
         async () => {
           const parsed = VacancyPatchSchema.safeParse(form);
-          if (!parsed.success) throw new ValidationError('The vacancy is not valid', zodIssues(parsed.error));
+          if (!parsed.success) throw new ValidationError('The vacancy is not valid', zodIssues(parsed.error, form));
           await vacancies.update(request.user!, id, parsed.data);
           return `/employer/vacancies/${id}?saved=1`;
         },

@@ -8,6 +8,7 @@ import {
 } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
+import { zodIssues } from '../platform/validation/field-issues.ts';
 import { discriminatoryPhrase } from './discrimination.ts';
 import { type VacancyInput, type VacancyPatch, VacancyInputSchema, type VacancyView } from './vacancies.contract.ts';
 import type { VacanciesRepository, VacancyRow } from './vacancies.repository.ts';
@@ -89,6 +90,7 @@ export function vacancyProblems(input: Partial<VacancyInput>, ref: ReferenceName
       issues.push({
         field,
         code: 'discriminatory',
+        params: { phrase },
         message: `contains 「${phrase}」: a job may not be limited by sex or ethnicity (Employment Promotion Law, arts. 27-28); describe the work instead`,
       });
     }
@@ -150,7 +152,7 @@ export function createVacanciesService({ repo, reference }: VacanciesDeps) {
     async create(actor: SessionUser, raw: unknown): Promise<VacancyView> {
       const parsed = VacancyInputSchema.safeParse(raw);
       if (!parsed.success)
-        fail(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message, code: 'invalid' })));
+        fail(zodIssues(parsed.error, raw));
       const input = parsed.data;
       await assertMayManage(actor, input.employerId);
       const ref = await reference();
@@ -172,7 +174,7 @@ export function createVacanciesService({ repo, reference }: VacanciesDeps) {
       const issues = vacancyProblems(patch as Partial<VacancyInput>, ref);
       const wageMin = patch.wageMin ?? current.wageMin;
       const wageMax = patch.wageMax ?? current.wageMax;
-      if (wageMax < wageMin) issues.push({ field: 'wageMax', code: 'invalid', message: 'must not be below wageMin' });
+      if (wageMax < wageMin) issues.push({ field: 'wageMax', code: 'below_wage_min', message: 'must not be below wageMin' });
       if (issues.length) fail(issues);
       const { status, startDate, expiresAt, ...fields } = patch;
       let lifecycle = {};

@@ -24,7 +24,7 @@ describe('job and employer pages', () => {
     expect(detail.statusCode).toBe(200);
     expect(detail.body).toContain('登录后报名');
     expect((await visitor.get('/jobs/not-a-uuid')).statusCode).toBe(404);
-    expect((await visitor.get('/jobs?pageSize=9999')).body).toContain('搜索条件有误');
+    expect((await visitor.get('/jobs?pageSize=9999')).body).toContain('每页条数不能大于 50');
   });
 
   it('walks an employer from registration to a posted job that an officer verifies', async () => {

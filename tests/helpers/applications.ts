@@ -64,6 +64,8 @@ export async function createVacancy(
     ageMin?: number | null;
     ageMax?: number | null;
     title?: string;
+    wageMin?: number;
+    wageMax?: number;
   } = {},
 ) {
   return db.$transaction(async (tx) => {
@@ -75,8 +77,8 @@ export async function createVacancy(
         description: '长期招聘电子厂普工，包吃住，欢迎建档立卡劳动力报名。',
         skillCodes: [],
         regionCode: over.regionCode ?? '350821',
-        wageMin: 4000,
-        wageMax: 5500,
+        wageMin: over.wageMin ?? 4000,
+        wageMax: over.wageMax ?? 5500,
         headcount: over.headcount ?? 5,
         ageMin: over.ageMin === undefined ? 18 : over.ageMin,
         ageMax: over.ageMax === undefined ? 55 : over.ageMax,

@@ -4,6 +4,8 @@ export interface FieldIssue {
   message: string;
   /** A stable code pages translate (validation.<code> in the locale files). */
   code?: string;
+  /** Figures the translated message names (a minimum, a maximum, a phrase). */
+  params?: Record<string, string | number>;
 }
 
 export abstract class DomainError extends Error {

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The site's query-string parser. A browser submits every field of a GET form, empty ones
  * included (`?q=缝纫&regionCode=&sort=`), and an empty value means "no filter" everywhere: leaving
@@ -14,4 +16,21 @@ export function parseQueryString(raw: string): Record<string, string | string[]>
     query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
   }
   return query;
+}
+
+/**
+ * A list in a query: ticked checkboxes repeat the name (`ids=a&ids=b`), a link may join the
+ * values with commas (`ids=a,b`); both read as one list of items.
+ */
+export function queryList<T extends z.ZodType<string, string>>(item: T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) =>
+      [value]
+        .flat()
+        .flatMap((part) => part.split(','))
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
 }
