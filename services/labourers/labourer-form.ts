@@ -54,3 +54,36 @@ export function formToInput(body: FormBody, fields: readonly string[]): Record<s
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
   return out;
 }
+
+interface StoredDetails {
+  skills: Array<{ code: string; level: string; note: string | null }>;
+  certificates: Array<{ kind: string; level: string | null; issuer: string | null; issuedOn: string | null }>;
+}
+
+/**
+ * A form shows skills and certificates as ticked codes only: a code the person already had keeps
+ * its stored level, note, issuer and date, so saving the form changes only what was ticked or
+ * unticked. (A bare code would reset the level to the default and drop the rest.)
+ */
+export function keepDetails(input: Record<string, unknown>, stored: StoredDetails): Record<string, unknown> {
+  const out = { ...input };
+  if (Array.isArray(input.skills)) {
+    out.skills = (input.skills as string[]).map((code) => {
+      const held = stored.skills.find((skill) => skill.code === code);
+      return held ? { code, level: held.level, ...(held.note === null ? {} : { note: held.note }) } : code;
+    });
+  }
+  if (Array.isArray(input.certificates)) {
+    out.certificates = (input.certificates as string[]).flatMap((kind): Array<string | Record<string, string>> => {
+      const held = stored.certificates.filter((certificate) => certificate.kind === kind);
+      if (held.length === 0) return [kind];
+      return held.map(({ level, issuer, issuedOn }) => ({
+        kind,
+        ...(level === null ? {} : { level }),
+        ...(issuer === null ? {} : { issuer }),
+        ...(issuedOn === null ? {} : { issuedOn }),
+      }));
+    });
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import { maskPhone } from '../platform/crypto/pii.ts';
 import { createFormOptions } from './form-options.ts';
 import { fieldErrors, zodIssues } from '../platform/http/form-errors.ts';
 import { readPageQuery } from '../platform/http/page-query.ts';
-import { formToInput } from './labourer-form.ts';
+import { formToInput, keepDetails } from './labourer-form.ts';
 import {
   LabourerCreateSchema,
   PROFILE_FIELDS,
@@ -300,7 +300,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
         'labourers/form',
         { ...form, idNumberMasked: profile.idNumberMasked },
         async () => {
-          await labourers.update(request.user!, labourerId, parse(LabourerPatchSchema, form));
+          await labourers.update(request.user!, labourerId, parse(LabourerPatchSchema, keepDetails(form, profile)));
           return `/labourers/${labourerId}`;
         },
         {
@@ -388,7 +388,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
         'labourers/me',
         form,
         async () => {
-          await labourers.update(request.user!, profile.id, parse(LabourerPatchSchema, form));
+          await labourers.update(request.user!, profile.id, parse(LabourerPatchSchema, keepDetails(form, profile)));
           return '/me?saved=1';
         },
         { title: translate(request.locale, 'me.title'), profile },

@@ -15,14 +15,40 @@ export type LabourerRow = Prisma.LabourerGetPayload<{ include: typeof PROFILE_IN
 
 type Tx = Prisma.TransactionClient;
 
+type Certificate = NonNullable<NormalisedLabourer['certificates']>[number];
+const certificateKey = (c: Certificate) => JSON.stringify([c.kind, c.level, c.issuer, c.issuedOn?.getTime() ?? null]);
+
+/**
+ * Writes only what differs from the stored lists: a skill or certificate that stays as it was is
+ * not touched (a certificate keeps its id), so saving an unchanged form changes nothing.
+ */
 async function replaceChildren(tx: Tx, labourerId: string, value: NormalisedLabourer) {
   if (value.skills) {
-    await tx.labourerSkill.deleteMany({ where: { labourerId } });
-    await tx.labourerSkill.createMany({ data: value.skills.map((s) => ({ ...s, labourerId })) });
+    const stored = await tx.labourerSkill.findMany({ where: { labourerId } });
+    const wanted = new Map(value.skills.map((s) => [s.skillCode, s]));
+    const gone = stored.filter((s) => !wanted.has(s.skillCode)).map((s) => s.skillCode);
+    if (gone.length) await tx.labourerSkill.deleteMany({ where: { labourerId, skillCode: { in: gone } } });
+    for (const skill of wanted.values()) {
+      const held = stored.find((s) => s.skillCode === skill.skillCode);
+      if (!held) await tx.labourerSkill.create({ data: { ...skill, labourerId } });
+      else if (held.level !== skill.level || held.note !== skill.note) {
+        await tx.labourerSkill.update({
+          where: { labourerId_skillCode: { labourerId, skillCode: skill.skillCode } },
+          data: { level: skill.level, note: skill.note },
+        });
+      }
+    }
   }
   if (value.certificates) {
-    await tx.labourerCertificate.deleteMany({ where: { labourerId } });
-    await tx.labourerCertificate.createMany({ data: value.certificates.map((c) => ({ ...c, labourerId })) });
+    const unmatched = await tx.labourerCertificate.findMany({ where: { labourerId } });
+    const added: Certificate[] = [];
+    for (const certificate of value.certificates) {
+      const at = unmatched.findIndex((held) => certificateKey(held) === certificateKey(certificate));
+      if (at >= 0) unmatched.splice(at, 1);
+      else added.push(certificate);
+    }
+    if (unmatched.length) await tx.labourerCertificate.deleteMany({ where: { id: { in: unmatched.map((c) => c.id) } } });
+    if (added.length) await tx.labourerCertificate.createMany({ data: added.map((c) => ({ ...c, labourerId })) });
   }
   if (value.workHistory) {
     await tx.labourerWorkHistory.deleteMany({ where: { labourerId } });
