@@ -40,14 +40,16 @@
   function pie(items) {
     return {
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { type: 'scroll', bottom: 0 },
+      // Every name in view, wrapping onto more lines (the chart is taller for it): a scrolling
+      // legend showed three names and "1/5" on a phone.
+      legend: { bottom: 0, itemGap: 8 },
       series: [
         {
           type: 'pie',
           // Whole percentages and a smaller ring leave the labels room on a 360px phone; with two
           // decimals ECharts cut them to "6....".
-          radius: ['30%', '52%'],
-          center: ['50%', '42%'],
+          radius: ['26%', '46%'],
+          center: ['50%', '37%'],
           minShowLabelAngle: 3,
           label: {
             overflow: 'none',
@@ -217,6 +219,9 @@
     var build = builders[element.getAttribute('data-chart')];
     if (!build) return;
     element.classList.add('chart-ready');
+    if (element.getAttribute('data-chart') === 'status' || element.getAttribute('data-chart') === 'pension') {
+      element.style.height = '360px';
+    }
     if (element.getAttribute('data-chart') === 'counties') {
       element.style.height = Math.max(240, data.counties.length * 42 + 60) + 'px';
     }
