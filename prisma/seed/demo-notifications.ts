@@ -5,9 +5,22 @@ import type { ModuleSeeder } from './demo-modules.ts';
 
 const HOUR = 3_600_000;
 
+/** "12月14日（周一）" in China time. */
+function dayText(date: Date): string {
+  const parts = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: 'numeric',
+    day: 'numeric',
+    weekday: 'short',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('month')}月${part('day')}日（${part('weekday')}）`;
+}
+
 /**
  * A lived-in inbox for the demo accounts (some read, some not) and a few text messages in the
- * SMS record, as the development provider leaves them.
+ * SMS record, as the development provider leaves them. The fair notices name the demo's coming
+ * fairs (seeded before this) with their real dates, so they stay true whatever day the demo is built.
  */
 export const seedNotificationsDemo: ModuleSeeder = async (db, context) => {
   const labourerUser = await db.user.findUnique({ where: { username: 'labourer.demo' } });
@@ -15,6 +28,17 @@ export const seedNotificationsDemo: ModuleSeeder = async (db, context) => {
   if (!labourerUser?.labourerId || !employerUser) return;
   const now = Date.now();
   const at = (hoursAgo: number) => new Date(now - hoursAgo * HOUR);
+  const coming = { startsAt: { gt: new Date(now) }, status: { in: ['planned' as const, 'registration' as const] } };
+  const registered = await db.fairRegistration.findFirst({
+    where: { labourerId: labourerUser.labourerId, fair: coming },
+    include: { fair: true },
+    orderBy: { fair: { startsAt: 'asc' } },
+  });
+  const assistance = registered?.fair;
+  const invitation = await db.fair.findFirst({
+    where: { ...coming, employers: { none: { employerId: employerUser.employerId ?? '' } } },
+    orderBy: { startsAt: 'asc' },
+  });
 
   const forLabourer: Array<{
     kind: NotificationKind;
@@ -24,14 +48,18 @@ export const seedNotificationsDemo: ModuleSeeder = async (db, context) => {
     hoursAgo: number;
     read: boolean;
   }> = [
-    {
-      kind: 'officer_broadcast',
-      title: '春风行动专场招聘会',
-      body: '长汀县人力资源市场本周六上午举办春风行动专场招聘会，60余家企业提供岗位，欢迎参加。',
-      link: '/fairs',
-      hoursAgo: 72,
-      read: true,
-    },
+    ...(assistance
+      ? [
+          {
+            kind: 'officer_broadcast' as const,
+            title: `${dayText(assistance.startsAt)}专场招聘会开始报名`,
+            body: `${assistance.name}定于${dayText(assistance.startsAt)}上午9点在${assistance.address ?? '线上'}举办，援助对象免费参加，欢迎报名。`,
+            link: `/fairs/${assistance.id}`,
+            hoursAgo: 72,
+            read: true,
+          },
+        ]
+      : []),
     {
       kind: 'matched_job',
       title: '为您推荐了3个岗位',
@@ -40,14 +68,18 @@ export const seedNotificationsDemo: ModuleSeeder = async (db, context) => {
       hoursAgo: 30,
       read: true,
     },
-    {
-      kind: 'fair_reminder',
-      title: '明天上午9点招聘会',
-      body: '您报名的春风行动专场招聘会明天上午9点开始，地点：长汀县人力资源市场。',
-      link: '/fairs',
-      hoursAgo: 20,
-      read: false,
-    },
+    ...(assistance
+      ? [
+          {
+            kind: 'fair_reminder' as const,
+            title: `您报名的招聘会${dayText(assistance.startsAt)}举办`,
+            body: `您已报名${assistance.name}，${dayText(assistance.startsAt)}上午9点开始，地点：${assistance.address ?? '线上'}。请带好身份证，入场时出示入场券。`,
+            link: `/fairs/${assistance.id}/ticket`,
+            hoursAgo: 20,
+            read: false,
+          },
+        ]
+      : []),
     {
       kind: 'matched_job',
       title: '新的推荐岗位：竹编工艺工',
@@ -80,14 +112,18 @@ export const seedNotificationsDemo: ModuleSeeder = async (db, context) => {
         createdAt: at(48),
         readAt: at(47),
       },
-      {
-        userId: employerUser.id,
-        kind: 'fair_invitation',
-        title: '邀请参加春风行动专场招聘会',
-        body: '长汀县就业服务中心邀请贵单位参加本周六的春风行动专场招聘会。',
-        link: '/fairs',
-        createdAt: at(26),
-      },
+      ...(invitation
+        ? [
+            {
+              userId: employerUser.id,
+              kind: 'fair_invitation' as const,
+              title: `邀请参加${invitation.name}`,
+              body: `${invitation.organiser}邀请贵单位参加${dayText(invitation.startsAt)}举办的${invitation.name}。`,
+              link: `/fairs/${invitation.id}`,
+              createdAt: at(26),
+            },
+          ]
+        : []),
     ],
   });
 
@@ -107,7 +143,12 @@ export const seedNotificationsDemo: ModuleSeeder = async (db, context) => {
         phoneEncrypted: pii.encrypt(person.phone!),
         phoneMasked: maskPhone(person.phone!),
         template: kind,
-        body: renderSms(kind, forLabourer.find((n) => n.kind === kind)!.title, '详情请登录就业桥查看。', '就业桥'),
+        body: renderSms(
+          kind,
+          (forLabourer.find((n) => n.kind === kind) ?? forLabourer[0]!).title,
+          '详情请登录就业桥查看。',
+          '就业桥',
+        ),
         provider: 'development',
         status: 'sent' as const,
         sendAfter: created,
@@ -118,5 +159,5 @@ export const seedNotificationsDemo: ModuleSeeder = async (db, context) => {
       };
     }),
   });
-  context.log(`demo: ${forLabourer.length + 2} notices, ${people.length} recorded SMS`);
+  context.log(`demo: ${forLabourer.length + (invitation ? 2 : 1)} notices, ${people.length} recorded SMS`);
 };

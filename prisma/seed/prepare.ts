@@ -33,10 +33,10 @@ export async function prepareDatabase(options: PrepareOptions) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seeded = await seedDemoData(options.db, { ...DEMO_SIZE, piiKey: options.piiKey, log });
   await seedDemoAccounts(options.db, passwordHash, seeded.employerIds[0]!, seeded.labourerIds[0]!);
-  // Order matters: cooperation uses fairs, pushes and reports read everything before them.
+  // Order matters: notices and cooperation name the fairs, pushes and reports read everything before them.
   await seedModuleDemos(options.db, { ...seeded, piiKey: options.piiKey, log, passwordHash }, [
-    seedNotificationsDemo,
     seedFairsDemo,
+    seedNotificationsDemo,
     seedCooperationDemo,
     seedPushesDemo,
     seedReportsDemo,

@@ -14,9 +14,17 @@ export interface FormOptions {
   cities: Option[];
   regions: Option[];
   counties: Option[];
+  /** The same counties under their city, for a select a phone can scan (85 in one list cannot). */
+  countyGroups: OptionGroup[];
   occupationGroups: OptionGroup[];
   skillGroups: OptionGroup[];
   certificates: Option[];
+}
+
+/** Counties whose city is not in the reference data still need to be choosable. */
+function ungrouped(counties: Option[], cities: Array<{ code: string }>, english: boolean): OptionGroup[] {
+  const rest = counties.filter((county) => !cities.some((c) => county.code.startsWith(c.code)));
+  return rest.length ? [{ label: english ? 'Other' : '其他', options: rest }] : [];
 }
 
 /**
@@ -54,11 +62,20 @@ export function createFormOptions(db: Db) {
       }
     }
     const inScope = regions.filter((r) => r.code.startsWith(scope) || scope.startsWith(r.code));
+    const counties = inScope
+      .filter((r) => r.level === 'county')
+      .map((r) => ({ code: r.code, label: english ? r.nameEn : r.name }));
     return {
       cities: cities.map((c) => ({ code: c.code, label: english ? c.nameEn : c.name })),
-      counties: inScope
-        .filter((r) => r.level === 'county')
-        .map((r) => ({ code: r.code, label: english ? r.nameEn : r.name })),
+      counties,
+      countyGroups: cities
+        .map((c): OptionGroup => ({
+          code: c.code,
+          label: english ? c.nameEn : c.name,
+          options: counties.filter((county) => county.code.startsWith(c.code)),
+        }))
+        .filter((group) => group.options.length > 0)
+        .concat(ungrouped(counties, cities, english)),
       regions: regions
         .filter((r) => r.code.startsWith(scope) || scope.startsWith(r.code))
         .map((r) => ({

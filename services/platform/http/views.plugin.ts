@@ -80,6 +80,8 @@ async function viewsPlugin(app: FastifyInstance, opts: { production: boolean }) 
       prefix: '/static/',
       maxAge: opts.production ? '1d' : 0,
     });
+    // Browsers ask for it at the root on every first visit; a 404 there fills logs and audits.
+    assets.get('/favicon.ico', (_request, reply) => reply.sendFile('favicon.ico'));
   });
 
   app.decorateRequest('locale', DEFAULT_LOCALE);

@@ -18,11 +18,19 @@
       return item.value;
     });
   }
+  // containLabel makes room for the axis labels only, not for the value printed past a bar's end:
+  // leave room for the widest value (about 8px a digit at ECharts' 12px) or it is cut at the edge.
+  function roomFor(numbers) {
+    var widest = numbers.reduce(function (most, n) {
+      return Math.max(most, String(n).length);
+    }, 1);
+    return widest * 8 + 16;
+  }
   function bars(items, horizontal) {
     var category = { type: 'category', data: names(items), axisLabel: { interval: 0, width: 90, overflow: 'break' } };
     var value = { type: 'value', minInterval: 1 };
     return {
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: horizontal ? roomFor(values(items)) : 16, top: 24, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? Object.assign(category, { inverse: true }) : value,
@@ -32,13 +40,24 @@
   function pie(items) {
     return {
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { type: 'scroll', bottom: 0 },
+      // Every name in view, wrapping onto more lines (the chart is taller for it): a scrolling
+      // legend showed three names and "1/5" on a phone.
+      legend: { bottom: 0, itemGap: 8 },
       series: [
         {
           type: 'pie',
-          radius: ['35%', '62%'],
-          center: ['50%', '42%'],
-          label: { formatter: '{d}%' },
+          // Whole percentages and a smaller ring leave the labels room on a 360px phone; with two
+          // decimals ECharts cut them to "6....".
+          radius: ['26%', '46%'],
+          center: ['50%', '37%'],
+          minShowLabelAngle: 3,
+          label: {
+            overflow: 'none',
+            formatter: function (item) {
+              return Math.round(item.percent) + '%';
+            },
+          },
+          labelLine: { length: 8, length2: 8 },
           data: items.map(function (item) {
             return { name: item.label, value: item.value };
           }),
@@ -101,9 +120,12 @@
             type: 'funnel',
             sort: 'none',
             minSize: '20%',
-            left: '10%',
-            width: '80%',
-            label: { formatter: '{b}: {c}' },
+            // The funnel keeps the left half; its labels take the right half, where they fit.
+            left: 8,
+            top: 16,
+            bottom: 16,
+            width: '48%',
+            label: { position: 'right', formatter: '{b}\n{c}', lineHeight: 16 },
             data: data.hiring.map(function (item) {
               return { name: item.label, value: item.value };
             }),
@@ -117,7 +139,17 @@
     cooperation: function () {
       var items = data.cooperation;
       return {
-        grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+        grid: {
+          left: 8,
+          right: roomFor(
+            items.map(function (i) {
+              return i.done;
+            }),
+          ),
+          top: 32,
+          bottom: 8,
+          containLabel: true,
+        },
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
         xAxis: { type: 'value', minInterval: 1 },
@@ -187,6 +219,9 @@
     var build = builders[element.getAttribute('data-chart')];
     if (!build) return;
     element.classList.add('chart-ready');
+    if (element.getAttribute('data-chart') === 'status' || element.getAttribute('data-chart') === 'pension') {
+      element.style.height = '360px';
+    }
     if (element.getAttribute('data-chart') === 'counties') {
       element.style.height = Math.max(240, data.counties.length * 42 + 60) + 'px';
     }
