@@ -28,6 +28,7 @@ export interface WalkPlan {
   perPattern: number;
   maxPages: number;
   timeout: number;
+  onFailure?: WalkSettings['onFailure'];
 }
 
 /**
@@ -43,6 +44,7 @@ export async function walkRoles(browser: Browser, plan: WalkPlan): Promise<WalkR
     nextSerial: () => (serial += 1),
     today: new Date(),
     timeout: plan.timeout,
+    onFailure: plan.onFailure,
   };
   const walkRole = async (role: DemoRole): Promise<WalkResult[]> => {
     const phone = await browser.newContext({

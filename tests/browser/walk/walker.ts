@@ -31,6 +31,8 @@ export interface WalkSettings {
    * then the walk signs out again so it goes on as a visitor.
    */
   anonymous: boolean;
+  /** Told of each failure as it is found, for a long walk's progress. */
+  onFailure?: (failure: Failure) => void;
 }
 
 export interface WalkResult {
@@ -77,8 +79,11 @@ export async function walkSite(context: BrowserContext, settings: WalkSettings):
   const axeDone = new Set<string>();
   const formsDone = new Set<string>();
   const relative = (url: string) => url.replace(origin, '');
-  const fail = (url: string, via: string, problem: string) =>
-    result.failures.push({ role, width, url: relative(url), via, problem });
+  const fail = (url: string, via: string, problem: string) => {
+    const failure = { role, width, url: relative(url), via, problem };
+    result.failures.push(failure);
+    settings.onFailure?.(failure);
+  };
 
   /** Checks the page the browser shows now; queues its links; returns what it read. */
   const inspect = async (response: Response | null, arrival: Arrival, via: string): Promise<PageProbe | undefined> => {
