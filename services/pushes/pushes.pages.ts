@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError } from '../platform/errors/domain-errors.
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { GapsService } from './gaps.ts';
+import { INTERRUPTED_BY_RESTART } from './pushes.repository.ts';
 import type { CampaignView, PushesService } from './pushes.service.ts';
 
 const officers = auth.roles('officer', 'admin');
@@ -66,6 +67,10 @@ export async function pushesPages(app: FastifyInstance, opts: { pushes: PushesSe
     startedLabel: timeLabel(c.startedAt, locale),
     finishedLabel: timeLabel(c.finishedAt, locale),
     running: c.status === 'pending' || c.status === 'running',
+    // The stored reason is for the log: a reader gets it in their language, never a raw exception.
+    errorText: c.error
+      ? translate(locale, c.error === INTERRUPTED_BY_RESTART ? 'pushes.campaign.interrupted' : 'pushes.campaign.retry')
+      : undefined,
   });
 
   async function renderList(

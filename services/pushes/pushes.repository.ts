@@ -24,6 +24,9 @@ export const CAMPAIGN_SELECT = {
   error: true,
 } as const;
 
+/** Stored as a failed campaign's reason when a restart cut it off; pages translate it. */
+export const INTERRUPTED_BY_RESTART = 'interrupted by a restart';
+
 export function createPushesRepository(db: Db) {
   return {
     countWilling(prefix: string) {
@@ -113,7 +116,7 @@ export function createPushesRepository(db: Db) {
     failInterrupted() {
       return db.pushCampaign.updateMany({
         where: { status: { in: ['pending', 'running'] } },
-        data: { status: 'failed', finishedAt: new Date(), error: 'interrupted by a restart' },
+        data: { status: 'failed', finishedAt: new Date(), error: INTERRUPTED_BY_RESTART },
       });
     },
 

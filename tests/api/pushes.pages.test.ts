@@ -58,6 +58,20 @@ describe('push pages (no JavaScript)', () => {
     expect(posted.body).toContain('请选择您辖区内的地区');
   });
 
+  it('says in Chinese why a campaign cut off by a restart failed, not the stored English reason', async () => {
+    const campaign = await ctx.db.pushCampaign.create({
+      data: { regionCode: '350821', trigger: 'manual', status: 'running' },
+    });
+    await ctx.db.pushCampaign.update({
+      where: { id: campaign.id },
+      data: { status: 'failed', finishedAt: new Date(), error: 'interrupted by a restart' },
+    });
+    const page = await officer.get(`/pushes/${campaign.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('推送失败：服务重启时推送被中断，请重新推送。');
+    expect(page.body).not.toContain('interrupted');
+  });
+
   it('lists the people without a job, names masked, with the reason in plain Chinese', async () => {
     const posted = await province.post('/pushes/run', { regionCode: '35' });
     expect(posted.statusCode).toBe(303);

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo.ts';
 import { loadConfig } from '../../services/platform/config/config.ts';
@@ -52,6 +52,11 @@ export async function openBrowser(options: BrowserContextOptions = {}): Promise<
       await fs.rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** One Chromium for many contexts (each context has its own cookies): cheaper than a browser per session. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** A phone of the kind job seekers carry: 360 CSS pixels wide. */
