@@ -6,9 +6,10 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Meilisearch } from 'meilisearch';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { healthRoutes } from './health/health.routes.ts';
 import { homePages } from './home/home.pages.ts';
 import { identityPages } from './identity/identity.pages.ts';
@@ -22,6 +23,7 @@ import type { Db } from './platform/database/prisma.ts';
 import errorHandler from './platform/errors/error-handler.ts';
 import './platform/http/fastify-types.ts';
 import viewsPlugin, { localeOf } from './platform/http/views.plugin.ts';
+import { RequestLogController } from './platform/http/request-log.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { createEmployersRepository } from './employers/employers.repository.ts';
 import { employersRoutes } from './employers/employers.routes.ts';
@@ -70,9 +72,11 @@ export interface AppDeps {
   config: AppConfig;
   db: Db;
   meili: Meilisearch;
+  /** The process's logger (default: a new one from the configuration). */
+  logger?: Logger;
 }
 
-export function loggerOptions(config: AppConfig): FastifyServerOptions['logger'] {
+export function loggerOptions(config: AppConfig): LoggerOptions {
   return {
     level: config.logLevel,
     // Personal data and credentials stay out of logs.
@@ -90,10 +94,19 @@ export function loggerOptions(config: AppConfig): FastifyServerOptions['logger']
   };
 }
 
+/**
+ * The one log stream of the process (pino, JSON lines): the app's requests, start-up, scheduler,
+ * outbox drain and seed all write to it. Tests pass a destination to read what was logged.
+ */
+export function createLogger(config: AppConfig, destination?: DestinationStream): Logger {
+  return pino(loggerOptions(config), destination);
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db, meili } = deps;
   const app = Fastify({
-    logger: loggerOptions(config),
+    loggerInstance: (deps.logger ?? createLogger(config)) as FastifyBaseLogger,
+    logController: new RequestLogController(),
     trustProxy: config.env === 'production',
     bodyLimit: 2 * 1024 * 1024,
   });
