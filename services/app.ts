@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
@@ -130,6 +131,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     hsts: config.env === 'production',
   });
+  // Pages, scripts and JSON go out brotli or gzip (ECharts alone is 1.1 MB raw, ~0.35 MB brotli),
+  // compressed in libuv's thread pool; socket.io is outside Fastify's routes and compresses itself.
+  await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(fastifyFormbody);
   // File uploads from pages (imports, comparisons): one file per form, read as a stream.
   await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 20 } });

@@ -61,7 +61,11 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
     await infra.close();
   };
   try {
+    // Meilisearch indexes in its own process: on a first start it takes what the seed has written
+    // while the seed goes on, and the rest in one big batch after.
+    drain.start();
     await prepareDatabase({ factory: infra.factory, db, seedDemo: config.seedDemo, piiKey: config.piiKey, log });
+    await drain.stop();
     const first = await drain.drainAll({ batchSize: INITIAL_DRAIN_BATCH });
     if (first.indexed) log(`search: indexed ${first.indexed} documents`);
     drain.start();
