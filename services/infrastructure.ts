@@ -32,26 +32,35 @@ export async function openInfrastructure(config: AppConfig, log: (message: strin
     }
   };
   try {
-    const adapter = await openAdapter({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    cleanups.push(() => adapter.close());
+    // The embedded database (initdb on a first start) and Meilisearch start side by side, once the
+    // data directory's lock is ours: openAdapter takes it before its first await, so a second
+    // process is refused here, before it starts a Meilisearch on the same directory.
+    const opening = openAdapter({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    await Promise.race([opening, new Promise((resolve) => setImmediate(resolve))]);
+    const [opened, launched] = await Promise.allSettled([
+      opening,
+      config.meili.url
+        ? waitForHealth(config.meili.url, 30_000).then(() => undefined)
+        : launchMeilisearch({
+            binary: config.meili.binary,
+            dataDir: path.join(config.dataDir, 'meilisearch'),
+            masterKey: config.meili.masterKey,
+            log: (line) => log(`meilisearch: ${line}`),
+          }),
+    ]);
+    if (launched.status === 'fulfilled' && launched.value) {
+      const meiliProcess = launched.value;
+      cleanups.push(() => meiliProcess.stop());
+    }
+    if (opened.status === 'fulfilled') cleanups.push(() => opened.value.close());
+    if (opened.status === 'rejected') throw opened.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+    const adapter = opened.value;
     log(`database: ${adapter.kind === 'pglite' ? `PGlite in ${path.join(config.dataDir, 'pglite')}` : 'PostgreSQL'}`);
     const db = createPrismaClient(adapter.factory);
     cleanups.push(() => db.$disconnect());
-
-    let meiliUrl = config.meili.url;
-    if (meiliUrl) {
-      await waitForHealth(meiliUrl, 30_000);
-    } else {
-      const meiliProcess = await launchMeilisearch({
-        binary: config.meili.binary,
-        dataDir: path.join(config.dataDir, 'meilisearch'),
-        masterKey: config.meili.masterKey,
-        log: (line) => log(`meilisearch: ${line}`),
-      });
-      cleanups.push(() => meiliProcess.stop());
-      meiliUrl = meiliProcess.url;
-      log(`search: Meilisearch started at ${meiliUrl}`);
-    }
+    const meiliUrl = launched.value?.url ?? config.meili.url!;
+    if (launched.value) log(`search: Meilisearch started at ${meiliUrl}`);
     const meili = createMeiliClient(meiliUrl, config.meili.masterKey);
     await applyIndexSettings(meili, config.meili.indexPrefix);
     return { db, factory: adapter.factory, meili, close };

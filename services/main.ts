@@ -1,20 +1,31 @@
-import { ConfigError, loadConfig } from './platform/config/config.ts';
+import { pino } from 'pino';
+import { createLogger } from './app.ts';
+import { type AppConfig, ConfigError, loadConfig } from './platform/config/config.ts';
 import { startServer } from './server.ts';
 
+let config: AppConfig;
 try {
-  const config = loadConfig();
-  const running = await startServer(config);
-  console.log(`WorkBridge 就业桥 is serving at ${running.url}`);
+  config = loadConfig();
+} catch (error) {
+  // No configuration, so no configured logger: the same JSON lines at the default level.
+  const problem = error instanceof ConfigError ? { msg: error.message } : { err: error };
+  pino().fatal(problem, 'WorkBridge cannot start');
+  process.exit(1);
+}
+const logger = createLogger(config);
+try {
+  const running = await startServer(config, logger);
+  logger.info({ url: running.url }, `WorkBridge 就业桥 is serving at ${running.url}`);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
+    logger.info({ signal }, `${signal}: shutting down`);
     void running.stop().then(() => process.exit(0));
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  logger.fatal({ err: error }, 'WorkBridge could not start');
   process.exit(1);
 }

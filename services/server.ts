@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Meilisearch } from 'meilisearch';
+import type { Logger } from 'pino';
 import { prepareDatabase } from '../prisma/seed/prepare.ts';
-import { OutboxDrain } from '../search-index/outbox.ts';
-import { buildApp } from './app.ts';
+import { INITIAL_DRAIN_BATCH, OutboxDrain } from '../search-index/outbox.ts';
+import { buildApp, createLogger } from './app.ts';
 import { startScheduler } from './platform/scheduler.ts';
 import { ReferenceNames } from './platform/reference/reference-data.ts';
 import { createVacanciesRepository } from './vacancies/vacancies.repository.ts';
@@ -22,20 +23,35 @@ export interface RunningApp {
   meili: Meilisearch;
   drain: OutboxDrain;
   url: string;
+  log: Logger;
   stop(): Promise<void>;
+}
+
+/** Resolves once the server answers a request over HTTP, as a client would reach it. */
+async function answering(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5000) });
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`the server at ${url} does not answer: ${(error as Error).message}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**
  * Brings the whole application up: database (migrated, seeded when empty), Meilisearch, the
- * outbox drain and the HTTP server.
+ * outbox drain and the HTTP server. It resolves once the server answers; the periodic jobs (the
+ * first push campaign among them) start only then, so a first start is usable before they finish.
  */
-export async function startServer(
-  config: AppConfig,
-  log: (message: string) => void = console.log,
-): Promise<RunningApp> {
+export async function startServer(config: AppConfig, logger: Logger = createLogger(config)): Promise<RunningApp> {
+  const log = (message: string) => logger.info(message);
   const infra = await openInfrastructure(config, log);
   const { db, meili } = infra;
-  const drain = new OutboxDrain(db, meili, config.meili.indexPrefix);
+  const drain = new OutboxDrain(db, meili, config.meili.indexPrefix, { log: logger.child({ component: 'outbox' }) });
   let app: FastifyInstance | undefined;
   let stopScheduler = async () => {};
   const stop = async () => {
@@ -45,16 +61,22 @@ export async function startServer(
     await infra.close();
   };
   try {
+    // Meilisearch indexes in its own process: on a first start it takes what the seed has written
+    // while the seed goes on, and the rest in one big batch after.
+    drain.start();
     await prepareDatabase({ factory: infra.factory, db, seedDemo: config.seedDemo, piiKey: config.piiKey, log });
-    const first = await drain.drainAll();
+    await drain.stop();
+    const first = await drain.drainAll({ batchSize: INITIAL_DRAIN_BATCH });
     if (first.indexed) log(`search: indexed ${first.indexed} documents`);
     drain.start();
     const vacancies = createVacanciesService({
       repo: createVacanciesRepository(db),
       reference: () => ReferenceNames.load(db),
     });
-    app = await buildApp({ config, db, meili });
+    app = await buildApp({ config, db, meili, logger });
     const deps = app.moduleDeps;
+    const url = await app.listen({ port: config.port, host: config.host });
+    await answering(url);
     const scheduler = startScheduler(
       [
         { name: 'expire vacancies', everyMs: 10 * 60_000, run: async () => void (await vacancies.expireDue()) },
@@ -64,11 +86,10 @@ export async function startServer(
         ...cooperationJobs(deps),
         ...reportsJobs(deps),
       ],
-      log,
+      logger.child({ component: 'scheduler' }),
     );
     stopScheduler = () => scheduler.stop();
-    const url = await app.listen({ port: config.port, host: config.host });
-    return { app, db, meili, drain, url, stop };
+    return { app, db, meili, drain, url, log: logger, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -4,37 +4,45 @@ export interface ScheduledJob {
   run: () => Promise<void>;
 }
 
+export interface SchedulerLog {
+  error(obj: object, msg: string): void;
+}
+
 /**
  * In-process periodic jobs for the one-machine setup: each job runs once at start, then every
- * `everyMs`, never overlapping itself. A failure is logged and retried at the next tick.
+ * `everyMs`, never overlapping itself. A failure is logged and retried at the next tick. The first
+ * runs wait `firstRunAfterMs` and then start one after another (a macrotask apart), so requests
+ * arriving as the server opens are answered between them.
  */
-export function startScheduler(jobs: ScheduledJob[], log: (message: string) => void) {
+export function startScheduler(jobs: ScheduledJob[], log: SchedulerLog, options: { firstRunAfterMs?: number } = {}) {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<void>>();
   let stopped = false;
-  for (const job of jobs) {
+  jobs.forEach((job, i) => {
     let busy = false;
     const tick = () => {
       if (busy || stopped) return;
       busy = true;
       const run = job
         .run()
-        .catch((error: unknown) => log(`scheduled job "${job.name}" failed: ${(error as Error).message}`))
+        .catch((error: unknown) => log.error({ err: error, job: job.name }, 'scheduled job failed'))
         .finally(() => {
           busy = false;
           running.delete(run);
         });
       running.add(run);
     };
-    tick();
+    const first = setTimeout(tick, (options.firstRunAfterMs ?? 0) + i);
+    first.unref();
+    timers.push(first);
     const timer = setInterval(tick, job.everyMs);
     timer.unref();
     timers.push(timer);
-  }
+  });
   return {
     async stop() {
       stopped = true;
-      for (const timer of timers) clearInterval(timer);
+      for (const timer of timers) clearTimeout(timer);
       await Promise.all(running);
     },
   };

@@ -14,7 +14,13 @@ export const pushesJobs: ModuleJobs = (deps) =>
           everyMs: deps.config.push.everyMinutes * 60_000,
           run: async () => {
             const { pushes } = await pushesFor(deps);
-            await pushes.runScheduled();
+            for (const campaign of await pushes.runScheduled()) {
+              const { id, regionCode, status, considered, pushed, withoutMatch } = campaign;
+              deps.log.info(
+                { campaignId: id, regionCode, status, considered, pushed, withoutMatch },
+                'push campaign finished',
+              );
+            }
           },
         },
       ]

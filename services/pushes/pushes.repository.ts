@@ -58,7 +58,13 @@ export function createPushesRepository(db: Db) {
     },
 
     /** Starts a campaign unless one over an overlapping region is running; null when one is. */
-    startCampaign(input: { regionCode: string; trigger: CampaignTrigger; startedById: string | null; total: number }) {
+    startCampaign(input: {
+      regionCode: string;
+      trigger: CampaignTrigger;
+      startedById: string | null;
+      total: number;
+      bootId: string;
+    }) {
       return db.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK + 1})`;
         const since = new Date(Date.now() - STALE_AFTER_MS);
@@ -112,10 +118,16 @@ export function createPushesRepository(db: Db) {
       });
     },
 
-    /** Campaigns a restart cut off (one process owns the embedded database). */
-    failInterrupted() {
+    /**
+     * Campaigns a restart cut off (one process owns the embedded database): those left pending or
+     * running by an earlier process, never one this process (bootId) has started meanwhile.
+     */
+    failInterrupted(bootId: string) {
       return db.pushCampaign.updateMany({
-        where: { status: { in: ['pending', 'running'] } },
+        where: {
+          status: { in: ['pending', 'running'] },
+          OR: [{ bootId: null }, { bootId: { not: bootId } }],
+        },
         data: { status: 'failed', finishedAt: new Date(), error: INTERRUPTED_BY_RESTART },
       });
     },

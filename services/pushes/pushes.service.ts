@@ -58,6 +58,8 @@ export type CampaignView = ReturnType<typeof campaignView>;
 export function createPushesService(deps: PushesServiceDeps) {
   const { db, queue } = deps;
   const repo = createPushesRepository(db);
+  // Marks the campaigns this instance starts, so the restart clean-up leaves them alone.
+  const bootId = crypto.randomUUID();
   const snapshotMax = deps.tuning?.snapshotMax ?? 200_000;
   const snapshots = new Map<string, { at: number; snapshot: Promise<JobSnapshot | null> }>();
 
@@ -100,7 +102,7 @@ export function createPushesService(deps: PushesServiceDeps) {
   /** Starts a campaign; `done` settles when it has completed (or failed, marked so). */
   async function start(regionCode: string, trigger: 'manual' | 'scheduled', startedById: string | null) {
     const total = await repo.countWilling(regionCode);
-    const { campaign, busyId } = await repo.startCampaign({ regionCode, trigger, startedById, total });
+    const { campaign, busyId } = await repo.startCampaign({ regionCode, trigger, startedById, total, bootId });
     if (!campaign) {
       throw new ConflictError('A push campaign over an overlapping region is running', { campaignId: busyId });
     }
@@ -168,7 +170,7 @@ export function createPushesService(deps: PushesServiceDeps) {
       return results;
     },
 
-    failInterrupted: () => repo.failInterrupted(),
+    failInterrupted: () => repo.failInterrupted(bootId),
 
     async campaigns(actor: Actor, page: number, pageSize: number) {
       const { items, total } = await repo.campaigns(scopePrefix(actor), page, pageSize);

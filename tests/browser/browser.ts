@@ -79,7 +79,6 @@ export async function startDemoApp(): Promise<{ running: RunningApp; stop(): Pro
   delete env.REDIS_URL;
   const running = await startServer(
     loadConfig({ ...env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', PUSH_EVERY_MINUTES: '0' }),
-    () => {},
   );
   return {
     running,

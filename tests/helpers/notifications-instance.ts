@@ -7,7 +7,6 @@ import { startServer } from '../../services/server.ts';
 
 const running = await startServer(
   loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'warn' }),
-  () => {},
 );
 process.stdout.write(`${JSON.stringify({ url: running.url })}\n`);
 process.once('SIGTERM', () => {

@@ -23,7 +23,6 @@ export default async function setup(project: TestProject) {
   delete env.REDIS_URL;
   const running = await startServer(
     loadConfig({ ...env, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'true' }),
-    () => {},
   );
   try {
     const deadline = Date.now() + 120_000;

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { ZodError } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../http/contract.ts';
+import { noteErrorCode } from '../http/request-log.ts';
 import { DomainError, statusOf, ValidationError } from './domain-errors.ts';
 
 const REASON: Record<number, string> = {
@@ -86,7 +87,8 @@ async function errorHandlerPlugin(app: FastifyInstance, opts: { renderPage?: Pag
   app.setErrorHandler((error, request, reply) => {
     const body = toErrorResponse(error, request);
     if (body.statusCode >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
-    else request.log.info({ code: body.code, statusCode: body.statusCode }, body.message);
+    else request.log.debug({ code: body.code, statusCode: body.statusCode }, body.message);
+    noteErrorCode(reply, body.code);
     if (opts.renderPage && !isApiRequest(request)) return opts.renderPage(request, reply, body);
     return reply.status(body.statusCode).send(body);
   });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PushCampaign" ADD COLUMN     "bootId" TEXT;
