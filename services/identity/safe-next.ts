@@ -2,7 +2,13 @@
 const ORIGIN = 'http://workbridge.invalid';
 // Browsers drop tabs and line breaks inside URLs and read `\` as `/`; header values refuse the
 // rest. Ideographic and other Unicode spaces have no place in our paths either.
-const UNSAFE = /[\u0000-\u0020\u007f-\u009f\\\s]/u;
+function unsafe(next: string): boolean {
+  for (const char of next) {
+    const code = char.codePointAt(0)!;
+    if (code <= 0x20 || (code >= 0x7f && code <= 0x9f) || char === '\\' || /\s/u.test(char)) return true;
+  }
+  return false;
+}
 
 /**
  * Where to send the browser after sign-in: a path of this site that a browser reads as such, else
@@ -10,7 +16,7 @@ const UNSAFE = /[\u0000-\u0020\u007f-\u009f\\\s]/u;
  * `//evil.example` to a browser).
  */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || UNSAFE.test(next)) return '/';
+  if (typeof next !== 'string' || !next.startsWith('/') || unsafe(next)) return '/';
   let url: URL;
   try {
     url = new URL(next, ORIGIN);

@@ -64,19 +64,22 @@ export function createMemoryAttemptStore(now: () => number = Date.now): AttemptS
 }
 
 /**
- * Redis, so every replica counts the same attempts. Should Redis fail, this process counts on its
- * own until it is back: sign-in stays open and still throttled per replica.
+ * Redis, so every replica counts the same attempts. While Redis is unreachable (or still
+ * connecting), this process counts on its own: sign-in stays open and still throttled per replica.
  */
 export function createRedisAttemptStore(
   url: string,
   prefix: string,
   onError: (error: unknown) => void = () => {},
 ): AttemptStore {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  // A command waits at most a second: an outage slows a sign-in down, it does not hang it.
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
   redis.on('error', onError);
   const fallback = createMemoryAttemptStore();
   const k = (key: string) => `${prefix}${key}`;
   async function orFallback<T>(remote: () => Promise<T>, local: () => Promise<T>): Promise<T> {
+    // While disconnected, count here at once rather than wait on every sign-in.
+    if (redis.status !== 'ready') return local();
     try {
       return await remote();
     } catch (error) {
