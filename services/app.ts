@@ -19,6 +19,9 @@ import { identityRoutes } from './identity/identity.routes.ts';
 import { createIdentityService } from './identity/identity.service.ts';
 import { hashPassword } from './identity/password.ts';
 import authPlugin from './platform/auth/auth.plugin.ts';
+import { createAttemptStore } from './platform/auth/attempt-store.ts';
+import { createLoginThrottle } from './identity/login-throttle.ts';
+import inputGuard from './platform/http/input-guard.plugin.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { Db } from './platform/database/prisma.ts';
 import errorHandler from './platform/errors/error-handler.ts';
@@ -109,7 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: (deps.logger ?? createLogger(config)) as FastifyBaseLogger,
     logController: new RequestLogController(),
-    trustProxy: config.env === 'production',
+    // Only configured proxies may name the client: a forged X-Forwarded-For must not buy a fresh budget.
+    trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { querystringParser: parseQueryString },
   });
@@ -140,7 +144,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // File uploads from pages (imports, comparisons): one file per form, read as a stream.
   await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 20 } });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Throttling state lives in Redis when there is one, so every replica counts the same attempts.
+  const attempts = createAttemptStore({
+    redisUrl: config.redisUrl,
+    prefix: `wb-attempts${config.meili.indexPrefix ? `-${config.meili.indexPrefix}` : ''}:`,
+    onError: (error) => app.log.warn({ err: error }, 'attempt store: redis unavailable, counting in this process'),
+  });
+  app.addHook('onClose', () => attempts.close());
+  await app.register(fastifyRateLimit, {
+    global: false,
+    redis: attempts.redis,
+    nameSpace: `wb-rate${config.meili.indexPrefix ? `-${config.meili.indexPrefix}` : ''}-`,
+    skipOnError: true,
+  });
   await app.register(errorHandler, {
     // Pages explain errors in the reader's language; the developer's message stays in the log.
     renderPage: (request, reply, body) => {
@@ -149,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.page('error', { status, reference: status >= 500 ? request.id : undefined }, body.statusCode);
     },
   });
+  await app.register(inputGuard);
   await app.register(authPlugin, {
     db,
     sessionSecret: config.sessionSecret,
@@ -181,7 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await docs.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   });
 
-  const identity = createIdentityService(createIdentityRepository(db));
+  const identity = createIdentityService(createIdentityRepository(db), createLoginThrottle(attempts));
   const pii = new PiiCipher(config.piiKey);
   // Reference tables change only with a deployment: read them once, on first use.
   let referenceData: Promise<ReferenceNames> | undefined;

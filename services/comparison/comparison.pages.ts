@@ -13,25 +13,10 @@ import {
 import { COMPARISON_KINDS, FINDING_KINDS, type FindingKind } from './comparison.kinds.ts';
 import { exportTable, problemText, registryValueText } from './comparison.presenter.ts';
 import type { ComparisonService } from './comparison.service.ts';
+import { readSingleUpload } from '../platform/http/upload.ts';
 
 const RUNS_PER_PAGE = 20;
 const FINDINGS_PER_PAGE = 50;
-
-/** The part of @fastify/multipart's request API this module uses (the app registers the plugin). */
-interface UploadedFile {
-  filename: string;
-  fields: Record<string, unknown>;
-  toBuffer(): Promise<Buffer>;
-}
-interface MultipartRequest {
-  file(options?: { limits?: { fileSize?: number } }): Promise<UploadedFile | undefined>;
-}
-
-function fieldValue(fields: Record<string, unknown>, name: string): string | undefined {
-  const entry = fields[name];
-  const value = ((Array.isArray(entry) ? entry[0] : entry) as { value?: unknown } | undefined)?.value;
-  return typeof value === 'string' ? value : undefined;
-}
 
 function positiveInt(value: unknown): number {
   const n = Number(value);
@@ -96,18 +81,13 @@ export async function comparisonPages(app: FastifyInstance, opts: { comparison: 
     preValidation: app.csrfProtection,
     handler: async (request, reply) => {
       const t = (key: string) => translate(request.locale, `comparison.errors.${key}`);
-      const part = await (request as unknown as MultipartRequest).file({ limits: { fileSize: MAX_UPLOAD_BYTES } });
+      const part = await readSingleUpload(request, { fileSize: MAX_UPLOAD_BYTES });
       if (!part) return renderIndex(request, reply, { errors: { file: t('file') } }, 422);
 
-      const kindField = fieldValue(part.fields, 'kind');
+      const kindField = part.fields.kind;
       const errors: Record<string, string> = {};
-      let content: Buffer | undefined;
-      try {
-        content = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-        errors.file = t('too_large');
-      }
+      const content = part.content;
+      if (part.tooLarge) errors.file = t('too_large');
       const kind = ComparisonKindSchema.safeParse(kindField);
       if (!kind.success) errors.kind = t('kind');
       if (!errors.file && (!part.filename || !content?.length)) errors.file = t('file');

@@ -104,9 +104,7 @@ export async function employersPages(app: FastifyInstance, opts: { employers: Em
         const parsed = RegisterSchema.safeParse(form);
         if (!parsed.success) throw new ValidationError('The registration is not valid', zodIssues(parsed.error, form));
         const { userId } = await employers.registerSelf(parsed.data);
-        request.session.regenerate();
-        request.session.set('userId', userId);
-        request.session.set('issuedAt', Date.now());
+        await request.signIn(userId);
         return reply.redirect('/', 303);
       } catch (error) {
         const shown = { ...form, password: '' };

@@ -4,6 +4,7 @@ import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import type { EmployerInput, EmployerListQuery, EmployerView } from './employers.contract.ts';
 import type { EmployersRepository } from './employers.repository.ts';
+import { normaliseUsername } from '../platform/auth/username.ts';
 
 export interface EmployersDeps {
   repo: EmployersRepository;
@@ -91,7 +92,7 @@ export function createEmployersService({ repo, reference, hashPassword }: Employ
       const { username, password, ...employer } = input;
       await checkRegion(employer.regionCode);
       const created = await repo.createWithAccount(employer, {
-        username,
+        username: normaliseUsername(username),
         passwordHash: await hashPassword(password),
         displayName: employer.contactName,
       });

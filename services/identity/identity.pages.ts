@@ -3,18 +3,11 @@ import { z } from 'zod';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { LoginBodySchema } from './identity.contract.ts';
-import { LOGIN_RATE_LIMIT } from './identity.routes.ts';
 import type { IdentityService } from './identity.service.ts';
-import { UnauthenticatedError } from '../platform/errors/domain-errors.ts';
+import { safeNext } from './safe-next.ts';
+import { TooManyAttemptsError, UnauthenticatedError } from '../platform/errors/domain-errors.ts';
 
 const LoginFormSchema = LoginBodySchema.extend({ next: z.string().optional() });
-
-/** Only same-site paths: an open redirect would let a phishing link pass through our login. */
-function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-    ? next
-    : '/';
-}
 
 export async function identityPages(app: FastifyInstance, opts: { identity: IdentityService }) {
   const { identity } = opts;
@@ -30,14 +23,13 @@ export async function identityPages(app: FastifyInstance, opts: { identity: Iden
 
   app.route({
     ...page('POST', '/login', auth.public),
-    config: { auth: auth.public, rateLimit: LOGIN_RATE_LIMIT },
     // preValidation, not onRequest: the token travels in the form body, parsed only after onRequest.
     preValidation: app.csrfProtection,
     handler: async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const next = safeNext(body.next);
       const parsed = LoginFormSchema.safeParse(body);
-      const t = (key: string) => translate(request.locale, key);
+      const t = (key: string, params?: Record<string, unknown>) => translate(request.locale, key, params);
       if (!parsed.success) {
         const errors: Record<string, string> = {};
         for (const issue of parsed.error.issues)
@@ -45,12 +37,19 @@ export async function identityPages(app: FastifyInstance, opts: { identity: Iden
         return reply.page('identity/login', { next, form: { username: body.username }, errors }, 422);
       }
       try {
-        const user = await identity.authenticate(parsed.data.username, parsed.data.password);
-        request.session.regenerate();
-        request.session.set('userId', user.id);
-        request.session.set('issuedAt', Date.now());
+        const user = await identity.authenticate(parsed.data.username, parsed.data.password, request.ip);
+        await request.signIn(user.id);
         return reply.redirect(next, 303);
       } catch (error) {
+        if (error instanceof TooManyAttemptsError) {
+          const minutes = Math.ceil(error.retryAfterSeconds / 60);
+          reply.header('retry-after', String(error.retryAfterSeconds));
+          return reply.page(
+            'identity/login',
+            { next, form: { username: parsed.data.username }, formError: t('login.errors.too_many', { minutes }) },
+            429,
+          );
+        }
         if (!(error instanceof UnauthenticatedError)) throw error;
         return reply.page(
           'identity/login',
@@ -66,7 +65,7 @@ export async function identityPages(app: FastifyInstance, opts: { identity: Iden
     // preValidation, not onRequest: the token travels in the form body, parsed only after onRequest.
     preValidation: app.csrfProtection,
     handler: async (request, reply) => {
-      request.session.delete();
+      await request.signOut();
       return reply.redirect('/login', 303);
     },
   });

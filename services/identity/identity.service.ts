@@ -3,17 +3,28 @@ import { hashToken } from '../platform/auth/auth.plugin.ts';
 import { UnauthenticatedError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { IdentityRepository } from './identity.repository.ts';
+import { normaliseUsername } from '../platform/auth/username.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 import { verifyPassword } from './password.ts';
 
 export const API_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
 
-export function createIdentityService(repo: IdentityRepository) {
+export function createIdentityService(repo: IdentityRepository, throttle: LoginThrottle) {
   return {
-    /** Checks a username and password; the same error for an unknown user and a wrong password. */
-    async authenticate(username: string, password: string): Promise<SessionUser> {
-      const user = await repo.findForLogin(username.trim());
+    /**
+     * Checks a username and password from a client address; the same error for an unknown user
+     * and a wrong password. The name is normalised once, for the throttle and the look-up alike.
+     */
+    async authenticate(username: string, password: string, address: string): Promise<SessionUser> {
+      const name = normaliseUsername(username);
+      await throttle.begin(address, name);
+      const user = await repo.findForLogin(name);
       const ok = await verifyPassword(user?.passwordHash, password);
-      if (!user || !ok || user.disabledAt) throw new UnauthenticatedError('Wrong username or password');
+      if (!user || !ok || user.disabledAt) {
+        await throttle.failed(address, name);
+        throw new UnauthenticatedError('Wrong username or password');
+      }
+      await throttle.succeeded(address, name);
       const { passwordHash: _hash, disabledAt: _disabled, ...publicUser } = user;
       return publicUser;
     },

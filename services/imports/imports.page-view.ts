@@ -1,6 +1,7 @@
 import { RUN_STATUS_CLASS, timeLabel } from '../platform/http/run-labels.ts';
 /** What the import pages show, shaped for the templates; and the upload form's reading. */
 import type { FastifyRequest } from 'fastify';
+import { readSingleUpload } from '../platform/http/upload.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { type JobView, UPLOAD_LIMIT_BYTES } from './imports.contract.ts';
 import { DEFAULT_HEADERS, IMPORT_FIELDS } from './mapping.ts';
@@ -12,24 +13,13 @@ export interface Upload {
   tooLarge?: boolean;
 }
 
-function fieldValue(field: unknown): string | undefined {
-  const first = Array.isArray(field) ? (field[0] as unknown) : field;
-  if (first && typeof first === 'object' && 'value' in first && typeof first.value === 'string') return first.value;
-  return undefined;
-}
-
 /** The upload form (@fastify/multipart): its fields come before the file, so they arrive with it. */
 export async function readUpload(request: FastifyRequest): Promise<Upload> {
-  const part = await request.file({ limits: { fileSize: UPLOAD_LIMIT_BYTES } });
+  const part = await readSingleUpload(request, { fileSize: UPLOAD_LIMIT_BYTES });
   if (!part) return {};
-  const upload: Upload = { sourceId: fieldValue(part.fields.sourceId), kind: fieldValue(part.fields.kind) };
-  try {
-    const content = await part.toBuffer();
-    if (content.length && part.filename) upload.file = { name: part.filename, content };
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-    upload.tooLarge = true;
-  }
+  const upload: Upload = { sourceId: part.fields.sourceId, kind: part.fields.kind };
+  if (part.tooLarge) upload.tooLarge = true;
+  else if (part.content?.length && part.filename) upload.file = { name: part.filename, content: part.content };
   return upload;
 }
 

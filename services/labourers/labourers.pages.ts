@@ -99,6 +99,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
     form: Record<string, unknown>,
     action: () => Promise<string>,
     extra: Record<string, unknown> = {},
+    duplicateIdMessage = 'validation.duplicate_id',
   ) {
     try {
       return reply.redirect(await action(), 303);
@@ -115,10 +116,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
       if (error instanceof ConflictError) {
         const field = (error.details as { field?: string } | undefined)?.field ?? 'idNumber';
         const errors = {
-          [field]: translate(
-            request.locale,
-            field === 'username' ? 'validation.phone_taken' : 'validation.duplicate_id',
-          ),
+          [field]: translate(request.locale, field === 'username' ? 'validation.phone_taken' : duplicateIdMessage),
         };
         return renderForm(request, reply, template, { ...extra, form, errors }, 409);
       }
@@ -351,12 +349,11 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
         async () => {
           const input = parse(RegisterSchema, form);
           const { userId } = await labourers.registerSelf(input);
-          request.session.regenerate();
-          request.session.set('userId', userId);
-          request.session.set('issuedAt', Date.now());
+          await request.signIn(userId);
           return '/me?welcome=1';
         },
         { title: translate(request.locale, 'register.title') },
+        'validation.contact_office',
       );
     },
   });

@@ -179,11 +179,17 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
     return result.value;
   }
 
-  async function assertUniqueIdNumber(hash: string, exceptId?: string) {
+  /** A duplicate inside the officer's region is named, to open it; one elsewhere is not even placed. */
+  async function assertUniqueIdNumber(actor: SessionUser, hash: string, exceptId?: string) {
     const existing = await repo.findByIdHash(hash);
-    if (existing && existing.id !== exceptId) {
+    if (!existing || existing.id === exceptId) return;
+    if (actor.role !== 'labourer' && existing.regionCode.startsWith(scopePrefix(actor))) {
       throw new ConflictError('A person with this ID number is already registered', { existingId: existing.id });
     }
+    throw new ConflictError(
+      'This ID number is already registered outside your region; that record cannot be shown here',
+      { field: 'idNumber' },
+    );
   }
 
   return {
@@ -197,7 +203,7 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
         throw new ForbiddenError(`Region ${input.regionCode} is outside your region`);
       }
       const value = validated(actor.role === 'labourer' ? { ...input, hardToEmploy: false } : input, ref, 'create');
-      await assertUniqueIdNumber(value.scalars.idNumberHash as string);
+      await assertUniqueIdNumber(actor, value.scalars.idNumberHash as string);
       try {
         return { id: await repo.create(value, { actorId: actor.id, source }) };
       } catch (error) {
@@ -221,7 +227,8 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
         throw new ConflictError(
           created.conflict === 'username'
             ? 'This phone number already has an account: sign in instead'
-            : 'A person with this ID number is already registered: ask your local office',
+            : // Anyone may try any ID number here: the answer must not tell whether or where it is registered.
+              'This registration cannot be completed online: bring your ID card to your county employment office',
           { field: created.conflict },
         );
       }
@@ -262,7 +269,7 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
         throw new ForbiddenError(`Region ${patch.regionCode} is outside your region`);
       }
       const value = validated(patch, ref, 'patch');
-      if (value.scalars.idNumberHash) await assertUniqueIdNumber(value.scalars.idNumberHash as string, id);
+      if (value.scalars.idNumberHash) await assertUniqueIdNumber(actor, value.scalars.idNumberHash as string, id);
       await repo.update(scope.id, value, {
         actorId: actor.id,
         source: actor.role === 'labourer' ? 'self' : 'manual',

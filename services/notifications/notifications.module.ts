@@ -13,6 +13,7 @@ import { createPreferencesService } from './preferences.service.ts';
 import { attachRealtime, type RealtimeServer } from './realtime.ts';
 import { createSmsChannel, providerFor } from './sms.ts';
 import { createSmsRepository } from './sms.repository.ts';
+import { isApiRoute } from '../platform/http/route-kind.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -50,7 +51,7 @@ async function notifications(app: FastifyInstance, deps: ModuleDeps) {
   // The header's unread badge, rendered on the server so it shows without JavaScript.
   app.addHook('preHandler', async (request) => {
     const user = request.user;
-    if (!user || request.url.startsWith('/api/') || request.url.startsWith('/static/')) return;
+    if (!user || isApiRoute(request) || request.routeOptions.config.infrastructure) return;
     Object.assign(user, { unreadCount: await inbox.unreadCount(user) });
   });
 

@@ -2,7 +2,8 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
-import { hashToken, SESSION_MAX_AGE_S } from '../platform/auth/auth.plugin.ts';
+import { hashToken } from '../platform/auth/auth.plugin.ts';
+import { createSessionsRepository } from '../platform/auth/sessions.repository.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import {
   type ClientToServerEvents,
@@ -44,11 +45,9 @@ async function userOfHandshake(app: FastifyInstance, db: Db, socket: RealtimeSoc
   if (!cookieHeader) return null;
   const value = app.parseCookie(cookieHeader).wb_session;
   if (!value) return null;
-  const session = app.decodeSecureSession(value);
-  const userId = session?.get('userId');
-  const issuedAt = session?.get('issuedAt') ?? 0;
-  if (!userId || Date.now() - issuedAt > SESSION_MAX_AGE_S * 1000) return null;
-  return db.user.findUnique({ where: { id: userId }, select: USER_SELECT });
+  // A signed-out (revoked) session opens no socket, as it opens no page.
+  const sessionId = app.decodeSecureSession(value)?.get('sessionId');
+  return sessionId ? createSessionsRepository(db).userOf(sessionId) : null;
 }
 
 export interface RealtimeOptions {

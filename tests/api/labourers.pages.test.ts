@@ -175,6 +175,7 @@ describe('labourer registry pages', () => {
       mobility: 'city',
     });
     expect(duplicate.statusCode).toBe(409);
-    expect(duplicate.body).toContain('这个身份证号已经登记过了');
+    expect(duplicate.body).toContain('请携带身份证到户籍所在县（市、区）公共就业服务机构办理');
+    expect(duplicate.body).not.toContain('已经登记过了');
   });
 });

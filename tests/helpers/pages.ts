@@ -9,7 +9,8 @@ export class PageClient {
 
   constructor(private readonly ctx: TestContext) {}
 
-  private cookieHeader() {
+  /** The Cookie header this client sends, for requests it cannot make itself (uploads, odd paths). */
+  cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
   }
 

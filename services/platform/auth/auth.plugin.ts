@@ -6,6 +6,8 @@ import type { Db } from '../database/prisma.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors/domain-errors.ts';
 import { isApiRequest } from '../errors/error-handler.ts';
 import type { SessionUser } from '../http/fastify-types.ts';
+import { isApiRoute } from '../http/route-kind.ts';
+import { CALLER_SELECT as USER_SELECT, createSessionsRepository } from './sessions.repository.ts';
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
@@ -14,18 +16,6 @@ export interface AuthPluginOptions {
   sessionSecret: string;
   secureCookies: boolean;
 }
-
-const USER_SELECT = {
-  id: true,
-  username: true,
-  role: true,
-  displayName: true,
-  regionCode: true,
-  locale: true,
-  labourerId: true,
-  employerId: true,
-  disabledAt: true,
-} as const;
 
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
@@ -44,6 +34,18 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
     cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_MAX_AGE_S },
   });
   app.decorateRequest('user', null);
+  const sessions = createSessionsRepository(opts.db);
+
+  app.decorateRequest('signIn', async function (this: FastifyRequest, userId: string) {
+    const sessionId = await sessions.open(userId, new Date(Date.now() + SESSION_MAX_AGE_S * 1000));
+    this.session.regenerate();
+    this.session.set('sessionId', sessionId);
+  });
+  app.decorateRequest('signOut', async function (this: FastifyRequest) {
+    const sessionId = this.session.get('sessionId');
+    if (sessionId) await sessions.revoke(sessionId);
+    this.session.delete();
+  });
 
   async function resolveUser(request: FastifyRequest): Promise<SessionUser | null> {
     const header = request.headers.authorization;
@@ -59,12 +61,13 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
     }
     // A cookie rides along with cross-site requests; API writes therefore need the bearer token,
     // while pages protect their forms with CSRF tokens.
+    // The matched route decides, not the raw URL, which the router decodes (`/%61pi/...`).
     const safe = request.method === 'GET' || request.method === 'HEAD';
-    if (!safe && request.url.startsWith('/api/')) return null;
-    const userId = request.session.get('userId');
-    const issuedAt = request.session.get('issuedAt') ?? 0;
-    if (!userId || Date.now() - issuedAt > SESSION_MAX_AGE_S * 1000) return null;
-    const user = await opts.db.user.findUnique({ where: { id: userId }, select: USER_SELECT });
+    if (!safe && isApiRoute(request)) return null;
+    const sessionId = request.session.get('sessionId');
+    if (!sessionId) return null;
+    // One indexed read per request, as the user look-up it replaces: revocation takes effect at once.
+    const user = await sessions.userOf(sessionId);
     if (!user || user.disabledAt) {
       request.session.delete();
       return null;

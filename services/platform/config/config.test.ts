@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
+const prodSecrets = { SESSION_SECRET: 's'.repeat(32), PII_KEY: 'p'.repeat(32), MEILI_MASTER_KEY: 'm'.repeat(32) };
+
 describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
     const config = loadConfig({});
@@ -31,7 +33,31 @@ describe('loadConfig', () => {
       /SESSION_SECRET is required in production[\s\S]*PII_KEY/,
     );
     const secret = 'x'.repeat(32);
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, PII_KEY: secret }).env).toBe('production');
+    expect(
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, PII_KEY: secret, MEILI_MASTER_KEY: secret }).env,
+    ).toBe('production');
+  });
+
+  it('requires a Meilisearch master key of at least 16 characters in production, not the public development key', () => {
+    const secret = 'x'.repeat(32);
+    const base = { NODE_ENV: 'production', SESSION_SECRET: secret, PII_KEY: secret };
+    expect(() => loadConfig(base)).toThrow(/MEILI_MASTER_KEY is required in production/);
+    expect(() => loadConfig({ ...base, MEILI_MASTER_KEY: 'short' })).toThrow(/MEILI_MASTER_KEY/);
+    expect(loadConfig({ ...base, MEILI_MASTER_KEY: 'k'.repeat(16) }).meili.masterKey).toBe('k'.repeat(16));
+    // Development keeps working out of the box.
+    expect(loadConfig({}).meili.masterKey.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY says which', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ...prodSecrets }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 172.16.0.0/12,loopback' }).trustProxy).toBe(
+      '10.0.0.1,172.16.0.0/12,loopback',
+    );
+    expect(() => loadConfig({ TRUST_PROXY: 'my proxy' })).toThrow(/TRUST_PROXY/);
   });
 
   it('treats empty strings as unset', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { SubsidyEnvSchema, type SubsidyRules } from '../../subsidies/subsidy-settings.ts';
@@ -19,6 +20,28 @@ const secret = (name: string) =>
       .optional(),
   );
 
+// Which proxies may set X-Forwarded-For: none by default, so a client cannot pick its own address
+// (and with it a fresh sign-in budget). `true` trusts every hop, else a comma-separated list of
+// addresses, CIDR ranges or proxy-addr's names (loopback, linklocal, uniquelocal).
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+const trustProxy = z
+  .preprocess((value) => (value === '' ? undefined : value), z.string().optional())
+  .transform((value, ctx): boolean | string => {
+    if (value === undefined || value === 'false') return false;
+    if (value === 'true') return true;
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every(isProxyEntry)) return entries.join(',');
+    ctx.addIssue({ code: 'custom', message: 'true, false, or a comma-separated list of addresses/CIDRs' });
+    return z.NEVER;
+  });
+
 export const ConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -27,13 +50,18 @@ export const ConfigSchema = z
     DATABASE_URL: optionalUrl,
     DATA_DIR: z.string().min(1).default('./data'),
     MEILI_URL: optionalUrl,
-    MEILI_MASTER_KEY: optionalText,
+    // Meilisearch itself refuses a production master key shorter than 16 bytes.
+    MEILI_MASTER_KEY: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.string().min(16, { message: 'MEILI_MASTER_KEY must be at least 16 characters' }).optional(),
+    ),
     MEILI_BINARY: optionalText,
     MEILI_INDEX_PREFIX: z
       .string()
       .regex(/^[a-z0-9_]*$/, { message: 'only a-z, 0-9 and _' })
       .default(''),
     REDIS_URL: optionalUrl,
+    TRUST_PROXY: trustProxy,
     SESSION_SECRET: secret('SESSION_SECRET'),
     PII_KEY: secret('PII_KEY'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -54,7 +82,8 @@ export const ConfigSchema = z
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;
-    for (const key of ['SESSION_SECRET', 'PII_KEY'] as const) {
+    // An app-started Meilisearch would otherwise run with the development key printed in the source.
+    for (const key of ['SESSION_SECRET', 'PII_KEY', 'MEILI_MASTER_KEY'] as const) {
       if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required in production` });
     }
   });
@@ -69,6 +98,8 @@ export interface AppConfig {
   dataDir: string;
   meili: { url: string | undefined; masterKey: string; binary: string | undefined; indexPrefix: string };
   redisUrl: string | undefined;
+  /** Fastify's trustProxy: which hops may name the client in X-Forwarded-For. */
+  trustProxy: boolean | string;
   sessionSecret: string;
   piiKey: string;
   logLevel: RawConfig['LOG_LEVEL'];
@@ -120,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       indexPrefix: c.MEILI_INDEX_PREFIX,
     },
     redisUrl: c.REDIS_URL,
+    trustProxy: c.TRUST_PROXY,
     sessionSecret: c.SESSION_SECRET ?? DEV_SESSION_SECRET,
     piiKey: c.PII_KEY ?? DEV_PII_KEY,
     logLevel: c.LOG_LEVEL,

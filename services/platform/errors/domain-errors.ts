@@ -45,6 +45,17 @@ export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED';
 }
 
+/** The caller tried too often (sign-in); it may try again after the given number of seconds. */
+export class TooManyAttemptsError extends DomainError {
+  readonly code = 'TOO_MANY_ATTEMPTS';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, { retryAfterSeconds });
+  }
+}
+
 /** A dependency (search, a remote service) is down; the client may retry later. */
 export class UnavailableError extends DomainError {
   readonly code = 'UNAVAILABLE';
@@ -56,6 +67,7 @@ export const STATUS_BY_ERROR = new Map<new (...args: never[]) => DomainError, nu
   [ForbiddenError, 403],
   [NotFoundError, 404],
   [ConflictError, 409],
+  [TooManyAttemptsError, 429],
   [UnavailableError, 503],
 ]);
 

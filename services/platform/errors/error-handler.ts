@@ -4,7 +4,8 @@ import { ZodError } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../http/contract.ts';
 import { noteErrorCode } from '../http/request-log.ts';
-import { DomainError, statusOf, ValidationError } from './domain-errors.ts';
+import { isApiRoute } from '../http/route-kind.ts';
+import { DomainError, statusOf, TooManyAttemptsError, ValidationError } from './domain-errors.ts';
 
 const REASON: Record<number, string> = {
   400: 'Bad Request',
@@ -21,7 +22,7 @@ const REASON: Record<number, string> = {
 };
 
 export function isApiRequest(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/') || !(request.headers.accept ?? '').includes('text/html');
+  return isApiRoute(request) || !(request.headers.accept ?? '').includes('text/html');
 }
 
 /** Turns any thrown error into the one JSON shape `{ statusCode, error, code, message, details? }`. */
@@ -89,6 +90,7 @@ async function errorHandlerPlugin(app: FastifyInstance, opts: { renderPage?: Pag
     if (body.statusCode >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
     else request.log.debug({ code: body.code, statusCode: body.statusCode }, body.message);
     noteErrorCode(reply, body.code);
+    if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
     if (opts.renderPage && !isApiRequest(request)) return opts.renderPage(request, reply, body);
     return reply.status(body.statusCode).send(body);
   });

@@ -21,12 +21,16 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | null;
     locale: string;
+    /** Starts a page session for the user (a server-side row) in a fresh cookie. */
+    signIn(userId: string): Promise<void>;
+    /** Revokes the page session on the server and clears the cookie. */
+    signOut(): Promise<void>;
   }
 }
 
 declare module '@fastify/secure-session' {
   interface SessionData {
-    userId: string;
-    issuedAt: number;
+    /** The Session row's id; the cookie carries nothing else about the person. */
+    sessionId: string;
   }
 }
