@@ -9,6 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Meilisearch } from 'meilisearch';
+import type { DestinationStream } from 'pino';
 import { healthRoutes } from './health/health.routes.ts';
 import { homePages } from './home/home.pages.ts';
 import { identityPages } from './identity/identity.pages.ts';
@@ -21,6 +22,7 @@ import type { AppConfig } from './platform/config/config.ts';
 import type { Db } from './platform/database/prisma.ts';
 import errorHandler from './platform/errors/error-handler.ts';
 import './platform/http/fastify-types.ts';
+import { scrubPersonalText, serializeError, serializeRequest } from './platform/http/log-privacy.ts';
 import viewsPlugin, { localeOf } from './platform/http/views.plugin.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { createEmployersRepository } from './employers/employers.repository.ts';
@@ -70,12 +72,18 @@ export interface AppDeps {
   config: AppConfig;
   db: Db;
   meili: Meilisearch;
+  /** Where the log goes (standard output unless given; tests read it). */
+  logStream?: DestinationStream;
 }
 
-export function loggerOptions(config: AppConfig): FastifyServerOptions['logger'] {
+export function loggerOptions(config: AppConfig, stream?: DestinationStream): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
-    // Personal data and credentials stay out of logs.
+    ...(stream ? { stream } : {}),
+    // Personal data and credentials stay out of logs: URLs and errors are redacted when serialized,
+    // and every line is scrubbed of ID and mobile numbers before it is written.
+    serializers: { req: serializeRequest, err: serializeError },
+    hooks: { streamWrite: scrubPersonalText },
     redact: {
       paths: [
         'req.headers.authorization',
@@ -93,7 +101,7 @@ export function loggerOptions(config: AppConfig): FastifyServerOptions['logger']
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db, meili } = deps;
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: loggerOptions(config, deps.logStream),
     trustProxy: config.env === 'production',
     bodyLimit: 2 * 1024 * 1024,
   });

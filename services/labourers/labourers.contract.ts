@@ -255,6 +255,7 @@ export const listLabourersRoute = defineRoute({
   auth: officerOrAdmin,
   summary: 'List labourers in the caller’s region, filtered and paginated',
   tags,
+  personalData: true,
   schema: {
     querystring: LabourerListQuerySchema,
     response: {
@@ -275,6 +276,7 @@ export const exportLabourersRoute = defineRoute({
   auth: officerOrAdmin,
   summary: 'Download the filtered list as CSV or XLSX (audited)',
   tags,
+  personalData: true,
   schema: {
     querystring: LabourerListQuerySchema.omit({ page: true, pageSize: true }).extend({
       format: z.enum(['csv', 'xlsx']).default('csv'),

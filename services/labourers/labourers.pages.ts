@@ -132,7 +132,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
 
   // ── officers ──
   app.route({
-    ...page('GET', '/labourers', officer),
+    ...page('GET', '/labourers', officer, { personalData: true }),
     handler: async (request, reply) => {
       const parsed = LabourerListQuerySchema.safeParse(request.query);
       const query = parsed.success ? parsed.data : LabourerListQuerySchema.parse({});
@@ -160,7 +160,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
   });
 
   app.route({
-    ...page('GET', '/labourers/export', officer),
+    ...page('GET', '/labourers/export', officer, { personalData: true }),
     handler: async (request, reply) => {
       const { page: _page, pageSize: _size, ...query } = LabourerListQuerySchema.parse(request.query);
       const format = (request.query as { format?: string }).format === 'xlsx' ? 'xlsx' : 'csv';

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Meilisearch } from 'meilisearch';
+import type { DestinationStream } from 'pino';
 import { inject } from 'vitest';
 import { prepareDatabase } from '../../prisma/seed/prepare.ts';
 import { createMeiliClient } from '../../search-index/client.ts';
@@ -36,7 +37,12 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
 
 /** A real app on a real database and a real Meilisearch, isolated by database and index prefix. */
 export async function createTestContext(
-  options: { meiliUrl?: string; config?: Record<string, string>; skipIndexSetup?: boolean } = {},
+  options: {
+    meiliUrl?: string;
+    config?: Record<string, string>;
+    skipIndexSetup?: boolean;
+    logStream?: DestinationStream;
+  } = {},
 ): Promise<TestContext> {
   const config = testConfig({ ...(options.meiliUrl ? { MEILI_URL: options.meiliUrl } : {}), ...options.config });
   const database = await openTestDatabase();
@@ -45,7 +51,7 @@ export async function createTestContext(
   const meili = createMeiliClient(config.meili.url!, config.meili.masterKey);
   if (!options.skipIndexSetup) await applyIndexSettings(meili, config.meili.indexPrefix);
   const drain = new OutboxDrain(db, meili, config.meili.indexPrefix, { baseBackoffMs: 20, maxBackoffMs: 200 });
-  const app = await buildApp({ config, db, meili });
+  const app = await buildApp({ config, db, meili, logStream: options.logStream });
   await app.ready();
   return {
     app,
