@@ -26,6 +26,7 @@ import type { AppConfig } from './platform/config/config.ts';
 import type { Db } from './platform/database/prisma.ts';
 import errorHandler from './platform/errors/error-handler.ts';
 import './platform/http/fastify-types.ts';
+import { scrubPersonalText, serializeError, serializeRequest } from './platform/http/log-privacy.ts';
 import { parseQueryString } from './platform/http/query-string.ts';
 import viewsPlugin, { localeOf } from './platform/http/views.plugin.ts';
 import { RequestLogController } from './platform/http/request-log.ts';
@@ -79,12 +80,17 @@ export interface AppDeps {
   meili: Meilisearch;
   /** The process's logger (default: a new one from the configuration). */
   logger?: Logger;
+  /** Where a new logger writes (standard output unless given; tests read it). */
+  logStream?: DestinationStream;
 }
 
 export function loggerOptions(config: AppConfig): LoggerOptions {
   return {
     level: config.logLevel,
-    // Personal data and credentials stay out of logs.
+    // Personal data and credentials stay out of logs: URLs and errors are redacted when serialized,
+    // and every line is scrubbed of ID and mobile numbers before it is written.
+    serializers: { req: serializeRequest, err: serializeError },
+    hooks: { streamWrite: scrubPersonalText },
     redact: {
       paths: [
         'req.headers.authorization',
@@ -110,7 +116,7 @@ export function createLogger(config: AppConfig, destination?: DestinationStream)
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db, meili } = deps;
   const app = Fastify({
-    loggerInstance: (deps.logger ?? createLogger(config)) as FastifyBaseLogger,
+    loggerInstance: (deps.logger ?? createLogger(config, deps.logStream)) as FastifyBaseLogger,
     logController: new RequestLogController(),
     // Only configured proxies may name the client: a forged X-Forwarded-For must not buy a fresh budget.
     trustProxy: config.trustProxy,

@@ -3,7 +3,7 @@ import { enqueueIndexing } from '../../search-index/outbox.ts';
 import { followUpPlan } from '../../services/cooperation/follow-ups.ts';
 import { nameKeys } from '../../services/labourers/name-search.ts';
 import { idCheckCharacter } from '../../services/platform/crypto/id-number.ts';
-import { maskIdNumber, PiiCipher } from '../../services/platform/crypto/pii.ts';
+import { maskIdNumber, PiiCipher, storedPhone } from '../../services/platform/crypto/pii.ts';
 import type { FollowUpState } from '../../services/platform/database/generated/enums.ts';
 import type { Db, Prisma } from '../../services/platform/database/prisma.ts';
 import { creditCodeCheck } from '../../services/platform/validation/credit-code.ts';
@@ -153,7 +153,7 @@ export const seedCooperationDemo: ModuleSeeder = async (db, context) => {
       idNumberMasked: maskIdNumber(number),
       sex: male ? ('male' as const) : ('female' as const),
       birthDate: birth,
-      phone: `139954${String(random.int(0, 99_999)).padStart(5, '0')}`,
+      ...storedPhone(pii, `139954${String(random.int(0, 99_999)).padStart(5, '0')}`),
       regionCode: county,
       educationLevel: random.pick(['primary', 'junior_secondary', 'junior_secondary', 'senior_secondary'] as const),
       povertyStatus: 'lifted_out' as const,

@@ -1,6 +1,5 @@
 import { renderSms } from '../../services/notifications/sms-templates.ts';
 import type { NotificationKind } from '../../services/platform/database/generated/enums.ts';
-import { maskPhone, PiiCipher } from '../../services/platform/crypto/pii.ts';
 import type { ModuleSeeder } from './demo-modules.ts';
 
 const HOUR = 3_600_000;
@@ -127,10 +126,9 @@ export const seedNotificationsDemo: ModuleSeeder = async (db, context) => {
     ],
   });
 
-  const pii = new PiiCipher(context.piiKey);
   const people = await db.labourer.findMany({
-    where: { id: { in: context.labourerIds.slice(0, 12) }, phone: { not: null } },
-    select: { id: true, phone: true },
+    where: { id: { in: context.labourerIds.slice(0, 12) }, phoneEncrypted: { not: null } },
+    select: { id: true, phoneEncrypted: true, phoneMasked: true },
     take: 6,
   });
   const kinds: NotificationKind[] = ['officer_broadcast', 'fair_reminder', 'matched_job'];
@@ -140,8 +138,8 @@ export const seedNotificationsDemo: ModuleSeeder = async (db, context) => {
       const created = at(40 - i * 5);
       return {
         labourerId: person.id,
-        phoneEncrypted: pii.encrypt(person.phone!),
-        phoneMasked: maskPhone(person.phone!),
+        phoneEncrypted: person.phoneEncrypted!,
+        phoneMasked: person.phoneMasked!,
         template: kind,
         body: renderSms(
           kind,

@@ -1,4 +1,4 @@
-import { PiiCipher, maskIdNumber } from '../../services/platform/crypto/pii.ts';
+import { PiiCipher, maskIdNumber, storedPhone } from '../../services/platform/crypto/pii.ts';
 import { idCheckCharacter } from '../../services/platform/crypto/id-number.ts';
 import type { Db } from '../../services/platform/database/prisma.ts';
 import type {
@@ -342,7 +342,7 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
       idNumberMasked: maskIdNumber(id),
       sex: male ? ('male' as const) : ('female' as const),
       birthDate: birth,
-      phone: random.chance(0.9) ? phone(random) : null,
+      ...storedPhone(pii, random.chance(0.9) ? phone(random) : null),
       regionCode: placeIn(county.code),
       educationLevel: random.weighted(educationLevels),
       povertyStatus: random.chance(0.7) ? ('lifted_out' as const) : ('registered' as const),

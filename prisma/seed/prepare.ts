@@ -1,5 +1,8 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { hashPassword } from '../../services/identity/password.ts';
+import { encryptHeldPhones } from '../../services/imports/held-phones.repository.ts';
+import { encryptLegacyPhones } from '../../services/labourers/legacy-phones.repository.ts';
+import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import type { Db } from '../../services/platform/database/prisma.ts';
 import { applyPendingMigrations } from '../tools/migrations.ts';
 import { DEMO_PASSWORD, seedDemoAccounts, seedDemoData } from './demo.ts';
@@ -26,6 +29,12 @@ export async function prepareDatabase(options: PrepareOptions) {
   const log = options.log ?? (() => {});
   const applied = await applyPendingMigrations(options.factory, { log });
   if (applied.length) log(`database: applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  // Data the migrations cannot convert without the app's key (see legacy-phones.repository.ts).
+  const pii = new PiiCipher(options.piiKey);
+  const phones = await encryptLegacyPhones(options.db, pii);
+  const heldRows = await encryptHeldPhones(options.db, pii);
+  if (phones || heldRows)
+    log(`database: encrypted ${phones} phone(s) and ${heldRows} held import row(s) kept in clear`);
   const reference = await loadReferenceData(options.db);
   if (reference.loaded) log('database: reference data loaded');
   if (!options.seedDemo || (await options.db.user.count()) > 0) return;

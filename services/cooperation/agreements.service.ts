@@ -65,7 +65,7 @@ export function partnerLabourerView(row: LabourerBrief, ref: ReferenceNames): Pa
     idNumberMasked: row.idNumberMasked,
     sex: row.sex,
     age: ageOn(row.birthDate),
-    phone: row.phone,
+    phoneMasked: row.phoneMasked,
     regionCode: row.regionCode,
     regionName: ref.regionName(row.regionCode),
     mobility: row.mobility,

@@ -14,7 +14,7 @@ const LABOURER_BRIEF = {
   idNumberMasked: true,
   sex: true,
   birthDate: true,
-  phone: true,
+  phoneMasked: true,
   regionCode: true,
   mobility: true,
   desiredOccupations: true,

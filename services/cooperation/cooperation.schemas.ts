@@ -114,7 +114,7 @@ export const PartnerLabourerSchema = z.object({
   idNumberMasked: z.string(),
   sex: z.enum(['male', 'female']),
   age: z.number(),
-  phone: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
   regionCode: z.string(),
   regionName: z.string(),
   mobility: z.string(),
@@ -215,7 +215,7 @@ export const DueFollowUpSchema = FollowUpSchema.extend({
   agreementId: z.string().nullable(),
   labourerId: z.string(),
   name: z.string(),
-  phone: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
   employerName: z.string().nullable(),
   toRegionName: z.string(),
 });

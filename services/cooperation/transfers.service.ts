@@ -266,7 +266,7 @@ export function createTransfersService(deps: TransfersDeps) {
         agreementId: r.member.batch.agreementId,
         labourerId: r.member.labourerId,
         name: people.get(r.member.labourerId)?.name ?? '',
-        phone: people.get(r.member.labourerId)?.phone ?? null,
+        phoneMasked: people.get(r.member.labourerId)?.phoneMasked ?? null,
         employerName: r.member.employerId ? (employers.get(r.member.employerId)?.name ?? null) : null,
         toRegionName: ref.regionName(r.member.batch.toRegionCode),
       }));

@@ -16,15 +16,18 @@ import type { ImportsRepository } from './imports.repository.ts';
 import { diffLabourer, type LabourerWrites } from './labourer-writes.repository.ts';
 import { reasonText } from './reasons.ts';
 
-/** What a flag keeps of the row: the validated values, the ID number only encrypted. */
+/** What a flag keeps of the row: the validated values, the ID and phone numbers only encrypted. */
 export interface IncomingRecord {
   fingerprint: string;
   idNumberEncrypted: string;
   idNumberHash: string;
   idNumberMasked: string;
+  phoneEncrypted?: string | null;
+  phoneMasked?: string | null;
   sex: string;
   birthDate: string;
   fields: string[];
+  /** `phone` only in flags held before phones were encrypted (converted at start). */
   input: Omit<Partial<LabourerCreate>, 'idNumber'>;
 }
 
@@ -79,7 +82,7 @@ export function createDuplicatesService({ repo, writes, pii, reference }: Duplic
           regionCode: incoming.input.regionCode ?? null,
           regionName: incoming.input.regionCode ? ref.regionName(incoming.input.regionCode) : '',
           employmentStatus: incoming.input.employmentStatus ?? null,
-          phoneMasked: incoming.input.phone ? maskPhone(incoming.input.phone) : null,
+          phoneMasked: incoming.phoneMasked ?? (incoming.input.phone ? maskPhone(incoming.input.phone) : null),
         },
         existing: person
           ? {
@@ -99,7 +102,8 @@ export function createDuplicatesService({ repo, writes, pii, reference }: Duplic
   /** The held row as a registry record again, checked against today's reference data. */
   async function incomingValue(actor: ImportActor, incoming: IncomingRecord) {
     const idNumber = pii.decrypt(incoming.idNumberEncrypted);
-    const result = normaliseLabourer({ ...incoming.input, idNumber }, await reference(), pii, 'create');
+    const phone = incoming.phoneEncrypted ? { phone: pii.decrypt(incoming.phoneEncrypted) } : {};
+    const result = normaliseLabourer({ ...incoming.input, ...phone, idNumber }, await reference(), pii, 'create');
     if (!result.ok)
       throw new ValidationError(
         `The held row is no longer valid: ${result.issues.map((i) => `${i.field} ${i.message}`).join('; ')}`,

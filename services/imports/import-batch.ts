@@ -32,7 +32,7 @@ function stableJson(value: Record<string, unknown>): string {
   return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))));
 }
 
-/** What a flag keeps of a row: the validated values, the ID number only encrypted. */
+/** What a flag keeps of a row: the validated values, the ID and phone numbers only encrypted. */
 function held(
   pii: PiiCipher,
   row: ValidRow,
@@ -41,7 +41,7 @@ function held(
   existingLabourerId: string | null,
   otherRowNumber: number | null,
 ): HeldRow {
-  const { idNumber: _clear, ...input } = row.input;
+  const { idNumber: _clear, phone: _phone, ...input } = row.input;
   const content = stableJson(row.input as Record<string, unknown>);
   // The same content held again is recognised by this keyed hash; a row of the same ID number in
   // the file is told apart by its row number.
@@ -61,6 +61,8 @@ function held(
       idNumberEncrypted: scalars.idNumberEncrypted as string,
       idNumberHash: row.idHash,
       idNumberMasked: scalars.idNumberMasked as string,
+      phoneEncrypted: (scalars.phoneEncrypted as string | null | undefined) ?? null,
+      phoneMasked: (scalars.phoneMasked as string | null | undefined) ?? null,
       sex: scalars.sex as string,
       birthDate: (scalars.birthDate as Date).toISOString().slice(0, 10),
       fields: [...row.fields],

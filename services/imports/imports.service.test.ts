@@ -213,6 +213,9 @@ describe('imports service', () => {
       ]);
       expect(flags[0]!.incoming).toMatchObject({ name: row.姓名, idNumberMasked: expect.stringContaining('****') });
       expect(JSON.stringify(flags)).not.toContain(row.身份证号);
+      expect(flags[1]!.incoming.phoneMasked).toBe('138****0001');
+      const stored = JSON.stringify(await ctx.db.duplicateFlag.findMany({ where: { jobId: job.id } }));
+      for (const phone of [row.联系电话!, '13800000001']) expect(stored).not.toContain(phone);
     });
 
     it('flags a registered ID number under another name instead of merging', async () => {
@@ -282,7 +285,8 @@ describe('imports service', () => {
         where: { idNumberHash: pii.hash(row.身份证号!) },
         include: { statusChanges: { orderBy: { id: 'asc' } } },
       });
-      expect(person.phone).toBe(row.联系电话);
+      expect(person.phoneHash).toBe(pii.hash(row.联系电话!));
+      expect(pii.decrypt(person.phoneEncrypted!)).toBe(row.联系电话);
       expect(person.statusChanges.map((c) => [c.fromStatus, c.toStatus, c.source])).toEqual([
         [null, 'unemployed', 'import'],
         ['unemployed', 'employed_local', 'import'],
@@ -305,7 +309,7 @@ describe('imports service', () => {
     it('applies the incoming row to the registered person on use_incoming', async () => {
       const row = personRow();
       await run(csvFile([row]));
-      const job = await run(csvFile([{ ...row, 姓名: '赵敏', 就业状态: '自主创业' }]));
+      const job = await run(csvFile([{ ...row, 姓名: '赵敏', 就业状态: '自主创业', 联系电话: '13800000002' }]));
       const [flag] = await imports.duplicates.list(changting, job.id);
       await expect(imports.duplicates.resolve(changting, job.id, flag!.id, 'distinct_people')).rejects.toThrow(
         /same ID number/,
@@ -313,6 +317,7 @@ describe('imports service', () => {
       await imports.duplicates.resolve(changting, job.id, flag!.id, 'use_incoming');
       const person = await byId(row.身份证号!);
       expect(person).toMatchObject({ name: '赵敏', namePinyin: 'zhaomin', employmentStatus: 'self_employed' });
+      expect(person).toMatchObject({ phoneHash: pii.hash('13800000002'), phoneMasked: '138****0002' });
     });
 
     it('registers the incoming person on distinct_people when the ID numbers differ', async () => {

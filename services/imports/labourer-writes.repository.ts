@@ -19,7 +19,7 @@ export const EXISTING_SELECT = {
   idNumberHash: true,
   sex: true,
   birthDate: true,
-  phone: true,
+  phoneHash: true,
   regionCode: true,
   currentRegionCode: true,
   currentAddress: true,
@@ -61,8 +61,17 @@ export interface LabourerUpdate {
   change: Change;
 }
 
-// Derived from the ID number or written with the name: never a change of their own.
-const NOT_COMPARED = new Set(['idNumberEncrypted', 'idNumberHash', 'idNumberMasked', 'namePinyin', 'nameInitials']);
+// Derived from the ID number, written with the name or the phone: never a change of their own.
+// A phone is compared by its keyed hash, since its ciphertext differs at every encryption.
+const NOT_COMPARED = new Set([
+  'idNumberEncrypted',
+  'idNumberHash',
+  'idNumberMasked',
+  'namePinyin',
+  'nameInitials',
+  'phoneEncrypted',
+  'phoneMasked',
+]);
 
 function same(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date)
@@ -93,6 +102,8 @@ export function diffLabourer(
     data[key] = next;
   }
   if ('name' in data) Object.assign(data, { namePinyin: scalars.namePinyin, nameInitials: scalars.nameInitials });
+  if ('phoneHash' in data)
+    Object.assign(data, { phoneEncrypted: scalars.phoneEncrypted, phoneMasked: scalars.phoneMasked });
   // An officer may decide that a row with another ID number is this person: the number is corrected.
   if (options.includeIdentity && scalars.idNumberHash && scalars.idNumberHash !== existing.idNumberHash) {
     for (const key of ['idNumberEncrypted', 'idNumberHash', 'idNumberMasked']) data[key] = scalars[key];

@@ -25,7 +25,8 @@ export function formToInput(body: FormBody, fields: readonly string[]): Record<s
   };
   set('name', text(body.name) ?? '');
   set('idNumber', text(body.idNumber) ?? '');
-  set('phone', optionalText(body.phone));
+  // Forms show the phone masked (139****5678): sent back unchanged, it keeps the stored number.
+  if (!text(body.phone)?.includes('*')) set('phone', optionalText(body.phone));
   set('regionCode', text(body.regionCode) ?? '');
   set('currentRegionCode', optionalText(body.currentRegionCode));
   set('currentAddress', optionalText(body.currentAddress));

@@ -1,5 +1,5 @@
 import { type IdNumberProblem, parseIdNumber } from '../platform/crypto/id-number.ts';
-import { maskIdNumber, type PiiCipher } from '../platform/crypto/pii.ts';
+import { maskIdNumber, type PiiCipher, storedPhone } from '../platform/crypto/pii.ts';
 import type { Prisma } from '../platform/database/prisma.ts';
 import type { SkillLevel } from '../platform/database/generated/enums.ts';
 import type { FieldIssue } from '../platform/errors/domain-errors.ts';
@@ -125,6 +125,8 @@ export function normaliseLabourer(
   }
 
   if (input.name !== undefined) Object.assign(scalars, { name: input.name, ...nameKeys(input.name) });
+  // Stored like the ID number; null removes the number.
+  if (input.phone !== undefined) Object.assign(scalars, storedPhone(pii, input.phone));
   for (const field of ['regionCode', 'currentRegionCode'] as const) {
     const code = input[field];
     if (code && !ref.isKnownPlace(code)) issue(field, 'region_unknown', 'is not a known region');

@@ -108,6 +108,7 @@ export const PROFILE_FIELDS = Object.keys(profileFields) as ProfileField[];
 export const NON_SCALAR_FIELDS: readonly ProfileField[] = [
   'name',
   'idNumber',
+  'phone',
   'sex',
   'birthDate',
   'availableFrom',
@@ -132,7 +133,8 @@ export const LabourerSchema = z
     sex: z.enum(['male', 'female']),
     birthDate: z.string(),
     age: z.number().int(),
-    phone: z.string().nullable(),
+    /** 139****5678; the number in clear only through the audited reveal or export. */
+    phoneMasked: z.string().nullable(),
     regionCode: z.string(),
     regionName: z.string(),
     currentRegionCode: z.string().nullable(),
@@ -193,7 +195,7 @@ export const LabourerSummarySchema = LabourerSchema.pick({
   idNumberMasked: true,
   sex: true,
   age: true,
-  phone: true,
+  phoneMasked: true,
   regionCode: true,
   regionName: true,
   employmentStatus: true,
@@ -255,6 +257,7 @@ export const listLabourersRoute = defineRoute({
   auth: officerOrAdmin,
   summary: 'List labourers in the caller’s region, filtered and paginated',
   tags,
+  personalData: true,
   schema: {
     querystring: LabourerListQuerySchema,
     response: {
@@ -275,10 +278,13 @@ export const exportLabourersRoute = defineRoute({
   auth: officerOrAdmin,
   summary: 'Download the filtered list as CSV or XLSX (audited)',
   tags,
+  personalData: true,
   schema: {
     querystring: LabourerListQuerySchema.omit({ page: true, pageSize: true }).extend({
       format: z.enum(['csv', 'xlsx']).default('csv'),
       lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+      /** Phones in clear instead of masked; the audit record says so. */
+      phones: z.enum(['masked', 'clear']).default('masked'),
     }),
     response: { 200: z.any().meta({ description: 'CSV (UTF-8 with BOM) or XLSX file' }), ...commonErrors },
   },
@@ -347,4 +353,16 @@ export const revealIdNumberRoute = defineRoute({
   summary: 'The ID number in clear; every reading is audited',
   tags,
   schema: { params: IdParams, response: { 200: z.object({ idNumber: z.string() }), ...notFound, ...commonErrors } },
+});
+
+export const revealPhoneRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/labourers/:id/phone',
+  auth: officerOrAdmin,
+  summary: 'The phone number in clear (null when none); every reading is audited',
+  tags,
+  schema: {
+    params: IdParams,
+    response: { 200: z.object({ phone: z.string().nullable() }), ...notFound, ...commonErrors },
+  },
 });

@@ -5,7 +5,10 @@ import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { ageOn } from './labourers.service.ts';
 
 /** Columns of the registry export, headed in the reader's language. */
-export function labourerColumns(locale: string, ref: ReferenceNames): Column<Labourer>[] {
+/** A row of the export: the phone as the export shows it (masked unless asked for in clear). */
+export type ExportedLabourer = Labourer & { phoneShown: string | null };
+
+export function labourerColumns(locale: string, ref: ReferenceNames): Column<ExportedLabourer>[] {
   const t = (key: string) => translate(locale, key);
   const yes = t('common.yes');
   const no = t('common.no');
@@ -14,7 +17,7 @@ export function labourerColumns(locale: string, ref: ReferenceNames): Column<Lab
     { header: t('labourers.fields.idNumber'), value: (l) => l.idNumberMasked, width: 22 },
     { header: t('labourers.fields.sex'), value: (l) => t(`sex.${l.sex}`) },
     { header: t('labourers.fields.age'), value: (l) => ageOn(l.birthDate) },
-    { header: t('labourers.fields.phone'), value: (l) => l.phone, width: 14 },
+    { header: t('labourers.fields.phone'), value: (l) => l.phoneShown, width: 14 },
     { header: t('labourers.fields.regionCode'), value: (l) => l.regionCode, width: 14 },
     { header: t('labourers.fields.region'), value: (l) => ref.regionName(l.regionCode), width: 24 },
     {

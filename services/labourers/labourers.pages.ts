@@ -5,7 +5,6 @@ import { ConflictError, ValidationError } from '../platform/errors/domain-errors
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
-import { maskPhone } from '../platform/crypto/pii.ts';
 import { createFormOptions } from './form-options.ts';
 import { fieldErrors, zodIssues } from '../platform/http/form-errors.ts';
 import { readPageQuery } from '../platform/http/page-query.ts';
@@ -132,7 +131,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
 
   // ── officers ──
   app.route({
-    ...page('GET', '/labourers', officer),
+    ...page('GET', '/labourers', officer, { personalData: true }),
     handler: async (request, reply) => {
       const { query, shown, problems } = readPageQuery(LabourerListQuerySchema, request.query, request.locale, {
         labelPrefix: 'labourers.fields',
@@ -146,7 +145,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
       return renderForm(request, reply, 'labourers/list', {
         title: translate(request.locale, 'labourers.listTitle'),
         query: shown,
-        items: result.items.map((item) => ({ ...item, phone: item.phone ? maskPhone(item.phone) : null })),
+        items: result.items,
         total: result.total,
         page: query.page,
         pages,
@@ -160,11 +159,12 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
   });
 
   app.route({
-    ...page('GET', '/labourers/export', officer),
+    ...page('GET', '/labourers/export', officer, { personalData: true }),
     handler: async (request, reply) => {
       const { page: _page, pageSize: _size, ...query } = LabourerListQuerySchema.parse(request.query);
       const format = (request.query as { format?: string }).format === 'xlsx' ? 'xlsx' : 'csv';
-      const { ref, pages } = await labourers.exportRows(request.user!, query, format, request.id);
+      const phones = (request.query as { phones?: string }).phones === 'clear' ? 'clear' : 'masked';
+      const { ref, pages } = await labourers.exportRows(request.user!, query, format, request.id, phones);
       return sendTable(reply, format, {
         fileName: `${translate(request.locale, 'labourers.exportFile')}-${new Date().toISOString().slice(0, 10)}`,
         sheetName: translate(request.locale, 'labourers.listTitle'),
@@ -239,6 +239,20 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
   });
 
   app.route({
+    ...page('POST', '/labourers/:id/phone', officer),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const revealedPhone = await labourers.revealPhone(request.user!, z.uuid().parse(id), request.id);
+      const profile = await labourers.get(request.user!, id);
+      const history = await labourers.statusHistory(request.user!, id);
+      return reply
+        .header('cache-control', 'no-store')
+        .page('labourers/profile', { title: profile.name, profile, history, revealedPhone });
+    },
+  });
+
+  app.route({
     ...page('POST', '/labourers/:id/erase', officer),
     preValidation: app.csrfProtection,
     handler: async (request, reply) => {
@@ -274,6 +288,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
         profile,
         form: {
           ...profile,
+          phone: profile.phoneMasked,
           skills: profile.skills.map((s) => s.code),
           certificates: profile.certificates.map((c) => c.kind),
         },
@@ -296,7 +311,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
         request,
         reply,
         'labourers/form',
-        { ...form, idNumberMasked: profile.idNumberMasked },
+        { ...form, idNumberMasked: profile.idNumberMasked, phone: 'phone' in form ? form.phone : profile.phoneMasked },
         async () => {
           await labourers.update(request.user!, labourerId, parse(LabourerPatchSchema, keepDetails(form, profile)));
           return `/labourers/${labourerId}`;
@@ -366,7 +381,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
       return renderForm(request, reply, 'labourers/me', {
         title: translate(request.locale, 'me.title'),
         profile,
-        form: { ...profile, skills: profile.skills.map((s) => s.code) },
+        form: { ...profile, phone: profile.phoneMasked, skills: profile.skills.map((s) => s.code) },
         welcome: (request.query as { welcome?: string }).welcome === '1',
         saved: (request.query as { saved?: string }).saved === '1',
       });
@@ -383,7 +398,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
         request,
         reply,
         'labourers/me',
-        form,
+        { ...form, phone: 'phone' in form ? form.phone : profile.phoneMasked },
         async () => {
           await labourers.update(request.user!, profile.id, parse(LabourerPatchSchema, keepDetails(form, profile)));
           return '/me?saved=1';

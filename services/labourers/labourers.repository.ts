@@ -90,6 +90,8 @@ export function createLabourersRepository(db: Db) {
       db.labourer.findUnique({ where: { id }, select: { id: true, regionCode: true, erasedAt: true } }),
     findByIdHash: (idNumberHash: string) =>
       db.labourer.findUnique({ where: { idNumberHash }, select: { id: true, regionCode: true, name: true } }),
+    encryptedPhone: (id: string) =>
+      db.labourer.findUnique({ where: { id }, select: { phoneEncrypted: true, erasedAt: true } }),
     encryptedIdNumber: (id: string) =>
       db.labourer.findUnique({ where: { id }, select: { idNumberEncrypted: true, erasedAt: true } }),
 
@@ -212,7 +214,10 @@ export function createLabourersRepository(db: Db) {
             idNumberEncrypted: '',
             idNumberHash: `erased:${id}`,
             idNumberMasked: '',
-            phone: null,
+            phoneEncrypted: null,
+            phoneHash: null,
+            phoneMasked: null,
+            legacyPhone: null,
             currentAddress: null,
             currentRegionCode: null,
             povertyHouseholdNo: null,

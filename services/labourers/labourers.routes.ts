@@ -9,6 +9,7 @@ import {
   myProfileRoute,
   patchLabourerRoute,
   revealIdNumberRoute,
+  revealPhoneRoute,
   statusHistoryRoute,
 } from './labourers.contract.ts';
 import type { LabourersService } from './labourers.service.ts';
@@ -28,8 +29,8 @@ export async function labourersRoutes(app: FastifyInstance, opts: { labourers: L
   r.route({
     ...exportLabourersRoute,
     handler: async (request, reply) => {
-      const { format, lang, ...filters } = request.query;
-      const { ref, pages } = await labourers.exportRows(request.user!, filters, format, request.id);
+      const { format, lang, phones, ...filters } = request.query;
+      const { ref, pages } = await labourers.exportRows(request.user!, filters, format, request.id, phones);
       return sendTable(reply, format, {
         fileName: `${translate(lang, 'labourers.exportFile')}-${new Date().toISOString().slice(0, 10)}`,
         sheetName: translate(lang, 'labourers.listTitle'),
@@ -60,5 +61,9 @@ export async function labourersRoutes(app: FastifyInstance, opts: { labourers: L
     handler: async (request) => ({
       idNumber: await labourers.revealIdNumber(request.user!, request.params.id, request.id),
     }),
+  });
+  r.route({
+    ...revealPhoneRoute,
+    handler: async (request) => ({ phone: await labourers.revealPhone(request.user!, request.params.id, request.id) }),
   });
 }

@@ -1,4 +1,4 @@
-import type { PiiCipher } from '../platform/crypto/pii.ts';
+import { maskIdNumber, maskPhone, normalisePhone, type PiiCipher } from '../platform/crypto/pii.ts';
 import type { Prisma } from '../platform/database/prisma.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
@@ -60,7 +60,7 @@ function toView(row: LabourerRow, ref: ReferenceNames): LabourerView {
     sex: row.sex,
     birthDate: isoDay(row.birthDate)!,
     age: ageOn(row.birthDate),
-    phone: row.phone,
+    phoneMasked: row.phoneMasked,
     regionCode: row.regionCode,
     regionName: ref.regionName(row.regionCode),
     currentRegionCode: row.currentRegionCode,
@@ -142,6 +142,10 @@ export function listWhere(
     const or: Prisma.LabourerWhereInput[] = [{ name: { contains: text } }];
     if (latin) or.push({ nameInitials: { startsWith: latin } }, { namePinyin: { startsWith: latin } });
     const idLike = text.replace(/\s/g, '').toUpperCase();
+    // A phone is found by its keyed hash, or by its masked form (139****5678) as lists show it.
+    const phone = normalisePhone(text);
+    if (phone) or.push({ phoneHash: pii.hash(phone) });
+    else if (/^1\d{2}\*{4}\d{4}$/.test(idLike)) or.push({ phoneMasked: idLike });
     if (/^\d{17}[\dX]$/.test(idLike)) or.push({ idNumberHash: pii.hash(idLike) });
     else if (/^[\dX*]{4,18}$/.test(idLike)) {
       // A masked number (350821********1234) or its last digits.
@@ -151,6 +155,18 @@ export function listWhere(
     where.OR = or;
   }
   return where;
+}
+
+/** The filters as the audit record keeps them: a searched ID or phone number only masked. */
+function auditedFilters(query: Omit<LabourerListQuery, 'page' | 'pageSize'>): Prisma.InputJsonValue {
+  const filters = JSON.parse(JSON.stringify(query)) as Record<string, unknown>;
+  if (typeof query.q === 'string') {
+    const phone = normalisePhone(query.q);
+    const id = query.q.replace(/\s/g, '');
+    if (phone) filters.q = maskPhone(phone);
+    else if (/^\d{15,17}[\dXx]$/.test(id)) filters.q = maskIdNumber(id);
+  }
+  return filters as Prisma.InputJsonValue;
 }
 
 export function createLabourersService({ repo, pii, reference, hashPassword }: LabourersDeps) {
@@ -292,7 +308,7 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
           idNumberMasked: row.idNumberMasked,
           sex: row.sex,
           age: ageOn(row.birthDate),
-          phone: row.phone,
+          phoneMasked: row.phoneMasked,
           regionCode: row.regionCode,
           regionName: ref.regionName(row.regionCode),
           employmentStatus: row.employmentStatus,
@@ -307,12 +323,16 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       };
     },
 
-    /** Every matching row for a download; the export itself is audited with its filters. */
+    /**
+     * Every matching row for a download, phones masked unless the officer asked for them in clear;
+     * the export itself is audited with its filters and which phones it carried.
+     */
     async exportRows(
       actor: SessionUser,
       query: Omit<LabourerListQuery, 'page' | 'pageSize'>,
       format: string,
       requestId: string,
+      phones: 'masked' | 'clear' = 'masked',
     ) {
       const where = listWhere(scopePrefix(actor), query, pii);
       const ref = await reference();
@@ -321,9 +341,18 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
         action: 'labourer.export',
         entity: 'labourer',
         requestId,
-        details: { format, filters: JSON.parse(JSON.stringify(query)) as Prisma.InputJsonValue },
+        details: { format, phones, filters: auditedFilters(query) },
       });
-      return { ref, pages: repo.listAll(where) };
+      const rows = repo.listAll(where);
+      async function* withPhones() {
+        for await (const page of rows) {
+          yield page.map((row) => ({
+            ...row,
+            phoneShown: phones === 'clear' && row.phoneEncrypted ? pii.decrypt(row.phoneEncrypted) : row.phoneMasked,
+          }));
+        }
+      }
+      return { ref, pages: withPhones() };
     },
 
     async statusHistory(actor: SessionUser, id: string) {
@@ -338,6 +367,14 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
         source: r.source,
         note: r.note,
       }));
+    },
+
+    async revealPhone(actor: SessionUser, id: string, requestId: string): Promise<string | null> {
+      await loadInScope(actor, id);
+      const row = await repo.encryptedPhone(id);
+      if (!row || row.erasedAt) throw new NotFoundError(`Labourer ${id} does not exist`);
+      await repo.audit({ actor, action: 'labourer.phone.read', entity: 'labourer', entityId: id, requestId });
+      return row.phoneEncrypted ? pii.decrypt(row.phoneEncrypted) : null;
     },
 
     async revealIdNumber(actor: SessionUser, id: string, requestId: string): Promise<string> {

@@ -87,7 +87,7 @@ export async function matchingPages(app: FastifyInstance, opts: { matching: Matc
         person: {
           id: person.id,
           name: person.name,
-          phone: person.phone,
+          phoneMasked: person.phoneMasked,
           mobility: person.mobility,
           expectedWage: person.expectedWage,
           regionName: taxonomy.regionName(person.regionCode, lang),

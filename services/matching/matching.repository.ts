@@ -19,7 +19,7 @@ export const TAKEN_PLACE: ApplicationStatus[] = ['hired', 'started'];
 export const PERSON_SELECT = {
   id: true,
   name: true,
-  phone: true,
+  phoneMasked: true,
   sex: true,
   birthDate: true,
   regionCode: true,

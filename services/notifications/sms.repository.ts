@@ -19,13 +19,20 @@ export type Preference = Prisma.NotificationPreferenceGetPayload<{ select: typeo
 
 export function createSmsRepository(db: Db) {
   return {
+    /** People's phones as stored (encrypted and masked): decrypted only when a message is sent. */
     async phones(labourerIds: string[]) {
-      if (!labourerIds.length) return new Map<string, string>();
+      type Stored = { phoneEncrypted: string; phoneMasked: string };
+      if (!labourerIds.length) return new Map<string, Stored>();
       const rows = await db.labourer.findMany({
-        where: { id: { in: labourerIds }, erasedAt: null, phone: { not: null } },
-        select: { id: true, phone: true },
+        where: { id: { in: labourerIds }, erasedAt: null, phoneEncrypted: { not: null } },
+        select: { id: true, phoneEncrypted: true, phoneMasked: true },
       });
-      return new Map(rows.map((r) => [r.id, r.phone!]));
+      return new Map(
+        rows.map((r): [string, Stored] => [
+          r.id,
+          { phoneEncrypted: r.phoneEncrypted!, phoneMasked: r.phoneMasked ?? '' },
+        ]),
+      );
     },
 
     async preferences(userIds: string[]) {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from '../platform/config/config.ts';
-import { maskPhone, type PiiCipher } from '../platform/crypto/pii.ts';
+import type { PiiCipher } from '../platform/crypto/pii.ts';
 import type { Channel } from './channels.ts';
 import { quietHoursFor, sendAfter } from './quiet-hours.ts';
 import { renderSms } from './sms-templates.ts';
@@ -89,7 +89,7 @@ export function createSmsDispatcher({ repo, pii, provider, log, now = () => new 
  * hours (the message waits in the queue until they end), then sends what is due at once.
  */
 export function createSmsChannel(deps: SmsDeps): Channel {
-  const { repo, pii, provider, config, now = () => new Date() } = deps;
+  const { repo, provider, config, now = () => new Date() } = deps;
   const dispatcher = createSmsDispatcher(deps);
   return {
     name: 'sms',
@@ -110,8 +110,8 @@ export function createSmsChannel(deps: SmsDeps): Channel {
           notificationId: notice.id,
           userId: recipient.userId,
           labourerId: recipient.labourerId,
-          phoneEncrypted: pii.encrypt(phone),
-          phoneMasked: maskPhone(phone),
+          phoneEncrypted: phone.phoneEncrypted,
+          phoneMasked: phone.phoneMasked,
           template: notice.kind,
           body: renderSms(notice.kind, notice.title, notice.body, config.signature),
           provider: provider.name,

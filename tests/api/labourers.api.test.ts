@@ -360,7 +360,10 @@ describe('labourer registry API', () => {
       const row = await ctx.db.labourer.findUniqueOrThrow({ where: { id } });
       expect(row).toMatchObject({
         name: '（已删除）',
-        phone: null,
+        phoneEncrypted: null,
+        phoneHash: null,
+        phoneMasked: null,
+        legacyPhone: null,
         idNumberEncrypted: '',
         idNumberMasked: '',
         regionCode: '350821',

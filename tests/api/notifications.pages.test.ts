@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PiiCipher, storedPhone } from '../../services/platform/crypto/pii.ts';
 import { bearer } from '../helpers/auth.ts';
 import { seedSmallDemo } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/pages.ts';
@@ -107,10 +108,15 @@ describe('notifications pages (no JavaScript)', () => {
   });
 
   it('lists recorded SMS for admins with masked phones, exports them (audited), and hides them from others', async () => {
-    const phone = (await ctx.db.labourer.findUniqueOrThrow({ where: { id: labourerId } })).phone;
-    await ctx.db.labourer.update({ where: { id: labourerId }, data: { phone: '13905978888' } });
+    const { phoneEncrypted, phoneHash, phoneMasked } = await ctx.db.labourer.findUniqueOrThrow({
+      where: { id: labourerId },
+    });
+    await ctx.db.labourer.update({
+      where: { id: labourerId },
+      data: storedPhone(new PiiCipher(ctx.config.piiKey), '13905978888'),
+    });
     await ctx.app.notifier.notify([{ labourerId, kind: 'transfer_departure', title: '出行通知', body: '周五8点集合' }]);
-    await ctx.db.labourer.update({ where: { id: labourerId }, data: { phone } });
+    await ctx.db.labourer.update({ where: { id: labourerId }, data: { phoneEncrypted, phoneHash, phoneMasked } });
 
     const admin = await new PageClient(ctx).signIn('admin');
     const list = await admin.get('/admin/sms');

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { enqueueIndexing } from '../../search-index/outbox.ts';
 import { idCheckCharacter } from '../../services/platform/crypto/id-number.ts';
-import { maskIdNumber, type PiiCipher } from '../../services/platform/crypto/pii.ts';
+import { maskIdNumber, type PiiCipher, storedPhone } from '../../services/platform/crypto/pii.ts';
 import type { Db } from '../../services/platform/database/prisma.ts';
 import type {
   ApplicationOrigin,
@@ -121,7 +121,7 @@ export async function createPerson(
         idNumberMasked: maskIdNumber(id),
         sex: male ? 'male' : 'female',
         birthDate: new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}T00:00:00Z`),
-        phone: '13905971234',
+        ...storedPhone(pii, '13905971234'),
         regionCode,
         hardToEmploy: over.hardToEmploy ?? false,
         povertyStatus: over.povertyStatus ?? 'registered',

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Meilisearch } from 'meilisearch';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { inject } from 'vitest';
 import { prepareDatabase } from '../../prisma/seed/prepare.ts';
 import { createMeiliClient } from '../../search-index/client.ts';
@@ -37,7 +37,13 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
 
 /** A real app on a real database and a real Meilisearch, isolated by database and index prefix. */
 export async function createTestContext(
-  options: { meiliUrl?: string; config?: Record<string, string>; skipIndexSetup?: boolean; logger?: Logger } = {},
+  options: {
+    meiliUrl?: string;
+    config?: Record<string, string>;
+    skipIndexSetup?: boolean;
+    logger?: Logger;
+    logStream?: DestinationStream;
+  } = {},
 ): Promise<TestContext> {
   const config = testConfig({ ...(options.meiliUrl ? { MEILI_URL: options.meiliUrl } : {}), ...options.config });
   const database = await openTestDatabase();
@@ -46,7 +52,13 @@ export async function createTestContext(
   const meili = createMeiliClient(config.meili.url!, config.meili.masterKey);
   if (!options.skipIndexSetup) await applyIndexSettings(meili, config.meili.indexPrefix);
   const drain = new OutboxDrain(db, meili, config.meili.indexPrefix, { baseBackoffMs: 20, maxBackoffMs: 200 });
-  const app = await buildApp({ config, db, meili, ...(options.logger ? { logger: options.logger } : {}) });
+  const app = await buildApp({
+    config,
+    db,
+    meili,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   await app.ready();
   return {
     app,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeiliClient } from '../../search-index/client.ts';
 import { applyIndexSettings, indexUid } from '../../search-index/indexes.ts';
@@ -67,9 +68,13 @@ describe('search outbox', () => {
       .getDocuments({ limit: 1000 });
     expect(labourers.results.length).toBe(await ctx.db.labourer.count({ where: { consentShowEmployer: true } }));
     const serialized = JSON.stringify(labourers.results);
-    const people = await ctx.db.labourer.findMany({ select: { name: true, phone: true, idNumberMasked: true } });
+    const people = await ctx.db.labourer.findMany({
+      select: { name: true, phoneEncrypted: true, phoneMasked: true, idNumberMasked: true },
+    });
+    const pii = new PiiCipher(ctx.config.piiKey);
     for (const person of people) {
-      if (person.phone) expect(serialized).not.toContain(person.phone);
+      if (person.phoneEncrypted) expect(serialized).not.toContain(pii.decrypt(person.phoneEncrypted).slice(-8));
+      if (person.phoneMasked) expect(serialized).not.toContain(person.phoneMasked);
       expect(serialized).not.toContain(person.idNumberMasked.slice(0, 6) + person.idNumberMasked.slice(-4));
       if (Array.from(person.name).length > 1) expect(serialized).not.toContain(`"${person.name}"`);
     }

@@ -57,3 +57,21 @@ export function maskName(name: string): string {
   const chars = Array.from(name);
   return chars.length <= 1 ? name : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }
+
+export interface StoredPhone {
+  phoneEncrypted: string | null;
+  phoneHash: string | null;
+  phoneMasked: string | null;
+}
+
+/** A mobile number as people type it (spaces, dashes, +86) → its 11 digits, or null if it is not one. */
+export function normalisePhone(raw: string): string | null {
+  const digits = raw.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+  return /^1\d{10}$/.test(digits) ? digits : null;
+}
+
+/** A phone stored like an ID number: ciphertext, keyed hash for look-up, masked for display. */
+export function storedPhone(pii: PiiCipher, phone: string | null): StoredPhone {
+  if (!phone) return { phoneEncrypted: null, phoneHash: null, phoneMasked: null };
+  return { phoneEncrypted: pii.encrypt(phone), phoneHash: pii.hash(phone), phoneMasked: maskPhone(phone) };
+}

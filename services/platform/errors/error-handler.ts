@@ -87,7 +87,8 @@ export type PageErrorRenderer = (request: FastifyRequest, reply: FastifyReply, b
 async function errorHandlerPlugin(app: FastifyInstance, opts: { renderPage?: PageErrorRenderer }) {
   app.setErrorHandler((error, request, reply) => {
     const body = toErrorResponse(error, request);
-    if (body.statusCode >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    // The request is logged through its serializer, which redacts personal data from the URL.
+    if (body.statusCode >= 500) request.log.error({ err: error, req: request, reqId: request.id }, 'request failed');
     else request.log.debug({ code: body.code, statusCode: body.statusCode }, body.message);
     noteErrorCode(reply, body.code);
     if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));

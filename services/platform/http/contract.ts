@@ -35,6 +35,8 @@ interface ContractInput {
   auth: AuthRule;
   summary: string;
   tags: string[];
+  /** The query string searches for a person: it is left out of logs. */
+  personalData?: true;
   schema: {
     params?: z.ZodType;
     querystring?: z.ZodType;
@@ -51,17 +53,17 @@ export function defineRoute<const C extends ContractInput>(contract: C) {
   return {
     method: contract.method,
     url: contract.url,
-    config: { auth: contract.auth },
+    config: { auth: contract.auth, ...(contract.personalData ? { personalData: true } : {}) },
     schema: { ...contract.schema, summary: contract.summary, tags: contract.tags },
   } as {
     method: C['method'];
     url: C['url'];
-    config: { auth: AuthRule };
+    config: { auth: AuthRule; personalData?: boolean };
     schema: C['schema'] & { summary: string; tags: string[] };
   };
 }
 
 /** Page routes have no JSON schema, but they declare their auth rule all the same. */
-export function page(method: 'GET' | 'POST', url: string, rule: AuthRule) {
-  return { method, url, config: { auth: rule } } as const;
+export function page(method: 'GET' | 'POST', url: string, rule: AuthRule, options: { personalData?: true } = {}) {
+  return { method, url, config: { auth: rule, ...options } } as const;
 }

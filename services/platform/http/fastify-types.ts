@@ -17,6 +17,8 @@ declare module 'fastify' {
     auth?: AuthRule;
     /** Marks routes added by infrastructure plugins (static files, API docs). */
     infrastructure?: boolean;
+    /** The query string searches for a person (names, ID or phone numbers): never logged. */
+    personalData?: boolean;
   }
   interface FastifyRequest {
     user: SessionUser | null;
