@@ -35,7 +35,8 @@ export async function startServer(
 ): Promise<RunningApp> {
   const infra = await openInfrastructure(config, log);
   const { db, meili } = infra;
-  const drain = new OutboxDrain(db, meili, config.meili.indexPrefix);
+  const logDetail = (detail: object, message: string) => log(`search: ${message} ${JSON.stringify(detail)}`);
+  const drain = new OutboxDrain(db, meili, config.meili.indexPrefix, { log: { warn: logDetail, info: logDetail } });
   let app: FastifyInstance | undefined;
   let stopScheduler = async () => {};
   const stop = async () => {
