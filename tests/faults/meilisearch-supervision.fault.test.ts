@@ -90,7 +90,7 @@ describe('Meilisearch killed while the app writes', () => {
     const killed = meili.pid!;
     const killedAt = Date.now();
     process.kill(killed, 'SIGKILL');
-    const written = [];
+    const written: Array<{ id: string }> = [];
     for (let i = 0; i < 3; i++) {
       written.push(
         await vacancies.create(
@@ -103,7 +103,14 @@ describe('Meilisearch killed while the app writes', () => {
 
     const index = ctx.meili.index(indexUid(ctx.config.meili.indexPrefix, 'vacancies'));
     const indexed = async () => {
-      const found = await Promise.all(written.map((v) => index.getDocument(v.id).then(() => 1, () => 0)));
+      const found = await Promise.all(
+        written.map((v) =>
+          index.getDocument(v.id).then(
+            () => 1,
+            () => 0,
+          ),
+        ),
+      );
       return found.reduce<number>((a, b) => a + b, 0);
     };
     await expect.poll(indexed, { timeout: 10_000, interval: 100 }).toBe(written.length);
