@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { MeiliPidFile, signalGroup } from './meili-pid-file.ts';
 
 export interface LaunchOptions {
   binary?: string | undefined;
@@ -10,12 +11,17 @@ export interface LaunchOptions {
   masterKey: string;
   port?: number;
   log?: (line: string) => void;
+  /** Restart delays after Meilisearch dies: from baseMs doubling to maxMs (false: no restart). */
+  restart?: { baseMs?: number; maxMs?: number } | false;
 }
 
 export interface MeiliProcess {
   url: string;
+  /** The current Meilisearch process (a new one after each restart). */
+  readonly pid: number | undefined;
+  /** How often it was restarted after dying. */
+  readonly restarts: number;
   stop(): Promise<void>;
-  pid: number | undefined;
 }
 
 function onPath(name: string): string | undefined {
@@ -85,32 +91,38 @@ export async function waitForHealth(url: string, timeoutMs: number, child?: Chil
   throw new Error(`Meilisearch at ${url} did not become healthy within ${timeoutMs} ms`);
 }
 
-/** Starts a local Meilisearch for this process and stops it when the process ends. */
+/** A child that stayed up this long had recovered: the next restart starts from the base delay again. */
+const STABLE_AFTER_MS = 60_000;
+
+/**
+ * Starts a local Meilisearch for this process and supervises it: restarted on the same port with
+ * back-off when it dies, stopped with this process (its whole process group), and never two on
+ * one data directory (see MeiliPidFile: an orphan left by a killed app is stopped first).
+ */
 export async function launchMeilisearch(options: LaunchOptions): Promise<MeiliProcess> {
   const binary = resolveMeiliBinary(options.binary);
   const port = options.port ?? (await freePort());
   const dir = path.resolve(options.dataDir);
   fs.mkdirSync(dir, { recursive: true });
+  const dbPath = path.join(dir, 'data.ms');
+  const pidFile = new MeiliPidFile(dir, dbPath);
+  await pidFile.claim(options.log);
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    binary,
-    [
-      '--http-addr',
-      `127.0.0.1:${port}`,
-      '--master-key',
-      options.masterKey,
-      '--no-analytics',
-      '--db-path',
-      path.join(dir, 'data.ms'),
-      '--dump-dir',
-      path.join(dir, 'dumps'),
-      '--snapshot-dir',
-      path.join(dir, 'snapshots'),
-      '--log-level',
-      'WARN',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const args = [
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    '--master-key',
+    options.masterKey,
+    '--no-analytics',
+    '--db-path',
+    dbPath,
+    '--dump-dir',
+    path.join(dir, 'dumps'),
+    '--snapshot-dir',
+    path.join(dir, 'snapshots'),
+    '--log-level',
+    'WARN',
+  ];
   // Meilisearch prints a banner on every start and a warning for every 4xx it answers (such as
   // the index-exists probes of a reindex); pass on only its own warnings and errors.
   const forward = (chunk: Buffer) => {
@@ -118,29 +130,90 @@ export async function launchMeilisearch(options: LaunchOptions): Promise<MeiliPr
       if (/\b(WARN|ERROR)\b/.test(line) && !line.includes('tracing_actix_web')) options.log?.(line.trim());
     }
   };
-  child.stdout?.on('data', forward);
-  child.stderr?.on('data', forward);
-  const killOnExit = () => child.kill('SIGTERM');
+  const restart = options.restart === false ? null : { baseMs: 250, maxMs: 30_000, ...options.restart };
+  let delay = restart?.baseMs ?? 0;
+  let stopping = false;
+  let restarts = 0;
+  let restartTimer: NodeJS.Timeout | undefined;
+
+  const spawnChild = () => {
+    // Its own process group, so stopping it reaches anything it started, and a terminal's Ctrl-C
+    // reaches only the app, which then stops it in order.
+    const spawned = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const startedAt = Date.now();
+    spawned.stdout?.on('data', forward);
+    spawned.stderr?.on('data', forward);
+    spawned.on('error', (error) => options.log?.(`Meilisearch could not be started: ${error.message}`));
+    if (spawned.pid) pidFile.write(spawned.pid, port);
+    spawned.once('exit', (code, signal) => {
+      if (stopping || spawned !== child || !restart) return;
+      if (Date.now() - startedAt > STABLE_AFTER_MS) delay = restart.baseMs;
+      const wait = delay;
+      delay = Math.min(delay * 2, restart.maxMs);
+      options.log?.(`Meilisearch ${spawned.pid} exited (${signal ?? `code ${code}`}); restarting in ${wait} ms`);
+      restartTimer = setTimeout(() => void respawn(), wait);
+    });
+    return spawned;
+  };
+
+  const respawn = async () => {
+    if (stopping) return;
+    child = spawnChild();
+    restarts++;
+    const current = child;
+    try {
+      await waitForHealth(url, 30_000, current);
+      options.log?.(`Meilisearch restarted (pid ${current.pid}) at ${url}`);
+    } catch (error) {
+      // Its exit schedules the next attempt.
+      if (current.exitCode === null && !stopping) {
+        options.log?.(`Meilisearch ${current.pid} did not become healthy: ${(error as Error).message}`);
+        signalGroup(current.pid!, 'SIGKILL');
+      }
+    }
+  };
+
+  let child = spawnChild();
+  const killOnExit = () => {
+    stopping = true;
+    if (child.pid) signalGroup(child.pid, 'SIGTERM');
+    pidFile.release();
+  };
   process.on('exit', killOnExit);
   try {
     await waitForHealth(url, 30_000, child);
   } catch (error) {
-    child.kill('SIGKILL');
+    stopping = true;
+    process.off('exit', killOnExit);
+    if (child.pid) signalGroup(child.pid, 'SIGKILL');
+    pidFile.release();
     throw error;
   }
   return {
     url,
-    pid: child.pid,
+    get pid() {
+      return child.pid;
+    },
+    get restarts() {
+      return restarts;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
+        clearTimeout(restartTimer);
         process.off('exit', killOnExit);
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        const done = () => {
+          pidFile.release();
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null || !child.pid) return done();
+        const pid = child.pid;
+        const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), 5_000);
         child.once('exit', () => {
           clearTimeout(timer);
-          resolve();
+          done();
         });
-        child.kill('SIGTERM');
+        signalGroup(pid, 'SIGTERM');
       }),
   };
 }

@@ -46,6 +46,8 @@ export class OutboxDrain {
   private readonly baseBackoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly idleIntervalMs: number;
+  /** The outage under way (Meilisearch or the database failing): logged when it starts and ends, not per batch. */
+  private outage: { since: number; failedBatches: number } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -104,13 +106,35 @@ export class OutboxDrain {
             lastError: String((error as Error).message ?? error).slice(0, 500),
           },
         });
-        this.options.log?.warn(
-          { index: name, rows: group.length, attempts, retryInMs: delay },
-          'search index update failed; will retry',
-        );
+        this.failed({ index: name, rows: group.length, attempts, retryInMs: delay }, error);
+        continue;
       }
+      this.recovered();
     }
     return result;
+  }
+
+  private failed(detail: object, error: unknown): void {
+    if (this.outage) {
+      this.outage.failedBatches++;
+      return;
+    }
+    this.outage = { since: Date.now(), failedBatches: 1 };
+    this.options.log?.warn(
+      { ...detail, error: String((error as Error)?.message ?? error) },
+      'search index updates failing; rows wait in the outbox and are retried with back-off (logged again when they resume)',
+    );
+  }
+
+  private recovered(): void {
+    if (!this.outage) return;
+    const { since, failedBatches } = this.outage;
+    this.outage = null;
+    (this.options.log?.info ?? this.options.log?.warn)?.call(
+      this.options.log,
+      { outageMs: Date.now() - since, failedBatches },
+      'search index updates resumed',
+    );
   }
 
   /**
@@ -144,7 +168,7 @@ export class OutboxDrain {
         const step = await this.drainOnce();
         busy = step.rows === this.batchSize && step.failed === 0;
       } catch (error) {
-        this.options.log?.warn({ err: error }, 'outbox drain failed');
+        this.failed({}, error);
       }
       if (!this.stopped) this.timer = setTimeout(() => void (this.running = tick()), busy ? 0 : this.idleIntervalMs);
     };

@@ -213,7 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const notifier = createNotifier(db, () => app.notificationDelivery);
   app.decorate('notifier', notifier);
   const labourers = createLabourersService({ repo: createLabourersRepository(db), pii, reference, hashPassword });
-  await app.register(healthRoutes, { db, meili });
+  await app.register(healthRoutes, { db, meili, redisUrl: config.redisUrl, log: app.log });
   await app.register(identityRoutes, { identity });
   await app.register(identityPages, { identity });
   await app.register(regionsRoutes, { db });

@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
 import type { Meilisearch } from 'meilisearch';
 import { z } from 'zod';
 import type { Db } from '../platform/database/prisma.ts';
 import { auth, defineRoute } from '../platform/http/contract.ts';
+import { type WatchLog, watchRedis } from '../platform/jobs/redis-watch.ts';
 
 const CheckSchema = z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() });
 const ReadySchema = z.object({
   status: z.enum(['ready', 'not_ready']),
-  checks: z.object({ database: CheckSchema, search: CheckSchema }),
+  /** redis only when REDIS_URL is set (push campaigns and realtime fan-out depend on it). */
+  checks: z.object({ database: CheckSchema, search: CheckSchema, redis: CheckSchema.optional() }),
 });
 
 export const healthzRoute = defineRoute({
@@ -24,7 +27,7 @@ export const readyzRoute = defineRoute({
   method: 'GET',
   url: '/readyz',
   auth: auth.public,
-  summary: 'The database and Meilisearch answer',
+  summary: 'The database, Meilisearch and (when configured) Redis answer',
   tags: ['health'],
   schema: { response: { 200: ReadySchema, 503: ReadySchema } },
 });
@@ -42,20 +45,34 @@ async function timed(check: () => Promise<unknown>): Promise<z.infer<typeof Chec
   }
 }
 
-export async function healthRoutes(app: FastifyInstance, opts: { db: Db; meili: Meilisearch }) {
+export async function healthRoutes(
+  app: FastifyInstance,
+  opts: { db: Db; meili: Meilisearch; redisUrl?: string | undefined; log?: WatchLog },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // A connection of its own that fails at once while Redis is down, instead of queueing the ping.
+  const redis = opts.redisUrl
+    ? watchRedis(
+        new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
+        opts.redisUrl,
+        opts.log,
+      )
+    : undefined;
+  if (redis) app.addHook('onClose', async () => redis.disconnect());
   r.route({ ...healthzRoute, handler: async () => ({ status: 'ok' as const, uptimeS: Math.round(process.uptime()) }) });
   r.route({
     ...readyzRoute,
     handler: async (_request, reply) => {
-      const [database, search] = await Promise.all([
+      const [database, search, redisCheck] = await Promise.all([
         timed(() => opts.db.$queryRaw`SELECT 1`),
         timed(() => opts.meili.health()),
+        redis ? timed(() => redis.ping()) : undefined,
       ]);
-      const ready = database.ok && search.ok;
-      return reply
-        .status(ready ? 200 : 503)
-        .send({ status: ready ? 'ready' : 'not_ready', checks: { database, search } });
+      const ready = database.ok && search.ok && (redisCheck?.ok ?? true);
+      return reply.status(ready ? 200 : 503).send({
+        status: ready ? 'ready' : 'not_ready',
+        checks: { database, search, ...(redisCheck ? { redis: redisCheck } : {}) },
+      });
     },
   });
 }

@@ -1,6 +1,7 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
+import { watchRedis } from '../platform/jobs/redis-watch.ts';
 import { Server, type Socket } from 'socket.io';
 import { hashToken } from '../platform/auth/auth.plugin.ts';
 import { createSessionsRepository } from '../platform/auth/sessions.repository.ts';
@@ -72,8 +73,12 @@ export function attachRealtime(app: FastifyInstance, opts: RealtimeOptions): Rea
     pingTimeout: 20_000,
   });
   if (opts.redisUrl) {
-    redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
-    redis.on('error', (error) => log.warn({ err: error }, 'realtime: redis error'));
+    // Errors are logged once per outage by the watch, not once per reconnect attempt.
+    redis = watchRedis(
+      new Redis(opts.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false }),
+      opts.redisUrl,
+      log,
+    );
     io.adapter(createAdapter(redis, { streamName: 'workbridge:socket.io', channelPrefix: 'workbridge:socket.io' }));
   }
 

@@ -22,17 +22,14 @@ const paging = {
 
 export const RunBodySchema = z.object({ regionCode: regionPrefix.optional() }).default({});
 
-export const RunResultSchema = z
+export const RunAcceptedSchema = z
   .object({
     campaignId: z.string(),
-    /** Willing people of the region looked at. */
-    considered: z.number().int(),
-    /** Jobs pushed (one notice each) by this run. */
-    pushed: z.number().int(),
-    /** People of the region left without any pushed job. */
-    withoutMatch: z.number().int(),
+    status: z.enum(['pending', 'running', 'completed', 'failed']),
+    /** Where its progress is read (GET): people considered, jobs pushed, people without, status. */
+    progressUrl: z.string(),
   })
-  .meta({ id: 'PushRunResult' });
+  .meta({ id: 'PushRunAccepted' });
 
 export const CampaignSchema = z
   .object({
@@ -96,11 +93,11 @@ export const runRoute = defineRoute({
   url: '/api/v1/pushes/run',
   auth: officers,
   summary:
-    'Run a push campaign over a region within the caller’s scope (default: all of it) and wait for it; 409 while one over an overlapping region runs',
+    'Start a push campaign over a region within the caller’s scope (default: all of it); answers 202 at once with its id, its progress is at GET /api/v1/pushes/campaigns/:id; 409 while one over an overlapping region runs',
   tags,
   schema: {
     body: RunBodySchema,
-    response: { 200: RunResultSchema, 409: ErrorResponseSchema, ...commonErrors },
+    response: { 202: RunAcceptedSchema, 409: ErrorResponseSchema, ...commonErrors },
   },
 });
 

@@ -8,6 +8,7 @@ async function create(deps: ModuleDeps) {
     redisUrl: deps.config.redisUrl,
     // One Redis may serve several installations (and test runs), as one Meilisearch does.
     prefix: `wb-jobs${deps.config.meili.indexPrefix ? `-${deps.config.meili.indexPrefix}` : ''}`,
+    log: deps.log,
   });
   const pushes = createPushesService({
     db: deps.db,

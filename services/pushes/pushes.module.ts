@@ -11,13 +11,12 @@ import { pushesRoutes } from './pushes.routes.ts';
  */
 export async function pushesModule(app: FastifyInstance, deps: ModuleDeps) {
   const { queue, pushes, gaps } = await pushesFor(deps);
-  if (!deps.config.databaseUrl) {
-    // One process owns the embedded database: a campaign left running died with the last one.
-    app.addHook('onReady', async () => {
-      const { count } = await pushes.failInterrupted();
-      if (count) deps.log.info({ campaigns: count }, 'push campaigns cut off by a restart marked failed');
-    });
-  }
+  app.addHook('onReady', async () => {
+    // One process owns the embedded database: a campaign left running died with the last one. On
+    // a shared database only campaigns whose lease lapsed are known dead.
+    const { count } = await (deps.config.databaseUrl ? pushes.failExpired() : pushes.failInterrupted());
+    if (count) deps.log.info({ campaigns: count }, 'push campaigns cut off by a restart marked failed');
+  });
   app.addHook('onClose', () => queue.close());
   await app.register(pushesRoutes, { pushes, gaps });
   await app.register(pushesPages, { pushes, gaps, db: deps.db });

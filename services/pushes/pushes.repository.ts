@@ -4,8 +4,11 @@ import type { Db, Prisma } from '../platform/database/prisma.ts';
 
 /** One key for every campaign's write step: pushes and the per-vacancy cap are decided under it. */
 const WRITE_LOCK = 770_001;
-/** A campaign still "running" after this long was cut off (its process died) and blocks nothing. */
-export const STALE_AFTER_MS = 6 * 3_600_000;
+/**
+ * A running campaign holds its region by a lease its process renews while it runs; one whose
+ * lease lapsed was cut off (its process died, or its queue was lost) and blocks nothing.
+ */
+export const LEASE_MS = 2 * 60_000;
 
 const willingIn = (prefix: string) => ({ wantsJob: true, erasedAt: null, regionCode: { startsWith: prefix } });
 
@@ -27,7 +30,15 @@ export const CAMPAIGN_SELECT = {
 /** Stored as a failed campaign's reason when a restart cut it off; pages translate it. */
 export const INTERRUPTED_BY_RESTART = 'interrupted by a restart';
 
-export function createPushesRepository(db: Db) {
+/** Marks campaigns whose lease lapsed as failed, so they no longer hold their region. */
+function expireLeases(db: Pick<Prisma.TransactionClient, 'pushCampaign'>, leaseMs: number) {
+  return db.pushCampaign.updateMany({
+    where: { status: { in: ['pending', 'running'] }, heartbeatAt: { lte: new Date(Date.now() - leaseMs) } },
+    data: { status: 'failed', finishedAt: new Date(), error: 'cut off: its lease lapsed (no heartbeat)' },
+  });
+}
+
+export function createPushesRepository(db: Db, leaseMs = LEASE_MS) {
   return {
     countWilling(prefix: string) {
       return db.labourer.count({ where: willingIn(prefix) });
@@ -67,10 +78,10 @@ export function createPushesRepository(db: Db) {
     }) {
       return db.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK + 1})`;
-        const since = new Date(Date.now() - STALE_AFTER_MS);
+        await expireLeases(tx, leaseMs);
         const busy = await tx.$queryRaw<Array<{ id: string }>>`
           SELECT "id" FROM "PushCampaign"
-          WHERE "status" IN ('pending', 'running') AND "startedAt" > ${since}
+          WHERE "status" IN ('pending', 'running')
             AND ("regionCode" LIKE ${`${input.regionCode}%`} OR ${input.regionCode} LIKE "regionCode" || '%')
           LIMIT 1`;
         if (busy.length) return { campaign: null, busyId: busy[0]!.id };
@@ -117,6 +128,18 @@ export function createPushesRepository(db: Db) {
         data: { status: 'failed', finishedAt: new Date(), error: error.slice(0, 500) },
       });
     },
+
+    /** Renews a running campaign's lease; false when it no longer runs (failed meanwhile). */
+    async heartbeat(id: string): Promise<boolean> {
+      const { count } = await db.pushCampaign.updateMany({
+        where: { id, status: { in: ['pending', 'running'] } },
+        data: { heartbeatAt: new Date() },
+      });
+      return count > 0;
+    },
+
+    /** Campaigns of dead processes on a shared database: their leases lapsed. */
+    failExpired: () => expireLeases(db, leaseMs),
 
     /**
      * Campaigns a restart cut off (one process owns the embedded database): those left pending or

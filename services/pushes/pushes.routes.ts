@@ -21,7 +21,18 @@ export async function pushesRoutes(app: FastifyInstance, opts: { pushes: PushesS
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { pushes, gaps } = opts;
 
-  r.route({ ...runRoute, handler: (request) => pushes.run(request.user!, request.body?.regionCode) });
+  r.route({
+    ...runRoute,
+    // A campaign over a province takes minutes: the caller follows its progress instead of waiting.
+    handler: async (request, reply) => {
+      const campaign = await pushes.startInBackground(request.user!, request.body?.regionCode);
+      const progressUrl = `/api/v1/pushes/campaigns/${campaign.id}`;
+      return reply
+        .status(202)
+        .header('location', progressUrl)
+        .send({ campaignId: campaign.id, status: campaign.status, progressUrl });
+    },
+  });
   r.route({
     ...campaignsRoute,
     handler: (request) => pushes.campaigns(request.user!, request.query.page, request.query.pageSize),

@@ -11,7 +11,7 @@ import type { MatchingService } from '../platform/modules.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { type CampaignTuning, runChunk } from './campaign-run.ts';
 import { pushCoverage } from './coverage.ts';
-import { createPushesRepository } from './pushes.repository.ts';
+import { createPushesRepository, LEASE_MS } from './pushes.repository.ts';
 
 export interface PushesServiceDeps {
   db: Db;
@@ -22,6 +22,8 @@ export interface PushesServiceDeps {
   queue: JobQueue;
   tuning?: CampaignTuning;
   log?: { warn(obj: object, msg: string): void };
+  /** How long a running campaign holds its region without a heartbeat, and how often it renews it. */
+  lease?: { ms: number; heartbeatMs: number };
 }
 
 export type CampaignRow = NonNullable<Awaited<ReturnType<ReturnType<typeof createPushesRepository>['campaign']>>>;
@@ -57,7 +59,8 @@ export type CampaignView = ReturnType<typeof campaignView>;
  */
 export function createPushesService(deps: PushesServiceDeps) {
   const { db, queue } = deps;
-  const repo = createPushesRepository(db);
+  const lease = deps.lease ?? { ms: LEASE_MS, heartbeatMs: LEASE_MS / 4 };
+  const repo = createPushesRepository(db, lease.ms);
   // Marks the campaigns this instance starts, so the restart clean-up leaves them alone.
   const bootId = crypto.randomUUID();
   const snapshotMax = deps.tuning?.snapshotMax ?? 200_000;
@@ -106,10 +109,20 @@ export function createPushesService(deps: PushesServiceDeps) {
     if (!campaign) {
       throw new ConflictError('A push campaign over an overlapping region is running', { campaignId: busyId });
     }
+    // The lease is renewed while this process waits on the campaign's jobs; when it dies, or its
+    // queue is lost (the flow then fails), renewals stop and the region is free within minutes.
+    const heartbeat = setInterval(() => {
+      repo
+        .heartbeat(campaign.id)
+        .catch((error: unknown) => deps.log?.warn({ err: error }, 'campaign heartbeat failed'));
+    }, lease.heartbeatMs);
+    heartbeat.unref();
     const chunks = regionCode.length >= 6 ? [regionCode] : await repo.counties(regionCode);
     const done = queue
       .flow(
-        { name: FINISH, data: { campaignId: campaign.id, regionCode }, id: `pushes-${regionCode || 'all'}` },
+        // Overlapping campaigns are refused by the database; a job id per campaign lets a new one
+        // start even when a lost campaign's jobs linger in a Redis that came back with them.
+        { name: FINISH, data: { campaignId: campaign.id, regionCode }, id: `${campaign.id}-finish` },
         chunks.map((prefix) => ({
           name: CHUNK,
           data: { campaignId: campaign.id, prefix },
@@ -121,7 +134,8 @@ export function createPushesService(deps: PushesServiceDeps) {
         snapshots.delete(campaign.id);
         await repo.failCampaign(campaign.id, (error as Error).message);
         throw error;
-      });
+      })
+      .finally(() => clearInterval(heartbeat));
     return { campaign: campaignView(campaign), done };
   }
 
@@ -171,6 +185,7 @@ export function createPushesService(deps: PushesServiceDeps) {
     },
 
     failInterrupted: () => repo.failInterrupted(bootId),
+    failExpired: () => repo.failExpired(),
 
     async campaigns(actor: Actor, page: number, pageSize: number) {
       const { items, total } = await repo.campaigns(scopePrefix(actor), page, pageSize);

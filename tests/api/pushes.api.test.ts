@@ -8,6 +8,7 @@ import { pushesJobs } from '../../services/pushes/pushes.jobs.ts';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
 import { pushesProvince } from '../helpers/pushes-fixture.ts';
+import { runCampaign } from '../helpers/pushes-run.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 
 describe('push campaigns API', () => {
@@ -17,8 +18,7 @@ describe('push campaigns API', () => {
   let changting: { authorization: string };
   const person = (key: string) => ids.labourers.get(key)!;
   const job = (key: string) => ids.vacancies.get(key)!;
-  const run = async (headers: { authorization: string }, body: object = {}) =>
-    ctx.app.inject({ method: 'POST', url: '/api/v1/pushes/run', headers, payload: body });
+  const run = async (headers: { authorization: string }, body: object = {}) => runCampaign(ctx, headers, body);
 
   beforeAll(async () => {
     ctx = await createTestContext({ config: { PUSH_CAP_MULTIPLE: '2', PUSH_EVERY_MINUTES: '0' } });
@@ -35,7 +35,8 @@ describe('push campaigns API', () => {
 
   it('pushes suitable jobs to everyone willing and answers what it did', async () => {
     const response = await run(admin, { regionCode: '35' });
-    expect(response.statusCode).toBe(200);
+    expect(response.statusCode).toBe(202);
+    expect(response.status).toBe('completed');
     const body = response.json();
     expect(body).toEqual({ campaignId: expect.any(String), considered: 12, pushed: 11, withoutMatch: 7 });
     const campaign = await ctx.db.pushCampaign.findUniqueOrThrow({ where: { id: body.campaignId } });

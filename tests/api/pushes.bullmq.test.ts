@@ -7,6 +7,7 @@ import { createPushesService, type PushesService } from '../../services/pushes/p
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
 import { pushesProvince } from '../helpers/pushes-fixture.ts';
+import { runCampaign } from '../helpers/pushes-run.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -30,6 +31,7 @@ describe('push campaigns on BullMQ (two workers)', () => {
     second = {
       ...queue,
       kind: queue.kind,
+      ping: () => queue.ping(),
       handle: (name, handler) =>
         queue.handle(name, async (data) => {
           if (name === 'pushes.chunk') handledBySecond.push(String(data.prefix));
@@ -65,13 +67,9 @@ describe('push campaigns on BullMQ (two workers)', () => {
   });
 
   it('splits a campaign by county over both workers and still pushes each pair once, within the caps', async () => {
-    const response = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/pushes/run',
-      headers: admin,
-      payload: { regionCode: '35' },
-    });
-    expect(response.statusCode).toBe(200);
+    const response = await runCampaign(ctx, admin, { regionCode: '35' });
+    expect(response.statusCode).toBe(202);
+    expect(response.status).toBe('completed');
     expect(response.json()).toMatchObject({ considered: 12, pushed: 11, withoutMatch: 7 });
     expect(handledBySecond.length).toBeGreaterThan(0);
     expect(handledBySecond.length).toBeLessThan(7);

@@ -46,6 +46,8 @@ export class InProcessJobQueue implements JobQueue {
     });
   }
 
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.allSettled([...this.running]);

@@ -1,9 +1,16 @@
+import type { WatchLog } from './redis-watch.ts';
+
 /** A background job: a named task with JSON data, run by whichever worker takes it. */
 export interface JobSpec {
   name: string;
   data: Record<string, unknown>;
   /** Jobs with the same id are not queued twice while one is waiting or running. */
   id?: string;
+}
+
+/** The queue lost the work it was waiting for (its Redis was unreachable too long, or came back empty). */
+export class QueueLostError extends Error {
+  override name = 'QueueLostError';
 }
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
@@ -24,6 +31,8 @@ export interface JobQueue {
    * child succeeded; resolves when the parent has finished. A failed child fails the flow.
    */
   flow(parent: JobSpec, children: JobSpec[]): Promise<void>;
+  /** Answers when the queue's backing store answers (nothing to check in-process). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +42,9 @@ export interface JobQueueOptions {
   prefix?: string;
   /** Jobs a BullMQ worker of this process runs at once, per job name. */
   concurrency?: number;
+  log?: WatchLog | undefined;
+  /** Redis unreachable for this long fails the work waiting on it. */
+  lossGraceMs?: number;
 }
 
 /** BullMQ when a Redis URL is given, else the in-process runner. */
@@ -42,5 +54,10 @@ export async function createJobQueue(options: JobQueueOptions = {}): Promise<Job
     return new InProcessJobQueue();
   }
   const { BullJobQueue } = await import('./bullmq-queue.ts');
-  return new BullJobQueue(options.redisUrl, options.prefix ?? 'wb', options.concurrency ?? 1);
+  return new BullJobQueue(options.redisUrl, {
+    prefix: options.prefix ?? 'wb',
+    concurrency: options.concurrency ?? 1,
+    log: options.log,
+    ...(options.lossGraceMs ? { lossGraceMs: options.lossGraceMs } : {}),
+  });
 }
