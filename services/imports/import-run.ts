@@ -4,6 +4,7 @@
  * transaction per batch, and moves the job's counters so the progress can be shown. A failure
  * leaves the batches already committed in place and the job `failed` with the error.
  */
+import { sliceClock } from '../platform/background.ts';
 import type { PiiCipher } from '../platform/crypto/pii.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { buildTaxonomy } from './cell-values.ts';
@@ -115,7 +116,9 @@ export async function runImport(
       control.onProgress?.({ processedRows: processed, totalRows });
     };
     let batch: SheetRow[] = [];
+    const clock = sliceClock();
     for await (const row of readRows(file, job.format)) {
+      await clock.maybeYield();
       if (row.rowNumber <= headerRow) continue;
       batch.push(row);
       if (batch.length < batchSize) continue;
