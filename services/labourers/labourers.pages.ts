@@ -140,7 +140,7 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
       const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
       const filters = new URLSearchParams(
         Object.entries(request.query as Record<string, string>).filter(
-          ([key, value]) => value && key !== 'page' && key !== 'lang',
+          ([key, value]) => value && key !== 'page' && key !== 'cursor' && key !== 'lang',
         ),
       );
       return renderForm(request, reply, 'labourers/list', {
@@ -151,7 +151,10 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
         page: query.page,
         pages,
         prev: query.page > 1 ? `?${new URLSearchParams([...filters, ['page', String(query.page - 1)]])}` : null,
-        next: query.page < pages ? `?${new URLSearchParams([...filters, ['page', String(query.page + 1)]])}` : null,
+        // The next page by keyset (fast however deep); the page number is only shown.
+        next: result.nextCursor
+          ? `?${new URLSearchParams([...filters, ['page', String(query.page + 1)], ['cursor', result.nextCursor]])}`
+          : null,
         exportQuery: filters.toString(),
         invalidFilters: !parsed.success,
         erased: (request.query as { erased?: string }).erased === '1',
