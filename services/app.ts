@@ -1,5 +1,6 @@
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
+import { webRequests } from './platform/background.ts';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
@@ -131,6 +132,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Background work yields to requests in flight (platform/background.ts).
+  app.addHook('onRequest', async (request) => webRequests.started(request));
+  app.addHook('onResponse', async (request) => webRequests.finished(request));
+  app.addHook('onRequestAbort', async (request) => webRequests.finished(request));
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -2,6 +2,14 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
+import {
+  checkCells,
+  checkRowCount,
+  guardWorkbookReader,
+  isUploadLimitError,
+  UPLOAD_LIMITS,
+  uploadLimitError,
+} from '../platform/upload-limits.ts';
 import { isoDay } from './comparison.vocabulary.ts';
 
 /** One non-empty row of a list, numbered as the spreadsheet numbers it (the first row is 1). */
@@ -50,13 +58,18 @@ function readCsv(content: Buffer): RawRow[] {
       relax_quotes: true,
       skip_empty_lines: false,
       trim: true,
+      max_record_size: UPLOAD_LIMITS.rowBytes,
     }) as string[][];
   } catch (error) {
+    const csv = error as { code?: string; lines?: number };
+    if (csv.code === 'CSV_MAX_RECORD_SIZE') throw uploadLimitError('row_too_long', csv.lines);
     throw unreadable('unreadable_file', `The CSV file could not be read: ${(error as Error).message}`);
   }
   const rows: RawRow[] = [];
   records.forEach((cells, index) => {
-    if (!isBlank(cells)) rows.push({ rowNumber: index + 1, cells });
+    if (isBlank(cells)) return;
+    checkCells(cells, index + 1);
+    checkRowCount(rows.push({ rowNumber: index + 1, cells }));
   });
   return rows;
 }
@@ -86,6 +99,7 @@ async function readXlsx(content: Buffer): Promise<RawRow[]> {
       worksheets: 'emit',
       entries: 'ignore',
     });
+    guardWorkbookReader(reader);
     let first = true;
     for await (const sheet of reader) {
       for await (const row of sheet) {
@@ -97,11 +111,14 @@ async function readXlsx(content: Buffer): Promise<RawRow[]> {
           if (typeof value === 'number') numeric.add(index);
           return cellText(value).trim();
         });
-        if (!isBlank(cells)) rows.push({ rowNumber: row.number, cells, ...(numeric.size ? { numeric } : {}) });
+        if (isBlank(cells)) continue;
+        checkCells(cells, row.number);
+        checkRowCount(rows.push({ rowNumber: row.number, cells, ...(numeric.size ? { numeric } : {}) }));
       }
       first = false;
     }
   } catch (error) {
+    if (isUploadLimitError(error)) throw error;
     throw unreadable('unreadable_file', `The XLSX file could not be read: ${(error as Error).message}`);
   }
   return rows;

@@ -3,6 +3,7 @@
  * 长汀县建档立卡劳动力信息表, may sit above it), how many rows follow, and which ID numbers occur on
  * more than one row, so that every row of such a number is held before anything is written.
  */
+import { sliceClock } from '../platform/background.ts';
 import { type ColumnMapping, headerScore, type ResolvedColumns, resolveColumns } from './mapping.ts';
 import { type FileFormat, type ImportFile, readRows, type SheetRow } from './parse.ts';
 import { idKey } from './row-validation.ts';
@@ -42,7 +43,9 @@ export async function surveyFile(
     for (const row of leading) if (row.rowNumber > header.rowNumber) count(row);
   };
 
+  const clock = sliceClock();
   for await (const row of readRows(file, format)) {
+    await clock.maybeYield();
     if (survey) {
       count(row);
       continue;

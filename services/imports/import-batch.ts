@@ -7,6 +7,7 @@
  * registered ID number under the same name is updated when something changed; under another name
  * it is held; an ID number found on several rows of the file holds all of them.
  */
+import { sliceClock } from '../platform/background.ts';
 import type { PiiCipher } from '../platform/crypto/pii.ts';
 import type { ImportsRepository, JobCounters, NewFlag, NewIssue } from './imports.repository.ts';
 import { diffLabourer, type LabourerUpdate, type LabourerWrites, personKey } from './labourer-writes.repository.ts';
@@ -84,7 +85,10 @@ export async function processBatch(ctx: BatchContext, rows: SheetRow[]): Promise
   };
   const issues: NewIssue[] = [];
   const valid: ValidRow[] = [];
+  // Validation (zod, ID checks, encryption) is CPU work: in slices, so the web is served meanwhile.
+  const clock = sliceClock();
   for (const row of rows) {
+    await clock.maybeYield();
     const result = validateRow(row, ctx.columns, ctx.rowContext);
     if (result.ok) valid.push(result.row);
     else {

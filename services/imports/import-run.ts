@@ -4,10 +4,11 @@
  * transaction per batch, and moves the job's counters so the progress can be shown. A failure
  * leaves the batches already committed in place and the job `failed` with the error.
  */
+import { sliceClock } from '../platform/background.ts';
 import type { PiiCipher } from '../platform/crypto/pii.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { buildTaxonomy } from './cell-values.ts';
-import { surveyFile } from './file-survey.ts';
+import { type Survey, surveyFile } from './file-survey.ts';
 import { processBatch } from './import-batch.ts';
 import type { ImportsRepository, NewIssue } from './imports.repository.ts';
 import type { LabourerWrites } from './labourer-writes.repository.ts';
@@ -31,6 +32,8 @@ export interface JobSpec {
   actorId: string | null;
   mapping: ColumnMapping;
   format: FileFormat;
+  /** The first pass, when the upload already made it (to refuse a file over the limits at once). */
+  surveyed?: { survey: Promise<Survey | undefined>; ms: number };
 }
 
 export interface RunControl {
@@ -68,8 +71,8 @@ export async function runImport(
     await repo.updateJob(job.id, { status: 'running' });
     const [ref, taxonomy] = await Promise.all([deps.reference(), repo.taxonomy().then(buildTaxonomy)]);
     const started = performance.now();
-    const survey = await surveyFile(file, job.format, job.mapping);
-    timings.surveyMs = performance.now() - started;
+    const survey = await (job.surveyed?.survey ?? surveyFile(file, job.format, job.mapping));
+    timings.surveyMs = job.surveyed?.ms ?? performance.now() - started;
     if (!survey) {
       await repo.addIssues(repo.db, job.id, [{ rowNumber: 1, column: '', value: null, reason: 'no_rows' }]);
       throw new Error('The file has no rows');
@@ -113,7 +116,9 @@ export async function runImport(
       control.onProgress?.({ processedRows: processed, totalRows });
     };
     let batch: SheetRow[] = [];
+    const clock = sliceClock();
     for await (const row of readRows(file, job.format)) {
+      await clock.maybeYield();
       if (row.rowNumber <= headerRow) continue;
       batch.push(row);
       if (batch.length < batchSize) continue;

@@ -14,6 +14,8 @@ import { ImportQueue } from './job-queue.ts';
 import { createLabourerWrites } from './labourer-writes.repository.ts';
 import { type ColumnMapping, DEFAULT_HEADERS, IMPORT_FIELDS, REQUIRED_FIELDS } from './mapping.ts';
 import { type ImportFile, inspectFile } from './parse.ts';
+import { surveyFile } from './file-survey.ts';
+import { isUploadLimitError } from '../platform/upload-limits.ts';
 
 export interface ImportLog {
   info(obj: object, msg: string): void;
@@ -180,6 +182,15 @@ export function createImportsService(deps: ImportsDeps) {
       const scope = scopeOf(actor);
       const source = request.sourceId ? await sourceInScope(actor, request.sourceId) : undefined;
       const facts = await inspectFile(request.file);
+      const mapping = (source?.mapping ?? {}) as ColumnMapping;
+      // The first pass runs now, so that a file over the upload limits is refused with the reason
+      // rather than accepted and failed later; other faults still fail the job, where they are shown.
+      const started = performance.now();
+      const survey = surveyFile(request.file, facts.format, mapping);
+      await survey.catch((error: unknown) => {
+        if (isUploadLimitError(error)) throw error;
+      });
+      const surveyed = { survey, ms: performance.now() - started };
       const created = await repo.createJob({
         sourceId: source?.id ?? null,
         kind: source?.kind ?? request.kind ?? 'poverty_office',
@@ -193,8 +204,9 @@ export function createImportsService(deps: ImportsDeps) {
         regionCode: scope,
         fileName: created.fileName,
         actorId: actor.id,
-        mapping: (source?.mapping ?? {}) as ColumnMapping,
+        mapping,
         format: facts.format,
+        surveyed,
       };
       const done = queue
         .enqueue((stopping) => runImport(runDeps, spec, request.file, { ...control, stopped: stopping }))

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { hugeCellCsv, manyRowsCsv, sharedStringsBombXlsx } from '../../tests/fixtures/hostile-files.ts';
+import { ValidationError } from '../platform/errors/domain-errors.ts';
+import { UPLOAD_LIMITS } from '../platform/upload-limits.ts';
 import { fileFromBuffer, inspectFile, readRows, type SheetRow } from './parse.ts';
 
 async function rows(content: Buffer, format: 'csv' | 'xlsx'): Promise<SheetRow[]> {
@@ -54,5 +57,45 @@ describe('file readers', () => {
       cells: ['林秀英', '350821198605120000', '1986-05-12'],
       numeric: new Set([1]),
     });
+  });
+});
+
+describe('upload limits while reading', () => {
+  const codeOf = async (content: Buffer, format: 'csv' | 'xlsx') => {
+    try {
+      await rows(content, format);
+    } catch (error) {
+      if (error instanceof ValidationError) return error.issues[0]?.code;
+      throw error;
+    }
+    return undefined;
+  };
+
+  it('refuses a CSV whose one cell is 30 MB before buffering it (the row limit)', async () => {
+    expect(await codeOf(hugeCellCsv(30), 'csv')).toBe('row_too_long');
+  });
+
+  it('refuses a CSV cell longer than Excel allows, naming the row and the limit', async () => {
+    const content = Buffer.from(`姓名,身份证号\n张三,${'a'.repeat(UPLOAD_LIMITS.cellCharacters + 1)}\n`);
+    await expect(rows(content, 'csv')).rejects.toThrow(/Row 2: .*32,767 characters/);
+  });
+
+  it('refuses more rows than the limit (the header counts)', async () => {
+    expect(await codeOf(manyRowsCsv(UPLOAD_LIMITS.rows), 'csv')).toBe('too_many_rows');
+  });
+
+  it('refuses an XLSX of 0.5 MB whose shared strings inflate to 150 MB', async () => {
+    const bomb = await sharedStringsBombXlsx(150);
+    expect(bomb.length).toBeLessThan(600 * 1024);
+    expect(await codeOf(bomb, 'xlsx')).toBe('shared_strings_too_large');
+  });
+
+  it('refuses an XLSX whose one shared string is 40 MB', async () => {
+    expect(await codeOf(await sharedStringsBombXlsx(40, true), 'xlsx')).toBe('cell_too_long');
+  });
+
+  it('still reads the same kind of workbook when its shared strings are small', async () => {
+    const read = await rows(await sharedStringsBombXlsx(1), 'xlsx');
+    expect(read[0]?.cells).toEqual(['张三', '长汀县汀州镇']);
   });
 });

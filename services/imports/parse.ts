@@ -10,6 +10,13 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
+import {
+  checkCells,
+  checkRowCount,
+  guardWorkbookReader,
+  UPLOAD_LIMITS,
+  uploadLimitError,
+} from '../platform/upload-limits.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -19,8 +26,15 @@ export interface ImportFile {
   open(): Readable;
 }
 
+const SLICE_BYTES = 64 * 1024;
+
+/** In slices, so that no reader takes in the whole file as one chunk (one string of 30 MB). */
+function* slices(content: Buffer): Generator<Buffer> {
+  for (let at = 0; at < content.length; at += SLICE_BYTES) yield content.subarray(at, at + SLICE_BYTES);
+}
+
 export function fileFromBuffer(name: string, content: Buffer): ImportFile {
-  return { name, open: () => Readable.from([content]) };
+  return { name, open: () => Readable.from(slices(content)) };
 }
 
 export function fileFromPath(filePath: string): ImportFile {
@@ -111,6 +125,7 @@ async function* csvRows(file: ImportFile): AsyncGenerator<SheetRow> {
     relax_quotes: true,
     skip_empty_lines: true,
     info: true,
+    max_record_size: UPLOAD_LIMITS.rowBytes,
   });
   const source = Readable.from(
     (async function* () {
@@ -120,9 +135,19 @@ async function* csvRows(file: ImportFile): AsyncGenerator<SheetRow> {
   );
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const cells = record.map((cell) => cell.trim());
-    if (cells.some(Boolean)) yield { rowNumber: info.lines, cells };
+  let rows = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const cells = record.map((cell) => cell.trim());
+      if (!cells.some(Boolean)) continue;
+      checkCells(cells, info.lines);
+      checkRowCount(++rows);
+      yield { rowNumber: info.lines, cells };
+    }
+  } catch (error) {
+    const csv = error as { code?: string; lines?: number };
+    if (csv.code === 'CSV_MAX_RECORD_SIZE') throw uploadLimitError('row_too_long', csv.lines);
+    throw error;
   }
 }
 
@@ -156,6 +181,8 @@ async function* xlsxRows(file: ImportFile): AsyncGenerator<SheetRow> {
     worksheets: 'emit',
     entries: 'emit',
   });
+  guardWorkbookReader(reader);
+  let count = 0;
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
@@ -168,7 +195,10 @@ async function* xlsxRows(file: ImportFile): AsyncGenerator<SheetRow> {
           cells.push(text);
           if (isNumber) numeric.add(column - 1);
         }
-        if (cells.some(Boolean)) yield { rowNumber: row.number, cells, ...(numeric.size ? { numeric } : {}) };
+        if (!cells.some(Boolean)) continue;
+        checkCells(cells, row.number);
+        checkRowCount(++count);
+        yield { rowNumber: row.number, cells, ...(numeric.size ? { numeric } : {}) };
       }
       // Only the first sheet holds the list; later sheets are notes and code tables.
       return;

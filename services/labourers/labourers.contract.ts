@@ -222,6 +222,11 @@ export const LabourerListQuerySchema = z.object({
   q: z.string().trim().max(40).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  /** Where the previous page ended (its `nextCursor`): keyset paging, however deep; `page` is then only shown. */
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,120}$/, 'must be a nextCursor from a previous page')
+    .optional(),
 });
 export type LabourerListQuery = z.infer<typeof LabourerListQuerySchema>;
 
@@ -263,9 +268,12 @@ export const listLabourersRoute = defineRoute({
     response: {
       200: z.object({
         items: z.array(LabourerSummarySchema),
+        /** Counted at most once every 30 s per filter and region: it may lag writes by that much. */
         total: z.number(),
         page: z.number(),
         pageSize: z.number(),
+        /** Pass as `cursor` for the next page; null on the last page. */
+        nextCursor: z.string().nullable(),
       }),
       ...commonErrors,
     },
@@ -280,7 +288,7 @@ export const exportLabourersRoute = defineRoute({
   tags,
   personalData: true,
   schema: {
-    querystring: LabourerListQuerySchema.omit({ page: true, pageSize: true }).extend({
+    querystring: LabourerListQuerySchema.omit({ page: true, pageSize: true, cursor: true }).extend({
       format: z.enum(['csv', 'xlsx']).default('csv'),
       lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
       /** Phones in clear instead of masked; the audit record says so. */

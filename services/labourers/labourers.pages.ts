@@ -140,7 +140,9 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
       const result = await labourers.list(request.user!, query);
       const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
       const filters = new URLSearchParams(
-        Object.entries(request.query as Record<string, string>).filter(([key]) => key !== 'page' && key !== 'lang'),
+        Object.entries(request.query as Record<string, string>).filter(
+          ([key, value]) => value && key !== 'page' && key !== 'cursor' && key !== 'lang',
+        ),
       );
       return renderForm(request, reply, 'labourers/list', {
         title: translate(request.locale, 'labourers.listTitle'),
@@ -150,7 +152,10 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
         page: query.page,
         pages,
         prev: query.page > 1 ? `?${new URLSearchParams([...filters, ['page', String(query.page - 1)]])}` : null,
-        next: query.page < pages ? `?${new URLSearchParams([...filters, ['page', String(query.page + 1)]])}` : null,
+        // The next page by keyset (fast however deep); the page number is only shown.
+        next: result.nextCursor
+          ? `?${new URLSearchParams([...filters, ['page', String(query.page + 1)], ['cursor', result.nextCursor]])}`
+          : null,
         exportQuery: filters.toString(),
         problems,
         erased: (request.query as { erased?: string }).erased === '1',

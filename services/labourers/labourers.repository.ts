@@ -133,18 +133,33 @@ export function createLabourersRepository(db: Db) {
       return db.$transaction((tx) => this.apply(tx, id, value, change));
     },
 
-    async list(where: Prisma.LabourerWhereInput, page: number, pageSize: number) {
-      const [items, total] = await Promise.all([
-        db.labourer.findMany({
-          where,
-          orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
-          skip: (page - 1) * pageSize,
-          take: pageSize,
-        }),
-        db.labourer.count({ where }),
-      ]);
-      return { items, total };
+    /**
+     * One page of the officer list, newest change first. With `after` (where the previous page
+     * ended) the page is found by keyset on (updatedAt, id), served by an index however deep;
+     * otherwise by offset. One more row than asked tells whether a next page exists.
+     */
+    async list(
+      where: Prisma.LabourerWhereInput,
+      paging: { page: number; pageSize: number; after?: { updatedAt: Date; id: string } | undefined },
+    ) {
+      const { page, pageSize, after } = paging;
+      const rows = await db.labourer.findMany({
+        where: after
+          ? {
+              AND: [
+                where,
+                { OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gt: after.id } }] },
+              ],
+            }
+          : where,
+        orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+        ...(after ? {} : { skip: (page - 1) * pageSize }),
+        take: pageSize + 1,
+      });
+      return { items: rows.slice(0, pageSize), more: rows.length > pageSize };
     },
+
+    count: (where: Prisma.LabourerWhereInput) => db.labourer.count({ where }),
 
     /** Pages through every match, for exports. */
     async *listAll(where: Prisma.LabourerWhereInput, pageSize = 1000) {

@@ -13,6 +13,7 @@ import type {
 } from './labourers.contract.ts';
 import type { LabourerRow, LabourersRepository } from './labourers.repository.ts';
 import { normaliseSearchTerm } from './name-search.ts';
+import { CountCache } from './count-cache.ts';
 
 export interface SelfRegistration {
   name: string;
@@ -113,6 +114,21 @@ function toView(row: LabourerRow, ref: ReferenceNames): LabourerView {
   };
 }
 
+/** Where a page ended, opaque to clients: its last row's change time and id. */
+function encodeCursor(row: { updatedAt: Date; id: string }): string {
+  return Buffer.from(`${row.updatedAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const updatedAt = new Date(at ?? '');
+  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(updatedAt.getTime()))
+    throw new ValidationError('The cursor is not one this list gave', [
+      { field: 'cursor', code: 'invalid_cursor', message: 'must be a nextCursor from a previous page' },
+    ]);
+  return { updatedAt, id };
+}
+
 /** Filters of the officer list and the export, within the officer's region. */
 export function listWhere(
   prefix: string,
@@ -170,6 +186,9 @@ function auditedFilters(query: Omit<LabourerListQuery, 'page' | 'pageSize'>): Pr
 }
 
 export function createLabourersService({ repo, pii, reference, hashPassword }: LabourersDeps) {
+  // Counting every matching row on every page request is most of a list request's cost. Writes
+  // through this service clear the counts; other writers (imports) show after at most 30 s.
+  const counts = new CountCache(30_000);
   async function loadInScope(actor: SessionUser, id: string) {
     const scope = await repo.findScope(id);
     if (!scope || scope.erasedAt) throw new NotFoundError(`Labourer ${id} does not exist`);
@@ -221,7 +240,9 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       const value = validated(actor.role === 'labourer' ? { ...input, hardToEmploy: false } : input, ref, 'create');
       await assertUniqueIdNumber(actor, value.scalars.idNumberHash as string);
       try {
-        return { id: await repo.create(value, { actorId: actor.id, source }) };
+        const id = await repo.create(value, { actorId: actor.id, source });
+        counts.clear();
+        return { id };
       } catch (error) {
         if ((error as { code?: string }).code === 'P2002')
           throw new ConflictError('A person with this ID number is already registered');
@@ -234,6 +255,7 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       const ref = await reference();
       const { password, ...profile } = input;
       const value = validated({ ...profile, wantsJob: true, employmentStatus: 'unemployed' }, ref, 'create');
+      counts.clear();
       const created = await repo.createWithAccount(value, {
         username: input.phone,
         passwordHash: await hashPassword(password),
@@ -286,6 +308,7 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       }
       const value = validated(patch, ref, 'patch');
       if (value.scalars.idNumberHash) await assertUniqueIdNumber(actor, value.scalars.idNumberHash as string, id);
+      counts.clear();
       await repo.update(scope.id, value, {
         actorId: actor.id,
         source: actor.role === 'labourer' ? 'self' : 'manual',
@@ -297,10 +320,15 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
     async list(
       actor: SessionUser,
       query: LabourerListQuery,
-    ): Promise<{ items: LabourerSummary[]; total: number; page: number; pageSize: number }> {
+    ): Promise<{ items: LabourerSummary[]; total: number; page: number; pageSize: number; nextCursor: string | null }> {
       const where = listWhere(scopePrefix(actor), query, pii);
       const ref = await reference();
-      const { items, total } = await repo.list(where, query.page, query.pageSize);
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const [{ items, more }, total] = await Promise.all([
+        repo.list(where, { page: query.page, pageSize: query.pageSize, after }),
+        counts.get(where, () => repo.count(where)),
+      ]);
+      const last = items.at(-1);
       return {
         items: items.map((row) => ({
           id: row.id,
@@ -320,6 +348,7 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
         total,
         page: query.page,
         pageSize: query.pageSize,
+        nextCursor: more && last ? encodeCursor(last) : null,
       };
     },
 
@@ -388,6 +417,7 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
     async erase(actor: SessionUser, id: string, reason: string | undefined, requestId: string): Promise<void> {
       await loadInScope(actor, id);
       await repo.erase(id, actor, reason, requestId);
+      counts.clear();
     },
   };
 }

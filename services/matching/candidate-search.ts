@@ -1,6 +1,7 @@
 import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import { indexUid } from '../../search-index/indexes.ts';
 import { UnavailableError } from '../platform/errors/domain-errors.ts';
+import { mapInSlices, sliceClock } from '../platform/background.ts';
 import { allowedPrefixes } from './area.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { JobFacts, PersonProfile, Point } from './types.ts';
@@ -268,16 +269,22 @@ export async function searchJobsMany(
   // campaign in a way that matters, since every candidate is confirmed against the database.
   const found = options.cache ?? new Map<string, JobFacts[]>();
   const unique = new Map<string, MultiSearchQuery>();
-  const keysOf = people.map((person) =>
-    candidateQueries(person, taxonomy).map((candidate) => {
-      const query = toMeiliQuery(candidate, now, prefix);
-      const key = JSON.stringify([query.filter, query.sort, query.limit]);
-      if (found.has(key) || unique.has(key)) return key;
-      if (options.snapshot) found.set(key, options.snapshot.search(candidate, now));
-      else unique.set(key, query);
-      return key;
-    }),
-  );
+  // Answering from the snapshot is CPU work: in slices, yielding to the web between them.
+  const clock = sliceClock();
+  const keysOf: string[][] = [];
+  for (const person of people) {
+    keysOf.push(
+      candidateQueries(person, taxonomy).map((candidate) => {
+        const query = toMeiliQuery(candidate, now, prefix);
+        const key = JSON.stringify([query.filter, query.sort, query.limit]);
+        if (found.has(key) || unique.has(key)) return key;
+        if (options.snapshot) found.set(key, options.snapshot.search(candidate, now));
+        else unique.set(key, query);
+        return key;
+      }),
+    );
+    await clock.maybeYield();
+  }
   const entries = [...unique];
   let next = 0;
   const worker = async () => {
@@ -297,7 +304,7 @@ export async function searchJobsMany(
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  return keysOf.map((keys) => {
+  return mapInSlices(keysOf, (keys) => {
     const merged = new Map<string, JobFacts>();
     for (const key of keys) for (const job of found.get(key)!) if (!merged.has(job.id)) merged.set(job.id, job);
     return [...merged.values()];

@@ -1,4 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
+import { sliceClock } from '../platform/background.ts';
 import { ageOn } from '../labourers/labourers.service.ts';
 import { searchJobs, searchJobsMany } from './candidate-search.ts';
 import { type HardRule, brokenRules } from './hard-rules.ts';
@@ -244,9 +245,14 @@ export function createMatcher(deps: MatcherDeps) {
         context.at,
         context,
       );
-      return Promise.all(
-        people.map(({ person, feedback }, i) => rankCandidates(person, found[i]!, limit, { ...context, feedback })),
-      );
+      // Ranking a page is CPU work: person by person, yielding to the web between slices.
+      const clock = sliceClock();
+      const ranked: Ranked<JobFacts>[][] = [];
+      for (const [i, { person, feedback }] of people.entries()) {
+        ranked.push(await rankCandidates(person, found[i]!, limit, { ...context, feedback }));
+        await clock.maybeYield();
+      }
+      return ranked;
     },
   };
 }

@@ -8,6 +8,7 @@ import { makeIdNumber } from '../helpers/labourers.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 import { csvFile, readXlsx, xlsxFile } from '../fixtures/comparison/lists.ts';
 import { createRegistryPerson, createScopedOfficer } from '../fixtures/comparison/registry.ts';
+import { hugeCellCsv, sharedStringsBombXlsx } from '../fixtures/hostile-files.ts';
 
 /**
  * The comparison API and pages through the real app. They need comparisonModule and
@@ -148,6 +149,24 @@ describe('comparison API and pages', () => {
       const response = await post('kind=poverty_office', big);
       expect(response.statusCode).toBe(201);
       expect(response.json().totals.unmatchedRows).toBe(60_000);
+    });
+  });
+
+  describe('upload limits', () => {
+    it('answers 400 naming the limit for a 30 MB single-cell CSV and a shared-strings bomb, and stores no run', async () => {
+      const before = (await ctx.app.inject({ method: 'GET', url: '/api/v1/comparisons', headers })).json().total;
+      const cell = await post('kind=poverty_office&fileName=cell.csv', hugeCellCsv(30));
+      expect(cell.statusCode).toBe(400);
+      expect(cell.json().details).toEqual([expect.objectContaining({ field: 'file', code: 'row_too_long' })]);
+      expect(cell.json().message).toMatch(/262,144 bytes/);
+      const bomb = await post('kind=poverty_office&fileName=bomb.xlsx', await sharedStringsBombXlsx(150), XLSX);
+      expect(bomb.statusCode).toBe(400);
+      expect(bomb.json().details).toEqual([
+        expect.objectContaining({ field: 'file', code: 'shared_strings_too_large' }),
+      ]);
+      expect(bomb.json().message).toMatch(/32 MB/);
+      const after = (await ctx.app.inject({ method: 'GET', url: '/api/v1/comparisons', headers })).json().total;
+      expect(after).toBe(before);
     });
   });
 
@@ -397,6 +416,22 @@ describe('comparison API and pages', () => {
       expect(form.body).toContain('enctype="multipart/form-data"');
       expect(form.body).toContain('信息共享比对');
       expect(form.body).toContain(`/comparisons/${runId}`);
+    });
+
+    it('re-renders the form with 422 and the limit in Chinese for a shared-strings bomb', async () => {
+      const form = await openUploadForm(cookie);
+      const { payload, contentType } = multipart(
+        { kind: 'poverty_office' },
+        { name: '名单.xlsx', type: XLSX, content: await sharedStringsBombXlsx(150) },
+      );
+      const response = await ctx.app.inject({
+        method: 'POST',
+        url: form.url,
+        headers: { cookie: form.cookie, 'content-type': contentType, accept: 'text/html' },
+        payload,
+      });
+      expect(response.statusCode).toBe(422);
+      expect(response.body).toContain('表格中的文字解压后超过 32 MB（每个文件的上限）');
     });
 
     it('uploads a list through the form and redirects to its report', async () => {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
+import { hugeCellCsv, sharedStringsBombXlsx } from '../fixtures/hostile-files.ts';
 import { csvFile, personRow, xlsxFile } from '../fixtures/imports/files.ts';
 import { bearer } from '../helpers/auth.ts';
 import { createUser, seedSmallDemo, TEST_PASSWORD } from '../helpers/factories.ts';
@@ -97,6 +98,27 @@ describe('imports API and pages', () => {
     it('is for officers only', async () => {
       expect((await upload(employer, csvFile([personRow()]), 'fileName=x.csv')).statusCode).toBe(403);
       expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/imports' })).statusCode).toBe(401);
+    });
+  });
+
+  describe('upload limits', () => {
+    const jobCount = async () => (await get(changting, '/api/v1/imports')).json().total as number;
+
+    it('answers 400 naming the limit for a 30 MB single-cell CSV, and starts no job', async () => {
+      const before = await jobCount();
+      const response = await upload(changting, hugeCellCsv(30), 'fileName=cell.csv');
+      expect(response.statusCode).toBe(400);
+      expect(response.json().details).toEqual([expect.objectContaining({ field: 'file', code: 'row_too_long' })]);
+      expect(response.json().message).toMatch(/Row 2: .*262,144 bytes/);
+      expect(await jobCount()).toBe(before);
+    });
+
+    it('answers 400 for an XLSX of 0.5 MB whose shared strings inflate to 150 MB', async () => {
+      const response = await upload(changting, await sharedStringsBombXlsx(150), 'fileName=bomb.xlsx', XLSX);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().details).toEqual([
+        expect.objectContaining({ field: 'file', code: 'shared_strings_too_large' }),
+      ]);
     });
   });
 
@@ -362,6 +384,28 @@ describe('imports API and pages', () => {
       const english = await browser({ url: `${jobUrl}?lang=en` });
       expect(english.body).toContain('Household survey');
       expect(english.body).toContain('Not a skill name or code of the taxonomy');
+    });
+
+    it('re-renders the upload form with 422 and the limit in Chinese for a file over a limit', async () => {
+      const browser = await signIn('officer.changting');
+      const list = await browser({ url: '/imports' });
+      const action = /action='(\/imports\?_csrf=[^']+)'/.exec(list.body)![1]!;
+      const form = multipart(
+        { sourceId: '', kind: 'household_survey' },
+        {
+          name: '摸底.csv',
+          content: Buffer.from(`姓名,身份证号\n张三,${'汀'.repeat(40_000)}\n`),
+          type: 'text/csv',
+        },
+      );
+      const posted = await browser({
+        method: 'POST',
+        url: action,
+        headers: { 'content-type': form.contentType },
+        payload: form.payload,
+      });
+      expect(posted.statusCode).toBe(422);
+      expect(posted.body).toContain('有单元格超过 32,767 个字符（每个单元格的上限）');
     });
 
     it('refreshes itself while a job runs', async () => {

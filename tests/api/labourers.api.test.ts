@@ -192,6 +192,26 @@ describe('labourer registry API', () => {
       expect((await list('pageSize=500')).statusCode).toBe(400);
     });
 
+    it('pages by cursor through everyone in the region once, newest change first, and refuses a forged cursor', async () => {
+      const list = (query: string) =>
+        ctx.app.inject({ method: 'GET', url: `/api/v1/labourers?pageSize=3&${query}`, headers: changting });
+      const first = (await list('')).json();
+      const seen: Array<{ id: string; updatedAt: string }> = [...first.items];
+      for (let cursor = first.nextCursor; cursor;) {
+        const page = await list(`cursor=${cursor}`);
+        expect(page.statusCode).toBe(200);
+        seen.push(...page.json().items);
+        cursor = page.json().nextCursor;
+      }
+      expect(seen).toHaveLength(first.total);
+      expect(new Set(seen.map((item) => item.id)).size).toBe(first.total);
+      const order = seen.map((item) => item.updatedAt);
+      expect(order).toEqual([...order].sort().reverse());
+      const forged = await list(`cursor=${Buffer.from('yesterday|x').toString('base64url')}`);
+      expect(forged.statusCode).toBe(400);
+      expect(forged.json().details).toEqual([expect.objectContaining({ field: 'cursor' })]);
+    });
+
     it('finds a person by the masked ID number and by the full one', async () => {
       const idNumber = makeIdNumber('350821', '19660606', false);
       const { id } = (await create(changting, buildLabourer({ idNumber, name: '罗春梅' }))).json();

@@ -1,0 +1,252 @@
+/**
+ * Does background work hold the web? On the embedded database (PGlite: one connection, in the
+ * app's own process), a public job search is sent every 100 ms, first with the app idle, then
+ * while a province push campaign runs over every willing person, then while a file of as many rows
+ * is imported. Target: during each, the search's p99 at most 3× its idle p99 and its max at most
+ * 300 ms. The searches come from a worker thread (its own event loop), so a stalled app loop shows
+ * in their latency instead of delaying their sending; the app's event-loop delay is printed beside.
+ *
+ *   npm run bench:responsiveness                       (100,000 willing people; generating them takes long)
+ *   npm run bench:responsiveness -- --people 20000     (develop at this size)
+ *   npm run bench:responsiveness -- --people 20000 --skip-import
+ *
+ * The data directory (`--dir`, default /tmp/wb-resp-<people>) is generated once with
+ * `npm run seed` and reused; every run first clears the previous campaigns' pushes and gaps.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { DEMO_PASSWORD } from '../prisma/seed/demo.ts';
+import { idCheckCharacter } from '../services/platform/crypto/id-number.ts';
+import { loadConfig } from '../services/platform/config/config.ts';
+import { startServer } from '../services/server.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    people: { type: 'string', default: '100000' },
+    vacancies: { type: 'string', default: '10000' },
+    dir: { type: 'string' },
+    'idle-seconds': { type: 'string', default: '15' },
+    /** Rows of the imported file (default: as many as people). */
+    rows: { type: 'string' },
+    'skip-campaign': { type: 'boolean', default: false },
+    'skip-import': { type: 'boolean', default: false },
+  },
+});
+const PEOPLE = Number(args.people);
+const ROWS = Number(args.rows ?? args.people);
+const DIR = args.dir ?? `/tmp/wb-resp-${PEOPLE}`;
+const PII_KEY = 'bench-responsiveness-pii-key-0123456789abcdef';
+const fmt = (x: number) => x.toLocaleString('en');
+const ms = (x: number) => `${x.toFixed(1)} ms`.padStart(10);
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATA_DIR: DIR,
+  PII_KEY,
+  PORT: '0',
+  LOG_LEVEL: 'warn',
+  PUSH_EVERY_MINUTES: '0',
+  SEED_DEMO: 'true',
+};
+delete env.DATABASE_URL;
+delete env.REDIS_URL;
+delete env.MEILI_URL;
+
+const seededMark = path.join(DIR, 'bench-seeded');
+if (!fs.existsSync(seededMark)) {
+  console.log(`data: generating ${fmt(PEOPLE)} people and ${fmt(Number(args.vacancies))} vacancies in ${DIR}…`);
+  fs.mkdirSync(DIR, { recursive: true });
+  const seeded = spawnSync(
+    'npm',
+    ['run', 'seed', '--', '--labourers', String(PEOPLE), '--vacancies', String(args.vacancies)],
+    { env, stdio: 'inherit' },
+  );
+  if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+  fs.writeFileSync(seededMark, new Date().toISOString());
+}
+
+const running = await startServer(loadConfig(env), () => {});
+const { db, url } = running;
+await db.$executeRaw`UPDATE "Labourer" SET "wantsJob" = true WHERE "erasedAt" IS NULL AND NOT "wantsJob"`;
+await db.$executeRaw`DELETE FROM "JobPush"`;
+await db.$executeRaw`DELETE FROM "PushGap"`;
+await db.$executeRaw`DELETE FROM "PushCampaign"`;
+await db.$executeRaw`DELETE FROM "Notification" WHERE "kind" = 'matched_job'`;
+await db.$executeRawUnsafe('ANALYZE');
+const willing = await db.labourer.count({
+  where: { wantsJob: true, erasedAt: null, regionCode: { startsWith: '35' } },
+});
+console.log(`bench:responsiveness  ${url}  ${fmt(willing)} willing people in 35, PGlite in ${DIR}`);
+
+async function signIn(username: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${username}: ${response.status} ${await response.text()}`);
+  return `Bearer ${((await response.json()) as { token: string }).token}`;
+}
+
+/** The prober: a public job search every 100 ms from its own thread; answers its latencies when asked. */
+const PROBER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const queries = ['普工', '电子', '缝纫', '仓库', '保洁', '厨师', '司机', '服务员'];
+let latencies = [];
+let errors = 0;
+let i = 0;
+const tick = async () => {
+  const q = encodeURIComponent(queries[i++ % queries.length]);
+  const started = performance.now();
+  try {
+    const response = await fetch(workerData.url + '/api/v1/vacancies/search?q=' + q + '&regionCode=35');
+    await response.arrayBuffer();
+    if (!response.ok) errors++;
+    latencies.push(performance.now() - started);
+  } catch {
+    errors++;
+  }
+};
+setInterval(() => void tick(), 100);
+parentPort.on('message', () => {
+  parentPort.postMessage({ latencies, errors });
+  latencies = [];
+  errors = 0;
+});
+`;
+const prober = new Worker(PROBER, { eval: true, workerData: { url } });
+const collect = () =>
+  new Promise<{ latencies: number[]; errors: number }>((resolve) => {
+    prober.once('message', resolve);
+    prober.postMessage('report');
+  });
+
+interface Figures {
+  count: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  max: number;
+  loopP99: number;
+  loopMax: number;
+  seconds: number;
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+async function measure(work: () => Promise<unknown>): Promise<Figures> {
+  await collect();
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const started = performance.now();
+  await work();
+  const seconds = (performance.now() - started) / 1000;
+  loop.disable();
+  const { latencies, errors } = await collect();
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    errors,
+    p50: quantile(sorted, 0.5),
+    p99: quantile(sorted, 0.99),
+    max: sorted.at(-1) ?? 0,
+    loopP99: loop.percentile(99) / 1e6,
+    loopMax: loop.max / 1e6,
+    seconds,
+  };
+}
+
+function idNumber(county: string, serial: number): string {
+  const birth = new Date(Date.UTC(1970, 0, 1) + (serial % 9000) * 86_400_000).toISOString().slice(0, 10);
+  const first17 = `${county}${birth.replaceAll('-', '')}${String((Math.floor(serial / 9000) % 999) + 1).padStart(3, '0')}`;
+  return first17 + idCheckCharacter(first17);
+}
+
+async function importFile(rows: number): Promise<Buffer> {
+  const villages = await db.region.findMany({
+    where: { level: 'village', code: { startsWith: '35' } },
+    select: { code: true },
+    take: 2000,
+  });
+  const lines = ['姓名,身份证号,性别,联系电话,户籍地址区划代码,文化程度,就业状态,务工意愿,意向工种,期望月收入'];
+  for (let i = 0; i < rows; i++) {
+    const village = villages[i % villages.length]!.code;
+    lines.push(
+      `导入${i},${idNumber(village.slice(0, 6), i)},${i % 2 ? '男' : '女'},139${String(i).padStart(8, '0')},${village},初中,未就业,是,电子装配工,4500`,
+    );
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
+const results: Array<[string, Figures]> = [];
+results.push(['idle', await measure(() => sleep(Number(args['idle-seconds']) * 1000))]);
+console.log(`idle: ${fmt(results[0]![1].count)} searches`);
+
+if (!args['skip-campaign']) {
+  const admin = await signIn('admin');
+  const figures = await measure(async () => {
+    const response = await fetch(`${url}/api/v1/pushes/run`, {
+      method: 'POST',
+      headers: { authorization: admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ regionCode: '35' }),
+    });
+    const body = (await response.json()) as { considered?: number; pushed?: number };
+    console.log(
+      `campaign: ${response.status}, ${fmt(body.considered ?? 0)} considered, ${fmt(body.pushed ?? 0)} pushed`,
+    );
+  });
+  results.push([`campaign over ${fmt(willing)}`, figures]);
+}
+
+if (!args['skip-import']) {
+  const officer = await signIn('officer.fujian');
+  const file = await importFile(ROWS);
+  await db.$executeRaw`DELETE FROM "Labourer" WHERE "name" LIKE '导入%'`;
+  const figures = await measure(async () => {
+    const response = await fetch(`${url}/api/v1/imports?fileName=bench.csv`, {
+      method: 'POST',
+      headers: { authorization: officer, 'content-type': 'text/csv' },
+      body: new Uint8Array(file),
+    });
+    const job = (await response.json()) as { id: string; status: string };
+    if (response.status !== 202) throw new Error(`import: ${response.status} ${JSON.stringify(job)}`);
+    for (let current = job; ;) {
+      if (current.status === 'completed' || current.status === 'failed') {
+        console.log(`import: ${current.status}, ${JSON.stringify(current).slice(0, 200)}`);
+        return;
+      }
+      await sleep(1000);
+      current = (await (
+        await fetch(`${url}/api/v1/imports/${job.id}`, { headers: { authorization: officer } })
+      ).json()) as typeof job;
+    }
+  });
+  results.push([`import of ${fmt(ROWS)} rows`, figures]);
+}
+
+await prober.terminate();
+await running.stop();
+
+const idle = results[0]![1];
+console.log('\npublic job search every 100 ms (GET /api/v1/vacancies/search), PGlite:');
+console.log(
+  `${'phase'.padEnd(28)}${'searches'.padStart(9)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}  ${'loop p99'.padStart(10)}${'loop max'.padStart(10)}  seconds  target`,
+);
+let failed = false;
+for (const [phase, f] of results) {
+  const ok = phase === 'idle' || (f.p99 <= 3 * idle.p99 && f.max <= 300);
+  if (!ok) failed = true;
+  console.log(
+    `${phase.padEnd(28)}${String(f.count).padStart(9)}${ms(f.p50)}${ms(f.p99)}${ms(f.max)}  ${ms(f.loopP99)}${ms(f.loopMax)}  ${f.seconds.toFixed(0).padStart(7)}  ${
+      phase === 'idle' ? '' : ok ? 'met' : 'MISSED'
+    }${f.errors ? `  (${f.errors} errors)` : ''}`,
+  );
+}
+console.log(`target: p99 ≤ 3 × idle p99 (${(3 * idle.p99).toFixed(1)} ms) and max ≤ 300 ms`);
+process.exit(failed ? 1 : 0);
