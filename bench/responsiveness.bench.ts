@@ -70,7 +70,7 @@ if (!fs.existsSync(seededMark)) {
   fs.writeFileSync(seededMark, new Date().toISOString());
 }
 
-const running = await startServer(loadConfig(env), () => {});
+const running = await startServer(loadConfig({ ...env, LOG_LEVEL: 'warn' }));
 const { db, url } = running;
 await db.$executeRaw`UPDATE "Labourer" SET "wantsJob" = true WHERE "erasedAt" IS NULL AND NOT "wantsJob"`;
 await db.$executeRaw`DELETE FROM "JobPush"`;

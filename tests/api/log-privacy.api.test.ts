@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggerOptions } from '../../services/app.ts';
+import { createLogger } from '../../services/app.ts';
 import errorHandler from '../../services/platform/errors/error-handler.ts';
 import { bearer } from '../helpers/auth.ts';
 import { seedSmallDemo } from '../helpers/factories.ts';
@@ -77,13 +77,13 @@ describe('personal data in the logs', () => {
     });
     expect(response.statusCode).toBe(201);
     const text = log.text();
-    expect(text).toContain('incoming request');
+    expect(text).toContain('request completed');
     for (const secret of ['郑美玲', person.idNumber as string, PHONE]) expect(text).not.toContain(secret);
   });
 
   it('logs a server fault with its URL and message redacted', async () => {
     const capture = captureLog();
-    const app = Fastify({ logger: loggerOptions(testConfig({ LOG_LEVEL: 'info' }), capture.stream) });
+    const app = Fastify({ loggerInstance: createLogger(testConfig({ LOG_LEVEL: 'info' }), capture.stream) });
     await app.register(errorHandler);
     app.get('/boom', { config: { auth: { kind: 'public' } } }, () => {
       throw new Error(`duplicate key value violates unique constraint: Key (phone)=(${PHONE}), id ${ID_NUMBER}`);
