@@ -133,10 +133,10 @@ export async function walkSite(context: BrowserContext, settings: WalkSettings):
           ? hasEditableFields(form)
             ? ['defaults', 'typical']
             : ['defaults']
-          : !hasEditableFields(form)
-            ? ['typical']
-            : rule?.mode === 'empty-only' || form.fields.some((f) => f.type === 'file')
-              ? ['empty']
+          : rule?.mode === 'empty-only' || form.fields.some((f) => f.type === 'file')
+            ? ['empty']
+            : !hasEditableFields(form)
+              ? ['typical']
               : ['empty', 'typical'];
       for (const fillMode of modes) {
         const arrival: Arrival =
