@@ -36,7 +36,7 @@ async function answering(url: string, timeoutMs = 30_000): Promise<void> {
       await response.arrayBuffer();
       if (response.ok) return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`the server at ${url} does not answer: ${(error as Error).message}`);
+      if (Date.now() > deadline) throw new Error(`the server at ${url} does not answer`, { cause: error });
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

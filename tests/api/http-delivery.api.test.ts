@@ -76,7 +76,11 @@ describe('HTTP delivery: compression and request logs', () => {
   describe('compression', () => {
     it('sends pages brotli-compressed to a browser that accepts br and gzip', async () => {
       const plain = await ctx.app.inject({ method: 'GET', url: '/jobs' });
-      const response = await ctx.app.inject({ method: 'GET', url: '/jobs', headers: { 'accept-encoding': 'br, gzip' } });
+      const response = await ctx.app.inject({
+        method: 'GET',
+        url: '/jobs',
+        headers: { 'accept-encoding': 'br, gzip' },
+      });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-encoding']).toBe('br');
       const body = zlib.brotliDecompressSync(response.rawPayload).toString();
