@@ -191,15 +191,22 @@ console.log(`idle: ${fmt(results[0]![1].count)} searches`);
 if (!args['skip-campaign']) {
   const admin = await signIn('admin');
   const figures = await measure(async () => {
-    const response = await fetch(`${url}/api/v1/pushes/run`, {
+    // The run request waits for the whole campaign (longer than fetch's header timeout): follow
+    // the campaign's record instead.
+    void fetch(`${url}/api/v1/pushes/run`, {
       method: 'POST',
       headers: { authorization: admin, 'content-type': 'application/json' },
       body: JSON.stringify({ regionCode: '35' }),
-    });
-    const body = (await response.json()) as { considered?: number; pushed?: number };
-    console.log(
-      `campaign: ${response.status}, ${fmt(body.considered ?? 0)} considered, ${fmt(body.pushed ?? 0)} pushed`,
-    );
+    }).catch(() => undefined);
+    for (;;) {
+      await sleep(2000);
+      const response = await fetch(`${url}/api/v1/pushes/campaigns?pageSize=1`, { headers: { authorization: admin } });
+      const campaign = ((await response.json()) as { items: Array<Record<string, unknown>> }).items[0];
+      if (campaign?.status === 'completed' || campaign?.status === 'failed') {
+        console.log(`campaign: ${JSON.stringify(campaign).slice(0, 300)}`);
+        return;
+      }
+    }
   });
   results.push([`campaign over ${fmt(willing)}`, figures]);
 }
