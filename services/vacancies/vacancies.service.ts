@@ -151,8 +151,13 @@ export function createVacanciesService({ repo, reference }: VacanciesDeps) {
   return {
     async create(actor: SessionUser, raw: unknown): Promise<VacancyView> {
       const parsed = VacancyInputSchema.safeParse(raw);
-      if (!parsed.success)
-        fail(zodIssues(parsed.error, raw));
+      if (!parsed.success) {
+        // Wording the law forbids is named at once, not after the other fields are put right.
+        const { title, description } = raw as { title?: unknown; description?: unknown };
+        const texts = { title: typeof title === 'string' ? title : '', description: typeof description === 'string' ? description : '' };
+        const wording = vacancyProblems(texts, await reference()).filter((issue) => issue.code === 'discriminatory');
+        fail([...zodIssues(parsed.error, raw).filter((i) => !wording.some((w) => w.field === i.field)), ...wording]);
+      }
       const input = parsed.data;
       await assertMayManage(actor, input.employerId);
       const ref = await reference();

@@ -50,6 +50,7 @@ function describe(issue: Issue, value: unknown, known: boolean): Pick<FieldIssue
     case 'not_multiple_of':
       return { code: 'not_integer' };
     case 'custom': {
+      if (known && isBlank(value)) return { code: 'required' };
       const code = (issue.params as { code?: unknown } | undefined)?.code;
       return { code: typeof code === 'string' ? code : 'invalid' };
     }
