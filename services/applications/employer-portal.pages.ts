@@ -84,7 +84,11 @@ export async function employerPortalPages(
       return reply.page('applications/candidates', { title, vacancies: byVacancy.filter((v) => v.status === 'open') });
     }
     const { query, shown, errors, problems } = readPageQuery(CandidateQuerySchema, raw, request.locale, {
-      labels: { q: 'applications.candidates.q', skill: 'applications.candidates.skill', regionCode: 'applications.candidates.region' },
+      labels: {
+        q: 'applications.candidates.q',
+        skill: 'applications.candidates.skill',
+        regionCode: 'applications.candidates.region',
+      },
     });
     const result = await portal.candidates(request.user!, query);
     const carry = FILTERS.filter((name) => query[name] !== undefined).map((name) => ({

@@ -47,7 +47,8 @@ async function replaceChildren(tx: Tx, labourerId: string, value: NormalisedLabo
       if (at >= 0) unmatched.splice(at, 1);
       else added.push(certificate);
     }
-    if (unmatched.length) await tx.labourerCertificate.deleteMany({ where: { id: { in: unmatched.map((c) => c.id) } } });
+    if (unmatched.length)
+      await tx.labourerCertificate.deleteMany({ where: { id: { in: unmatched.map((c) => c.id) } } });
     if (added.length) await tx.labourerCertificate.createMany({ data: added.map((c) => ({ ...c, labourerId })) });
   }
   if (value.workHistory) {

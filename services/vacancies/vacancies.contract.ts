@@ -44,10 +44,20 @@ const checkRanges = <T extends { wageMin?: number; wageMax?: number; ageMin?: nu
   ctx: z.RefinementCtx,
 ) => {
   if (v.wageMin !== undefined && v.wageMax !== undefined && v.wageMax < v.wageMin) {
-    ctx.addIssue({ code: 'custom', path: ['wageMax'], message: 'must not be below wageMin', params: { code: 'below_wage_min' } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['wageMax'],
+      message: 'must not be below wageMin',
+      params: { code: 'below_wage_min' },
+    });
   }
   if (v.ageMin != null && v.ageMax != null && v.ageMax < v.ageMin) {
-    ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'must not be below ageMin', params: { code: 'below_age_min' } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ageMax'],
+      message: 'must not be below ageMin',
+      params: { code: 'below_age_min' },
+    });
   }
 };
 

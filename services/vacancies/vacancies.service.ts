@@ -151,8 +151,16 @@ export function createVacanciesService({ repo, reference }: VacanciesDeps) {
   return {
     async create(actor: SessionUser, raw: unknown): Promise<VacancyView> {
       const parsed = VacancyInputSchema.safeParse(raw);
-      if (!parsed.success)
-        fail(zodIssues(parsed.error, raw));
+      if (!parsed.success) {
+        // Wording the law forbids is named at once, not after the other fields are put right.
+        const { title, description } = raw as { title?: unknown; description?: unknown };
+        const texts = {
+          title: typeof title === 'string' ? title : '',
+          description: typeof description === 'string' ? description : '',
+        };
+        const wording = vacancyProblems(texts, await reference()).filter((issue) => issue.code === 'discriminatory');
+        fail([...zodIssues(parsed.error, raw).filter((i) => !wording.some((w) => w.field === i.field)), ...wording]);
+      }
       const input = parsed.data;
       await assertMayManage(actor, input.employerId);
       const ref = await reference();
@@ -174,7 +182,8 @@ export function createVacanciesService({ repo, reference }: VacanciesDeps) {
       const issues = vacancyProblems(patch as Partial<VacancyInput>, ref);
       const wageMin = patch.wageMin ?? current.wageMin;
       const wageMax = patch.wageMax ?? current.wageMax;
-      if (wageMax < wageMin) issues.push({ field: 'wageMax', code: 'below_wage_min', message: 'must not be below wageMin' });
+      if (wageMax < wageMin)
+        issues.push({ field: 'wageMax', code: 'below_wage_min', message: 'must not be below wageMin' });
       if (issues.length) fail(issues);
       const { status, startDate, expiresAt, ...fields } = patch;
       let lifecycle = {};

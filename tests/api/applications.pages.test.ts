@@ -88,7 +88,7 @@ describe('applications pages', () => {
       interviewPlace: '',
     });
     expect(missing.statusCode).toBe(422);
-    expect(missing.body).toContain('此项必填');
+    expect(missing.body).toContain('请填写面试地点');
     expect(missing.body).toContain('value="2030-05-01T10:00"');
     const interview = await employer.post(`/applications/${id}/transitions`, {
       to: 'interview',

@@ -123,7 +123,7 @@ describe('labourer registry pages', () => {
       mobility: 'city',
     });
     expect(short.statusCode).toBe(422);
-    expect(short.body).toContain('内容太短');
+    expect(short.body).toContain('密码至少 8 位');
     const done = await visitor.post('/register', {
       name: '钟美玲',
       idNumber,

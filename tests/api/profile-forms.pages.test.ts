@@ -33,7 +33,13 @@ describe('profile forms keep what they do not show', () => {
     await ctx.db.labourerCertificate.createMany({
       data: [
         { labourerId, kind: kinds[0]!, level: '四级/中级工', issuer: '长汀县人社局', issuedOn: new Date('2021-06-30') },
-        { labourerId, kind: kinds[1]!, level: '五级/初级工', issuer: '龙岩市职业技能鉴定中心', issuedOn: new Date('2019-03-15') },
+        {
+          labourerId,
+          kind: kinds[1]!,
+          level: '五级/初级工',
+          issuer: '龙岩市职业技能鉴定中心',
+          issuedOn: new Date('2019-03-15'),
+        },
       ],
     });
   });
@@ -52,7 +58,12 @@ describe('profile forms keep what they do not show', () => {
     return rest;
   }
 
-  async function submitUnchanged(client: PageClient, page: string, action: string, change = (f: Record<string, string[]>) => f) {
+  async function submitUnchanged(
+    client: PageClient,
+    page: string,
+    action: string,
+    change = (f: Record<string, string[]>) => f,
+  ) {
     const fields = formFields((await client.get(page)).body, action);
     delete fields._csrf;
     const response = await client.post(action, change(fields));

@@ -61,7 +61,10 @@ describe('search and filter forms', () => {
       url: `/api/v1/vacancies/search?q=${encodeURIComponent('缝纫')}&regionCode=&minWage=&sort=`,
     });
     expect(withEmpty.statusCode).toBe(200);
-    const without = await ctx.app.inject({ method: 'GET', url: `/api/v1/vacancies/search?q=${encodeURIComponent('缝纫')}` });
+    const without = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/vacancies/search?q=${encodeURIComponent('缝纫')}`,
+    });
     expect(withEmpty.json().total).toBe(without.json().total);
     expect(withEmpty.json().items.map((i: { title: string }) => i.title)).toContain('缝纫工（可培训上岗）');
   });
@@ -87,7 +90,9 @@ describe('search and filter forms', () => {
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain('有误');
     expect(list.body).toContain(`value="${surname}"`);
-    const filtered = await officer.get('/labourers?q=&regionCode=&status=unemployed&wantsJob=true&mobility=&skill=&ageMin=&ageMax=');
+    const filtered = await officer.get(
+      '/labourers?q=&regionCode=&status=unemployed&wantsJob=true&mobility=&skill=&ageMin=&ageMax=',
+    );
     expect(filtered.statusCode).toBe(200);
     expect(filtered.body).not.toContain('有误');
     const wrong = await officer.get('/labourers?q=&regionCode=&ageMin=abc&ageMax=');
@@ -99,10 +104,14 @@ describe('search and filter forms', () => {
   it('filters an employer’s candidates with empty fields and names a wrong filter', async () => {
     const employer = await new PageClient(ctx).signIn('employer.demo');
     const vacancy = await createVacancy(ctx.db, employerId, { title: '竹编工' });
-    const empty = await employer.get(`/employer/candidates?vacancyId=${vacancy.id}&q=&skill=&regionCode=&ageMin=&ageMax=`);
+    const empty = await employer.get(
+      `/employer/candidates?vacancyId=${vacancy.id}&q=&skill=&regionCode=&ageMin=&ageMax=`,
+    );
     expect(empty.statusCode).toBe(200);
     expect(empty.body).not.toContain('有误');
-    const young = await employer.get(`/employer/candidates?vacancyId=${vacancy.id}&q=&skill=&regionCode=&ageMin=12&ageMax=`);
+    const young = await employer.get(
+      `/employer/candidates?vacancyId=${vacancy.id}&q=&skill=&regionCode=&ageMin=12&ageMax=`,
+    );
     expect(young.statusCode).toBe(200);
     expect(young.body).toContain('最小年龄不能小于 16');
     expect(young.body).toContain('value="12"');

@@ -24,7 +24,9 @@ describe('query strings on every GET route', () => {
   afterAll(() => ctx.close());
 
   const headersFor = (rule: AuthRule) =>
-    rule.kind === 'public' ? {} : tokens.get(rule.kind === 'role' && !rule.roles.includes('admin') ? rule.roles[0]! : 'admin')!;
+    rule.kind === 'public'
+      ? {}
+      : tokens.get(rule.kind === 'role' && !rule.roles.includes('admin') ? rule.roles[0]! : 'admin')!;
 
   it('answers a query of all-empty values as it answers no query at all', async () => {
     const routes = ctx.app.routeCatalogue.filter(
@@ -43,7 +45,9 @@ describe('query strings on every GET route', () => {
       const withEmpty = await ctx.app.inject({ method: 'GET', url: empty, headers });
       const without = await ctx.app.inject({ method: 'GET', url: path, headers });
       if (withEmpty.statusCode !== without.statusCode)
-        differing.push(`${route.url}: ${withEmpty.statusCode} (${withEmpty.body.slice(0, 120)}) against ${without.statusCode}`);
+        differing.push(
+          `${route.url}: ${withEmpty.statusCode} (${withEmpty.body.slice(0, 120)}) against ${without.statusCode}`,
+        );
     }
     expect(differing).toEqual([]);
   });

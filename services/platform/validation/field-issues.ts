@@ -29,7 +29,9 @@ function describe(issue: Issue, value: unknown, known: boolean): Pick<FieldIssue
     case 'too_small': {
       const minimum = Number(issue.minimum);
       if (issue.origin === 'string')
-        return minimum <= 1 || (known && isBlank(value)) ? { code: 'required' } : { code: 'too_short', params: { minimum } };
+        return minimum <= 1 || (known && isBlank(value))
+          ? { code: 'required' }
+          : { code: 'too_short', params: { minimum } };
       if (issue.origin === 'array' || issue.origin === 'set')
         return minimum <= 1 ? { code: 'choose_one' } : { code: 'too_few', params: { minimum } };
       if (issue.origin === 'date') return { code: 'too_early' };
@@ -50,6 +52,7 @@ function describe(issue: Issue, value: unknown, known: boolean): Pick<FieldIssue
     case 'not_multiple_of':
       return { code: 'not_integer' };
     case 'custom': {
+      if (known && isBlank(value)) return { code: 'required' };
       const code = (issue.params as { code?: unknown } | undefined)?.code;
       return { code: typeof code === 'string' ? code : 'invalid' };
     }
