@@ -29,7 +29,7 @@ const env: NodeJS.ProcessEnv = {
 delete env.DATABASE_URL;
 delete env.REDIS_URL;
 
-const running = await startServer(loadConfig(env), () => {});
+const running = await startServer(loadConfig({ ...env, LOG_LEVEL: 'warn' }));
 const { url, db } = running;
 const inScope = await db.labourer.count({ where: { erasedAt: null, regionCode: { startsWith: '35' } } });
 const login = await fetch(`${url}/api/v1/auth/login`, {
