@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Meilisearch } from 'meilisearch';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { healthRoutes } from './health/health.routes.ts';
+import metricsPlugin from './health/metrics.plugin.ts';
 import { homePages } from './home/home.pages.ts';
 import { identityPages } from './identity/identity.pages.ts';
 import { createIdentityRepository } from './identity/identity.repository.ts';
@@ -219,6 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('notifier', notifier);
   const labourers = createLabourersService({ repo: createLabourersRepository(db), pii, reference, hashPassword });
   await app.register(healthRoutes, { db, meili, redisUrl: config.redisUrl, log: app.log });
+  await app.register(metricsPlugin, { db, meili, token: config.metricsToken, redisUrl: config.redisUrl, log: app.log });
   await app.register(identityRoutes, { identity });
   await app.register(identityPages, { identity });
   await app.register(regionsRoutes, { db });

@@ -80,6 +80,8 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
     // The not-found handler has no route; it reveals nothing, so it needs no rule.
     if (request.routeOptions.url === undefined) return;
     if (!rule) throw new Error(`Route ${request.method} ${request.routeOptions.url} declares no auth rule`);
+    // A public route checking a machine's token of its own (GET /metrics) is not a user's bearer.
+    if ((request.routeOptions.config as { ownToken?: boolean }).ownToken) return;
     request.user = await resolveUser(request);
     if (rule.kind === 'public') return;
     if (!request.user) {

@@ -61,6 +61,10 @@ export const ConfigSchema = z
       .regex(/^[a-z0-9_]*$/, { message: 'only a-z, 0-9 and _' })
       .default(''),
     REDIS_URL: optionalUrl,
+    METRICS_TOKEN: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+    ),
     TRUST_PROXY: trustProxy,
     SESSION_SECRET: secret('SESSION_SECRET'),
     PII_KEY: secret('PII_KEY'),
@@ -98,6 +102,8 @@ export interface AppConfig {
   dataDir: string;
   meili: { url: string | undefined; masterKey: string; binary: string | undefined; indexPrefix: string };
   redisUrl: string | undefined;
+  /** Bearer token for GET /metrics (unset: the route answers 404). */
+  metricsToken: string | undefined;
   /** Fastify's trustProxy: which hops may name the client in X-Forwarded-For. */
   trustProxy: boolean | string;
   sessionSecret: string;
@@ -151,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       indexPrefix: c.MEILI_INDEX_PREFIX,
     },
     redisUrl: c.REDIS_URL,
+    metricsToken: c.METRICS_TOKEN,
     trustProxy: c.TRUST_PROXY,
     sessionSecret: c.SESSION_SECRET ?? DEV_SESSION_SECRET,
     piiKey: c.PII_KEY ?? DEV_PII_KEY,

@@ -1,0 +1,139 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Meilisearch } from 'meilisearch';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Redis } from 'ioredis';
+import type { Db } from '../platform/database/prisma.ts';
+import { auth, page } from '../platform/http/contract.ts';
+import { type WatchLog, watchRedis } from '../platform/jobs/redis-watch.ts';
+
+/** No user session: a scraper presents METRICS_TOKEN as a bearer token, checked before the handler. */
+export const metricsRoute = {
+  ...page('GET', '/metrics', auth.public),
+  config: { auth: auth.public, ownToken: true },
+};
+
+export interface MetricsOptions {
+  db: Db;
+  meili: Meilisearch;
+  token: string | undefined;
+  redisUrl?: string | undefined;
+  log?: WatchLog;
+}
+
+const sameToken = (given: string, expected: string) => {
+  const a = crypto.createHash('sha256').update(given).digest();
+  const b = crypto.createHash('sha256').update(expected).digest();
+  return crypto.timingSafeEqual(a, b);
+};
+
+const up = (check: () => Promise<unknown>) =>
+  Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000))]).then(
+    () => 1,
+    () => 0,
+  );
+
+/**
+ * Prometheus metrics for the whole app (prom-client, a registry per app): request rate and
+ * latency by route pattern, event-loop delay and the process defaults, the search outbox's
+ * backlog and the age of its oldest row, push campaigns running and failed, and health gauges.
+ */
+async function metricsPlugin(app: FastifyInstance, opts: MetricsOptions) {
+  const register = new Registry();
+  collectDefaultMetrics({ register, eventLoopMonitoringPrecision: 20 });
+  const requests = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request latency by method, route pattern and status code',
+    labelNames: ['method', 'route', 'status_code'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [register],
+  });
+  const { db, meili } = opts;
+  const redis = opts.redisUrl
+    ? watchRedis(
+        new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
+        opts.redisUrl,
+        opts.log,
+      )
+    : undefined;
+  if (redis) app.addHook('onClose', async () => redis.disconnect());
+  new Gauge({
+    name: 'workbridge_outbox_backlog',
+    help: 'Search outbox rows waiting to reach Meilisearch',
+    registers: [register],
+    async collect() {
+      this.set(await db.searchOutbox.count());
+    },
+  });
+  new Gauge({
+    name: 'workbridge_outbox_oldest_age_seconds',
+    help: 'Age of the oldest search outbox row (0 when empty)',
+    registers: [register],
+    async collect() {
+      const oldest = await db.searchOutbox.findFirst({ orderBy: { id: 'asc' }, select: { createdAt: true } });
+      this.set(oldest ? (Date.now() - oldest.createdAt.getTime()) / 1000 : 0);
+    },
+  });
+  new Gauge({
+    name: 'workbridge_push_campaigns',
+    help: 'Push campaigns by status (running: the job queue depth; failed: its failures)',
+    labelNames: ['status'],
+    registers: [register],
+    async collect() {
+      const rows = await db.pushCampaign.groupBy({ by: ['status'], _count: { _all: true } });
+      for (const status of ['pending', 'running', 'completed', 'failed']) {
+        this.set({ status }, rows.find((r) => r.status === status)?._count._all ?? 0);
+      }
+    },
+  });
+  new Gauge({
+    name: 'workbridge_dependency_up',
+    help: 'Whether a dependency answers (1) or not (0)',
+    labelNames: ['dependency'],
+    registers: [register],
+    async collect() {
+      const [database, search, redisUp] = await Promise.all([
+        up(() => db.$queryRaw`SELECT 1`),
+        up(() => meili.health()),
+        redis ? up(() => redis.ping()) : undefined,
+      ]);
+      this.set({ dependency: 'database' }, database);
+      this.set({ dependency: 'meilisearch' }, search);
+      if (redisUp !== undefined) this.set({ dependency: 'redis' }, redisUp);
+    },
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    // The route pattern, never the raw URL: ids would make a series per request.
+    const route = request.routeOptions.url ?? 'unmatched';
+    requests.observe(
+      { method: request.method, route, status_code: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!opts.token)
+      return reply
+        .status(404)
+        .send({ statusCode: 404, error: 'Not Found', code: 'ROUTE_NOT_FOUND', message: 'Not found' });
+    const header = request.headers.authorization ?? '';
+    const given = header.startsWith('Bearer ') ? header.slice(7) : '';
+    if (!given || !sameToken(given, opts.token)) {
+      return reply.status(403).send({
+        statusCode: 403,
+        error: 'Forbidden',
+        code: 'FORBIDDEN',
+        message: 'A valid METRICS_TOKEN bearer token is required',
+      });
+    }
+  };
+  app.route({
+    ...metricsRoute,
+    onRequest: guard,
+    handler: async (_request, reply) => reply.type(register.contentType).send(await register.metrics()),
+  });
+}
+
+export default fp(metricsPlugin, { name: 'metrics' });
