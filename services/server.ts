@@ -55,8 +55,10 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
   let app: FastifyInstance | undefined;
   let stopScheduler = async () => {};
   const stop = async () => {
+    // No new tick from here on; runs under way end when the app closes their queue.
+    const schedulerStopped = stopScheduler();
     await app?.close();
-    await stopScheduler();
+    await schedulerStopped;
     await drain.stop();
     await infra.close();
   };

@@ -25,7 +25,10 @@ export function startScheduler(jobs: ScheduledJob[], log: SchedulerLog, options:
       busy = true;
       const run = job
         .run()
-        .catch((error: unknown) => log.error({ err: error, job: job.name }, 'scheduled job failed'))
+        .catch((error: unknown) => {
+          // A run cut short by shutdown (its queue closed under it) is not a failure to report.
+          if (!stopped) log.error({ err: error, job: job.name }, 'scheduled job failed');
+        })
         .finally(() => {
           busy = false;
           running.delete(run);
