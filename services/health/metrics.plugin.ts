@@ -131,7 +131,8 @@ async function metricsPlugin(app: FastifyInstance, opts: MetricsOptions) {
   };
   app.route({
     ...metricsRoute,
-    onRequest: guard,
+    // After the input checks, so a malformed request is refused as on every route.
+    preHandler: guard,
     handler: async (_request, reply) => reply.type(register.contentType).send(await register.metrics()),
   });
 }

@@ -59,7 +59,13 @@ describe('Meilisearch killed while the app writes', () => {
   let drain: OutboxDrain;
 
   beforeAll(async () => {
-    meili = await launchMeilisearch({ dataDir: dir, masterKey: MASTER_KEY, log: (line) => launcherLog.push(line) });
+    meili = await launchMeilisearch({
+      dataDir: dir,
+      masterKey: MASTER_KEY,
+      log: (line) => launcherLog.push(line),
+      // Long enough that the drain (polling every 50 ms) meets the outage even on a busy machine.
+      restart: { baseMs: 2_000 },
+    });
     ctx = await createTestContext({ meiliUrl: meili.url, config: { MEILI_MASTER_KEY: MASTER_KEY } });
     await seedSmallDemo(ctx.db, ctx.config.piiKey);
     drain = new OutboxDrain(ctx.db, ctx.meili, ctx.config.meili.indexPrefix, {
