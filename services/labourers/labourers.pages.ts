@@ -243,6 +243,18 @@ export async function labourersPages(app: FastifyInstance, opts: { labourers: La
     },
   });
 
+  // A reveal page's address opened again (a new tab, a bookmark, the browser's history) shows the
+  // profile, masked: revealing again takes the button, so every reading stays audited.
+  for (const revealed of ['id-number', 'phone'] as const) {
+    app.route({
+      ...page('GET', `/labourers/:id/${revealed}`, officer),
+      handler: async (request, reply) => {
+        const { id } = request.params as { id: string };
+        return reply.redirect(`/labourers/${z.uuid().parse(id)}`, 303);
+      },
+    });
+  }
+
   app.route({
     ...page('POST', '/labourers/:id/phone', officer),
     preValidation: app.csrfProtection,

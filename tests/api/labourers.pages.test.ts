@@ -56,6 +56,18 @@ describe('labourer registry pages', () => {
     expect(profile.body).not.toContain(good);
   });
 
+  it('sends a reveal page’s address opened again back to the masked profile, revealing nothing', async () => {
+    const officer = await new PageClient(ctx).signIn('officer.changting');
+    const person = await ctx.db.labourer.findFirstOrThrow({ where: { regionCode: { startsWith: '350821' } } });
+    const audits = await ctx.db.auditLog.count();
+    for (const revealed of ['id-number', 'phone']) {
+      const response = await officer.get(`/labourers/${person.id}/${revealed}`);
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe(`/labourers/${person.id}`);
+    }
+    expect(await ctx.db.auditLog.count()).toBe(audits);
+  });
+
   it('changes a status through the edit form and shows it in the history', async () => {
     const officer = await new PageClient(ctx).signIn('officer.changting');
     await officer.get('/labourers/new');
