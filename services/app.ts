@@ -12,7 +12,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOption
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Meilisearch } from 'meilisearch';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import { healthRoutes } from './health/health.routes.ts';
+import { createRedisProbe, healthRoutes } from './health/health.routes.ts';
 import metricsPlugin from './health/metrics.plugin.ts';
 import { homePages } from './home/home.pages.ts';
 import { identityPages } from './identity/identity.pages.ts';
@@ -219,8 +219,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const notifier = createNotifier(db, () => app.notificationDelivery);
   app.decorate('notifier', notifier);
   const labourers = createLabourersService({ repo: createLabourersRepository(db), pii, reference, hashPassword });
-  await app.register(healthRoutes, { db, meili, redisUrl: config.redisUrl, log: app.log });
-  await app.register(metricsPlugin, { db, meili, token: config.metricsToken, redisUrl: config.redisUrl, log: app.log });
+  const redisProbe = config.redisUrl ? createRedisProbe(config.redisUrl, app.log) : undefined;
+  if (redisProbe) app.addHook('onClose', async () => redisProbe.disconnect());
+  await app.register(healthRoutes, { db, meili, redis: redisProbe });
+  await app.register(metricsPlugin, { db, meili, token: config.metricsToken, redis: redisProbe });
   await app.register(identityRoutes, { identity });
   await app.register(identityPages, { identity });
   await app.register(regionsRoutes, { db });

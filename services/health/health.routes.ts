@@ -45,20 +45,20 @@ async function timed(check: () => Promise<unknown>): Promise<z.infer<typeof Chec
   }
 }
 
+/**
+ * The app's one Redis connection for health checks (readiness, metrics): it fails at once while
+ * Redis is down instead of queueing the ping, and logs an outage once.
+ */
+export function createRedisProbe(url: string, log: WatchLog | undefined): Redis {
+  return watchRedis(new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }), url, log);
+}
+
 export async function healthRoutes(
   app: FastifyInstance,
-  opts: { db: Db; meili: Meilisearch; redisUrl?: string | undefined; log?: WatchLog },
+  opts: { db: Db; meili: Meilisearch; redis?: Redis | undefined },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  // A connection of its own that fails at once while Redis is down, instead of queueing the ping.
-  const redis = opts.redisUrl
-    ? watchRedis(
-        new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
-        opts.redisUrl,
-        opts.log,
-      )
-    : undefined;
-  if (redis) app.addHook('onClose', async () => redis.disconnect());
+  const { redis } = opts;
   r.route({ ...healthzRoute, handler: async () => ({ status: 'ok' as const, uptimeS: Math.round(process.uptime()) }) });
   r.route({
     ...readyzRoute,

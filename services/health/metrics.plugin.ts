@@ -3,10 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Meilisearch } from 'meilisearch';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Db } from '../platform/database/prisma.ts';
 import { auth, page } from '../platform/http/contract.ts';
-import { type WatchLog, watchRedis } from '../platform/jobs/redis-watch.ts';
 
 /** No user session: a scraper presents METRICS_TOKEN as a bearer token, checked before the handler. */
 export const metricsRoute = {
@@ -18,8 +17,8 @@ export interface MetricsOptions {
   db: Db;
   meili: Meilisearch;
   token: string | undefined;
-  redisUrl?: string | undefined;
-  log?: WatchLog;
+  /** The app's health-check connection to Redis, when REDIS_URL is set. */
+  redis?: Redis | undefined;
 }
 
 const sameToken = (given: string, expected: string) => {
@@ -50,14 +49,7 @@ async function metricsPlugin(app: FastifyInstance, opts: MetricsOptions) {
     registers: [register],
   });
   const { db, meili } = opts;
-  const redis = opts.redisUrl
-    ? watchRedis(
-        new Redis(opts.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
-        opts.redisUrl,
-        opts.log,
-      )
-    : undefined;
-  if (redis) app.addHook('onClose', async () => redis.disconnect());
+  const { redis } = opts;
   new Gauge({
     name: 'workbridge_outbox_backlog',
     help: 'Search outbox rows waiting to reach Meilisearch',

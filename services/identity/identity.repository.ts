@@ -1,15 +1,8 @@
 import type { Db } from '../platform/database/prisma.ts';
 
-export const PUBLIC_USER_SELECT = {
-  id: true,
-  username: true,
-  role: true,
-  displayName: true,
-  regionCode: true,
-  locale: true,
-  labourerId: true,
-  employerId: true,
-} as const;
+import { PUBLIC_USER_SELECT } from '../platform/auth/sessions.repository.ts';
+
+export { PUBLIC_USER_SELECT };
 
 export function createIdentityRepository(db: Db) {
   return {

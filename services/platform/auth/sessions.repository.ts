@@ -1,7 +1,7 @@
 import type { Db } from '../database/prisma.ts';
 
-/** What a request needs to know about its caller (bearer token or session alike). */
-export const CALLER_SELECT = {
+/** A user as others may see them. */
+export const PUBLIC_USER_SELECT = {
   id: true,
   username: true,
   role: true,
@@ -10,8 +10,10 @@ export const CALLER_SELECT = {
   locale: true,
   labourerId: true,
   employerId: true,
-  disabledAt: true,
 } as const;
+
+/** What a request needs to know about its caller (bearer token or session alike). */
+export const CALLER_SELECT = { ...PUBLIC_USER_SELECT, disabledAt: true } as const;
 
 /** Page sessions: a row per sign-in, revoked on sign-out. */
 export function createSessionsRepository(db: Db) {
