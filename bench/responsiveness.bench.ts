@@ -169,11 +169,14 @@ function idNumber(county: string, serial: number): string {
 }
 
 async function importFile(rows: number): Promise<Buffer> {
-  const villages = await db.region.findMany({
-    where: { level: 'village', code: { startsWith: '35' } },
+  // Villages when the reference data has them, else the finest level it holds (counties at least).
+  const inFujian = await db.region.findMany({
+    where: { code: { startsWith: '35' } },
     select: { code: true },
-    take: 2000,
+    orderBy: { code: 'asc' },
   });
+  const finest = Math.max(...inFujian.map((r) => r.code.length));
+  const villages = inFujian.filter((r) => r.code.length === finest).slice(0, 2000);
   const lines = ['姓名,身份证号,性别,联系电话,户籍地址区划代码,文化程度,就业状态,务工意愿,意向工种,期望月收入'];
   for (let i = 0; i < rows; i++) {
     const village = villages[i % villages.length]!.code;
