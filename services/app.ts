@@ -47,6 +47,7 @@ import { matchingModule } from './matching/matching.module.ts';
 import { importsModule } from './imports/imports.module.ts';
 import { applicationsModule } from './applications/applications.module.ts';
 import { subsidiesModule } from './subsidies/subsidies.module.ts';
+import { subsidyConfig } from './subsidies/subsidy-settings.ts';
 import { createLabourersRepository } from './labourers/labourers.repository.ts';
 import { labourersRoutes } from './labourers/labourers.routes.ts';
 import { labourersPages } from './labourers/labourers.pages.ts';
@@ -260,7 +261,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     indexPrefix: config.meili.indexPrefix,
     notifier,
   });
-  await app.register(subsidiesModule, { db, config: config.subsidy });
+  await app.register(subsidiesModule, { db, config: config.section(subsidyConfig) });
   const moduleDeps: ModuleDeps = { config, db, meili, pii, reference, notifier, matching, log: app.log };
   app.decorate('moduleDeps', moduleDeps);
   await app.register(notificationsModule, moduleDeps);

@@ -1,4 +1,4 @@
-import { ageOn } from '../labourers/labourers.service.ts';
+import { ageOn } from '../platform/time/age.ts';
 import { maskName } from '../platform/crypto/pii.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';

@@ -1,4 +1,4 @@
-import { scopePrefix } from '../labourers/labourers.service.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import type { Prisma } from '../platform/database/prisma.ts';
 import {
   ConflictError,
@@ -20,7 +20,7 @@ import type {
 import { toDetail, toView } from './applications.presenter.ts';
 import type { ApplicationRow, ApplicationsRepository, TransitionWrite } from './applications.repository.ts';
 import { applyRefusal, REFUSAL_MESSAGES, type VacancyForApply } from './apply-rules.ts';
-import { parseChinaTime } from './china-time.ts';
+import { parseChinaTime } from '../platform/time/china-time.ts';
 import { employmentStatusForHire } from './employment-effects.ts';
 import type { ApplicationNotices } from '../notifications/application-notices.ts';
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyRefusal } from './apply-rules.ts';
-import { addMonths, chinaDate, chinaDateTime, parseChinaTime, wholeMonthsBetween } from './china-time.ts';
+import {
+  addMonths,
+  chinaDate,
+  chinaDateTime,
+  parseChinaTime,
+  wholeMonthsBetween,
+} from '../platform/time/china-time.ts';
 import { employmentStatusForHire, isEarlyLeave, retentionTotals } from './employment-effects.ts';
 
 const d = (iso: string) => new Date(iso);

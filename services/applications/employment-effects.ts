@@ -1,6 +1,6 @@
 import type { EmploymentStatus } from '../platform/database/generated/enums.ts';
 import type { ApplicationStatus } from './application-states.ts';
-import { addMonths } from './china-time.ts';
+import { addMonths } from '../platform/time/china-time.ts';
 
 const PROVINCE = '35';
 /** Leaving within this many months of the start counts as an early leave (retention). */

@@ -1,5 +1,5 @@
 import type { EmploymentStatus, PensionInsurance, PovertyStatus } from '../platform/database/generated/enums.ts';
-import { ageOn } from '../labourers/labourers.service.ts';
+import { ageOn } from '../platform/time/age.ts';
 import { CHECKS, type ComparisonKind, FINDING_KINDS, type FindingKind, PENSION_AGE } from './comparison.kinds.ts';
 import { registryWorkState } from './comparison.vocabulary.ts';
 import type { ExternalPerson } from './external-people.ts';

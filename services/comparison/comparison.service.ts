@@ -1,4 +1,4 @@
-import { scopePrefix } from '../labourers/labourers.service.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import type { PiiCipher } from '../platform/crypto/pii.ts';
 import type { Prisma } from '../platform/database/prisma.ts';
 import { ForbiddenError, NotFoundError } from '../platform/errors/domain-errors.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formToInput } from '../labourers/labourer-form.ts';
 import { LabourerCreateSchema } from '../labourers/labourers.contract.ts';
-import { scopePrefix } from '../labourers/labourers.service.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import { page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';

@@ -1,4 +1,6 @@
-import { ageOn, scopePrefix, type LabourersService } from '../labourers/labourers.service.ts';
+import { type LabourersService } from '../labourers/labourers.service.ts';
+import { ageOn } from '../platform/time/age.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import type { LabourerCreate } from '../labourers/labourers.contract.ts';
 import type { CooperationAgreement } from '../platform/database/generated/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';

@@ -1,10 +1,8 @@
-import { type FormBody, field } from '../platform/http/form-fields.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { issueMessage, zodIssues } from '../platform/http/form-errors.ts';
-import { ConflictError, type FieldIssue, ValidationError } from '../platform/errors/domain-errors.ts';
 import { auth } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
+import { type FormBody, field, type PageProblem, pageProblem, type ProblemTexts } from '../platform/http/page-forms.ts';
 import type { Progress } from './progress.ts';
 
 export const officers = auth.roles('officer', 'admin');
@@ -14,7 +12,7 @@ export const idOf = (request: FastifyRequest, name = 'id') =>
 
 export const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
 
-export { field, fieldList as fields, type FormBody } from '../platform/http/form-fields.ts';
+export { field, fieldList as fields, type FormBody, parseForm } from '../platform/http/page-forms.ts';
 
 /** A number field: a number when it reads as one, else the text (so zod names the problem). */
 export function numberField(body: FormBody, name: string): number | string | undefined {
@@ -23,39 +21,18 @@ export function numberField(body: FormBody, name: string): number | string | und
   return /^-?\d+$/.test(value) ? Number(value) : value;
 }
 
-export function parseForm<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError('The form is not valid', zodIssues(parsed.error, input));
-  return parsed.data;
-}
+export type FormProblem = PageProblem;
 
-export interface FormProblem {
-  status: number;
-  message: string;
-  fields: Record<string, string>;
-}
-
-const issueText = (locale: string, issue: FieldIssue) =>
-  issueMessage(locale, issue, { namespaces: ['cooperation.validation'] });
+const TEXTS: ProblemTexts = {
+  fixErrors: 'cooperation.fixErrors',
+  validation: 'cooperation.validation',
+  refusals: 'cooperation.conflicts',
+  fallbackReason: 'conflict',
+};
 
 /** A refused form as the page explains it (422 with a message per field, 409 for a conflict). */
 export function formProblem(locale: string, error: unknown): FormProblem {
-  if (error instanceof ValidationError) {
-    const out: Record<string, string> = {};
-    for (const issue of error.issues) out[issue.field.split('.')[0] ?? issue.field] ??= issueText(locale, issue);
-    return { status: 422, message: translate(locale, 'cooperation.fixErrors'), fields: out };
-  }
-  if (error instanceof ConflictError) {
-    const reason = (error.details as { reason?: string } | undefined)?.reason ?? 'conflict';
-    const key = `cooperation.conflicts.${reason}`;
-    const text = translate(locale, key);
-    return {
-      status: 409,
-      message: text === key ? translate(locale, 'cooperation.conflicts.conflict') : text,
-      fields: {},
-    };
-  }
-  throw error;
+  return pageProblem(locale, error, TEXTS);
 }
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 100));

@@ -1,4 +1,4 @@
-import { addMonths, chinaDate } from '../applications/china-time.ts';
+import { addMonths, chinaDate } from '../platform/time/china-time.ts';
 import type { FollowUpState } from '../platform/database/generated/enums.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 

@@ -1,4 +1,4 @@
-import { chinaDate } from '../applications/china-time.ts';
+import { chinaDate } from '../platform/time/china-time.ts';
 import type { Notifier } from '../notifications/notifier.ts';
 import type { CooperationRepository } from './cooperation.repository.ts';
 import { calendarDay } from './follow-ups.ts';

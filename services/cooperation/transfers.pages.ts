@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { chinaDate } from '../applications/china-time.ts';
+import { chinaDate } from '../platform/time/china-time.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { page } from '../platform/http/contract.ts';
 import { bodyOf, field, formProblem, type FormProblem, parseForm, idOf, officers } from './cooperation.page-model.ts';

@@ -1,6 +1,6 @@
-import { chinaDate, parseChinaTime } from '../applications/china-time.ts';
+import { chinaDate, parseChinaTime } from '../platform/time/china-time.ts';
 import type { Notifier } from '../notifications/notifier.ts';
-import { scopePrefix } from '../labourers/labourers.service.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';

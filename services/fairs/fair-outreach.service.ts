@@ -1,4 +1,4 @@
-import { scopePrefix } from '../labourers/labourers.service.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import type { MatchingRepository } from '../matching/matching.repository.ts';
 import { explain } from '../matching/reasons.ts';
 import { rankJobs } from '../matching/rerank.ts';
@@ -7,7 +7,7 @@ import type { NotificationDraft, Notifier } from '../notifications/notifier.ts';
 import type { MatchingService } from '../platform/modules.ts';
 import { ConflictError, NotFoundError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
-import { chinaDateTime } from '../applications/china-time.ts';
+import { chinaDateTime } from '../platform/time/china-time.ts';
 import { FAIR_ALLOWS } from './fair-states.ts';
 import type { FairsRepository } from './fairs.repository.ts';
 import type { FairsService } from './fairs.service.ts';

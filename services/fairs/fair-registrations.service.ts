@@ -1,4 +1,4 @@
-import { scopePrefix } from '../labourers/labourers.service.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import type { PiiCipher } from '../platform/crypto/pii.ts';
 import type { TargetGroup } from '../platform/database/generated/enums.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';

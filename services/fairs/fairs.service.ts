@@ -1,5 +1,5 @@
-import { scopePrefix } from '../labourers/labourers.service.ts';
-import { parseChinaTime } from '../applications/china-time.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
+import { parseChinaTime } from '../platform/time/china-time.ts';
 import type { Prisma } from '../platform/database/prisma.ts';
 import type { FairStatus } from '../platform/database/generated/enums.ts';
 import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';

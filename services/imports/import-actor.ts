@@ -1,5 +1,5 @@
 import type { Role } from '../platform/database/generated/enums.ts';
-import { scopePrefix } from '../labourers/labourers.service.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 
 /** Who runs an import: a signed-in officer or admin, or the command line (no user id). */
 export interface ImportActor {

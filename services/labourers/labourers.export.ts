@@ -2,7 +2,7 @@ import type { Column } from '../platform/export/tabular.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { Labourer } from '../platform/database/generated/client.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
-import { ageOn } from './labourers.service.ts';
+import { ageOn } from '../platform/time/age.ts';
 
 /** Columns of the registry export, headed in the reader's language. */
 /** A row of the export: the phone as the export shows it (masked unless asked for in clear). */

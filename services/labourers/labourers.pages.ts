@@ -20,7 +20,8 @@ import {
   PENSION_KINDS,
 } from './labourers.contract.ts';
 import { labourerColumns } from './labourers.export.ts';
-import { type LabourersService, scopePrefix } from './labourers.service.ts';
+import { type LabourersService } from './labourers.service.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 
 type Body = Record<string, string | string[] | undefined>;
 

@@ -3,6 +3,8 @@ import type { Prisma } from '../platform/database/prisma.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
+import { ageOn } from '../platform/time/age.ts';
 import { normaliseLabourer } from './labourer-record.ts';
 import type {
   LabourerCreate,
@@ -36,21 +38,6 @@ export interface LabourersDeps {
 
 const iso = (d: Date) => d.toISOString();
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
-export function ageOn(birthDate: Date, today = new Date()): number {
-  const age = today.getUTCFullYear() - birthDate.getUTCFullYear();
-  const before =
-    today.getUTCMonth() < birthDate.getUTCMonth() ||
-    (today.getUTCMonth() === birthDate.getUTCMonth() && today.getUTCDate() < birthDate.getUTCDate());
-  return before ? age - 1 : age;
-}
-
-/** The officer's scope as a region prefix; admins see everything. */
-export function scopePrefix(actor: Pick<SessionUser, 'role' | 'regionCode'>): string {
-  if (actor.role === 'admin') return '';
-  if (actor.role === 'officer' && actor.regionCode) return actor.regionCode;
-  throw new ForbiddenError('This needs an officer with a region');
-}
 
 function toView(row: LabourerRow, ref: ReferenceNames): LabourerView {
   return {

@@ -1,6 +1,6 @@
 import type { Meilisearch } from 'meilisearch';
 import { sliceClock } from '../platform/background.ts';
-import { ageOn } from '../labourers/labourers.service.ts';
+import { ageOn } from '../platform/time/age.ts';
 import { searchJobs, searchJobsMany } from './candidate-search.ts';
 import { type HardRule, brokenRules } from './hard-rules.ts';
 import type { MatchingRepository, PersonRow, VacancyRow } from './matching.repository.ts';

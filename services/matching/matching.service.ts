@@ -1,4 +1,5 @@
-import { ageOn, scopePrefix } from '../labourers/labourers.service.ts';
+import { ageOn } from '../platform/time/age.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import { maskName } from '../platform/crypto/pii.ts';
 import { ForbiddenError, NotFoundError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';

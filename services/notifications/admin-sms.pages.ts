@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { chinaDateTime } from '../applications/china-time.ts';
+import { chinaDateTime } from '../platform/time/china-time.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import { sendTable } from '../platform/export/tabular.ts';

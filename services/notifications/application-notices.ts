@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { chinaDateTime } from '../applications/china-time.ts';
+import { chinaDateTime } from '../platform/time/china-time.ts';
 import type { ApplicationStatus } from '../platform/database/generated/enums.ts';
 import { maskName } from '../platform/crypto/pii.ts';
 import type { Db } from '../platform/database/prisma.ts';

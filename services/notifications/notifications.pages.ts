@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { field, type FormBody, pageProblem, parseForm } from '../applications/page-model.ts';
-import { chinaDateTime } from '../applications/china-time.ts';
-import { scopePrefix } from '../labourers/labourers.service.ts';
+import { field, type FormBody, pageProblem, parseForm } from '../platform/http/page-forms.ts';
+import { chinaDateTime } from '../platform/time/china-time.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';

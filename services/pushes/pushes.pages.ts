@@ -1,7 +1,7 @@
 import { RUN_STATUS_CLASS, timeLabel } from '../platform/http/run-labels.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { scopePrefix } from '../labourers/labourers.service.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { ConflictError, ForbiddenError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';

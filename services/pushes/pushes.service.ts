@@ -1,4 +1,4 @@
-import { scopePrefix } from '../labourers/labourers.service.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import type { JobSnapshot } from '../matching/job-snapshot.ts';
 import { createMatchingRepository } from '../matching/matching.repository.ts';
 import type { Notifier } from '../notifications/notifier.ts';

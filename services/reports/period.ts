@@ -1,4 +1,4 @@
-import { chinaDate } from '../applications/china-time.ts';
+import { chinaDate } from '../platform/time/china-time.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import type { Period } from './indicators.repository.ts';
 

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.ts';
-import { scopePrefix } from '../labourers/labourers.service.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import { ForbiddenError, NotFoundError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import { translate } from '../platform/i18n/i18n.ts';

@@ -1,4 +1,4 @@
-import { chinaDate } from '../applications/china-time.ts';
+import { chinaDate } from '../platform/time/china-time.ts';
 import type { Column, Table } from '../platform/export/tabular.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { Decision, EligibleHire } from './subsidies.contract.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { chinaDate } from '../applications/china-time.ts';
-import { field, type FormBody, parseForm } from '../applications/page-model.ts';
+import { chinaDate } from '../platform/time/china-time.ts';
+import { field, type FormBody, parseForm } from '../platform/http/page-forms.ts';
 import { ConflictError, ValidationError } from '../platform/errors/domain-errors.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';

@@ -1,5 +1,5 @@
-import { addMonths, chinaDate } from '../applications/china-time.ts';
-import { scopePrefix } from '../labourers/labourers.service.ts';
+import { addMonths, chinaDate } from '../platform/time/china-time.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import { maskName } from '../platform/crypto/pii.ts';
 import type { Prisma } from '../platform/database/prisma.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';

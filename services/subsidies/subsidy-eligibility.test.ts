@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChinaTime } from '../applications/china-time.ts';
+import { parseChinaTime } from '../platform/time/china-time.ts';
 import { type HireForSubsidy, ineligibility, monthsInWork, subsidyAmount } from './subsidy-eligibility.ts';
 import { DEFAULT_SUBSIDY_RULES as rules } from './subsidy-settings.ts';
 

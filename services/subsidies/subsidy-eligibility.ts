@@ -1,4 +1,4 @@
-import { addMonths, wholeMonthsBetween } from '../applications/china-time.ts';
+import { addMonths, wholeMonthsBetween } from '../platform/time/china-time.ts';
 import type { EmployerKind } from '../platform/database/generated/enums.ts';
 import type { SubsidyRules } from './subsidy-settings.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../platform/config/config.ts';
 import { loadConfig } from '../platform/config/config.ts';
-import { DEFAULT_SUBSIDY_RULES } from './subsidy-settings.ts';
+import { DEFAULT_SUBSIDY_RULES, subsidyConfig } from './subsidy-settings.ts';
 
-const loadSubsidyRules = (env: NodeJS.ProcessEnv) => loadConfig(env).subsidy;
+const loadSubsidyRules = (env: NodeJS.ProcessEnv) => loadConfig(env, [subsidyConfig]).section(subsidyConfig);
 
 describe('subsidy rules from the configuration', () => {
   it('defaults to 6 months, 1,000 yuan and a 500-yuan workshop bonus', () => {

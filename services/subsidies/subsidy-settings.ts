@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ConfigSection } from '../platform/config/config.ts';
 
 /** The hiring subsidy's rules (吸纳就业补贴), as configured; a decision records those it used. */
 export interface SubsidyRules {
@@ -35,3 +36,14 @@ export const SubsidyEnvSchema = z.object({
   SUBSIDY_AMOUNT_PER_PERSON: whole(0, 100_000, DEFAULT_SUBSIDY_RULES.amountPerPerson),
   SUBSIDY_WORKSHOP_BONUS: whole(0, 100_000, DEFAULT_SUBSIDY_RULES.workshopBonus),
 });
+
+/** The subsidies module's settings (SUBSIDY_*), read through `config.section(subsidyConfig)`. */
+export const subsidyConfig: ConfigSection<SubsidyRules> = {
+  name: 'subsidy',
+  schema: SubsidyEnvSchema.transform((c) => ({
+    qualifyingMonths: c.SUBSIDY_QUALIFYING_MONTHS,
+    amountPerPerson: c.SUBSIDY_AMOUNT_PER_PERSON,
+    workshopBonus: c.SUBSIDY_WORKSHOP_BONUS,
+    onlyRegisteredPoor: true,
+  })),
+};

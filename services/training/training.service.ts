@@ -1,4 +1,4 @@
-import { scopePrefix } from '../labourers/labourers.service.ts';
+import { scopePrefix } from '../platform/access/scope.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseChinaTime } from '../../services/applications/china-time.ts';
+import { parseChinaTime } from '../../services/platform/time/china-time.ts';
 import {
   createAccount,
   createApplication,

@@ -1,7 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { SubsidyEnvSchema, type SubsidyRules } from '../../subsidies/subsidy-settings.ts';
 
 const optionalUrl = z.preprocess(
   (value) => (value === '' ? undefined : value),
@@ -69,7 +68,6 @@ export const ConfigSchema = z
     SESSION_SECRET: secret('SESSION_SECRET'),
     PII_KEY: secret('PII_KEY'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ...SubsidyEnvSchema.shape,
     SMS_PROVIDER: z.enum(['development', 'disabled']).default('development'),
     SMS_SIGNATURE: z.string().min(1).max(12).default('就业桥'),
     QUIET_HOURS: z
@@ -110,7 +108,8 @@ export interface AppConfig {
   piiKey: string;
   logLevel: RawConfig['LOG_LEVEL'];
   seedDemo: boolean;
-  subsidy: SubsidyRules;
+  /** A module's own settings, read from the same environment (see `ConfigSection`). */
+  section<T>(section: ConfigSection<T>): T;
   sms: { provider: RawConfig['SMS_PROVIDER']; signature: string; quietHours: { start: number; end: number } };
   push: { capMultiple: number; jobsPerPerson: number; everyMinutes: number };
 }
@@ -135,14 +134,46 @@ const DEV_SESSION_SECRET = 'workbridge-development-session-secret-not-for-produc
 const DEV_PII_KEY = 'workbridge-development-pii-key-not-for-production-use';
 const DEV_MEILI_KEY = 'workbridge-development-meili-master-key';
 
-/** Parses the environment once; throws ConfigError listing every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * A module's own settings: the environment variables it reads and what it makes of them. The
+ * platform knows none of them; a module declares its section and reads it with `config.section`.
+ */
+export interface ConfigSection<T> {
+  name: string;
+  schema: z.ZodType<T>;
+}
+
+const problemsOf = (error: z.ZodError) =>
+  error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+
+function readSection<T>(env: NodeJS.ProcessEnv, section: ConfigSection<T>, cache: Map<string, unknown>): T {
+  if (cache.has(section.name)) return cache.get(section.name) as T;
+  const parsed = section.schema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
+  cache.set(section.name, parsed.data);
+  return parsed.data;
+}
+
+/**
+ * Parses the environment once; throws ConfigError listing every bad variable, the given modules'
+ * sections included (so a start fails on all of them at once, not on the first a module reads).
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  sections: readonly ConfigSection<unknown>[] = [],
+): AppConfig {
   const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
-    );
+  const problems = parsed.success ? [] : problemsOf(parsed.error);
+  const sectionCache = new Map<string, unknown>();
+  for (const section of sections) {
+    try {
+      readSection(env, section, sectionCache);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+    }
   }
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const c = parsed.data;
   return {
     env: c.NODE_ENV,
@@ -163,12 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     piiKey: c.PII_KEY ?? DEV_PII_KEY,
     logLevel: c.LOG_LEVEL,
     seedDemo: c.SEED_DEMO,
-    subsidy: {
-      qualifyingMonths: c.SUBSIDY_QUALIFYING_MONTHS,
-      amountPerPerson: c.SUBSIDY_AMOUNT_PER_PERSON,
-      workshopBonus: c.SUBSIDY_WORKSHOP_BONUS,
-      onlyRegisteredPoor: true,
-    },
+    section: (section) => readSection(env, section, sectionCache),
     sms: { provider: c.SMS_PROVIDER, signature: c.SMS_SIGNATURE, quietHours: quietHours(c.QUIET_HOURS) },
     // Campaigns run every PUSH_EVERY_MINUTES (0: only on demand).
     push: {
