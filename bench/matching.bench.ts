@@ -28,8 +28,7 @@ import { buildApp } from '../services/app.ts';
 import { jobQueries } from '../services/matching/candidate-search.ts';
 import { rankEveryoneWilling } from '../services/matching/batch-ranking.ts';
 import { createMatcher } from '../services/matching/matcher.ts';
-import { matchingModule } from '../services/matching/matching.module.ts';
-import { createMatchingRepository } from '../services/matching/matching.repository.ts';
+import { createMatchingRepository } from '../services/matching/index.ts';
 import { hashToken } from '../services/platform/auth/auth.plugin.ts';
 import { loadConfig } from '../services/platform/config/config.ts';
 import { openAdapter } from '../services/platform/database/connect.ts';
@@ -204,16 +203,6 @@ async function main() {
       PORT: '0',
     });
     app = await buildApp({ config, db, meili });
-    // Until services/app.ts registers the module, the benchmark does.
-    if (!app.hasRoute({ method: 'GET', url: '/api/v1/labourers/:id/matches' })) {
-      let reference: Promise<ReferenceNames> | undefined;
-      await app.register(matchingModule, {
-        db,
-        meili,
-        indexPrefix: prefix,
-        reference: () => (reference ??= ReferenceNames.load(db)),
-      });
-    }
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     const token = crypto.randomBytes(24).toString('hex');
     const admin = await db.user.upsert({

@@ -24,7 +24,7 @@ import { createMeiliClient, succeeded } from '../search-index/client.ts';
 import { allIds, countIds, DOCUMENT_LOADERS } from '../search-index/documents.ts';
 import { applyIndexSettings, indexUid } from '../search-index/indexes.ts';
 import { launchMeilisearch } from '../search-index/launcher.ts';
-import { createMatchingRepository } from '../services/matching/matching.repository.ts';
+import { createMatchingRepository } from '../services/matching/index.ts';
 import { createMatchingService } from '../services/matching/matching.service.ts';
 import { createNotifier } from '../services/notifications/notifier.ts';
 import { openAdapter } from '../services/platform/database/connect.ts';

@@ -12,17 +12,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOption
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Meilisearch } from 'meilisearch';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import { createRedisProbe, healthRoutes } from './health/health.routes.ts';
-import metricsPlugin from './health/metrics.plugin.ts';
-import { homePages } from './home/home.pages.ts';
-import { identityPages } from './identity/identity.pages.ts';
-import { createIdentityRepository } from './identity/identity.repository.ts';
-import { identityRoutes } from './identity/identity.routes.ts';
-import { createIdentityService } from './identity/identity.service.ts';
-import { hashPassword } from './identity/password.ts';
 import authPlugin from './platform/auth/auth.plugin.ts';
 import { createAttemptStore } from './platform/auth/attempt-store.ts';
-import { createLoginThrottle } from './identity/login-throttle.ts';
 import inputGuard from './platform/http/input-guard.plugin.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { Db } from './platform/database/prisma.ts';
@@ -32,46 +23,16 @@ import { scrubPersonalText, serializeError, serializeRequest } from './platform/
 import { parseQueryString } from './platform/http/query-string.ts';
 import viewsPlugin, { localeOf } from './platform/http/views.plugin.ts';
 import { RequestLogController } from './platform/http/request-log.ts';
-import { regionsRoutes } from './regions/regions.routes.ts';
-import { createEmployersRepository } from './employers/employers.repository.ts';
-import { employersRoutes } from './employers/employers.routes.ts';
-import { employersPages } from './employers/employers.pages.ts';
-import { createEmployersService } from './employers/employers.service.ts';
-import { createVacanciesRepository } from './vacancies/vacancies.repository.ts';
-import { vacanciesRoutes } from './vacancies/vacancies.routes.ts';
-import { createVacanciesService } from './vacancies/vacancies.service.ts';
-import { createVacancySearch } from './vacancies/vacancy-search.ts';
-import { vacanciesPages } from './vacancies/vacancies.pages.ts';
-import { comparisonModule } from './comparison/comparison.module.ts';
-import { matchingModule } from './matching/matching.module.ts';
-import { importsModule } from './imports/imports.module.ts';
-import { applicationsModule } from './applications/applications.module.ts';
-import { subsidiesModule } from './subsidies/subsidies.module.ts';
-import { subsidyConfig } from './subsidies/subsidy-settings.ts';
-import { createLabourersRepository } from './labourers/labourers.repository.ts';
-import { labourersRoutes } from './labourers/labourers.routes.ts';
-import { labourersPages } from './labourers/labourers.pages.ts';
-import { createLabourersService } from './labourers/labourers.service.ts';
 import { PiiCipher } from './platform/crypto/pii.ts';
+import type { CoreDeps } from './platform/modules.ts';
+import { type SetUpModules, setUpModules } from './modules.ts';
 import { ReferenceNames } from './platform/reference/reference-data.ts';
-import { createMatchingRepository } from './matching/matching.repository.ts';
-import { createMatchingService } from './matching/matching.service.ts';
-import { createNotifier, type NotificationDelivery } from './notifications/notifier.ts';
-import { notificationsModule } from './notifications/notifications.module.ts';
-import { pushesModule } from './pushes/pushes.module.ts';
-import { fairsModule } from './fairs/fairs.module.ts';
-import { cooperationModule } from './cooperation/cooperation.module.ts';
-import { reportsModule } from './reports/reports.module.ts';
-import { createPartnerRegions } from './cooperation/partner-regions.ts';
-import type { ModuleDeps } from './platform/modules.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeCatalogue: RouteOptions[];
-    moduleDeps: ModuleDeps;
-    /** Where modules send notices; its live delivery is set by the notifications module. */
-    notifier: ReturnType<typeof createNotifier>;
-    notificationDelivery: NotificationDelivery | undefined;
+    /** The modules as set up for this app (tests reach a module's jobs through them). */
+    modules: SetUpModules;
   }
 }
 
@@ -211,64 +172,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await docs.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   });
 
-  const identity = createIdentityService(createIdentityRepository(db), createLoginThrottle(attempts));
   const pii = new PiiCipher(config.piiKey);
-  // Reference tables change only with a deployment: read them once, on first use.
+  // Reference tables change only with a deployment: read them once per app, on first use.
   let referenceData: Promise<ReferenceNames> | undefined;
   const reference = () => (referenceData ??= ReferenceNames.load(db));
-  app.decorate('notificationDelivery', undefined);
-  const notifier = createNotifier(db, () => app.notificationDelivery);
-  app.decorate('notifier', notifier);
-  const labourers = createLabourersService({ repo: createLabourersRepository(db), pii, reference, hashPassword });
-  const redisProbe = config.redisUrl ? createRedisProbe(config.redisUrl, app.log) : undefined;
-  if (redisProbe) app.addHook('onClose', async () => redisProbe.disconnect());
-  await app.register(healthRoutes, { db, meili, redis: redisProbe });
-  await app.register(metricsPlugin, { db, meili, token: config.metricsToken, redis: redisProbe });
-  await app.register(identityRoutes, { identity });
-  await app.register(identityPages, { identity });
-  await app.register(regionsRoutes, { db });
-  const employers = createEmployersService({ repo: createEmployersRepository(db), reference, hashPassword });
-  const vacancies = createVacanciesService({ repo: createVacanciesRepository(db), reference });
-  const search = createVacancySearch(meili, config.meili.indexPrefix);
-  await app.register(employersRoutes, { employers });
-  await app.register(vacanciesRoutes, { vacancies, search });
-  await app.register(labourersRoutes, { labourers });
-  await app.register(labourersPages, { labourers, db });
-  await app.register(vacanciesPages, { vacancies, search, db });
-  await app.register(employersPages, { employers, db });
-  await app.register(comparisonModule, { db, pii });
-  const matching = createMatchingService({
-    repo: createMatchingRepository(db),
-    meili,
-    indexPrefix: config.meili.indexPrefix,
-    reference,
-    partnerRegions: createPartnerRegions(db),
-  });
-  await app.register(matchingModule, { db, meili, indexPrefix: config.meili.indexPrefix, reference, matching });
-  // On PGlite one process owns the database, so jobs it left running died with it.
-  await app.register(importsModule, {
-    db,
-    pii,
-    reference,
-    log: app.log,
-    failInterruptedJobsOnStart: !config.databaseUrl,
-  });
-  await app.register(applicationsModule, {
-    db,
-    pii,
-    reference,
-    meili,
-    indexPrefix: config.meili.indexPrefix,
-    notifier,
-  });
-  await app.register(subsidiesModule, { db, config: config.section(subsidyConfig) });
-  const moduleDeps: ModuleDeps = { config, db, meili, pii, reference, notifier, matching, log: app.log };
-  app.decorate('moduleDeps', moduleDeps);
-  await app.register(notificationsModule, moduleDeps);
-  await app.register(pushesModule, moduleDeps);
-  await app.register(fairsModule, moduleDeps);
-  await app.register(cooperationModule, moduleDeps);
-  await app.register(reportsModule, moduleDeps);
-  await app.register(homePages, { db });
+  const core: CoreDeps = { config, db, meili, pii, reference, attempts, log: app.log };
+  app.decorate('modules', await setUpModules(app, core));
   return app;
 }

@@ -2,11 +2,11 @@ import { pino } from 'pino';
 import { createLogger } from './app.ts';
 import { type AppConfig, ConfigError, loadConfig } from './platform/config/config.ts';
 import { startServer } from './server.ts';
-import { subsidyConfig } from './subsidies/subsidy-settings.ts';
+import { MODULE_CONFIG } from './modules.ts';
 
 let config: AppConfig;
 try {
-  config = loadConfig(process.env, [subsidyConfig]);
+  config = loadConfig(process.env, MODULE_CONFIG);
 } catch (error) {
   // No configuration, so no configured logger: the same JSON lines at the default level.
   const problem = error instanceof ConfigError ? { msg: error.message } : { err: error };

@@ -5,15 +5,7 @@ import { prepareDatabase } from '../prisma/seed/prepare.ts';
 import { INITIAL_DRAIN_BATCH, OutboxDrain } from '../search-index/outbox.ts';
 import { buildApp, createLogger } from './app.ts';
 import { startScheduler } from './platform/scheduler.ts';
-import { ReferenceNames } from './platform/reference/reference-data.ts';
-import { createVacanciesRepository } from './vacancies/vacancies.repository.ts';
-import { createVacanciesService } from './vacancies/vacancies.service.ts';
 import { openInfrastructure } from './infrastructure.ts';
-import { notificationsJobs } from './notifications/notifications.jobs.ts';
-import { pushesJobs } from './pushes/pushes.jobs.ts';
-import { fairsJobs } from './fairs/fairs.jobs.ts';
-import { cooperationJobs } from './cooperation/cooperation.jobs.ts';
-import { reportsJobs } from './reports/reports.jobs.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { Db } from './platform/database/prisma.ts';
 
@@ -71,25 +63,10 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
     const first = await drain.drainAll({ batchSize: INITIAL_DRAIN_BATCH });
     if (first.indexed) log(`search: indexed ${first.indexed} documents`);
     drain.start();
-    const vacancies = createVacanciesService({
-      repo: createVacanciesRepository(db),
-      reference: () => ReferenceNames.load(db),
-    });
     app = await buildApp({ config, db, meili, logger });
-    const deps = app.moduleDeps;
     const url = await app.listen({ port: config.port, host: config.host });
     await answering(url);
-    const scheduler = startScheduler(
-      [
-        { name: 'expire vacancies', everyMs: 10 * 60_000, run: async () => void (await vacancies.expireDue()) },
-        ...notificationsJobs(deps),
-        ...pushesJobs(deps),
-        ...fairsJobs(deps),
-        ...cooperationJobs(deps),
-        ...reportsJobs(deps),
-      ],
-      logger.child({ component: 'scheduler' }),
-    );
+    const scheduler = startScheduler(app.modules.jobs, logger.child({ component: 'scheduler' }));
     stopScheduler = () => scheduler.stop();
     return { app, db, meili, drain, url, log: logger, stop };
   } catch (error) {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { enqueueIndexing } from '../../search-index/outbox.ts';
 import { followUpPlan } from '../../services/cooperation/follow-ups.ts';
-import { nameKeys } from '../../services/labourers/name-search.ts';
+import { nameKeys } from '../../services/labourers/index.ts';
 import { idCheckCharacter } from '../../services/platform/crypto/id-number.ts';
 import { maskIdNumber, PiiCipher, storedPhone } from '../../services/platform/crypto/pii.ts';
 import type { FollowUpState } from '../../services/platform/database/generated/enums.ts';

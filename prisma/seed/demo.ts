@@ -9,7 +9,7 @@ import type {
   SkillLevel,
 } from '../../services/platform/database/generated/enums.ts';
 import type { Prisma } from '../../services/platform/database/prisma.ts';
-import { nameKeys } from '../../services/labourers/name-search.ts';
+import { nameKeys } from '../../services/labourers/index.ts';
 import { creditCodeCheck } from '../../services/platform/validation/credit-code.ts';
 import { enqueueIndexing } from '../../search-index/outbox.ts';
 import { COMPANY_PREFIX, FACTORY_WORDS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES, WORKSHOP_PRODUCTS } from './names.ts';

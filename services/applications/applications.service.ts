@@ -22,7 +22,7 @@ import type { ApplicationRow, ApplicationsRepository, TransitionWrite } from './
 import { applyRefusal, REFUSAL_MESSAGES, type VacancyForApply } from './apply-rules.ts';
 import { parseChinaTime } from '../platform/time/china-time.ts';
 import { employmentStatusForHire } from './employment-effects.ts';
-import type { ApplicationNotices } from '../notifications/application-notices.ts';
+import type { ApplicationNotices } from '../notifications/index.ts';
 
 export interface ApplicationsDeps {
   repo: ApplicationsRepository;

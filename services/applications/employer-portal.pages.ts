@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createFormOptions } from '../labourers/form-options.ts';
+import { createFormOptions } from '../labourers/index.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { readPageQuery } from '../platform/http/page-query.ts';

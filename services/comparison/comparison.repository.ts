@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import type { ComparisonKind, FindingKind } from './comparison.kinds.ts';
 import type { Finding } from './comparison.rules.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formToInput } from '../labourers/labourer-form.ts';
-import { LabourerCreateSchema } from '../labourers/labourers.contract.ts';
+import { formToInput } from '../labourers/index.ts';
+import { LabourerCreateSchema } from '../labourers/index.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';

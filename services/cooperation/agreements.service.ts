@@ -1,7 +1,7 @@
-import { type LabourersService } from '../labourers/labourers.service.ts';
+import { type LabourersService } from '../labourers/index.ts';
 import { ageOn } from '../platform/time/age.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
-import type { LabourerCreate } from '../labourers/labourers.contract.ts';
+import type { LabourerCreate } from '../labourers/index.ts';
 import type { CooperationAgreement } from '../platform/database/generated/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { LabourerCreateSchema } from '../labourers/labourers.contract.ts';
+import { LabourerCreateSchema } from '../labourers/index.ts';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
-import { TrainingSchema } from '../training/training.contract.ts';
+import { TrainingSchema } from '../training/index.ts';
 import {
   AgreementInputSchema,
   AgreementListQuerySchema,

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit } from '../platform/audit/audit.repository.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
-import type { TrainingService } from '../training/training.service.ts';
+import type { TrainingService } from '../training/index.ts';
 import type { AgreementsService } from './agreements.service.ts';
 import { progressTable, transfersTable } from './cooperation.export.ts';
 import {

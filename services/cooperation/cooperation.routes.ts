@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { TrainingService } from '../training/training.service.ts';
+import type { TrainingService } from '../training/index.ts';
 import type { AgreementsService } from './agreements.service.ts';
 import * as c from './cooperation.contract.ts';
 import type { HouseholdService } from './household.service.ts';

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
-import { TrainingInputSchema } from '../training/training.contract.ts';
-import type { TrainingService } from '../training/training.service.ts';
+import { TrainingInputSchema } from '../training/index.ts';
+import type { TrainingService } from '../training/index.ts';
 import type { AgreementsService } from './agreements.service.ts';
 import {
   bodyOf,

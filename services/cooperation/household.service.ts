@@ -4,7 +4,7 @@ import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { type AgreementsService, HOUSEHOLD_CATEGORY, partnerLabourerView } from './agreements.service.ts';
 import type { ReferralInput, ReferralPatch, ReferralView } from './cooperation.schemas.ts';
 import type { CooperationRepository } from './cooperation.repository.ts';
-import { trainingView } from '../training/training.view.ts';
+import { trainingView } from '../training/index.ts';
 
 type ReferralRow = NonNullable<Awaited<ReturnType<CooperationRepository['referral']>>>;
 

@@ -1,5 +1,4 @@
 import type { Db } from '../platform/database/prisma.ts';
-import type { PartnerRegions } from '../matching/matcher.ts';
 
 export interface Pairing {
   homeRegionCode: string;
@@ -37,22 +36,4 @@ export class PairingCache {
   lookup(regionCode: string): string[] {
     return pairedHomeRegions(this.pairings, regionCode);
   }
-}
-
-const caches = new WeakMap<Db, PairingCache>();
-
-/** One cache per database, shared by the matching hook and the cooperation module's writes. */
-export function pairingCache(db: Db): PairingCache {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new PairingCache(db);
-    caches.set(db, cache);
-  }
-  return cache;
-}
-
-/** The home-side regions paired with a person's partner-area origin, for the matching engine. */
-export function createPartnerRegions(db: Db): PartnerRegions {
-  const cache = pairingCache(db);
-  return (labourer) => cache.lookup(labourer.regionCode);
 }

@@ -1,5 +1,5 @@
 import { chinaDate } from '../platform/time/china-time.ts';
-import type { Notifier } from '../notifications/notifier.ts';
+import type { Notifier } from '../notifications/index.ts';
 import type { CooperationRepository } from './cooperation.repository.ts';
 import { calendarDay } from './follow-ups.ts';
 

@@ -1,5 +1,5 @@
 import { chinaDate, parseChinaTime } from '../platform/time/china-time.ts';
-import type { Notifier } from '../notifications/notifier.ts';
+import type { Notifier } from '../notifications/index.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';

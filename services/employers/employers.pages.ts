@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createFormOptions } from '../labourers/form-options.ts';
+import { createFormOptions } from '../labourers/index.ts';
 import { fieldErrors, zodIssues } from '../platform/http/form-errors.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { ConflictError, ValidationError } from '../platform/errors/domain-errors.ts';

@@ -3,8 +3,8 @@ import type { Db } from '../platform/database/prisma.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { displayFair, field, type FormBody, pageProblem } from './fair-page-model.ts';
-import type { FairServices } from './fairs.module.ts';
-import { fairIdOf, OPTIONAL_GROUPS, saidGroups } from './fairs.pages.ts';
+import type { FairServices } from './fair-services.ts';
+import { fairIdOf, OPTIONAL_GROUPS, saidGroups } from './fair-page-model.ts';
 
 const officer = auth.roles('officer', 'admin');
 

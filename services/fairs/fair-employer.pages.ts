@@ -4,8 +4,8 @@ import { auth, page } from '../platform/http/contract.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import { displayFair, field, fieldList, type FormBody, pageProblem } from './fair-page-model.ts';
 import { OutcomeSchema, RegistrationQuerySchema } from './fairs.contract.ts';
-import type { FairServices } from './fairs.module.ts';
-import { fairIdOf } from './fairs.pages.ts';
+import type { FairServices } from './fair-services.ts';
+import { fairIdOf } from './fair-page-model.ts';
 
 const employerOnly = auth.roles('employer');
 

@@ -6,8 +6,8 @@ import { TARGET_GROUPS } from './fair-results.ts';
 import { FAIR_TRANSITIONS } from './fair-states.ts';
 import { displayFair, field, fieldList, type FormBody, localInput, pageProblem, parse } from './fair-page-model.ts';
 import { FairInputSchema, FairKindSchema, FairStatusSchema, type FairView } from './fairs.contract.ts';
-import type { FairServices } from './fairs.module.ts';
-import { fairIdOf } from './fairs.pages.ts';
+import type { FairServices } from './fair-services.ts';
+import { fairIdOf } from './fair-page-model.ts';
 
 const officer = auth.roles('officer', 'admin');
 

@@ -1,10 +1,10 @@
 import { scopePrefix } from '../platform/access/scope.ts';
-import type { MatchingRepository } from '../matching/matching.repository.ts';
-import { explain } from '../matching/reasons.ts';
-import { rankJobs } from '../matching/rerank.ts';
-import type { Lang } from '../matching/types.ts';
-import type { NotificationDraft, Notifier } from '../notifications/notifier.ts';
-import type { MatchingService } from '../platform/modules.ts';
+import type { MatchingRepository } from '../matching/index.ts';
+import { explain } from '../matching/index.ts';
+import { rankJobs } from '../matching/index.ts';
+import type { Lang } from '../matching/index.ts';
+import type { NotificationDraft, Notifier } from '../notifications/index.ts';
+import type { MatchingService } from '../matching/index.ts';
 import { ConflictError, NotFoundError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import { chinaDateTime } from '../platform/time/china-time.ts';

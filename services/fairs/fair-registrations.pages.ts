@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import { sendTable } from '../platform/export/tabular.ts';
@@ -9,8 +9,8 @@ import { translate } from '../platform/i18n/i18n.ts';
 import { displayFair, field, fieldList, type FormBody, pageProblem, parse } from './fair-page-model.ts';
 import { TARGET_GROUPS } from './fair-results.ts';
 import { RegistrationQuerySchema } from './fairs.contract.ts';
-import type { FairServices } from './fairs.module.ts';
-import { fairIdOf, OPTIONAL_GROUPS, saidGroups } from './fairs.pages.ts';
+import type { FairServices } from './fair-services.ts';
+import { fairIdOf, OPTIONAL_GROUPS, saidGroups } from './fair-page-model.ts';
 
 const officer = auth.roles('officer', 'admin');
 

@@ -5,8 +5,8 @@ import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { displayFair, fieldList, type FormBody } from './fair-page-model.ts';
 import type { ResultsView } from './fairs.contract.ts';
-import type { FairServices } from './fairs.module.ts';
-import { fairIdOf } from './fairs.pages.ts';
+import type { FairServices } from './fair-services.ts';
+import { fairIdOf } from './fair-page-model.ts';
 
 const officer = auth.roles('officer', 'admin');
 

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import { z } from 'zod';
 import type { Db } from '../platform/database/prisma.ts';
 import { NotFoundError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';
@@ -10,26 +9,9 @@ import { fairEmployerPages } from './fair-employer.pages.ts';
 import { fairOfficerPages } from './fair-officer.pages.ts';
 import { fairRegistrationPages } from './fair-registrations.pages.ts';
 import { fairResultsPages } from './fair-results.pages.ts';
-import { displayFair, fieldList, type FormBody, pageProblem } from './fair-page-model.ts';
+import { displayFair, fairIdOf, type FormBody, OPTIONAL_GROUPS, pageProblem, saidGroups } from './fair-page-model.ts';
 import { manages, toFairView } from './fair-presenter.ts';
-import { TargetGroupSchema } from './fairs.contract.ts';
-import type { FairServices } from './fairs.module.ts';
-
-const uuid = z.uuid();
-export const OPTIONAL_GROUPS = ['poor_family_graduate', 'returning_migrant'] as const;
-
-/** The fair id of a page URL; anything else is a page that does not exist. */
-export function fairIdOf(request: FastifyRequest, name = 'id'): string {
-  const parsed = uuid.safeParse((request.params as Record<string, string>)[name]);
-  if (!parsed.success) throw new NotFoundError('No such fair');
-  return parsed.data;
-}
-
-export function saidGroups(body: FormBody) {
-  return fieldList(body, 'targetGroups').filter((g) => TargetGroupSchema.safeParse(g).success) as Array<
-    z.infer<typeof TargetGroupSchema>
-  >;
-}
+import type { FairServices } from './fair-services.ts';
 
 /**
  * Everyone's fair pages: /fairs (what each role needs first), the public fair page, and the job

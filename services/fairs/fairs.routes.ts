@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { FairServices } from './fairs.module.ts';
+import type { FairServices } from './fair-services.ts';
 import {
   applyRoute,
   attachRoute,

@@ -1,4 +1,4 @@
-import { EMPLOYMENT_STATUSES } from '../labourers/labourers.contract.ts';
+import { EMPLOYMENT_STATUSES } from '../labourers/index.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { createHomeRepository } from './home.repository.ts';
 

@@ -4,8 +4,8 @@
  * registered person, distinct_people registers the row as someone new (only when the ID numbers
  * differ, since one ID number is one person).
  */
-import { normaliseLabourer } from '../labourers/labourer-record.ts';
-import type { LabourerCreate } from '../labourers/labourers.contract.ts';
+import { normaliseLabourer } from '../labourers/index.ts';
+import type { LabourerCreate } from '../labourers/index.ts';
 import { maskPhone, type PiiCipher } from '../platform/crypto/pii.ts';
 import type { DuplicateResolution } from '../platform/database/generated/enums.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EMPLOYMENT_STATUSES } from '../labourers/labourers.contract.ts';
+import { EMPLOYMENT_STATUSES } from '../labourers/index.ts';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { IMPORT_FIELDS } from './mapping.ts';
 

@@ -6,7 +6,7 @@ import { idCheckCharacter } from '../platform/crypto/id-number.ts';
 import { PiiCipher } from '../platform/crypto/pii.ts';
 import { ForbiddenError } from '../platform/errors/domain-errors.ts';
 import { ReferenceNames } from '../platform/reference/reference-data.ts';
-import { normaliseLabourer } from '../labourers/labourer-record.ts';
+import { normaliseLabourer } from '../labourers/index.ts';
 import type { ImportActor } from './import-actor.ts';
 import { runImport } from './import-run.ts';
 import { createImportsRepository } from './imports.repository.ts';

@@ -3,7 +3,7 @@ import type { Db } from '../platform/database/prisma.ts';
 import type { ImportKind } from '../platform/database/generated/enums.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit } from '../platform/audit/audit.repository.ts';
 import { createDuplicatesService } from './duplicates.service.ts';
 import { type ImportActor, scopeOf } from './import-actor.ts';
 import { errorReportTable } from './error-report.ts';

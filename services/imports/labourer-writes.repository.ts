@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { enqueueIndexing } from '../../search-index/outbox.ts';
-import type { NormalisedLabourer } from '../labourers/labourer-record.ts';
+import type { NormalisedLabourer } from '../labourers/index.ts';
 import type { EmploymentStatus, SkillLevel } from '../platform/database/generated/enums.ts';
 import type { Prisma } from '../platform/database/prisma.ts';
 import { insertRows } from './bulk-insert.repository.ts';

@@ -3,8 +3,8 @@
  * cell. The registry's own rules (LabourerCreateSchema, normaliseLabourer) decide; this file only
  * reads the spreadsheet's words into the registry's values and names the offending column.
  */
-import { type NormalisedLabourer, normaliseLabourer } from '../labourers/labourer-record.ts';
-import { type LabourerCreate, LabourerCreateSchema } from '../labourers/labourers.contract.ts';
+import { type NormalisedLabourer, normaliseLabourer } from '../labourers/index.ts';
+import { type LabourerCreate, LabourerCreateSchema } from '../labourers/index.ts';
 import { maskIdNumber, maskName, maskPhone, type PiiCipher } from '../platform/crypto/pii.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import {

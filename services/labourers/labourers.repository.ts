@@ -1,5 +1,5 @@
 import { enqueueIndexing } from '../../search-index/outbox.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import type { ChangeSource, EmploymentStatus } from '../platform/database/generated/enums.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';

@@ -1,9 +1,10 @@
-import type { ModuleJobs } from '../platform/modules.ts';
+import type { CoreDeps } from '../platform/modules.ts';
+import type { ScheduledJob } from '../platform/scheduler.ts';
 import { createSmsDispatcher, providerFor } from './sms.ts';
 import { createSmsRepository } from './sms.repository.ts';
 
 /** Sends queued SMS whose quiet hours are over, and retries failed sends. */
-export const notificationsJobs: ModuleJobs = (deps) => {
+export function notificationsJobs(deps: CoreDeps): ScheduledJob[] {
   const dispatcher = createSmsDispatcher({
     repo: createSmsRepository(deps.db),
     pii: deps.pii,
@@ -21,4 +22,4 @@ export const notificationsJobs: ModuleJobs = (deps) => {
       },
     },
   ];
-};
+}

@@ -1,6 +1,11 @@
 export interface ScheduledJob {
   name: string;
   everyMs: number;
+  /**
+   * Runs in every process, not once per cluster: for work on the process's own memory (a cache
+   * reloaded for writes made through other replicas).
+   */
+  perProcess?: boolean;
   run: () => Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignPushes, type PersonCandidates, suitableMatches, topUpPushes } from './assignment.ts';
-import type { Ranked } from '../matching/rerank.ts';
-import type { JobFacts, PersonProfile } from '../matching/types.ts';
+import type { Ranked } from '../matching/index.ts';
+import type { JobFacts, PersonProfile } from '../matching/index.ts';
 
 const candidate = (vacancyId: string, fresh = true) => ({ vacancyId, score: 0.5, fresh });
 const person = (labourerId: string, jobs: string[], covered = false): PersonCandidates => ({

@@ -1,6 +1,6 @@
-import { monthly } from '../matching/features.ts';
-import type { Ranked } from '../matching/rerank.ts';
-import type { JobFacts, PersonProfile } from '../matching/types.ts';
+import { monthly } from '../matching/index.ts';
+import type { Ranked } from '../matching/index.ts';
+import type { JobFacts, PersonProfile } from '../matching/index.ts';
 
 /**
  * A pushed job must pay at least this share of the wage the person expects (a day wage counted as

@@ -1,10 +1,10 @@
-import { brokenRules } from '../matching/hard-rules.ts';
-import type { JobSnapshot } from '../matching/job-snapshot.ts';
-import type { Matcher } from '../matching/matcher.ts';
-import type { MatchingRepository, PersonRow } from '../matching/matching.repository.ts';
-import { explainNoMatch, type NoMatchExplanation } from '../matching/no-match-reason.ts';
-import type { JobFacts, PersonProfile } from '../matching/types.ts';
-import type { Notifier, StoredNotification } from '../notifications/notifier.ts';
+import { brokenRules } from '../matching/index.ts';
+import type { JobSnapshot } from '../matching/index.ts';
+import type { Matcher } from '../matching/index.ts';
+import type { MatchingRepository, PersonRow } from '../matching/index.ts';
+import { explainNoMatch, type NoMatchExplanation } from '../matching/index.ts';
+import type { JobFacts, PersonProfile } from '../matching/index.ts';
+import type { Notifier, StoredNotification } from '../notifications/index.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { assignPushes, type Filtered, type PushCandidate, suitableMatches, topUpPushes } from './assignment.ts';

@@ -1,5 +1,5 @@
 import { maskName } from '../platform/crypto/pii.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { Column } from '../platform/export/tabular.ts';

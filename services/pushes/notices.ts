@@ -1,4 +1,4 @@
-import type { NotificationDraft } from '../notifications/notifier.ts';
+import type { NotificationDraft } from '../notifications/index.ts';
 import type { PayBasis } from '../platform/database/generated/enums.ts';
 
 export interface PushedJob {

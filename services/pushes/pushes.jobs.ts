@@ -1,19 +1,19 @@
-import type { ModuleJobs } from '../platform/modules.ts';
-import { pushesFor } from './pushes.instance.ts';
+import type { CoreDeps } from '../platform/modules.ts';
+import type { ScheduledJob } from '../platform/scheduler.ts';
+import type { PushesService } from './pushes.service.ts';
 
 /**
  * A campaign over each province every PUSH_EVERY_MINUTES (the scheduler also runs it once at
  * start, which gives a fresh demo its first campaign); none when it is 0. With several app
  * processes each schedules it, and the overlap guard lets only one run.
  */
-export const pushesJobs: ModuleJobs = (deps) =>
+export const pushesJobs = (pushes: PushesService, deps: Pick<CoreDeps, 'config' | 'log'>): ScheduledJob[] =>
   deps.config.push.everyMinutes > 0
     ? [
         {
           name: 'push campaigns',
           everyMs: deps.config.push.everyMinutes * 60_000,
           run: async () => {
-            const { pushes } = await pushesFor(deps);
             for (const campaign of await pushes.runScheduled()) {
               const { id, regionCode, status, considered, pushed, withoutMatch } = campaign;
               deps.log.info(

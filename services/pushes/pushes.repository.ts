@@ -1,4 +1,4 @@
-import { PERSON_SELECT } from '../matching/matching.repository.ts';
+import { PERSON_SELECT } from '../matching/index.ts';
 import type { CampaignTrigger } from '../platform/database/generated/enums.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 

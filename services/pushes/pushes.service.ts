@@ -1,13 +1,13 @@
 import { scopePrefix } from '../platform/access/scope.ts';
-import type { JobSnapshot } from '../matching/job-snapshot.ts';
-import { createMatchingRepository } from '../matching/matching.repository.ts';
-import type { Notifier } from '../notifications/notifier.ts';
+import type { JobSnapshot } from '../matching/index.ts';
+import { createMatchingRepository } from '../matching/index.ts';
+import type { Notifier } from '../notifications/index.ts';
 import type { AppConfig } from '../platform/config/config.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { JobQueue } from '../platform/jobs/job-queue.ts';
-import type { MatchingService } from '../platform/modules.ts';
+import type { MatchingService } from '../matching/index.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { type CampaignTuning, runChunk } from './campaign-run.ts';
 import { pushCoverage } from './coverage.ts';

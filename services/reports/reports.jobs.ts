@@ -1,5 +1,6 @@
-import type { ModuleJobs } from '../platform/modules.ts';
-import { createIndicatorsRepository } from './indicators.repository.ts';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ScheduledJob } from '../platform/scheduler.ts';
+import type { IndicatorsRepository } from './indicators.repository.ts';
 import { monthsEndingAt, today } from './period.ts';
 import { fillFlowSnapshots, fillSnapshots, refreshMonth } from './snapshots.ts';
 
@@ -10,17 +11,16 @@ const HOUR_MS = 60 * 60 * 1000;
  * period totals read a few hundred rows instead of the whole history. Months already stored are
  * skipped; the month just past is recounted each run, for events entered late.
  */
-export const reportsJobs: ModuleJobs = (deps) => [
+export const reportsJobs = (repo: IndicatorsRepository, log: FastifyBaseLogger): ScheduledJob[] => [
   {
     name: 'reports.indicator-snapshots',
     everyMs: 6 * HOUR_MS,
     run: async () => {
-      const repo = createIndicatorsRepository(deps.db);
       const current = `${today().slice(0, 7)}-01`;
       const months = monthsEndingAt(current, 25).filter((m) => m < current);
       await refreshMonth(repo, months.at(-1)!);
       const filled = [...(await fillSnapshots(repo, months)), ...(await fillFlowSnapshots(repo, months))];
-      if (filled.length) deps.log.info({ months: [...new Set(filled)] }, 'reports: indicator snapshots filled');
+      if (filled.length) log.info({ months: [...new Set(filled)] }, 'reports: indicator snapshots filled');
     },
   },
 ];

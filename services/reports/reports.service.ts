@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit } from '../platform/audit/audit.repository.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { ForbiddenError, NotFoundError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';

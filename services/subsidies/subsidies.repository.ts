@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import type { SubsidyDecisionStatus } from '../platform/database/generated/enums.ts';
 import { POOR_STATUSES } from './subsidy-eligibility.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
-import { EDUCATION_LEVELS } from '../labourers/labourers.contract.ts';
+import { EDUCATION_LEVELS } from '../labourers/index.ts';
 
 export const VACANCY_STATUSES = ['draft', 'open', 'paused', 'filled', 'expired', 'closed'] as const;
 export const PAY_BASES = ['month', 'day', 'piece'] as const;

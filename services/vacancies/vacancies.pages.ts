@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createFormOptions } from '../labourers/form-options.ts';
+import { createFormOptions } from '../labourers/index.ts';
 import { fieldErrors, zodIssues } from '../platform/http/form-errors.ts';
-import { EDUCATION_LEVELS } from '../labourers/labourers.contract.ts';
+import { EDUCATION_LEVELS } from '../labourers/index.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';

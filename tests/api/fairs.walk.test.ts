@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fairsJobs } from '../../services/fairs/fairs.jobs.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { createEmployer, createPerson, createVacancy } from '../helpers/applications.ts';
 import { bearer } from '../helpers/auth.ts';
@@ -140,7 +139,7 @@ describe('a fair from planning to results', () => {
     expect((await call('GET', `${fairUrl}/registrations`, otherEmployer)).statusCode).toBe(403);
 
     // The hourly job reminds everyone registered, once.
-    const [reminders] = fairsJobs(ctx.app.moduleDeps);
+    const reminders = ctx.app.modules.instances.get('fairs')!.jobs!.find((job) => job.name === 'fairs.reminders');
     await reminders!.run();
     await reminders!.run();
     expect(

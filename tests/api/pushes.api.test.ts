@@ -3,8 +3,7 @@ import { enqueueIndexing } from '../../search-index/outbox.ts';
 import { loadFixture, type LoadedFixture } from '../../services/matching/eval/load-fixture.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { pushCoverage } from '../../services/pushes/coverage.ts';
-import { pushesFor } from '../../services/pushes/pushes.instance.ts';
-import { pushesJobs } from '../../services/pushes/pushes.jobs.ts';
+import { pushesModule } from '../../services/pushes/index.ts';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
 import { pushesProvince } from '../helpers/pushes-fixture.ts';
@@ -244,13 +243,21 @@ describe('push campaigns API', () => {
   });
 
   it('schedules a campaign per province only when PUSH_EVERY_MINUTES is above 0', async () => {
-    const deps = ctx.app.moduleDeps;
-    expect(pushesJobs(deps)).toEqual([]);
-    const jobs = pushesJobs({ ...deps, config: { ...deps.config, push: { ...deps.config.push, everyMinutes: 60 } } });
-    expect(jobs.map((j) => [j.name, j.everyMs])).toEqual([['push campaigns', 3_600_000]]);
-    const { pushes } = await pushesFor(deps);
-    const results = await pushes.runScheduled();
-    expect(results).toEqual([
+    const { deps, instances } = ctx.app.modules;
+    expect(instances.get('pushes')!.jobs).toEqual([]);
+    const hourly = await pushesModule.setUp({
+      ...deps,
+      config: { ...deps.config, push: { ...deps.config.push, everyMinutes: 60 } },
+    });
+    try {
+      const jobs = hourly.jobs ?? [];
+      expect(jobs.map((j) => [j.name, j.everyMs])).toEqual([['push campaigns', 3_600_000]]);
+      await jobs[0]!.run();
+    } finally {
+      await hourly.close?.();
+    }
+    const scheduled = await ctx.db.pushCampaign.findMany({ where: { trigger: 'scheduled' } });
+    expect(scheduled).toEqual([
       expect.objectContaining({ regionCode: '35', trigger: 'scheduled', status: 'completed', pushed: 0 }),
     ]);
   });

@@ -41,7 +41,7 @@ describe('push campaigns on BullMQ (two workers)', () => {
       flow: (parent, children) => queue.flow(parent, children),
       close: () => queue.close(),
     };
-    const deps = ctx.app.moduleDeps;
+    const { deps } = ctx.app.modules;
     secondService = createPushesService({
       db: ctx.db,
       matching: deps.matching,

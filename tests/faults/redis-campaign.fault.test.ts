@@ -89,7 +89,7 @@ describe('Redis lost during a push campaign', () => {
       ping: () => queue.ping(),
       close: () => queue.close(),
     };
-    const deps = ctx.app.moduleDeps;
+    const { deps } = ctx.app.modules;
     service = createPushesService({
       db: ctx.db,
       matching: deps.matching,

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { enqueueIndexing } from '../../../search-index/outbox.ts';
-import { nameKeys } from '../../labourers/name-search.ts';
+import { nameKeys } from '../../labourers/index.ts';
 import { idCheckCharacter } from '../../platform/crypto/id-number.ts';
 import { maskIdNumber, type PiiCipher } from '../../platform/crypto/pii.ts';
 import type { Db } from '../../platform/database/prisma.ts';

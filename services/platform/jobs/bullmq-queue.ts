@@ -1,6 +1,6 @@
 import { FlowProducer, type Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { type JobHandler, type JobQueue, type JobSpec, QueueLostError } from './job-queue.ts';
+import { type JobHandler, type JobQueue, type JobSpec, QueueLostError } from './queue-types.ts';
 import { type WatchLog, watchRedis } from './redis-watch.ts';
 
 export interface BullJobQueueOptions {

@@ -1,4 +1,4 @@
-import type { JobHandler, JobQueue, JobSpec } from './job-queue.ts';
+import type { JobHandler, JobQueue, JobSpec } from './queue-types.ts';
 
 /**
  * Runs jobs in this process, one flow's children one after another (the embedded database has a

@@ -1,5 +1,5 @@
-import type { Prisma } from '../platform/database/prisma.ts';
-import type { SessionUser } from '../platform/http/fastify-types.ts';
+import type { Prisma } from '../database/prisma.ts';
+import type { SessionUser } from '../http/fastify-types.ts';
 
 export interface AuditEntry {
   actor: Pick<SessionUser, 'id' | 'role'> | null;

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
-import type { ModuleDeps } from '../platform/modules.ts';
+import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { adminSmsPages } from './admin-sms.pages.ts';
 import { createBroadcastsService } from './broadcasts.service.ts';
 import { createDelivery, createWebChannel } from './channels.ts';
@@ -14,11 +13,20 @@ import { attachRealtime, type RealtimeServer } from './realtime.ts';
 import { createSmsChannel, providerFor } from './sms.ts';
 import { createSmsRepository } from './sms.repository.ts';
 import { isApiRoute } from '../platform/http/route-kind.ts';
+import { createNotifier, type NotificationDelivery, type Notifier } from './notifier.ts';
+import { notificationsJobs } from './notifications.jobs.ts';
+
+export { createApplicationNotices } from './application-notices.ts';
+export type { NotificationDraft, Notifier, NotificationKind } from './notifier.ts';
+export type { ApplicationNotices } from './application-notices.ts';
+export type { StoredNotification } from './notifier.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** socket.io, for modules and tests that need the live side directly. */
     realtime: RealtimeServer;
+    /** Where modules send notices (tests send through it too). */
+    notifier: Notifier;
   }
 }
 
@@ -27,7 +35,29 @@ declare module 'fastify' {
  * Redis), SMS with preferences and quiet hours, officers' broadcasts, the admin's SMS record.
  * Not encapsulated: it sets the app's notice delivery and the unread count every page's header shows.
  */
-async function notifications(app: FastifyInstance, deps: ModuleDeps) {
+export const notificationsModule: AppModule<CoreDeps, { notifier: Notifier }> = {
+  name: 'notifications',
+  setUp,
+};
+
+function setUp(deps: CoreDeps) {
+  // Modules send notices from the start; live delivery (sockets, SMS) is attached at registration.
+  let delivery: NotificationDelivery | undefined;
+  const notifier = createNotifier(deps.db, () => delivery);
+  return {
+    provides: { notifier },
+    jobs: notificationsJobs(deps),
+    register: (app: FastifyInstance) => register(app, deps, notifier, (d) => (delivery = d)),
+  };
+}
+
+async function register(
+  app: FastifyInstance,
+  deps: CoreDeps,
+  notifier: Notifier,
+  deliverThrough: (delivery: NotificationDelivery) => void,
+) {
+  app.decorate('notifier', notifier);
   const repo = createNotificationsRepository(deps.db);
   const smsRepo = createSmsRepository(deps.db);
   // The inbox and the socket server need each other: sync reads the inbox, reads tell the sockets.
@@ -46,7 +76,7 @@ async function notifications(app: FastifyInstance, deps: ModuleDeps) {
     config: deps.config.sms,
     log: deps.log,
   };
-  app.notificationDelivery = createDelivery(repo, [createWebChannel(io, repo), createSmsChannel(smsDeps)], deps.log);
+  deliverThrough(createDelivery(repo, [createWebChannel(io, repo), createSmsChannel(smsDeps)], deps.log));
 
   // The header's unread badge, rendered on the server so it shows without JavaScript.
   app.addHook('preHandler', async (request) => {
@@ -56,10 +86,8 @@ async function notifications(app: FastifyInstance, deps: ModuleDeps) {
   });
 
   const preferences = createPreferencesService(smsRepo, deps.config.sms);
-  const broadcasts = createBroadcastsService({ db: deps.db, notifier: deps.notifier });
+  const broadcasts = createBroadcastsService({ db: deps.db, notifier });
   await app.register(notificationsRoutes, { inbox, preferences, broadcasts });
   await app.register(notificationsPages, { inbox, preferences, broadcasts, reference: deps.reference });
   await app.register(adminSmsPages, { repo: smsRepo, db: deps.db });
 }
-
-export const notificationsModule = fp(notifications, { name: 'notifications' });

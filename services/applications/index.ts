@@ -1,0 +1,42 @@
+import { createApplicationNotices, type Notifier } from '../notifications/index.ts';
+import type { AppModule, CoreDeps } from '../platform/modules.ts';
+import { applicationsPages } from './applications.pages.ts';
+import { createApplicationsRepository } from './applications.repository.ts';
+import { applicationsRoutes } from './applications.routes.ts';
+import { createApplicationsService } from './applications.service.ts';
+import { createBoardRenderer, employerPortalPages } from './employer-portal.pages.ts';
+import { createEmployerPortalService } from './employer-portal.service.ts';
+
+export interface ApplicationsDeps extends CoreDeps {
+  /** Tells people when their applications move (the notifications module delivers it). */
+  notifier: Notifier;
+}
+
+/**
+ * Applications (求职申请) and the employer's side of them: the JSON API under
+ * /api/v1/applications, the person's pages under /applications and the employer's under
+ * /employer (applicants board, candidate finder, hires and retention).
+ */
+export const applicationsModule: AppModule<ApplicationsDeps> = {
+  name: 'applications',
+  setUp({ config, db, meili, reference, notifier, log }) {
+    const repo = createApplicationsRepository(db);
+    const notices = createApplicationNotices(db, notifier, log);
+    const applications = createApplicationsService({ repo, reference, notices });
+    const portal = createEmployerPortalService({
+      repo,
+      applications,
+      reference,
+      meili,
+      indexPrefix: config.meili.indexPrefix,
+    });
+    const board = createBoardRenderer(portal);
+    return {
+      async register(app) {
+        await app.register(applicationsRoutes, { applications, portal });
+        await app.register(applicationsPages, { applications, board });
+        await app.register(employerPortalPages, { applications, portal, board, db });
+      },
+    };
+  },
+};

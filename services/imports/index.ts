@@ -1,0 +1,28 @@
+import type { AppModule } from '../platform/modules.ts';
+import { importsPages } from './imports.pages.ts';
+import { importsRoutes } from './imports.routes.ts';
+import { createImportsService } from './imports.service.ts';
+
+/** Imports of labourer lists (spreadsheets from the poverty office, townships): jobs, checks, duplicates. */
+export const importsModule: AppModule = {
+  name: 'imports',
+  setUp({ config, db, pii, reference, log }) {
+    const imports = createImportsService({ db, pii, reference, log });
+    return {
+      close: () => imports.close(),
+      async register(app) {
+        // Jobs run in the process that received the file. On the embedded PGlite this process is
+        // the only one on the database, so a job still queued or running at start was cut off by a
+        // restart; with shared PostgreSQL another replica may be running it.
+        if (!config.databaseUrl) {
+          app.addHook('onReady', async () => {
+            const { count } = await imports.failInterruptedJobs();
+            if (count) log.info({ jobs: count }, 'import jobs cut off by a restart marked failed');
+          });
+        }
+        await app.register(importsRoutes, { imports });
+        await app.register(importsPages, { imports });
+      },
+    };
+  },
+};

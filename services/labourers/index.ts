@@ -1,0 +1,30 @@
+import { hashPassword } from '../identity/index.ts';
+import type { AppModule, CoreDeps } from '../platform/modules.ts';
+import { labourersPages } from './labourers.pages.ts';
+import { createLabourersRepository } from './labourers.repository.ts';
+import { labourersRoutes } from './labourers.routes.ts';
+import { createLabourersService, type LabourersService } from './labourers.service.ts';
+
+export type { LabourersService } from './labourers.service.ts';
+export { createFormOptions } from './form-options.ts';
+export { formToInput } from './labourer-form.ts';
+export { normaliseLabourer } from './labourer-record.ts';
+export type { NormalisedLabourer } from './labourer-record.ts';
+export { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, LabourerCreateSchema } from './labourers.contract.ts';
+export type { LabourerCreate } from './labourers.contract.ts';
+export { nameKeys } from './name-search.ts';
+
+/** The registry of labourers (求职登记 and officers' records): API, pages, exports. */
+export const labourersModule: AppModule<CoreDeps, { labourers: LabourersService }> = {
+  name: 'labourers',
+  setUp({ db, pii, reference }) {
+    const labourers = createLabourersService({ repo: createLabourersRepository(db), pii, reference, hashPassword });
+    return {
+      provides: { labourers },
+      async register(app) {
+        await app.register(labourersRoutes, { labourers });
+        await app.register(labourersPages, { labourers, db });
+      },
+    };
+  },
+};

@@ -1,0 +1,33 @@
+import type { AppModule } from '../platform/modules.ts';
+import { dashboardPages } from './dashboard.pages.ts';
+import { createIndicatorsRepository } from './indicators.repository.ts';
+import { createIndicatorsService } from './indicators.service.ts';
+import { reportsJobs } from './reports.jobs.ts';
+import { reportsPages } from './reports.pages.ts';
+import { createReportsRepository } from './reports.repository.ts';
+import { reportsRoutes } from './reports.routes.ts';
+import { createReportsService } from './reports.service.ts';
+import { vendorRoutes } from './vendor.routes.ts';
+
+/**
+ * Indicators, the officer dashboard (/dashboard), the plan's quarterly and yearly reports
+ * (/reports, /api/v1/reports), the indicators API (/api/v1/indicators) and the locally served
+ * ECharts every module's charts use.
+ */
+export const reportsModule: AppModule = {
+  name: 'reports',
+  setUp({ db, log }) {
+    const repo = createIndicatorsRepository(db);
+    const indicators = createIndicatorsService(repo);
+    const reports = createReportsService({ repo: createReportsRepository(db), indicators });
+    return {
+      jobs: reportsJobs(repo, log),
+      async register(app) {
+        await app.register(vendorRoutes);
+        await app.register(reportsRoutes, { indicators, reports });
+        await app.register(dashboardPages, { indicators, reports, repo });
+        await app.register(reportsPages, { reports, repo });
+      },
+    };
+  },
+};

@@ -1,0 +1,22 @@
+import type { AppModule } from '../platform/modules.ts';
+import { vacanciesPages } from './vacancies.pages.ts';
+import { createVacanciesRepository } from './vacancies.repository.ts';
+import { vacanciesRoutes } from './vacancies.routes.ts';
+import { createVacanciesService } from './vacancies.service.ts';
+import { createVacancySearch } from './vacancy-search.ts';
+
+/** Vacancies: employers post, officers review, everyone searches (Meilisearch) under /jobs. */
+export const vacanciesModule: AppModule = {
+  name: 'vacancies',
+  setUp({ config, db, meili, reference }) {
+    const vacancies = createVacanciesService({ repo: createVacanciesRepository(db), reference });
+    const search = createVacancySearch(meili, config.meili.indexPrefix);
+    return {
+      async register(app) {
+        await app.register(vacanciesRoutes, { vacancies, search });
+        await app.register(vacanciesPages, { vacancies, search, db });
+      },
+      jobs: [{ name: 'expire vacancies', everyMs: 10 * 60_000, run: async () => void (await vacancies.expireDue()) }],
+    };
+  },
+};
