@@ -72,7 +72,8 @@ export default {
       comment:
         'Prisma (the client, its types and the Db handle of services/platform/database) is used only in ' +
         '*.repository.ts, services/platform/database/, the wiring that creates repositories (services/*.ts, ' +
-        '*.module.ts, platform/modules.ts), search-index/ (the outbox) and prisma/ (seed, migrations). ' +
+        '*.module.ts, platform/modules.ts, *.cli.ts), search-index/ (the outbox drain, reindex) and prisma/ ' +
+        '(seed, migrations). ' +
         'Type-only imports count too. The generated enums (generated/enums.ts) are domain vocabulary and ' +
         'free to use anywhere.',
       severity: 'error',
@@ -118,6 +119,5 @@ export default {
       conditionNames: ['import', 'node', 'default'],
       mainFields: ['module', 'main'],
     },
-    cache: false,
   },
 };
