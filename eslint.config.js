@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'services/platform/database/generated/', 'test-results/', 'web/static/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'data/',
+      'dist/',
+      'services/platform/database/generated/',
+      'test-results/',
+      'web/static/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../services/platform/database/prisma.ts';
+import { PROJECT_ROOT } from '../../services/platform/project-root.ts';
 
-const DIR = path.resolve(import.meta.dirname, '../reference');
+const DIR = path.join(PROJECT_ROOT, 'prisma/reference');
 
 interface RegionRow {
   code: string;

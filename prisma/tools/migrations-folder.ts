@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { MigrationList, SchemaContainer } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { PROJECT_ROOT } from '../../services/platform/project-root.ts';
 import { MigrationError } from './schema-engine.ts';
 
-// Resolved from this file so the tools work from any working directory.
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const defaultMigrationsDir = path.join(repoRoot, 'prisma/migrations');
-export const defaultSchemaPath = path.join(repoRoot, 'prisma/schema.prisma');
+// From the project root, so the tools work from any working directory and from the compiled dist/.
+export const defaultMigrationsDir = path.join(PROJECT_ROOT, 'prisma/migrations');
+export const defaultSchemaPath = path.join(PROJECT_ROOT, 'prisma/schema.prisma');
 
 const LOCK_FILE = 'migration_lock.toml';
 // The text `prisma migrate dev` writes, so the folder looks the same whichever tool made it.

@@ -6,8 +6,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import Handlebars from 'handlebars';
 import { DEFAULT_LOCALE, isLocale, translate } from '../i18n/i18n.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 
-const WEB_DIR = path.resolve(import.meta.dirname, '../../../web');
+const WEB_DIR = path.join(PROJECT_ROOT, 'web');
 const VIEWS_DIR = path.join(WEB_DIR, 'views');
 const LOCALE_COOKIE = 'wb_lang';
 

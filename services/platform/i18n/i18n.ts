@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../project-root.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -7,7 +8,7 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 type Messages = { [key: string]: string | Messages };
 
-const LOCALE_DIR = path.resolve(import.meta.dirname, '../../../web/locales');
+const LOCALE_DIR = path.join(PROJECT_ROOT, 'web/locales');
 
 /** Each locale is a folder of JSON files (one per module), merged at the top level. */
 function loadCatalogue(locale: Locale): Messages {
