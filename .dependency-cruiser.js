@@ -13,8 +13,7 @@ const MODULE = '^services/(?!platform/)[^/]+/';
 /** Files every rule except the cycle rule leaves alone: tests may reach anything they check. */
 const TEST = '(\\.test\\.ts$|^tests/)';
 /** Where the app is wired: it creates clients and repositories and hands them on (a CLI wires itself). */
-const WIRING =
-  '(^services/[^/]+\\.ts$|^services/[^/]+/[^/]+\\.module\\.ts$|^services/platform/modules\\.ts$|\\.cli\\.ts$)';
+const WIRING = '(^services/[^/]+\\.ts$|^services/[^/]+/index\\.ts$|^services/platform/modules\\.ts$|\\.cli\\.ts$)';
 
 /** The Prisma client: the package, its adapters, and the generated client except its enums. */
 const PRISMA =
@@ -35,12 +34,10 @@ export default {
     },
     {
       name: 'no-deep-import-from-root',
-      comment:
-        'The composition root (services/*.ts) reaches a module through its index.ts or takes the ' +
-        'module definition from its <module>.module.ts.',
+      comment: 'The composition root (services/*.ts) reaches a module only through its index.ts.',
       severity: 'error',
       from: { path: '^services/[^/]+\\.ts$', pathNot: TEST },
-      to: { path: MODULE, pathNot: ['^services/[^/]+/index\\.ts$', '^services/[^/]+/[^/]+\\.module\\.ts$'] },
+      to: { path: MODULE, pathNot: '^services/[^/]+/index\\.ts$' },
     },
     {
       name: 'no-deep-import-from-prisma',
