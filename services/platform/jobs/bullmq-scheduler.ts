@@ -42,7 +42,11 @@ export function startBullScheduler(jobs: ScheduledJob[], options: BullSchedulerO
   const { log, prefix, redisUrl } = options;
   const byName = new Map(jobs.map((job) => [job.name, job]));
   // Workers block on Redis: BullMQ requires no per-request retry limit on their connection.
-  const connection = watchRedis(new Redis(redisUrl, { maxRetriesPerRequest: null }), redisUrl, log);
+  const connection = watchRedis(
+    new Redis(redisUrl, { maxRetriesPerRequest: null, connectionName: `${prefix}:${SCHEDULER_QUEUE}` }),
+    redisUrl,
+    log,
+  );
   const queue = new Queue(SCHEDULER_QUEUE, { connection, prefix });
   queue.on('error', () => undefined);
   let stopping = false;
@@ -88,33 +92,35 @@ export function startBullScheduler(jobs: ScheduledJob[], options: BullSchedulerO
     if (!stopping && connection.status === 'ready') log.warn({ err: error }, 'scheduler: worker error');
   });
 
-  const stopped = new AbortController();
   const ready = (async () => {
-    try {
-      for (const job of jobs) {
-        await queue.upsertJobScheduler(job.name, { every: job.everyMs }, { name: job.name, opts: TICK_OPTIONS });
-      }
-      for (const scheduler of await queue.getJobSchedulers()) {
-        if (byName.has(scheduler.key)) continue;
-        await queue.removeJobScheduler(scheduler.key);
-        log.info({ job: scheduler.key }, 'scheduler: removed the schedule of a job no longer listed');
-      }
-    } finally {
-      // Even when the schedules could not be updated, this process serves the ones in place.
-      if (!stopping) {
-        await sleep(options.firstRunAfterMs ?? 0, undefined, { signal: stopped.signal }).catch(() => undefined);
-        if (!stopping) {
-          worker.run().catch((error: unknown) => {
-            if (!stopping) log.error({ err: error }, 'scheduler: the worker stopped');
-          });
-        }
-      }
+    for (const job of jobs) {
+      await queue.upsertJobScheduler(job.name, { every: job.everyMs }, { name: job.name, opts: TICK_OPTIONS });
+    }
+    for (const scheduler of await queue.getJobSchedulers()) {
+      if (byName.has(scheduler.key)) continue;
+      await queue.removeJobScheduler(scheduler.key);
+      // BullMQ removes the next tick only while it is delayed; one already due would still run once.
+      if (scheduler.next) await queue.remove(`repeat:${scheduler.key}:${scheduler.next}`).catch(() => undefined);
+      log.info({ job: scheduler.key }, 'scheduler: removed the schedule of a job no longer listed');
     }
     log.info({ jobs: [...byName.keys()] }, 'scheduler: periodic jobs run once per cluster (BullMQ)');
   })();
   ready.catch((error: unknown) => {
     if (!stopping) log.error({ err: error }, 'scheduler: could not set up the periodic jobs');
   });
+
+  // Even when the schedules could not be updated, this process serves the ones in place.
+  const stopped = new AbortController();
+  void ready
+    .catch(() => undefined)
+    .then(() => sleep(options.firstRunAfterMs ?? 0, undefined, { signal: stopped.signal }))
+    .then(
+      () =>
+        worker.run().catch((error: unknown) => {
+          if (!stopping) log.error({ err: error }, 'scheduler: the worker stopped');
+        }),
+      () => undefined,
+    );
 
   return {
     kind: 'bullmq',
