@@ -18,7 +18,9 @@ export const schedulerPrefix = (config: { meili: { indexPrefix: string } }) =>
 function checkJobs(jobs: ScheduledJob[]): void {
   const seen = new Set<string>();
   for (const job of jobs) {
-    if (!job.name || job.name.includes(':')) throw new Error(`Scheduled job name "${job.name}" must be set, without ':'`);
+    if (!job.name || job.name.includes(':')) {
+      throw new Error(`Scheduled job name "${job.name}" must be set, without ':'`);
+    }
     if (seen.has(job.name)) throw new Error(`Two scheduled jobs are named "${job.name}"`);
     if (!Number.isInteger(job.everyMs) || job.everyMs < 1) {
       throw new Error(`Scheduled job "${job.name}" needs everyMs, a whole number of milliseconds above 0`);

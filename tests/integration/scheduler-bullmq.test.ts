@@ -54,7 +54,9 @@ describe('the scheduler with Redis (BullMQ job schedulers)', () => {
     const queue = new Queue(SCHEDULER_QUEUE, { connection: { url: REDIS_URL }, prefix });
     try {
       const schedules = async () =>
-        (await queue.getJobSchedulers()).map((s) => [s.key, s.every]).sort(([x], [y]) => String(x).localeCompare(String(y)));
+        (await queue.getJobSchedulers())
+          .map((s) => [s.key, s.every])
+          .sort(([x], [y]) => String(x).localeCompare(String(y)));
       expect(await schedules()).toEqual([
         ['a', 60_000],
         ['b', 60_000],
