@@ -21,12 +21,11 @@ describe('the scheduler without Redis (in this process)', () => {
     );
     expect(scheduler.kind).toBe('in-process');
     await scheduler.ready;
-    await sleep(100);
-    // The interval's first tick (100 ms) fell before the first-run delay was over: nothing ran yet.
-    expect(runs).toEqual([]);
     while (runs.length < 4) await sleep(20);
     await scheduler.stop();
+    // Not at the interval's first tick (100 ms): the interval starts with the first run.
     expect(runs[0]).toBeGreaterThanOrEqual(145);
+    for (let i = 1; i < runs.length; i++) expect(runs[i]! - runs[i - 1]!).toBeGreaterThanOrEqual(95);
   });
 
   it('never runs a job beside itself, logs a failure and runs it again at the next tick', async () => {
@@ -84,9 +83,9 @@ describe('the scheduler without Redis (in this process)', () => {
     while (started < 1) await sleep(5);
     await scheduler.stop();
     expect(finished).toBe(started);
+    const after = started;
     await sleep(100);
-    expect(started).toBe(finished);
-    expect(started).toBe(1);
+    expect(started).toBe(after);
   });
 
   it('refuses job names that cannot be scheduler ids, and two jobs of one name', async () => {

@@ -95,7 +95,7 @@ describe('the scheduler with Redis (BullMQ job schedulers)', () => {
         run: async (tick) => {
           most = Math.max(most, ++running);
           ticks.push({ job: 'slow', dueAt: tick!.dueAt.getTime(), replica });
-          await sleep(450);
+          await sleep(700);
           running--;
         },
       },
