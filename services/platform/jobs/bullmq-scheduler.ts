@@ -115,10 +115,12 @@ export function startBullScheduler(jobs: ScheduledJob[], options: BullSchedulerO
     .catch(() => undefined)
     .then(() => sleep(options.firstRunAfterMs ?? 0, undefined, { signal: stopped.signal }))
     .then(
-      () =>
+      () => {
+        if (stopping) return;
         worker.run().catch((error: unknown) => {
           if (!stopping) log.error({ err: error }, 'scheduler: the worker stopped');
-        }),
+        });
+      },
       () => undefined,
     );
 
