@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { prepareDatabase } from '../prisma/seed/prepare.ts';
 import { INITIAL_DRAIN_BATCH, OutboxDrain } from '../search-index/outbox.ts';
 import { buildApp, createLogger } from './app.ts';
-import { startScheduler } from './platform/scheduler.ts';
+import { schedulerPrefix, startScheduler, type ScheduledJob } from './platform/scheduler.ts';
 import { openInfrastructure } from './infrastructure.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { Db } from './platform/database/prisma.ts';
@@ -34,12 +34,21 @@ async function answering(url: string, timeoutMs = 30_000): Promise<void> {
   }
 }
 
+export interface StartOptions {
+  /** Periodic jobs besides the modules' (a test adds a fast one to watch its ticks). */
+  jobs?: ScheduledJob[];
+}
+
 /**
  * Brings the whole application up: database (migrated, seeded when empty), Meilisearch, the
  * outbox drain and the HTTP server. It resolves once the server answers; the periodic jobs (the
  * first push campaign among them) start only then, so a first start is usable before they finish.
  */
-export async function startServer(config: AppConfig, logger: Logger = createLogger(config)): Promise<RunningApp> {
+export async function startServer(
+  config: AppConfig,
+  logger: Logger = createLogger(config),
+  options: StartOptions = {},
+): Promise<RunningApp> {
   const log = (message: string) => logger.info(message);
   const infra = await openInfrastructure(config, log);
   const { db, meili } = infra;
@@ -66,7 +75,12 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
     app = await buildApp({ config, db, meili, logger });
     const url = await app.listen({ port: config.port, host: config.host });
     await answering(url);
-    const scheduler = startScheduler(app.modules.jobs, logger.child({ component: 'scheduler' }));
+    // With Redis each tick runs in one replica only; without, in this process.
+    const scheduler = await startScheduler([...app.modules.jobs, ...(options.jobs ?? [])], {
+      redisUrl: config.redisUrl,
+      prefix: schedulerPrefix(config),
+      log: logger.child({ component: 'scheduler' }),
+    });
     stopScheduler = () => scheduler.stop();
     return { app, db, meili, drain, url, log: logger, stop };
   } catch (error) {

@@ -1,57 +1,55 @@
-export interface ScheduledJob {
-  name: string;
-  everyMs: number;
-  /**
-   * Runs in every process, not once per cluster: for work on the process's own memory (a cache
-   * reloaded for writes made through other replicas).
-   */
-  perProcess?: boolean;
-  run: () => Promise<void>;
+import { startIntervalScheduler } from './jobs/interval-scheduler.ts';
+import type { ScheduledJob, Scheduler, SchedulerStartOptions } from './jobs/scheduled-job.ts';
+
+export type { ScheduledJob, ScheduledTick, Scheduler, SchedulerLog } from './jobs/scheduled-job.ts';
+
+export interface SchedulerOptions extends SchedulerStartOptions {
+  /** Set: BullMQ job schedulers shared by every app process on this Redis. Unset: timers in this process. */
+  redisUrl: string | undefined;
+  /** Key prefix in Redis (see `schedulerPrefix`). */
+  prefix: string;
 }
 
-export interface SchedulerLog {
-  error(obj: object, msg: string): void;
+/** The scheduler's Redis key prefix: one Redis may serve several installations (and test runs), as one Meilisearch does. */
+export const schedulerPrefix = (config: { meili: { indexPrefix: string } }) =>
+  `wb-sched${config.meili.indexPrefix ? `-${config.meili.indexPrefix}` : ''}`;
+
+/** Names are scheduler ids in Redis and keys of locks: unique, and without BullMQ's separator. */
+function checkJobs(jobs: ScheduledJob[]): void {
+  const seen = new Set<string>();
+  for (const job of jobs) {
+    if (!job.name || job.name.includes(':')) {
+      throw new Error(`Scheduled job name "${job.name}" must be set, without ':'`);
+    }
+    if (seen.has(job.name)) throw new Error(`Two scheduled jobs are named "${job.name}"`);
+    if (!Number.isInteger(job.everyMs) || job.everyMs < 1) {
+      throw new Error(`Scheduled job "${job.name}" needs everyMs, a whole number of milliseconds above 0`);
+    }
+    seen.add(job.name);
+  }
 }
 
 /**
- * In-process periodic jobs for the one-machine setup: each job runs once at start, then every
- * `everyMs`, never overlapping itself. A failure is logged and retried at the next tick. The first
- * runs wait `firstRunAfterMs` and then start one after another (a macrotask apart), so requests
- * arriving as the server opens are answered between them.
+ * Starts the periodic jobs: with Redis, once per cluster (every app process takes ticks from
+ * BullMQ job schedulers, each tick runs in one of them); without, in this process. Either way a
+ * job never runs beside itself and a failed run is logged and tried again at the next tick.
  */
-export function startScheduler(jobs: ScheduledJob[], log: SchedulerLog, options: { firstRunAfterMs?: number } = {}) {
-  const timers: NodeJS.Timeout[] = [];
-  const running = new Set<Promise<void>>();
-  let stopped = false;
-  jobs.forEach((job, i) => {
-    let busy = false;
-    const tick = () => {
-      if (busy || stopped) return;
-      busy = true;
-      const run = job
-        .run()
-        .catch((error: unknown) => {
-          // A run cut short by shutdown (its queue closed under it) is not a failure to report.
-          if (!stopped) log.error({ err: error, job: job.name }, 'scheduled job failed');
-        })
-        .finally(() => {
-          busy = false;
-          running.delete(run);
-        });
-      running.add(run);
-    };
-    const first = setTimeout(tick, (options.firstRunAfterMs ?? 0) + i);
-    first.unref();
-    timers.push(first);
-    const timer = setInterval(tick, job.everyMs);
-    timer.unref();
-    timers.push(timer);
-  });
+export async function startScheduler(jobs: ScheduledJob[], options: SchedulerOptions): Promise<Scheduler> {
+  checkJobs(jobs);
+  const { redisUrl, prefix, ...start } = options;
+  if (!redisUrl) return startIntervalScheduler(jobs, start);
+  const { startBullScheduler } = await import('./jobs/bullmq-scheduler.ts');
+  const cluster = startBullScheduler(
+    jobs.filter((job) => !job.perProcess),
+    { ...start, redisUrl, prefix },
+  );
+  const own = jobs.filter((job) => job.perProcess);
+  if (!own.length) return cluster;
+  // Work on this process's own memory runs here, in every replica.
+  const local = startIntervalScheduler(own, start);
   return {
-    async stop() {
-      stopped = true;
-      for (const timer of timers) clearTimeout(timer);
-      await Promise.all(running);
-    },
+    kind: cluster.kind,
+    ready: Promise.all([cluster.ready, local.ready]).then(() => undefined),
+    stop: async () => void (await Promise.all([cluster.stop(), local.stop()])),
   };
 }

@@ -4,8 +4,8 @@ import type { PushesService } from './pushes.service.ts';
 
 /**
  * A campaign over each province every PUSH_EVERY_MINUTES (the scheduler also runs it once at
- * start, which gives a fresh demo its first campaign); none when it is 0. With several app
- * processes each schedules it, and the overlap guard lets only one run.
+ * start, which gives a fresh demo its first campaign); none when it is 0. With Redis one replica
+ * runs each tick (platform scheduler).
  */
 export const pushesJobs = (pushes: PushesService, deps: Pick<CoreDeps, 'config' | 'log'>): ScheduledJob[] =>
   deps.config.push.everyMinutes > 0

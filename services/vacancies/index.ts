@@ -16,7 +16,7 @@ export const vacanciesModule: AppModule = {
         await app.register(vacanciesRoutes, { vacancies, search });
         await app.register(vacanciesPages, { vacancies, search, db });
       },
-      jobs: [{ name: 'expire vacancies', everyMs: 10 * 60_000, run: async () => void (await vacancies.expireDue()) }],
+      jobs: [{ name: 'vacancies.expire', everyMs: 10 * 60_000, run: async () => void (await vacancies.expireDue()) }],
     };
   },
 };

@@ -9,8 +9,10 @@ import { createMeiliClient } from '../../search-index/client.ts';
 import { INDEX_NAMES, indexUid } from '../../search-index/indexes.ts';
 import { openAdapter } from '../../services/platform/database/connect.ts';
 import { createPrismaClient } from '../../services/platform/database/prisma.ts';
+import { schedulerPrefix } from '../../services/platform/scheduler.ts';
 import { createUser, TEST_PASSWORD } from '../helpers/factories.ts';
 import { inboxOf, openSocket, type NoticeSocket } from '../helpers/notifications-socket.ts';
+import { deleteRedisKeys } from '../helpers/redis-keys.ts';
 
 // PostgreSQL and Redis run on developer and CI machines (see notes/stack-facts.md).
 const SERVER_URL = process.env.NOTIFICATIONS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -100,6 +102,9 @@ describe('two app instances on one database and one Redis', () => {
     const meili = createMeiliClient(inject('meiliUrl'), inject('meiliKey'));
     for (const index of INDEX_NAMES) await meili.deleteIndex(indexUid(prefix, index)).catch(() => undefined);
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // The instances' periodic-job schedules and campaign queues.
+    await deleteRedisKeys(REDIS_URL, schedulerPrefix({ meili: { indexPrefix: prefix } }));
+    await deleteRedisKeys(REDIS_URL, `wb-jobs-${prefix}`);
   });
 
   async function login(base: string, username: string) {
