@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { enqueueIndexing } from '../../search-index/outbox.ts';
-import { followUpPlan } from '../../services/cooperation/follow-ups.ts';
+import { followUpPlan } from '../../services/cooperation/index.ts';
 import { nameKeys } from '../../services/labourers/index.ts';
 import { idCheckCharacter } from '../../services/platform/crypto/id-number.ts';
 import { maskIdNumber, PiiCipher, storedPhone } from '../../services/platform/crypto/pii.ts';

@@ -1,5 +1,5 @@
-import { newRegistrationCode } from '../../services/fairs/fair-code.ts';
-import { groupsFor } from '../../services/fairs/fair-registrations.service.ts';
+import { newRegistrationCode } from '../../services/fairs/index.ts';
+import { groupsFor } from '../../services/fairs/index.ts';
 import type { Db } from '../../services/platform/database/prisma.ts';
 import type { FairKind, FairStatus, TargetGroup } from '../../services/platform/database/generated/enums.ts';
 import type { ModuleSeeder } from './demo-modules.ts';

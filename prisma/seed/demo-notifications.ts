@@ -1,4 +1,4 @@
-import { renderSms } from '../../services/notifications/sms-templates.ts';
+import { renderSms } from '../../services/notifications/index.ts';
 import type { NotificationKind } from '../../services/platform/database/generated/enums.ts';
 import type { ModuleSeeder } from './demo-modules.ts';
 

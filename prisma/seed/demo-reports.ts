@@ -1,9 +1,9 @@
-import { createIndicatorsRepository } from '../../services/reports/indicators.repository.ts';
-import { createIndicatorsService } from '../../services/reports/indicators.service.ts';
-import { monthsEndingAt, today } from '../../services/reports/period.ts';
-import { createReportsRepository } from '../../services/reports/reports.repository.ts';
-import { createReportsService } from '../../services/reports/reports.service.ts';
-import { fillFlowSnapshots, fillSnapshots } from '../../services/reports/snapshots.ts';
+import { createIndicatorsRepository } from '../../services/reports/index.ts';
+import { createIndicatorsService } from '../../services/reports/index.ts';
+import { monthsEndingAt, today } from '../../services/reports/index.ts';
+import { createReportsRepository } from '../../services/reports/index.ts';
+import { createReportsService } from '../../services/reports/index.ts';
+import { fillFlowSnapshots, fillSnapshots } from '../../services/reports/index.ts';
 import type { ModuleSeeder } from './demo-modules.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { hashPassword } from '../../services/identity/password.ts';
-import { encryptHeldPhones } from '../../services/imports/held-phones.repository.ts';
-import { encryptLegacyPhones } from '../../services/labourers/legacy-phones.repository.ts';
+import { hashPassword } from '../../services/identity/index.ts';
+import { encryptHeldPhones } from '../../services/imports/index.ts';
+import { encryptLegacyPhones } from '../../services/labourers/index.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import type { Db } from '../../services/platform/database/prisma.ts';
 import { applyPendingMigrations } from '../tools/migrations.ts';

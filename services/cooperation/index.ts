@@ -11,6 +11,7 @@ import { cooperationRoutes } from './cooperation.routes.ts';
 import { createHouseholdService } from './household.service.ts';
 import { PairingCache } from './partner-regions.ts';
 import { createTransfersService } from './transfers.service.ts';
+export { followUpPlan } from './follow-ups.ts';
 
 export interface CooperationDeps extends CoreDeps {
   labourers: LabourersService;

@@ -5,6 +5,8 @@ import { fairsPages } from './fairs.pages.ts';
 import { fairsRoutes } from './fairs.routes.ts';
 
 export type { FairsDeps } from './fair-services.ts';
+export { newRegistrationCode } from './fair-code.ts';
+export { groupsFor } from './fair-registrations.service.ts';
 
 /**
  * Special recruitment fairs (专场招聘会): the JSON API under /api/v1/fairs and the pages under

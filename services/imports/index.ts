@@ -2,6 +2,7 @@ import type { AppModule } from '../platform/modules.ts';
 import { importsPages } from './imports.pages.ts';
 import { importsRoutes } from './imports.routes.ts';
 import { createImportsService } from './imports.service.ts';
+export { encryptHeldPhones } from './held-phones.repository.ts';
 
 /** Imports of labourer lists (spreadsheets from the poverty office, townships): jobs, checks, duplicates. */
 export const importsModule: AppModule = {

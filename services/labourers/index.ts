@@ -13,6 +13,7 @@ export type { NormalisedLabourer } from './labourer-record.ts';
 export { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, LabourerCreateSchema } from './labourers.contract.ts';
 export type { LabourerCreate } from './labourers.contract.ts';
 export { nameKeys } from './name-search.ts';
+export { encryptLegacyPhones } from './legacy-phones.repository.ts';
 
 /** The registry of labourers (求职登记 and officers' records): API, pages, exports. */
 export const labourersModule: AppModule<CoreDeps, { labourers: LabourersService }> = {

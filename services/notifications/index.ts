@@ -20,6 +20,7 @@ export { createApplicationNotices } from './application-notices.ts';
 export type { NotificationDraft, Notifier, NotificationKind } from './notifier.ts';
 export type { ApplicationNotices } from './application-notices.ts';
 export type { StoredNotification } from './notifier.ts';
+export { renderSms } from './sms-templates.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -8,6 +8,12 @@ import { createReportsRepository } from './reports.repository.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { createReportsService } from './reports.service.ts';
 import { vendorRoutes } from './vendor.routes.ts';
+export { createIndicatorsRepository } from './indicators.repository.ts';
+export { createIndicatorsService } from './indicators.service.ts';
+export { monthsEndingAt, today } from './period.ts';
+export { createReportsRepository } from './reports.repository.ts';
+export { createReportsService } from './reports.service.ts';
+export { fillFlowSnapshots, fillSnapshots } from './snapshots.ts';
 
 /**
  * Indicators, the officer dashboard (/dashboard), the plan's quarterly and yearly reports
