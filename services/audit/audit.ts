@@ -1,5 +1,8 @@
-import type { Prisma } from '../platform/database/prisma.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
+import type { AuditDetails } from './audit.repository.ts';
+
+export { recordAudit } from './audit.repository.ts';
+export type { AuditDetails };
 
 export interface AuditEntry {
   actor: Pick<SessionUser, 'id' | 'role'> | null;
@@ -13,20 +16,5 @@ export interface AuditEntry {
   entity: string;
   entityId?: string | null;
   requestId?: string;
-  details?: Prisma.InputJsonValue;
-}
-
-/** Writes one audit record, in the caller's transaction when given one. */
-export async function recordAudit(db: Pick<Prisma.TransactionClient, 'auditLog'>, entry: AuditEntry): Promise<void> {
-  await db.auditLog.create({
-    data: {
-      actorId: entry.actor?.id ?? null,
-      actorRole: entry.actor?.role ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      requestId: entry.requestId ?? null,
-      ...(entry.details === undefined ? {} : { details: entry.details }),
-    },
-  });
+  details?: AuditDetails;
 }

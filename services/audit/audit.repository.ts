@@ -1,0 +1,20 @@
+import type { Prisma } from '../platform/database/prisma.ts';
+import type { AuditEntry } from './audit.ts';
+
+/** What an audit record keeps beside who did what: any JSON value. */
+export type AuditDetails = Prisma.InputJsonValue;
+
+/** Writes one audit record, in the caller's transaction when given one. */
+export async function recordAudit(db: Pick<Prisma.TransactionClient, 'auditLog'>, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorId: entry.actor?.id ?? null,
+      actorRole: entry.actor?.role ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      requestId: entry.requestId ?? null,
+      ...(entry.details === undefined ? {} : { details: entry.details }),
+    },
+  });
+}
