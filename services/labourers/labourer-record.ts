@@ -1,10 +1,10 @@
 import { type IdNumberProblem, parseIdNumber } from '../platform/crypto/id-number.ts';
 import { maskIdNumber, type PiiCipher, storedPhone } from '../platform/crypto/pii.ts';
-import type { Prisma } from '../platform/database/prisma.ts';
 import type { SkillLevel } from '../platform/database/generated/enums.ts';
 import type { FieldIssue } from '../platform/errors/domain-errors.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { type LabourerCreate, type LabourerPatch, NON_SCALAR_FIELDS, PROFILE_FIELDS } from './labourers.contract.ts';
+import type { LabourerScalars } from './labourers.repository.ts';
 import { nameKeys } from './name-search.ts';
 
 // Provinces, autonomous regions and municipalities of the national division scheme (GB/T 2260).
@@ -68,10 +68,7 @@ export function idRegionKnown(ref: ReferenceNames) {
 }
 
 export interface NormalisedLabourer {
-  scalars: Omit<
-    Prisma.LabourerUncheckedCreateInput,
-    'id' | 'skills' | 'certificates' | 'workHistory' | 'statusChanges' | 'user'
-  >;
+  scalars: LabourerScalars;
   idNumber: string;
   skills?: Array<{ skillCode: string; level: SkillLevel; note: string | null }>;
   certificates?: Array<{ kind: string; level: string | null; issuer: string | null; issuedOn: Date | null }>;
