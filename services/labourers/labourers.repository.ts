@@ -60,7 +60,8 @@ function labourerWhere(filter: LabourerFilter): Prisma.LabourerWhereInput {
   const search = filter.search;
   if (search) {
     const or: Prisma.LabourerWhereInput[] = [{ name: { contains: search.name } }];
-    if (search.latin) or.push({ nameInitials: { startsWith: search.latin } }, { namePinyin: { startsWith: search.latin } });
+    if (search.latin)
+      or.push({ nameInitials: { startsWith: search.latin } }, { namePinyin: { startsWith: search.latin } });
     if (search.phoneHash) or.push({ phoneHash: search.phoneHash });
     else if (search.phoneMasked) or.push({ phoneMasked: search.phoneMasked });
     if (search.idNumberHash) or.push({ idNumberHash: search.idNumberHash });
