@@ -36,5 +36,5 @@ export type FairServices = ReturnType<typeof createFairServices>;
 export async function fairsModule(app: FastifyInstance, deps: ModuleDeps) {
   const services = createFairServices(deps);
   await app.register(fairsRoutes, services);
-  await app.register(fairsPages, { ...services, db: deps.db });
+  await app.register(fairsPages, services);
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import type { Db } from '../platform/database/prisma.ts';
 import { NotFoundError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
@@ -35,7 +34,7 @@ export function saidGroups(body: FormBody) {
  * Everyone's fair pages: /fairs (what each role needs first), the public fair page, and the job
  * seeker's registration, ticket (QR) and slip. Officers' and employers' pages live beside this.
  */
-export async function fairsPages(app: FastifyInstance, s: FairServices & { db: Db }) {
+export async function fairsPages(app: FastifyInstance, s: FairServices) {
   app.route({
     ...page('GET', '/fairs', auth.public),
     handler: async (request, reply) => {
