@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ModuleDeps } from '../platform/modules.ts';
 import { adminSmsPages } from './admin-sms.pages.ts';
+import { createBroadcastsRepository } from './broadcasts.repository.ts';
 import { createBroadcastsService } from './broadcasts.service.ts';
 import { createDelivery, createWebChannel } from './channels.ts';
 import { userRoom } from './events.ts';
@@ -14,6 +15,7 @@ import { attachRealtime, type RealtimeServer } from './realtime.ts';
 import { createSmsChannel, providerFor } from './sms.ts';
 import { createSmsRepository } from './sms.repository.ts';
 import { isApiRoute } from '../platform/http/route-kind.ts';
+import { createApiTokensRepository, createSessionsRepository } from '../platform/auth/sessions.repository.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,7 +38,13 @@ async function notifications(app: FastifyInstance, deps: ModuleDeps) {
     repo,
     unreadChanged: (userId, unread) => live.io?.to(userRoom(userId)).emit('notification:unread', { unread }),
   });
-  const io = attachRealtime(app, { db: deps.db, inbox, redisUrl: deps.config.redisUrl, log: deps.log });
+  const io = attachRealtime(app, {
+    sessions: createSessionsRepository(deps.db),
+    tokens: createApiTokensRepository(deps.db),
+    inbox,
+    redisUrl: deps.config.redisUrl,
+    log: deps.log,
+  });
   live.io = io;
   app.decorate('realtime', io);
   const smsDeps = {
@@ -56,10 +64,10 @@ async function notifications(app: FastifyInstance, deps: ModuleDeps) {
   });
 
   const preferences = createPreferencesService(smsRepo, deps.config.sms);
-  const broadcasts = createBroadcastsService({ db: deps.db, notifier: deps.notifier });
+  const broadcasts = createBroadcastsService({ repo: createBroadcastsRepository(deps.db), notifier: deps.notifier });
   await app.register(notificationsRoutes, { inbox, preferences, broadcasts });
   await app.register(notificationsPages, { inbox, preferences, broadcasts, reference: deps.reference });
-  await app.register(adminSmsPages, { repo: smsRepo, db: deps.db });
+  await app.register(adminSmsPages, { repo: smsRepo });
 }
 
 export const notificationsModule = fp(notifications, { name: 'notifications' });

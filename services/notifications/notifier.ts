@@ -1,5 +1,6 @@
-import type { Db, Prisma } from '../platform/database/prisma.ts';
+import type { Db } from '../platform/database/prisma.ts';
 import type { NotificationKind } from '../platform/database/generated/enums.ts';
+import { type NoticeData, type NoticeTx, storeNotifications } from './notifications.repository.ts';
 
 export type { NotificationKind };
 
@@ -11,7 +12,7 @@ export interface NotificationDraft {
   title: string;
   body: string;
   link?: string | null;
-  data?: Prisma.InputJsonValue;
+  data?: NoticeData;
   /** A notice with a key that was already stored is skipped (idempotent sends). */
   dedupeKey?: string | null;
   broadcastId?: string | null;
@@ -41,49 +42,19 @@ export interface Notifier {
   /** Stores the notices (skipping repeated dedupe keys), then delivers them. */
   notify(drafts: NotificationDraft[]): Promise<StoredNotification[]>;
   /** Stores inside the caller's transaction; call `deliver` once it has committed. */
-  store(tx: Prisma.TransactionClient, drafts: NotificationDraft[]): Promise<StoredNotification[]>;
+  store(tx: NoticeTx, drafts: NotificationDraft[]): Promise<StoredNotification[]>;
   deliver(stored: StoredNotification[]): Promise<void>;
 }
 
-const RETURNED = {
-  id: true,
-  userId: true,
-  labourerId: true,
-  kind: true,
-  title: true,
-  body: true,
-  link: true,
-  createdAt: true,
-} as const;
-
 export function createNotifier(db: Db, delivery: () => NotificationDelivery | undefined): Notifier {
-  async function store(tx: Prisma.TransactionClient, drafts: NotificationDraft[]): Promise<StoredNotification[]> {
-    const rows = drafts.filter((d) => d.userId || d.labourerId);
-    if (!rows.length) return [];
-    return tx.notification.createManyAndReturn({
-      data: rows.map((d) => ({
-        userId: d.userId ?? null,
-        labourerId: d.labourerId ?? null,
-        kind: d.kind,
-        title: d.title,
-        body: d.body,
-        link: d.link ?? null,
-        ...(d.data === undefined ? {} : { data: d.data }),
-        dedupeKey: d.dedupeKey ?? null,
-        broadcastId: d.broadcastId ?? null,
-      })),
-      skipDuplicates: true,
-      select: RETURNED,
-    });
-  }
   async function deliver(stored: StoredNotification[]) {
     if (stored.length) await delivery()?.deliver(stored);
   }
   return {
-    store,
+    store: storeNotifications,
     deliver,
     async notify(drafts) {
-      const stored = await store(db, drafts);
+      const stored = await storeNotifications(db, drafts);
       await deliver(stored);
       return stored;
     },
