@@ -19,7 +19,7 @@ async function create(deps: ModuleDeps) {
     queue,
     log: deps.log,
   });
-  const gaps = createGapsService({ db: deps.db, repo: pushes.repo, reference: deps.reference });
+  const gaps = createGapsService({ repo: pushes.repo, reference: deps.reference });
   return { queue, pushes, gaps };
 }
 

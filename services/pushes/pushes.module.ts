@@ -19,5 +19,5 @@ export async function pushesModule(app: FastifyInstance, deps: ModuleDeps) {
   });
   app.addHook('onClose', () => queue.close());
   await app.register(pushesRoutes, { pushes, gaps });
-  await app.register(pushesPages, { pushes, gaps, db: deps.db });
+  await app.register(pushesPages, { pushes, gaps });
 }
