@@ -101,3 +101,6 @@ export function createFormOptions(db: Db) {
     return options;
   };
 }
+
+/** The form choices for a scope and locale, as `createFormOptions` gives them. */
+export type FormOptionsSource = ReturnType<typeof createFormOptions>;
