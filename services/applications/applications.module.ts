@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Meilisearch } from 'meilisearch';
+import { createFormOptions } from '../labourers/form-options.ts';
 import { createApplicationNotices } from '../notifications/application-notices.ts';
 import type { Notifier } from '../notifications/notifier.ts';
 import type { PiiCipher } from '../platform/crypto/pii.ts';
@@ -42,5 +43,5 @@ export async function applicationsModule(app: FastifyInstance, opts: Application
   const board = createBoardRenderer(portal);
   await app.register(applicationsRoutes, { applications, portal });
   await app.register(applicationsPages, { applications, board });
-  await app.register(employerPortalPages, { applications, portal, board, db: opts.db });
+  await app.register(employerPortalPages, { applications, portal, board, formOptions: createFormOptions(opts.db) });
 }
