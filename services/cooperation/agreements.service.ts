@@ -1,6 +1,5 @@
 import { ageOn, scopePrefix, type LabourersService } from '../labourers/labourers.service.ts';
 import type { LabourerCreate } from '../labourers/labourers.contract.ts';
-import type { CooperationAgreement } from '../platform/database/generated/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
@@ -11,7 +10,7 @@ import type {
   PartnerLabourer,
   StationInput,
 } from './cooperation.schemas.ts';
-import type { CooperationRepository, LabourerBrief } from './cooperation.repository.ts';
+import type { CooperationAgreement, CooperationRepository, LabourerBrief } from './cooperation.repository.ts';
 import { calendarDay } from './follow-ups.ts';
 import type { PairingCache } from './partner-regions.ts';
 import { computeProgress, type Progress } from './progress.ts';
@@ -157,10 +156,7 @@ export function createAgreementsService(deps: AgreementsDeps) {
     progressOf,
 
     async list(actor: SessionUser, query: { year?: number | undefined }) {
-      const rows = await repo.agreements({
-        homeRegionCode: { startsWith: scopePrefix(actor) },
-        ...(query.year ? { year: query.year } : {}),
-      });
+      const rows = await repo.agreements({ homeRegion: scopePrefix(actor), year: query.year });
       const [ref, progress] = await Promise.all([reference(), progressOf(rows)]);
       return rows.map((row) => ({ ...agreementView(row, ref), progress: progress.get(row.id)! }));
     },

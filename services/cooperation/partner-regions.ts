@@ -1,5 +1,6 @@
 import type { Db } from '../platform/database/prisma.ts';
 import type { PartnerRegions } from '../matching/matcher.ts';
+import { createCooperationRepository } from './cooperation.repository.ts';
 
 export interface Pairing {
   homeRegionCode: string;
@@ -21,17 +22,11 @@ export function pairedHomeRegions(pairings: readonly Pairing[], regionCode: stri
 export class PairingCache {
   private pairings: Pairing[] = [];
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly active: (year: number) => Promise<Pairing[]>) {}
 
   /** Agreements of this year, and of earlier years while a transfer of theirs is still under way. */
   async refresh(now = new Date()): Promise<void> {
-    const year = now.getUTCFullYear();
-    this.pairings = await this.db.cooperationAgreement.findMany({
-      where: {
-        OR: [{ year }, { year: { lt: year }, batches: { some: { status: { in: ['planned', 'departed'] } } } }],
-      },
-      select: { homeRegionCode: true, partnerRegionCode: true },
-    });
+    this.pairings = await this.active(now.getUTCFullYear());
   }
 
   lookup(regionCode: string): string[] {
@@ -45,7 +40,8 @@ const caches = new WeakMap<Db, PairingCache>();
 export function pairingCache(db: Db): PairingCache {
   let cache = caches.get(db);
   if (!cache) {
-    cache = new PairingCache(db);
+    const repo = createCooperationRepository(db);
+    cache = new PairingCache((year) => repo.activePairings(year));
     caches.set(db, cache);
   }
   return cache;
