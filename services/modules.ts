@@ -27,7 +27,8 @@ export type AppDeps = CoreDeps &
   Parameters<typeof matchingModule.setUp>[0] &
   Parameters<typeof pushesModule.setUp>[0] &
   Parameters<typeof fairsModule.setUp>[0] &
-  Parameters<typeof applicationsModule.setUp>[0];
+  Parameters<typeof applicationsModule.setUp>[0] &
+  Parameters<typeof vacanciesModule.setUp>[0];
 
 /**
  * The application's modules, in the order they are set up: a module comes after those whose

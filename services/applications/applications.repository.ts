@@ -11,6 +11,25 @@ import { HIRE_STATUSES } from './employment-effects.ts';
 
 type Tx = Prisma.TransactionClient;
 
+/** Applications to an employer's vacancies, of people under a region prefix, to a vacancy, of a person, in a status. */
+export interface ApplicationFilter {
+  employerId?: string;
+  labourerRegion?: string;
+  vacancyId?: string | undefined;
+  labourerId?: string | undefined;
+  status?: ApplicationStatus | undefined;
+}
+
+function applicationWhere(f: ApplicationFilter): Prisma.ApplicationWhereInput {
+  const and: Prisma.ApplicationWhereInput[] = [];
+  if (f.employerId) and.push({ vacancy: { employerId: f.employerId } });
+  if (f.labourerRegion !== undefined) and.push({ labourer: { regionCode: { startsWith: f.labourerRegion } } });
+  if (f.vacancyId) and.push({ vacancyId: f.vacancyId });
+  if (f.labourerId) and.push({ labourerId: f.labourerId });
+  if (f.status) and.push({ status: f.status });
+  return { AND: and };
+}
+
 export const APPLICATION_INCLUDE = {
   labourer: {
     select: {
@@ -178,7 +197,8 @@ export function createApplicationsRepository(db: Db) {
         ).map((u) => [u.id, u as { id: string; displayName: string; role: Role }]),
       ),
 
-    async list(where: Prisma.ApplicationWhereInput, page: number, pageSize: number) {
+    async list(filter: ApplicationFilter, page: number, pageSize: number) {
+      const where = applicationWhere(filter);
       const [items, total] = await Promise.all([
         db.application.findMany({
           where,

@@ -1,5 +1,4 @@
 import { scopePrefix } from '../platform/access/scope.ts';
-import type { Prisma } from '../platform/database/prisma.ts';
 import {
   ConflictError,
   type FieldIssue,
@@ -18,7 +17,12 @@ import type {
   TransitionInput,
 } from './applications.contract.ts';
 import { toDetail, toView } from './applications.presenter.ts';
-import type { ApplicationRow, ApplicationsRepository, TransitionWrite } from './applications.repository.ts';
+import type {
+  ApplicationFilter,
+  ApplicationRow,
+  ApplicationsRepository,
+  TransitionWrite,
+} from './applications.repository.ts';
 import { applyRefusal, REFUSAL_MESSAGES, type VacancyForApply } from './apply-rules.ts';
 import { parseChinaTime } from '../platform/time/china-time.ts';
 import { employmentStatusForHire } from './employment-effects.ts';
@@ -234,10 +238,10 @@ export function createApplicationsService({ repo, reference, now = () => new Dat
 
     /** A vacancy's or a person's applications, within the caller's scope. */
     async list(actor: SessionUser, query: ApplicationListQuery) {
-      const and: Prisma.ApplicationWhereInput[] = [];
+      const filter: ApplicationFilter = {};
       if (actor.role === 'employer') {
         if (!actor.employerId) throw new ForbiddenError('Your account belongs to no employer');
-        and.push({ vacancy: { employerId: actor.employerId } });
+        filter.employerId = actor.employerId;
         if (query.vacancyId) {
           const vacancy = await repo.vacancy(query.vacancyId);
           if (!vacancy) throw new NotFoundError(`Vacancy ${query.vacancyId} does not exist`);
@@ -246,7 +250,7 @@ export function createApplicationsService({ repo, reference, now = () => new Dat
         }
       } else if (actor.role === 'officer') {
         const prefix = scopePrefix(actor);
-        and.push({ labourer: { regionCode: { startsWith: prefix } } });
+        filter.labourerRegion = prefix;
         if (query.labourerId) {
           const person = await repo.labourer(query.labourerId);
           if (!person) throw new NotFoundError(`Labourer ${query.labourerId} does not exist`);
@@ -255,10 +259,10 @@ export function createApplicationsService({ repo, reference, now = () => new Dat
       } else if (actor.role !== 'admin') {
         throw new ForbiddenError('Use your own list of applications');
       }
-      if (query.vacancyId) and.push({ vacancyId: query.vacancyId });
-      if (query.labourerId) and.push({ labourerId: query.labourerId });
-      if (query.status) and.push({ status: query.status });
-      const { items, total } = await repo.list({ AND: and }, query.page, query.pageSize);
+      filter.vacancyId = query.vacancyId;
+      filter.labourerId = query.labourerId;
+      filter.status = query.status;
+      const { items, total } = await repo.list(filter, query.page, query.pageSize);
       const ref = await reference();
       const kind = actorKind(actor);
       return { items: items.map((row) => toView(row, kind, ref)), total, page: query.page, pageSize: query.pageSize };

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createFormOptions } from '../labourers/index.ts';
-import type { Db } from '../platform/database/prisma.ts';
+import type { FormOptionsSource } from '../labourers/index.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { readPageQuery } from '../platform/http/page-query.ts';
 import { translate } from '../platform/i18n/i18n.ts';
@@ -66,10 +65,14 @@ const percent = (part: number, whole: number) => (whole ? Math.round((part / who
 
 export async function employerPortalPages(
   app: FastifyInstance,
-  opts: { applications: ApplicationsService; portal: EmployerPortalService; board: BoardRenderer; db: Db },
+  opts: {
+    applications: ApplicationsService;
+    portal: EmployerPortalService;
+    board: BoardRenderer;
+    formOptions: FormOptionsSource;
+  },
 ) {
-  const { applications, portal, board } = opts;
-  const formOptions = createFormOptions(opts.db);
+  const { applications, portal, board, formOptions } = opts;
 
   async function renderCandidates(
     request: FastifyRequest,

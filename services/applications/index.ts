@@ -1,3 +1,4 @@
+import type { FormOptionsSource } from '../labourers/index.ts';
 import { createApplicationNotices, type Notifier } from '../notifications/index.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { applicationsPages } from './applications.pages.ts';
@@ -10,6 +11,7 @@ import { createEmployerPortalService } from './employer-portal.service.ts';
 export interface ApplicationsDeps extends CoreDeps {
   /** Tells people when their applications move (the notifications module delivers it). */
   notifier: Notifier;
+  formOptions: FormOptionsSource;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface ApplicationsDeps extends CoreDeps {
  */
 export const applicationsModule: AppModule<ApplicationsDeps> = {
   name: 'applications',
-  setUp({ config, db, meili, reference, notifier, log }) {
+  setUp({ config, db, meili, reference, notifier, formOptions, log }) {
     const repo = createApplicationsRepository(db);
     const notices = createApplicationNotices(db, notifier, log);
     const applications = createApplicationsService({ repo, reference, notices });
@@ -35,7 +37,7 @@ export const applicationsModule: AppModule<ApplicationsDeps> = {
       async register(app) {
         await app.register(applicationsRoutes, { applications, portal });
         await app.register(applicationsPages, { applications, board });
-        await app.register(employerPortalPages, { applications, portal, board, db });
+        await app.register(employerPortalPages, { applications, portal, board, formOptions });
       },
     };
   },

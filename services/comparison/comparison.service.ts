@@ -1,6 +1,5 @@
 import { scopePrefix } from '../platform/access/scope.ts';
 import type { PiiCipher } from '../platform/crypto/pii.ts';
-import type { Prisma } from '../platform/database/prisma.ts';
 import { ForbiddenError, NotFoundError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
@@ -15,7 +14,7 @@ import {
   StoredTotalsSchema,
 } from './comparison.contract.ts';
 import { CHECKS, type ComparisonKind, FINDING_KINDS, type FindingKind } from './comparison.kinds.ts';
-import type { ComparisonRepository, RegistryRow } from './comparison.repository.ts';
+import type { ComparisonRepository, NewRun, RegistryRow } from './comparison.repository.ts';
 import { compareLists, type RegistryPerson } from './comparison.rules.ts';
 import { readExternalList } from './external-list.ts';
 import { collectPeople, UNMATCHED_REASONS } from './external-people.ts';
@@ -148,7 +147,7 @@ export function createComparisonService({ repo, pii, reference, now = () => new 
           regionCode: prefix,
           createdById: actor.id,
           externalRows: list.dataRows,
-          totals: totals as unknown as Prisma.InputJsonValue,
+          totals: totals as unknown as NewRun['totals'],
         },
         findings,
         { actorRole: actor.role === 'admin' ? 'admin' : 'officer', requestId },

@@ -2,7 +2,6 @@ import { type LabourersService } from '../labourers/index.ts';
 import { ageOn } from '../platform/time/age.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import type { LabourerCreate } from '../labourers/index.ts';
-import type { CooperationAgreement } from '../platform/database/generated/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
@@ -13,7 +12,7 @@ import type {
   PartnerLabourer,
   StationInput,
 } from './cooperation.schemas.ts';
-import type { CooperationRepository, LabourerBrief } from './cooperation.repository.ts';
+import type { CooperationAgreement, CooperationRepository, LabourerBrief } from './cooperation.repository.ts';
 import { calendarDay } from './follow-ups.ts';
 import type { PairingCache } from './partner-regions.ts';
 import { computeProgress, type Progress } from './progress.ts';
@@ -159,10 +158,7 @@ export function createAgreementsService(deps: AgreementsDeps) {
     progressOf,
 
     async list(actor: SessionUser, query: { year?: number | undefined }) {
-      const rows = await repo.agreements({
-        homeRegionCode: { startsWith: scopePrefix(actor) },
-        ...(query.year ? { year: query.year } : {}),
-      });
+      const rows = await repo.agreements({ homeRegion: scopePrefix(actor), year: query.year });
       const [ref, progress] = await Promise.all([reference(), progressOf(rows)]);
       return rows.map((row) => ({ ...agreementView(row, ref), progress: progress.get(row.id)! }));
     },

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { recordAudit } from '../platform/audit/audit.repository.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
@@ -197,7 +196,7 @@ export async function cooperationPages(app: FastifyInstance, opts: CooperationPa
       const format = exportFormat(request.query);
       if ((request.query as { table?: string }).table === 'transfers') {
         const batches = await transfers.list(user, id);
-        await recordAudit(repo.db, {
+        await repo.audit({
           actor: user,
           action: 'cooperation.transfers.export',
           entity: 'cooperation_agreement',

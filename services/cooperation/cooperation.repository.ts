@@ -1,3 +1,4 @@
+import { type AuditEntry, recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import type {
   EmployerKind,
@@ -5,6 +6,8 @@ import type {
   ReferralStatus,
   TransferStatus,
 } from '../platform/database/generated/enums.ts';
+
+export type { CooperationAgreement } from '../platform/database/generated/client.ts';
 
 type AgreementData = Omit<Prisma.CooperationAgreementUncheckedCreateInput, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -42,9 +45,24 @@ function partnerWhere(partnerRegionCode: string, occupationCodes?: string[]): Pr
 /** The cooperation module's queries (agreements, stations, transfers, follow-ups, referrals). */
 export function createCooperationRepository(db: Db) {
   return {
-    db,
-    agreements(where: Prisma.CooperationAgreementWhereInput) {
-      return db.cooperationAgreement.findMany({ where, orderBy: [{ year: 'desc' }, { homeRegionCode: 'asc' }] });
+    /** Agreements held by regions under the prefix, of one year when given. */
+    agreements(filter: { homeRegion: string; year?: number | undefined }) {
+      return db.cooperationAgreement.findMany({
+        where: {
+          homeRegionCode: { startsWith: filter.homeRegion },
+          ...(filter.year ? { year: filter.year } : {}),
+        },
+        orderBy: [{ year: 'desc' }, { homeRegionCode: 'asc' }],
+      });
+    },
+    /** Home and partner regions of this year's agreements, and of earlier ones with a transfer under way. */
+    activePairings(year: number) {
+      return db.cooperationAgreement.findMany({
+        where: {
+          OR: [{ year }, { year: { lt: year }, batches: { some: { status: { in: ['planned', 'departed'] } } } }],
+        },
+        select: { homeRegionCode: true, partnerRegionCode: true },
+      });
     },
     agreement(id: string) {
       return db.cooperationAgreement.findUnique({ where: { id } });
@@ -221,8 +239,11 @@ export function createCooperationRepository(db: Db) {
     recordFollowUp(id: string, data: { state: FollowUpState; reason: string | null; recordedById: string }) {
       return db.transferFollowUp.update({ where: { id }, data: { ...data, recordedAt: new Date() } });
     },
-    /** Unrecorded follow-ups due by the day given, whose batch or agreement lies within the scope. */
-    dueFollowUps(today: Date, scope: string, extra: Prisma.TransferFollowUpWhereInput = {}) {
+    /**
+     * Unrecorded follow-ups due by the day given, whose batch or agreement lies within the scope
+     * (only those no reminder was sent for, when asked).
+     */
+    dueFollowUps(today: Date, scope: string, options: { unreminded?: boolean } = {}) {
       return db.transferFollowUp.findMany({
         where: {
           state: null,
@@ -232,7 +253,7 @@ export function createCooperationRepository(db: Db) {
             { member: { batch: { toRegionCode: { startsWith: scope } } } },
             { member: { batch: { agreement: { homeRegionCode: { startsWith: scope } } } } },
           ],
-          ...extra,
+          ...(options.unreminded ? { remindedAt: null } : {}),
         },
         include: { member: { include: { batch: { include: { agreement: true } } } } },
         orderBy: [{ dueOn: 'asc' }, { month: 'asc' }],
@@ -266,6 +287,7 @@ export function createCooperationRepository(db: Db) {
         orderBy: { startedOn: 'desc' },
       });
     },
+    audit: (entry: AuditEntry) => recordAudit(db, entry),
   };
 }
 

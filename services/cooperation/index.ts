@@ -29,10 +29,10 @@ export const cooperationModule: AppModule<CooperationDeps, { partnerRegions: Par
   name: 'cooperation',
   async setUp(deps) {
     const { db, reference, labourers, notifier, training } = deps;
-    const pairings = new PairingCache(db);
+    const repo = createCooperationRepository(db);
+    const pairings = new PairingCache((year) => repo.activePairings(year));
     // Matching reads the pairings synchronously: have them before the first request.
     await pairings.refresh();
-    const repo = createCooperationRepository(db);
     const agreements = createAgreementsService({ repo, reference, labourers, pairings });
     const transfers = createTransfersService({ repo, agreements, reference, notifier });
     const household = createHouseholdService({ repo, agreements, reference });

@@ -1,5 +1,3 @@
-import type { Db } from '../platform/database/prisma.ts';
-
 export interface Pairing {
   homeRegionCode: string;
   partnerRegionCode: string;
@@ -20,17 +18,11 @@ export function pairedHomeRegions(pairings: readonly Pairing[], regionCode: stri
 export class PairingCache {
   private pairings: Pairing[] = [];
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly active: (year: number) => Promise<Pairing[]>) {}
 
   /** Agreements of this year, and of earlier years while a transfer of theirs is still under way. */
   async refresh(now = new Date()): Promise<void> {
-    const year = now.getUTCFullYear();
-    this.pairings = await this.db.cooperationAgreement.findMany({
-      where: {
-        OR: [{ year }, { year: { lt: year }, batches: { some: { status: { in: ['planned', 'departed'] } } } }],
-      },
-      select: { homeRegionCode: true, partnerRegionCode: true },
-    });
+    this.pairings = await this.active(now.getUTCFullYear());
   }
 
   lookup(regionCode: string): string[] {

@@ -9,7 +9,7 @@ import { calendarDay } from './follow-ups.ts';
  * reminded once (remindedAt); the day's dedupe key keeps a second run that day from repeating.
  */
 export async function remindDueFollowUps(repo: CooperationRepository, notifier: Notifier, now: Date) {
-  const due = await repo.dueFollowUps(calendarDay(now), '', { remindedAt: null });
+  const due = await repo.dueFollowUps(calendarDay(now), '', { unreminded: true });
   if (!due.length) return { followUps: 0, notices: 0 };
   const officers = await repo.officers();
   const counts = new Map<string, number>();

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createFormOptions } from '../labourers/index.ts';
+import type { FormOptionsSource } from '../labourers/index.ts';
 import { fieldErrors, zodIssues } from '../platform/http/form-errors.ts';
-import type { Db } from '../platform/database/prisma.ts';
 import { ConflictError, ValidationError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
@@ -19,9 +18,12 @@ const RegisterSchema = EmployerInputSchema.extend({
   password: z.string().min(8).max(128),
 });
 
-export async function employersPages(app: FastifyInstance, opts: { employers: EmployersService; db: Db }) {
+export async function employersPages(
+  app: FastifyInstance,
+  opts: { employers: EmployersService; formOptions: FormOptionsSource },
+) {
   const { employers } = opts;
-  const formOptions = createFormOptions(opts.db);
+  const { formOptions } = opts;
   const officer = auth.roles('officer', 'admin');
 
   app.route({

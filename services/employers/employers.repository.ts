@@ -1,6 +1,8 @@
 import { enqueueIndexing } from '../../search-index/outbox.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 
+export type { Employer } from '../platform/database/generated/client.ts';
+
 /** Employer queries. A change that shows in job search re-indexes the employer's vacancies. */
 export function createEmployersRepository(db: Db) {
   async function reindexVacancies(tx: Prisma.TransactionClient, employerId: string) {

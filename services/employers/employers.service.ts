@@ -1,9 +1,8 @@
-import type { Employer } from '../platform/database/generated/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import type { EmployerInput, EmployerListQuery, EmployerView } from './employers.contract.ts';
-import type { EmployersRepository } from './employers.repository.ts';
+import type { Employer, EmployersRepository } from './employers.repository.ts';
 import { normaliseUsername } from '../platform/auth/username.ts';
 
 export interface EmployersDeps {

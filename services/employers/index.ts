@@ -1,19 +1,20 @@
 import { hashPassword } from '../identity/index.ts';
-import type { AppModule } from '../platform/modules.ts';
+import type { FormOptionsSource } from '../labourers/index.ts';
+import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { employersPages } from './employers.pages.ts';
 import { createEmployersRepository } from './employers.repository.ts';
 import { employersRoutes } from './employers.routes.ts';
 import { createEmployersService } from './employers.service.ts';
 
 /** Employers: registration, verification by officers, their accounts. */
-export const employersModule: AppModule = {
+export const employersModule: AppModule<CoreDeps & { formOptions: FormOptionsSource }> = {
   name: 'employers',
-  setUp({ db, reference }) {
+  setUp({ db, reference, formOptions }) {
     const employers = createEmployersService({ repo: createEmployersRepository(db), reference, hashPassword });
     return {
       async register(app) {
         await app.register(employersRoutes, { employers });
-        await app.register(employersPages, { employers, db });
+        await app.register(employersPages, { employers, formOptions });
       },
     };
   },

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../platform/database/prisma.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { displayFair, field, type FormBody, pageProblem } from './fair-page-model.ts';
@@ -12,7 +11,7 @@ const officer = auth.roles('officer', 'admin');
  * The check-in page an officer keeps open on a phone at the entrance: a typed code always works
  * (no JavaScript needed); fairs-scan.js adds the camera where the browser can read QR codes.
  */
-export async function fairCheckInPages(app: FastifyInstance, s: FairServices & { db: Db }) {
+export async function fairCheckInPages(app: FastifyInstance, s: FairServices) {
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,

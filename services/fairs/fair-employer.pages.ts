@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../platform/database/prisma.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import { displayFair, field, fieldList, type FormBody, pageProblem } from './fair-page-model.ts';
@@ -10,7 +9,7 @@ import { fairIdOf } from './fair-page-model.ts';
 const employerOnly = auth.roles('employer');
 
 /** The employer's page of one fair: apply with vacancies, then the people (masked) and what happened. */
-export async function fairEmployerPages(app: FastifyInstance, s: FairServices & { db: Db }) {
+export async function fairEmployerPages(app: FastifyInstance, s: FairServices) {
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,

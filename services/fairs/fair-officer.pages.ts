@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../platform/database/prisma.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { TARGET_GROUPS } from './fair-results.ts';
@@ -39,7 +38,7 @@ function formValues(fair: FairView) {
 }
 
 /** The officer's pages: planning, the management page, registrations, invitations and results. */
-export async function fairOfficerPages(app: FastifyInstance, s: FairServices & { db: Db }) {
+export async function fairOfficerPages(app: FastifyInstance, s: FairServices) {
   const common = (request: FastifyRequest) => ({
     kinds: FairKindSchema.options,
     groups: TARGET_GROUPS,

@@ -79,14 +79,10 @@ export function createOutreachService(deps: {
       const stored = await repo.transaction(async (tx) => {
         const saved = await notifier.store(tx, drafts);
         const byPerson = new Map(saved.map((s) => [s.labourerId, s.id]));
-        await tx.fairInvitation.createMany({
-          data: toInvite.map((p) => ({
-            fairId: fair.id,
-            labourerId: p.id,
-            notificationId: byPerson.get(p.id) ?? null,
-          })),
-          skipDuplicates: true,
-        });
+        await repo.addInvitations(
+          tx,
+          toInvite.map((p) => ({ fairId: fair.id, labourerId: p.id, notificationId: byPerson.get(p.id) ?? null })),
+        );
         return saved;
       });
       await notifier.deliver(stored);
@@ -113,10 +109,11 @@ export function createOutreachService(deps: {
         }));
         const stored = await repo.transaction(async (tx) => {
           const saved = await notifier.store(tx, drafts);
-          await tx.fairRegistration.updateMany({
-            where: { id: { in: due.map((r) => r.id) } },
-            data: { reminderSentAt: at },
-          });
+          await repo.markReminded(
+            tx,
+            due.map((r) => r.id),
+            at,
+          );
           return saved;
         });
         await notifier.deliver(stored);

@@ -1,6 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../platform/audit/audit.repository.ts';
-import type { Db } from '../platform/database/prisma.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
@@ -15,7 +13,7 @@ import { fairIdOf, OPTIONAL_GROUPS, saidGroups } from './fair-page-model.ts';
 const officer = auth.roles('officer', 'admin');
 
 /** The officer's registration list: filters, export, registering a person and bulk check-in. */
-export async function fairRegistrationPages(app: FastifyInstance, s: FairServices & { db: Db }) {
+export async function fairRegistrationPages(app: FastifyInstance, s: FairServices) {
   const common = (request: FastifyRequest) => ({ groups: TARGET_GROUPS, locale: request.locale });
 
   async function renderRegistrations(
@@ -60,15 +58,13 @@ export async function fairRegistrationPages(app: FastifyInstance, s: FairService
     handler: async (request, reply) => {
       const id = fairIdOf(request);
       const format = (request.query as { format?: string }).format === 'xlsx' ? 'xlsx' : 'csv';
-      const list = await s.registrations.list(request.user!, id, parse(RegistrationQuerySchema, { pageSize: 500 }));
-      await recordAudit(s.db, {
-        actor: request.user,
-        action: 'fair.registrations.export',
-        entity: 'Fair',
-        entityId: id,
-        requestId: request.id,
-        details: { rows: list.items.length, format },
-      });
+      const list = await s.registrations.exportList(
+        request.user!,
+        id,
+        parse(RegistrationQuerySchema, { pageSize: 500 }),
+        format,
+        request.id,
+      );
       const l = (key: string) => translate(request.locale, key);
       return sendTable(reply, format, {
         fileName: `fair-registrations-${id.slice(0, 8)}`,

@@ -163,6 +163,26 @@ export function createRegistrationsService({
       return { items: items.map((r) => toRegistrationView(r, audience)), total };
     },
 
+    /** The registrations for a download; the export of personal data is audited with its size. */
+    async exportList(
+      actor: SessionUser,
+      fairId: string,
+      query: RegistrationQuery,
+      format: 'csv' | 'xlsx',
+      requestId: string,
+    ) {
+      const list = await this.list(actor, fairId, query);
+      await repo.audit({
+        actor,
+        action: 'fair.registrations.export',
+        entity: 'Fair',
+        entityId: fairId,
+        requestId,
+        details: { rows: list.items.length, format },
+      });
+      return list;
+    },
+
     async setWillAttend(actor: SessionUser, fairId: string, registrationId: string, willAttend: boolean) {
       const row = await reachable(actor, fairId, registrationId);
       const updated = await repo.updateRegistration(row.id, { willAttend });

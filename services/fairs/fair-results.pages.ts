@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Db } from '../platform/database/prisma.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
@@ -21,7 +20,7 @@ function labelled(locale: string, results: ResultsView, regionName: (code: strin
 }
 
 /** Results of one fair (table, charts, CSV/XLSX) and fairs side by side. */
-export async function fairResultsPages(app: FastifyInstance, s: FairServices & { db: Db }) {
+export async function fairResultsPages(app: FastifyInstance, s: FairServices) {
   async function resultsFor(request: FastifyRequest, id: string) {
     const ref = await s.fairs.reference();
     const results = await s.results.results(request.user!, id);

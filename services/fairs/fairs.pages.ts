@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import type { Db } from '../platform/database/prisma.ts';
 import { NotFoundError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
@@ -17,7 +16,7 @@ import type { FairServices } from './fair-services.ts';
  * Everyone's fair pages: /fairs (what each role needs first), the public fair page, and the job
  * seeker's registration, ticket (QR) and slip. Officers' and employers' pages live beside this.
  */
-export async function fairsPages(app: FastifyInstance, s: FairServices & { db: Db }) {
+export async function fairsPages(app: FastifyInstance, s: FairServices) {
   app.route({
     ...page('GET', '/fairs', auth.public),
     handler: async (request, reply) => {

@@ -1,5 +1,6 @@
+import { type AuditEntry, recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
-import type { FairStatus, TargetGroup } from '../platform/database/generated/enums.ts';
+import type { FairKind, FairStatus, TargetGroup } from '../platform/database/generated/enums.ts';
 
 const COUNTS = {
   _count: {
@@ -51,6 +52,25 @@ function registrationWhere(fairId: string, f: RegistrationFilter): Prisma.FairRe
   };
 }
 
+/** Fairs held in, or organised from, a region; of a status (or one of several), a kind, ending from a time. */
+export interface FairFilter {
+  region?: string | undefined;
+  status?: FairStatus | FairStatus[] | undefined;
+  kind?: FairKind | undefined;
+  endsFrom?: Date | undefined;
+}
+
+function fairWhere(f: FairFilter): Prisma.FairWhereInput {
+  return {
+    ...(f.region === undefined
+      ? {}
+      : { OR: [{ regionCode: { startsWith: f.region } }, { homeRegionCode: { startsWith: f.region } }] }),
+    ...(f.status === undefined ? {} : { status: Array.isArray(f.status) ? { in: f.status } : f.status }),
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.endsFrom ? { endsAt: { gte: f.endsFrom } } : {}),
+  };
+}
+
 /** The fairs module's queries: the only place it calls Prisma. */
 export function createFairsRepository(db: Db) {
   // The fair tables keep plain ids (no relations to the registry): people and employers are joined here.
@@ -86,8 +106,19 @@ export function createFairsRepository(db: Db) {
     row ? one(withEmployers([row])) : Promise.resolve(undefined);
 
   return {
-    db,
     transaction: <T>(fn: (tx: Prisma.TransactionClient) => Promise<T>) => db.$transaction(fn),
+    /** Records the invitations inside the caller's transaction (a person invited before is skipped). */
+    addInvitations: async (
+      tx: Prisma.TransactionClient,
+      rows: Array<{ fairId: string; labourerId: string; notificationId: bigint | null }>,
+    ) => {
+      await tx.fairInvitation.createMany({ data: rows, skipDuplicates: true });
+    },
+    /** Marks registrations reminded, inside the caller's transaction. */
+    markReminded: async (tx: Prisma.TransactionClient, registrationIds: string[], at: Date) => {
+      await tx.fairRegistration.updateMany({ where: { id: { in: registrationIds } }, data: { reminderSentAt: at } });
+    },
+    audit: (entry: AuditEntry) => recordAudit(db, entry),
 
     fair: (id: string) => db.fair.findUnique({ where: { id }, include: COUNTS }),
     createFair: (data: Prisma.FairUncheckedCreateInput) => db.fair.create({ data, include: COUNTS }),
@@ -97,7 +128,8 @@ export function createFairsRepository(db: Db) {
     moveFair: (id: string, from: FairStatus, to: FairStatus) =>
       db.fair.updateMany({ where: { id, status: from }, data: { status: to } }),
 
-    async listFairs(where: Prisma.FairWhereInput, page: number, pageSize: number) {
+    async listFairs(filter: FairFilter, page: number, pageSize: number) {
+      const where = fairWhere(filter);
       const [items, total] = await Promise.all([
         db.fair.findMany({
           where,
@@ -110,8 +142,13 @@ export function createFairsRepository(db: Db) {
       ]);
       return { items, total };
     },
-    upcoming: (where: Prisma.FairWhereInput, take = 100) =>
-      db.fair.findMany({ where, include: COUNTS, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], take }),
+    upcoming: (filter: FairFilter, take = 100) =>
+      db.fair.findMany({
+        where: fairWhere(filter),
+        include: COUNTS,
+        orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+        take,
+      }),
 
     employer: (id: string) =>
       db.employer.findUnique({ where: { id }, select: { id: true, name: true, verifiedAt: true } }),
@@ -286,8 +323,6 @@ export function createFairsRepository(db: Db) {
       });
       return withPeople(rows);
     },
-    markReminded: (ids: string[], at: Date) =>
-      db.fairRegistration.updateMany({ where: { id: { in: ids } }, data: { reminderSentAt: at } }),
 
     /** Hires of these people by these employers, from applications (the results' last columns). */
     hires: async (labourerIds: string[], employerIds: string[]) => {

@@ -1,6 +1,5 @@
 import { scopePrefix } from '../platform/access/scope.ts';
 import { parseChinaTime } from '../platform/time/china-time.ts';
-import type { Prisma } from '../platform/database/prisma.ts';
 import type { FairStatus } from '../platform/database/generated/enums.ts';
 import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
@@ -8,7 +7,7 @@ import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { assertManages, toFairView } from './fair-presenter.ts';
 import { FAIR_ALLOWS, mayMove } from './fair-states.ts';
 import type { FairInput, FairListQuery, FairPatch, FairView } from './fairs.contract.ts';
-import type { FairRow, FairsRepository } from './fairs.repository.ts';
+import type { FairFilter, FairRow, FairsRepository } from './fairs.repository.ts';
 
 export interface FairsDeps {
   repo: FairsRepository;
@@ -149,14 +148,14 @@ export function createFairsService({ repo, reference, now = () => new Date() }: 
 
     async list(actor: SessionUser, query: FairListQuery) {
       const prefix = scopePrefix(actor);
-      const where: Prisma.FairWhereInput = {
-        OR: [{ regionCode: { startsWith: prefix } }, { homeRegionCode: { startsWith: prefix } }],
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.kind ? { kind: query.kind } : {}),
-        ...(query.from ? { endsAt: { gte: parseChinaTime(query.from) } } : {}),
+      const filter: FairFilter = {
+        region: prefix,
+        status: query.status,
+        kind: query.kind,
+        ...(query.from ? { endsFrom: parseChinaTime(query.from) } : {}),
       };
       const [{ items, total }, ref] = await Promise.all([
-        repo.listFairs(where, query.page, query.pageSize),
+        repo.listFairs(filter, query.page, query.pageSize),
         reference(),
       ]);
       return { items: items.map((r) => toFairView(r, ref)), total };
@@ -164,12 +163,8 @@ export function createFairsService({ repo, reference, now = () => new Date() }: 
 
     /** The public calendar: fairs not yet over, soonest first. */
     async calendar(region?: string) {
-      const where: Prisma.FairWhereInput = {
-        status: { in: visibleStatuses },
-        endsAt: { gte: now() },
-        ...(region ? { OR: [{ regionCode: { startsWith: region } }, { homeRegionCode: { startsWith: region } }] } : {}),
-      };
-      const [rows, ref] = await Promise.all([repo.upcoming(where), reference()]);
+      const filter: FairFilter = { status: visibleStatuses, endsFrom: now(), ...(region ? { region } : {}) };
+      const [rows, ref] = await Promise.all([repo.upcoming(filter), reference()]);
       return { items: rows.map((r) => toFairView(r, ref)), total: rows.length };
     },
 

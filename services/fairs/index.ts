@@ -20,7 +20,7 @@ export const fairsModule: AppModule<FairsDeps> = {
       jobs: fairsJobs(services, deps.log),
       async register(app) {
         await app.register(fairsRoutes, services);
-        await app.register(fairsPages, { ...services, db: deps.db });
+        await app.register(fairsPages, services);
       },
     };
   },

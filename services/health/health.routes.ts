@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../platform/database/prisma.ts';
 import { auth, defineRoute } from '../platform/http/contract.ts';
 import { type WatchLog, watchRedis } from '../platform/jobs/redis-watch.ts';
+import { createHealthRepository } from './health.repository.ts';
 
 const CheckSchema = z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() });
 const ReadySchema = z.object({
@@ -59,12 +60,13 @@ export async function healthRoutes(
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { redis } = opts;
+  const repo = createHealthRepository(opts.db);
   r.route({ ...healthzRoute, handler: async () => ({ status: 'ok' as const, uptimeS: Math.round(process.uptime()) }) });
   r.route({
     ...readyzRoute,
     handler: async (_request, reply) => {
       const [database, search, redisCheck] = await Promise.all([
-        timed(() => opts.db.$queryRaw`SELECT 1`),
+        timed(() => repo.ping()),
         timed(() => opts.meili.health()),
         redis ? timed(() => redis.ping()) : undefined,
       ]);

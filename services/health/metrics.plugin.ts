@@ -6,6 +6,7 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Redis } from 'ioredis';
 import type { Db } from '../platform/database/prisma.ts';
 import { auth, page } from '../platform/http/contract.ts';
+import { createHealthRepository } from './health.repository.ts';
 
 /** No user session: a scraper presents METRICS_TOKEN as a bearer token, checked before the handler. */
 export const metricsRoute = {
@@ -48,14 +49,15 @@ async function metricsPlugin(app: FastifyInstance, opts: MetricsOptions) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [register],
   });
-  const { db, meili } = opts;
+  const { meili } = opts;
+  const repo = createHealthRepository(opts.db);
   const { redis } = opts;
   new Gauge({
     name: 'workbridge_outbox_backlog',
     help: 'Search outbox rows waiting to reach Meilisearch',
     registers: [register],
     async collect() {
-      this.set(await db.searchOutbox.count());
+      this.set(await repo.outboxBacklog());
     },
   });
   new Gauge({
@@ -63,8 +65,8 @@ async function metricsPlugin(app: FastifyInstance, opts: MetricsOptions) {
     help: 'Age of the oldest search outbox row (0 when empty)',
     registers: [register],
     async collect() {
-      const oldest = await db.searchOutbox.findFirst({ orderBy: { id: 'asc' }, select: { createdAt: true } });
-      this.set(oldest ? (Date.now() - oldest.createdAt.getTime()) / 1000 : 0);
+      const oldest = await repo.outboxOldest();
+      this.set(oldest ? (Date.now() - oldest.getTime()) / 1000 : 0);
     },
   });
   new Gauge({
@@ -73,9 +75,9 @@ async function metricsPlugin(app: FastifyInstance, opts: MetricsOptions) {
     labelNames: ['status'],
     registers: [register],
     async collect() {
-      const rows = await db.pushCampaign.groupBy({ by: ['status'], _count: { _all: true } });
+      const counts = await repo.campaignsByStatus();
       for (const status of ['pending', 'running', 'completed', 'failed']) {
-        this.set({ status }, rows.find((r) => r.status === status)?._count._all ?? 0);
+        this.set({ status }, counts.get(status) ?? 0);
       }
     },
   });
@@ -86,7 +88,7 @@ async function metricsPlugin(app: FastifyInstance, opts: MetricsOptions) {
     registers: [register],
     async collect() {
       const [database, search, redisUp] = await Promise.all([
-        up(() => db.$queryRaw`SELECT 1`),
+        up(() => repo.ping()),
         up(() => meili.health()),
         redis ? up(() => redis.ping()) : undefined,
       ]);

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../platform/database/prisma.ts';
 import { auth, page } from '../platform/http/contract.ts';
-import { createHomeRepository } from './home.repository.ts';
-import { createHomeService } from './home.service.ts';
+import type { HomeService } from './home.service.ts';
 
-export async function homePages(app: FastifyInstance, opts: { db: Db }) {
-  const home = createHomeService(createHomeRepository(opts.db));
+export async function homePages(app: FastifyInstance, opts: { home: HomeService }) {
+  const { home } = opts;
 
   app.route({
     ...page('GET', '/', auth.public),

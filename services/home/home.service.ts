@@ -49,3 +49,5 @@ export function createHomeService(repo: Repo) {
     },
   };
 }
+
+export type HomeService = ReturnType<typeof createHomeService>;

@@ -1,4 +1,4 @@
-import type { ImportIssue } from '../platform/database/generated/client.ts';
+import type { ImportIssue } from './imports.repository.ts';
 import type { Table } from '../platform/export/tabular.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { reasonText } from './reasons.ts';

@@ -74,7 +74,7 @@ export async function runImport(
     const survey = await (job.surveyed?.survey ?? surveyFile(file, job.format, job.mapping));
     timings.surveyMs = job.surveyed?.ms ?? performance.now() - started;
     if (!survey) {
-      await repo.addIssues(repo.db, job.id, [{ rowNumber: 1, column: '', value: null, reason: 'no_rows' }]);
+      await repo.addIssues(undefined, job.id, [{ rowNumber: 1, column: '', value: null, reason: 'no_rows' }]);
       throw new Error('The file has no rows');
     }
     const { columns, headerRow, totalRows } = survey;
@@ -93,7 +93,7 @@ export async function runImport(
         reason: 'mapped_column_absent',
       })),
     ];
-    await repo.addIssues(repo.db, job.id, fileIssues);
+    await repo.addIssues(undefined, job.id, fileIssues);
     if (columns.missing.length) {
       throw new Error(
         `Required columns missing: ${columns.missing.map((f) => expectedHeader(f, job.mapping)).join(', ')}`,

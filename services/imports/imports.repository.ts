@@ -1,3 +1,4 @@
+import { type AuditEntry, recordAudit } from '../platform/audit/audit.repository.ts';
 import type { DuplicateKind, DuplicateResolution } from '../platform/database/generated/enums.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import { insertRows } from './bulk-insert.repository.ts';
@@ -29,12 +30,13 @@ export interface NewFlag {
   incoming: Prisma.InputJsonValue;
 }
 
+export type { ImportIssue } from '../platform/database/generated/client.ts';
+
 const inScope = (scope: string) => ({ regionCode: { startsWith: scope } });
 
 /** Sources, jobs, issues and duplicate flags of the import module. */
 export function createImportsRepository(db: Db) {
   return {
-    db,
     transaction: <T>(work: (tx: Tx) => Promise<T>) => db.$transaction(work, { timeout: 300_000, maxWait: 60_000 }),
 
     /** Skill and occupation names, to read a spreadsheet that names them instead of giving codes. */
@@ -94,9 +96,10 @@ export function createImportsRepository(db: Db) {
         ).map((g) => [g.jobId, g._count._all]),
       ),
 
-    addIssues: (tx: Tx | Db, jobId: string, issues: NewIssue[]) =>
+    /** Adds a job's issues inside the caller's transaction, or on their own without one. */
+    addIssues: (tx: Tx | undefined, jobId: string, issues: NewIssue[]) =>
       insertRows(
-        tx,
+        tx ?? db,
         'ImportIssue',
         issues.map((issue) => ({ ...issue, jobId })),
       ),
@@ -182,6 +185,19 @@ export function createImportsRepository(db: Db) {
           employmentStatus: true,
         },
       }),
+
+    /** Marks every job left queued or running failed (they died with the process that ran them). */
+    failInterruptedJobs: () =>
+      db.importJob.updateMany({
+        where: { status: { in: ['pending', 'running'] } },
+        data: {
+          status: 'failed',
+          error: 'Interrupted: the server stopped before the job finished. Import the file again.',
+          finishedAt: new Date(),
+        },
+      }),
+
+    audit: (entry: AuditEntry) => recordAudit(db, entry),
   };
 }
 

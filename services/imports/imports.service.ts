@@ -3,7 +3,6 @@ import type { Db } from '../platform/database/prisma.ts';
 import type { ImportKind } from '../platform/database/generated/enums.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
-import { recordAudit } from '../platform/audit/audit.repository.ts';
 import { createDuplicatesService } from './duplicates.service.ts';
 import { type ImportActor, scopeOf } from './import-actor.ts';
 import { errorReportTable } from './error-report.ts';
@@ -242,7 +241,7 @@ export function createImportsService(deps: ImportsDeps) {
     /** The error report as a table to send or write; reading it is an export of personal data. */
     async errorReport(actor: ImportActor, id: string, format: 'csv' | 'xlsx', requestId?: string) {
       const job = await jobInScope(actor, id);
-      await recordAudit(deps.db, {
+      await repo.audit({
         actor: actor.id ? { id: actor.id, role: actor.role } : null,
         action: 'import.error_report',
         entity: 'import_job',
@@ -257,15 +256,7 @@ export function createImportsService(deps: ImportsDeps) {
      * Jobs live in this process's memory: after a restart, those left queued or running can never
      * finish. Call at start only where one process owns the database (the embedded PGlite).
      */
-    failInterruptedJobs: () =>
-      deps.db.importJob.updateMany({
-        where: { status: { in: ['pending', 'running'] } },
-        data: {
-          status: 'failed',
-          error: 'Interrupted: the server stopped before the job finished. Import the file again.',
-          finishedAt: new Date(),
-        },
-      }),
+    failInterruptedJobs: () => repo.failInterruptedJobs(),
 
     /** Jobs queued or running in this process. */
     busy: () => queue.size,

@@ -1,4 +1,5 @@
 import type { Db } from '../platform/database/prisma.ts';
+import { createFormOptionsRepository } from './form-options.repository.ts';
 
 export interface Option {
   code: string;
@@ -32,25 +33,11 @@ function ungrouped(counties: Option[], cities: Array<{ code: string }>, english:
  * Reference data changes only with a deployment, so each (scope, language) is built once.
  */
 export function createFormOptions(db: Db) {
+  const repo = createFormOptionsRepository(db);
   const cache = new Map<string, Promise<FormOptions>>();
 
   async function build(scope: string, english: boolean): Promise<FormOptions> {
-    const [cities, regions, categories, skills, certificates] = await Promise.all([
-      db.region.findMany({
-        where: { level: 'city', code: { startsWith: scope.slice(0, 2) } },
-        orderBy: { code: 'asc' },
-      }),
-      db.region.findMany({
-        where: { code: { startsWith: scope.slice(0, 6) }, level: { in: ['county', 'township'] } },
-        orderBy: { code: 'asc' },
-      }),
-      db.occupationCategory.findMany({
-        include: { occupations: { orderBy: { code: 'asc' } } },
-        orderBy: { code: 'asc' },
-      }),
-      db.skill.findMany({ orderBy: { code: 'asc' } }),
-      db.certificateKind.findMany({ orderBy: { code: 'asc' } }),
-    ]);
+    const [cities, regions, categories, skills, certificates] = await repo.choices(scope);
     const name = (row: { nameZh: string; nameEn: string }) => (english ? row.nameEn : row.nameZh);
     const countyName = new Map(
       regions.filter((r) => r.level === 'county').map((r) => [r.code, english ? r.nameEn : r.name]),
@@ -114,3 +101,6 @@ export function createFormOptions(db: Db) {
     return options;
   };
 }
+
+/** The form choices for a scope and locale, as `createFormOptions` gives them. */
+export type FormOptionsSource = ReturnType<typeof createFormOptions>;

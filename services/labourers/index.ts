@@ -1,5 +1,6 @@
 import { hashPassword } from '../identity/index.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
+import { createFormOptions, type FormOptionsSource } from './form-options.ts';
 import { labourersPages } from './labourers.pages.ts';
 import { createLabourersRepository } from './labourers.repository.ts';
 import { labourersRoutes } from './labourers.routes.ts';
@@ -14,17 +15,20 @@ export { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, LabourerCreateSchema } from './l
 export type { LabourerCreate } from './labourers.contract.ts';
 export { nameKeys } from './name-search.ts';
 export { encryptLegacyPhones } from './legacy-phones.repository.ts';
+export type { FormOptionsSource } from './form-options.ts';
 
 /** The registry of labourers (求职登记 and officers' records): API, pages, exports. */
-export const labourersModule: AppModule<CoreDeps, { labourers: LabourersService }> = {
+export const labourersModule: AppModule<CoreDeps, { labourers: LabourersService; formOptions: FormOptionsSource }> = {
   name: 'labourers',
   setUp({ db, pii, reference }) {
     const labourers = createLabourersService({ repo: createLabourersRepository(db), pii, reference, hashPassword });
+    // Occupations, skills and regions as forms list them: shared by every module's forms.
+    const formOptions = createFormOptions(db);
     return {
-      provides: { labourers },
+      provides: { labourers, formOptions },
       async register(app) {
         await app.register(labourersRoutes, { labourers });
-        await app.register(labourersPages, { labourers, db });
+        await app.register(labourersPages, { labourers, formOptions });
       },
     };
   },

@@ -1,10 +1,11 @@
 import { type IdNumberProblem, parseIdNumber } from '../platform/crypto/id-number.ts';
 import { maskIdNumber, type PiiCipher, storedPhone } from '../platform/crypto/pii.ts';
-import type { Prisma } from '../platform/database/prisma.ts';
-import type { SkillLevel } from '../platform/database/generated/enums.ts';
 import type { FieldIssue } from '../platform/errors/domain-errors.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { type LabourerCreate, type LabourerPatch, NON_SCALAR_FIELDS, PROFILE_FIELDS } from './labourers.contract.ts';
+import type { NormalisedLabourer } from './labourers.repository.ts';
+
+export type { NormalisedLabourer } from './labourers.repository.ts';
 import { nameKeys } from './name-search.ts';
 
 // Provinces, autonomous regions and municipalities of the national division scheme (GB/T 2260).
@@ -65,24 +66,6 @@ export function idRegionKnown(ref: ReferenceNames) {
     if (province === '35' || province === '64') return ref.hasRegion(code.slice(0, 4));
     return true;
   };
-}
-
-export interface NormalisedLabourer {
-  scalars: Omit<
-    Prisma.LabourerUncheckedCreateInput,
-    'id' | 'skills' | 'certificates' | 'workHistory' | 'statusChanges' | 'user'
-  >;
-  idNumber: string;
-  skills?: Array<{ skillCode: string; level: SkillLevel; note: string | null }>;
-  certificates?: Array<{ kind: string; level: string | null; issuer: string | null; issuedOn: Date | null }>;
-  workHistory?: Array<{
-    employerName: string;
-    occupationCode: string | null;
-    regionCode: string | null;
-    startedOn: Date;
-    endedOn: Date | null;
-    note: string | null;
-  }>;
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);

@@ -1,6 +1,6 @@
 import type { Column } from '../platform/export/tabular.ts';
 import { translate } from '../platform/i18n/i18n.ts';
-import type { Labourer } from '../platform/database/generated/client.ts';
+import type { Labourer } from './labourers.repository.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { ageOn } from '../platform/time/age.ts';
 

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../platform/database/prisma.ts';
 import { ConflictError, ValidationError } from '../platform/errors/domain-errors.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
-import { createFormOptions } from './form-options.ts';
+import type { FormOptionsSource } from './form-options.ts';
 import { fieldErrors, zodIssues } from '../platform/http/form-errors.ts';
 import { readPageQuery } from '../platform/http/page-query.ts';
 import { formToInput, keepDetails } from './labourer-form.ts';
@@ -62,9 +61,12 @@ const RegisterSchema = z.object({
 const choices = (locale: string, prefix: string, values: readonly string[]) =>
   values.map((value) => ({ value, label: translate(locale, `${prefix}.${value}`) }));
 
-export async function labourersPages(app: FastifyInstance, opts: { labourers: LabourersService; db: Db }) {
+export async function labourersPages(
+  app: FastifyInstance,
+  opts: { labourers: LabourersService; formOptions: FormOptionsSource },
+) {
   const { labourers } = opts;
-  const formOptions = createFormOptions(opts.db);
+  const { formOptions } = opts;
   const officer = auth.roles('officer', 'admin');
 
   async function renderForm(

@@ -1,9 +1,9 @@
 import { enqueueIndexing } from '../../search-index/outbox.ts';
 import { recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
-import type { ChangeSource, EmploymentStatus } from '../platform/database/generated/enums.ts';
+import type { ChangeSource, EmploymentStatus, Mobility } from '../platform/database/generated/enums.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
-import type { NormalisedLabourer } from './labourer-record.ts';
+import type { SkillLevel } from '../platform/database/generated/enums.ts';
 
 export const PROFILE_INCLUDE = {
   skills: { orderBy: { skillCode: 'asc' } },
@@ -13,7 +13,82 @@ export const PROFILE_INCLUDE = {
 
 export type LabourerRow = Prisma.LabourerGetPayload<{ include: typeof PROFILE_INCLUDE }>;
 
+export type { Labourer } from '../platform/database/generated/client.ts';
+export type { AuditDetails } from '../platform/audit/audit.repository.ts';
+
+/** A labourer's own columns as a create writes them (lists of skills and the like apart). */
+export type LabourerScalars = Omit<
+  Prisma.LabourerUncheckedCreateInput,
+  'id' | 'skills' | 'certificates' | 'workHistory' | 'statusChanges' | 'user'
+>;
+
+/** A labourer record as checked and normalised (labourer-record.ts), ready to write. */
+export interface NormalisedLabourer {
+  scalars: LabourerScalars;
+  idNumber: string;
+  skills?: Array<{ skillCode: string; level: SkillLevel; note: string | null }>;
+  certificates?: Array<{ kind: string; level: string | null; issuer: string | null; issuedOn: Date | null }>;
+  workHistory?: Array<{
+    employerName: string;
+    occupationCode: string | null;
+    regionCode: string | null;
+    startedOn: Date;
+    endedOn: Date | null;
+    note: string | null;
+  }>;
+}
+
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Filters of the officer list and the export. A search term matches the name, and the other
+ * forms given: pinyin or initials, a phone (by its keyed hash or masked form), an ID number (by
+ * its keyed hash, or the start and end of its masked form).
+ */
+export interface LabourerFilter {
+  regionPrefix: string;
+  status?: EmploymentStatus;
+  wantsJob?: boolean;
+  mobility?: Mobility;
+  skill?: string;
+  /** Born after `after` and on or before `onOrBefore` (either may be absent). */
+  birthDate?: { after?: Date; onOrBefore?: Date };
+  search?: {
+    name: string;
+    latin?: string;
+    phoneHash?: string;
+    phoneMasked?: string;
+    idNumberHash?: string;
+    idNumberMasked?: { head: string; tail: string };
+  };
+}
+
+function labourerWhere(filter: LabourerFilter): Prisma.LabourerWhereInput {
+  const where: Prisma.LabourerWhereInput = { erasedAt: null, regionCode: { startsWith: filter.regionPrefix } };
+  if (filter.status) where.employmentStatus = filter.status;
+  if (filter.wantsJob !== undefined) where.wantsJob = filter.wantsJob;
+  if (filter.mobility) where.mobility = filter.mobility;
+  if (filter.skill) where.skills = { some: { skillCode: filter.skill } };
+  if (filter.birthDate) {
+    const { after, onOrBefore } = filter.birthDate;
+    where.birthDate = { ...(after ? { gt: after } : {}), ...(onOrBefore ? { lte: onOrBefore } : {}) };
+  }
+  const search = filter.search;
+  if (search) {
+    const or: Prisma.LabourerWhereInput[] = [{ name: { contains: search.name } }];
+    if (search.latin)
+      or.push({ nameInitials: { startsWith: search.latin } }, { namePinyin: { startsWith: search.latin } });
+    if (search.phoneHash) or.push({ phoneHash: search.phoneHash });
+    else if (search.phoneMasked) or.push({ phoneMasked: search.phoneMasked });
+    if (search.idNumberHash) or.push({ idNumberHash: search.idNumberHash });
+    else if (search.idNumberMasked) {
+      const { head, tail } = search.idNumberMasked;
+      or.push({ AND: [{ idNumberMasked: { startsWith: head } }, { idNumberMasked: { endsWith: tail } }] });
+    }
+    where.OR = or;
+  }
+  return where;
+}
 
 type Certificate = NonNullable<NormalisedLabourer['certificates']>[number];
 const certificateKey = (c: Certificate) => JSON.stringify([c.kind, c.level, c.issuer, c.issuedOn?.getTime() ?? null]);
@@ -140,10 +215,11 @@ export function createLabourersRepository(db: Db) {
      * otherwise by offset. One more row than asked tells whether a next page exists.
      */
     async list(
-      where: Prisma.LabourerWhereInput,
+      filter: LabourerFilter,
       paging: { page: number; pageSize: number; after?: { updatedAt: Date; id: string } | undefined },
     ) {
       const { page, pageSize, after } = paging;
+      const where = labourerWhere(filter);
       const rows = await db.labourer.findMany({
         where: after
           ? {
@@ -160,10 +236,11 @@ export function createLabourersRepository(db: Db) {
       return { items: rows.slice(0, pageSize), more: rows.length > pageSize };
     },
 
-    count: (where: Prisma.LabourerWhereInput) => db.labourer.count({ where }),
+    count: (filter: LabourerFilter) => db.labourer.count({ where: labourerWhere(filter) }),
 
     /** Pages through every match, for exports. */
-    async *listAll(where: Prisma.LabourerWhereInput, pageSize = 1000) {
+    async *listAll(filter: LabourerFilter, pageSize = 1000) {
+      const where = labourerWhere(filter);
       let cursor: string | undefined;
       for (;;) {
         const page = await db.labourer.findMany({

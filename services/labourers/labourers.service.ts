@@ -1,5 +1,4 @@
 import { maskIdNumber, maskPhone, normalisePhone, type PiiCipher } from '../platform/crypto/pii.ts';
-import type { Prisma } from '../platform/database/prisma.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
@@ -13,7 +12,7 @@ import type {
   LabourerSummary,
   LabourerView,
 } from './labourers.contract.ts';
-import type { LabourerRow, LabourersRepository } from './labourers.repository.ts';
+import type { AuditDetails, LabourerFilter, LabourerRow, LabourersRepository } from './labourers.repository.ts';
 import { normaliseSearchTerm } from './name-search.ts';
 import { CountCache } from './count-cache.ts';
 
@@ -117,51 +116,51 @@ function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
 }
 
 /** Filters of the officer list and the export, within the officer's region. */
-export function listWhere(
+export function listFilter(
   prefix: string,
   query: Omit<LabourerListQuery, 'page' | 'pageSize'>,
   pii: PiiCipher,
-): Prisma.LabourerWhereInput {
+): LabourerFilter {
   const region = query.regionCode && query.regionCode.startsWith(prefix) ? query.regionCode : prefix;
   if (query.regionCode && !query.regionCode.startsWith(prefix) && !prefix.startsWith(query.regionCode)) {
     throw new ForbiddenError(`Region ${query.regionCode} is outside your region ${prefix}`);
   }
-  const where: Prisma.LabourerWhereInput = { erasedAt: null, regionCode: { startsWith: region } };
-  if (query.status) where.employmentStatus = query.status;
-  if (query.wantsJob !== undefined) where.wantsJob = query.wantsJob;
-  if (query.mobility) where.mobility = query.mobility;
-  if (query.skill) where.skills = { some: { skillCode: query.skill } };
+  const filter: LabourerFilter = { regionPrefix: region };
+  if (query.status) filter.status = query.status;
+  if (query.wantsJob !== undefined) filter.wantsJob = query.wantsJob;
+  if (query.mobility) filter.mobility = query.mobility;
+  if (query.skill) filter.skill = query.skill;
   if (query.ageMin !== undefined || query.ageMax !== undefined) {
     const today = new Date();
     const yearsAgo = (years: number) =>
       new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
-    where.birthDate = {
-      ...(query.ageMax !== undefined ? { gt: yearsAgo(query.ageMax + 1) } : {}),
-      ...(query.ageMin !== undefined ? { lte: yearsAgo(query.ageMin) } : {}),
+    filter.birthDate = {
+      ...(query.ageMax !== undefined ? { after: yearsAgo(query.ageMax + 1) } : {}),
+      ...(query.ageMin !== undefined ? { onOrBefore: yearsAgo(query.ageMin) } : {}),
     };
   }
   if (query.q) {
     const { text, latin } = normaliseSearchTerm(query.q);
-    const or: Prisma.LabourerWhereInput[] = [{ name: { contains: text } }];
-    if (latin) or.push({ nameInitials: { startsWith: latin } }, { namePinyin: { startsWith: latin } });
+    const search: NonNullable<LabourerFilter['search']> = { name: text };
+    if (latin) search.latin = latin;
     const idLike = text.replace(/\s/g, '').toUpperCase();
     // A phone is found by its keyed hash, or by its masked form (139****5678) as lists show it.
     const phone = normalisePhone(text);
-    if (phone) or.push({ phoneHash: pii.hash(phone) });
-    else if (/^1\d{2}\*{4}\d{4}$/.test(idLike)) or.push({ phoneMasked: idLike });
-    if (/^\d{17}[\dX]$/.test(idLike)) or.push({ idNumberHash: pii.hash(idLike) });
+    if (phone) search.phoneHash = pii.hash(phone);
+    else if (/^1\d{2}\*{4}\d{4}$/.test(idLike)) search.phoneMasked = idLike;
+    if (/^\d{17}[\dX]$/.test(idLike)) search.idNumberHash = pii.hash(idLike);
     else if (/^[\dX*]{4,18}$/.test(idLike)) {
       // A masked number (350821********1234) or its last digits.
       const [head, tail] = idLike.includes('*') ? [idLike.split('*')[0]!, idLike.split('*').at(-1)!] : ['', idLike];
-      or.push({ AND: [{ idNumberMasked: { startsWith: head } }, { idNumberMasked: { endsWith: tail } }] });
+      search.idNumberMasked = { head, tail };
     }
-    where.OR = or;
+    filter.search = search;
   }
-  return where;
+  return filter;
 }
 
 /** The filters as the audit record keeps them: a searched ID or phone number only masked. */
-function auditedFilters(query: Omit<LabourerListQuery, 'page' | 'pageSize'>): Prisma.InputJsonValue {
+function auditedFilters(query: Omit<LabourerListQuery, 'page' | 'pageSize'>): AuditDetails {
   const filters = JSON.parse(JSON.stringify(query)) as Record<string, unknown>;
   if (typeof query.q === 'string') {
     const phone = normalisePhone(query.q);
@@ -169,7 +168,7 @@ function auditedFilters(query: Omit<LabourerListQuery, 'page' | 'pageSize'>): Pr
     if (phone) filters.q = maskPhone(phone);
     else if (/^\d{15,17}[\dXx]$/.test(id)) filters.q = maskIdNumber(id);
   }
-  return filters as Prisma.InputJsonValue;
+  return filters as AuditDetails;
 }
 
 export function createLabourersService({ repo, pii, reference, hashPassword }: LabourersDeps) {
@@ -308,12 +307,12 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       actor: SessionUser,
       query: LabourerListQuery,
     ): Promise<{ items: LabourerSummary[]; total: number; page: number; pageSize: number; nextCursor: string | null }> {
-      const where = listWhere(scopePrefix(actor), query, pii);
+      const filter = listFilter(scopePrefix(actor), query, pii);
       const ref = await reference();
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       const [{ items, more }, total] = await Promise.all([
-        repo.list(where, { page: query.page, pageSize: query.pageSize, after }),
-        counts.get(where, () => repo.count(where)),
+        repo.list(filter, { page: query.page, pageSize: query.pageSize, after }),
+        counts.get(filter, () => repo.count(filter)),
       ]);
       const last = items.at(-1);
       return {
@@ -350,7 +349,7 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       requestId: string,
       phones: 'masked' | 'clear' = 'masked',
     ) {
-      const where = listWhere(scopePrefix(actor), query, pii);
+      const filter = listFilter(scopePrefix(actor), query, pii);
       const ref = await reference();
       await repo.audit({
         actor,
@@ -359,7 +358,7 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
         requestId,
         details: { format, phones, filters: auditedFilters(query) },
       });
-      const rows = repo.listAll(where);
+      const rows = repo.listAll(filter);
       async function* withPhones() {
         for await (const page of rows) {
           yield page.map((row) => ({

@@ -3,7 +3,16 @@ import type { Db } from '../platform/database/prisma.ts';
 import type { VacancyState } from './hard-rules.ts';
 import type { TaxonomyData } from './taxonomy.ts';
 import type { EmployerRecord } from './types.ts';
-import { EMPLOYER_RECORD } from './weights.ts';
+import { EMPLOYER_RECORD, WAGE } from './weights.ts';
+
+/** Open jobs of verified employers sharing what the person-dependent hard rules look at. */
+export interface JobGroup {
+  ageMin: number | null;
+  ageMax: number | null;
+  publicWelfarePost: boolean;
+  jobs: number;
+  bestWage: number;
+}
 
 export interface ApplicationCount {
   vacancyId: string;
@@ -197,6 +206,21 @@ export function createMatchingRepository(db: Db) {
 
     vacancyExists(id: string) {
       return db.vacancy.findUnique({ where: { id }, select: { id: true } });
+    },
+
+    /**
+     * The vacancies of an area (region prefixes; null for anywhere) that could be anyone's, grouped
+     * by age range and public-welfare post, with the best monthly pay of each group.
+     */
+    async jobGroupsIn(area: string[] | null, now: Date): Promise<JobGroup[]> {
+      const patterns = area?.map((prefix) => `${prefix}%`) ?? null;
+      return db.$queryRaw<JobGroup[]>`
+        SELECT v."ageMin", v."ageMax", v."publicWelfarePost", count(*)::int AS "jobs",
+          max(CASE WHEN v."payBasis" = 'day' THEN v."wageMax" * ${WAGE.daysPerMonth} ELSE v."wageMax" END)::int AS "bestWage"
+        FROM "Vacancy" v JOIN "Employer" e ON e."id" = v."employerId"
+        WHERE v."status" = 'open' AND e."verifiedAt" IS NOT NULL AND (v."expiresAt" IS NULL OR v."expiresAt" > ${now})
+          AND (${patterns}::text[] IS NULL OR v."regionCode" LIKE ANY(${patterns}::text[]))
+        GROUP BY 1, 2, 3`;
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../platform/database/prisma.ts';
 import { allowedPrefixes } from './area.ts';
 import { brokenRules, type PersonState } from './hard-rules.ts';
-import { WAGE } from './weights.ts';
+import { createMatchingRepository, type JobGroup } from './matching.repository.ts';
 
 /** Why a person who wants work has no suitable job, from the first rule that leaves nothing. */
 export type NoMatchReason =
@@ -29,29 +29,6 @@ export interface NoMatchExplanation {
   };
 }
 
-interface JobGroup {
-  ageMin: number | null;
-  ageMax: number | null;
-  publicWelfarePost: boolean;
-  jobs: number;
-  bestWage: number;
-}
-
-/**
- * The vacancies of an area that could be anyone's, grouped by what the person-dependent hard rules
- * look at (age range, public-welfare post), so one small read serves everybody of that area.
- */
-async function groupsIn(db: Db, area: string[] | null, now: Date): Promise<JobGroup[]> {
-  const patterns = area?.map((prefix) => `${prefix}%`) ?? null;
-  return db.$queryRaw<JobGroup[]>`
-    SELECT v."ageMin", v."ageMax", v."publicWelfarePost", count(*)::int AS "jobs",
-      max(CASE WHEN v."payBasis" = 'day' THEN v."wageMax" * ${WAGE.daysPerMonth} ELSE v."wageMax" END)::int AS "bestWage"
-    FROM "Vacancy" v JOIN "Employer" e ON e."id" = v."employerId"
-    WHERE v."status" = 'open' AND e."verifiedAt" IS NOT NULL AND (v."expiresAt" IS NULL OR v."expiresAt" > ${now})
-      AND (${patterns}::text[] IS NULL OR v."regionCode" LIKE ANY(${patterns}::text[]))
-    GROUP BY 1, 2, 3`;
-}
-
 /**
  * Explains, for people the matching engine found no job for, which hard rule removed every job of
  * their area: none there, none of their age, only public-welfare posts; when jobs remain open to
@@ -63,12 +40,14 @@ export async function explainNoMatch(
   people: ReadonlyArray<PersonState & { id: string }>,
   now: Date,
 ): Promise<Map<string, NoMatchExplanation>> {
+  const repo = createMatchingRepository(db);
+  // One small read serves everybody of an area.
   const byArea = new Map<string, Promise<JobGroup[]>>();
   const out = new Map<string, NoMatchExplanation>();
   for (const person of people) {
     const area = allowedPrefixes(person);
     const key = JSON.stringify(area);
-    if (!byArea.has(key)) byArea.set(key, groupsIn(db, area, now));
+    if (!byArea.has(key)) byArea.set(key, repo.jobGroupsIn(area, now));
     const groups = await byArea.get(key)!;
     // The region is already inside the area (the query filtered on it): stand in with the home.
     const state = (g: JobGroup) => ({

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { chinaDateTime } from '../platform/time/china-time.ts';
-import { recordAudit } from '../platform/audit/audit.repository.ts';
-import type { Db, Prisma } from '../platform/database/prisma.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
@@ -17,15 +15,15 @@ const QuerySchema = z.object({
 const PAGE_SIZE = 50;
 
 /** The SMS record: what the development provider "sent", what waits for quiet hours, what failed. */
-export async function adminSmsPages(app: FastifyInstance, opts: { repo: SmsRepository; db: Db }) {
+export async function adminSmsPages(app: FastifyInstance, opts: { repo: SmsRepository }) {
   app.route({
     ...page('GET', '/admin/sms', auth.roles('admin')),
     handler: async (request, reply) => {
       const query = QuerySchema.parse(request.query ?? {});
-      const where: Prisma.SmsMessageWhereInput = query.status ? { status: query.status } : {};
+      const filter = { status: query.status };
       const t = (key: string) => translate(request.locale, `notifications.sms.${key}`);
       if (query.format) {
-        await recordAudit(opts.db, {
+        await opts.repo.audit({
           actor: request.user,
           action: 'sms.export',
           entity: 'SmsMessage',
@@ -48,10 +46,10 @@ export async function adminSmsPages(app: FastifyInstance, opts: { repo: SmsRepos
             { header: t('attempts'), value: (r) => r.attempts },
             { header: t('error'), value: (r) => r.error },
           ],
-          rows: opts.repo.all(where),
+          rows: opts.repo.all(filter),
         });
       }
-      const { items, total } = await opts.repo.page(where, query.page, PAGE_SIZE);
+      const { items, total } = await opts.repo.page(filter, query.page, PAGE_SIZE);
       const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
       const link = (p: number) => `/admin/sms?page=${p}${query.status ? `&status=${query.status}` : ''}`;
       return reply.page('notifications/admin-sms', {

@@ -3,6 +3,7 @@ import { chinaDateTime } from '../platform/time/china-time.ts';
 import type { ApplicationStatus } from '../platform/database/generated/enums.ts';
 import { maskName } from '../platform/crypto/pii.ts';
 import type { Db } from '../platform/database/prisma.ts';
+import { type ApplicationForNotice, createNotificationsRepository } from './notifications.repository.ts';
 import type { NotificationDraft, Notifier } from './notifier.ts';
 
 type ActorRole = 'labourer' | 'employer' | 'officer' | 'admin';
@@ -15,26 +16,8 @@ export interface ApplicationNotices {
   moved(applicationId: string, to: ApplicationStatus, by: ActorRole): Promise<void>;
 }
 
-function loadApplication(db: Db, id: string) {
-  return db.application.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      status: true,
-      labourerId: true,
-      vacancyId: true,
-      interviewAt: true,
-      interviewPlace: true,
-      offeredWage: true,
-      labourer: { select: { name: true } },
-      vacancy: { select: { title: true, employerId: true, employer: { select: { name: true } } } },
-    },
-  });
-}
-type Loaded = NonNullable<Awaited<ReturnType<typeof loadApplication>>>;
-
 /** What the person reads, by the step the employer (or an officer) took. */
-function toPerson(a: Loaded, to: ApplicationStatus): Omit<NotificationDraft, 'labourerId'> | null {
+function toPerson(a: ApplicationForNotice, to: ApplicationStatus): Omit<NotificationDraft, 'labourerId'> | null {
   const job = `「${a.vacancy.title}」`;
   const employer = a.vacancy.employer.name;
   switch (to) {
@@ -79,7 +62,7 @@ function toPerson(a: Loaded, to: ApplicationStatus): Omit<NotificationDraft, 'la
 }
 
 /** What the employer's accounts read, by the step the person (or an officer for them) took. */
-function toEmployer(a: Loaded, to: ApplicationStatus): Omit<NotificationDraft, 'userId'> | null {
+function toEmployer(a: ApplicationForNotice, to: ApplicationStatus): Omit<NotificationDraft, 'userId'> | null {
   const who = maskName(a.labourer.name);
   const link = `/employer/vacancies/${a.vacancyId}/applicants#application-${a.id}`;
   if (to === 'applied')
@@ -94,9 +77,10 @@ function toEmployer(a: Loaded, to: ApplicationStatus): Omit<NotificationDraft, '
  * step has happened whether or not anyone was told.
  */
 export function createApplicationNotices(db: Db, notifier: Notifier, log: FastifyBaseLogger): ApplicationNotices {
+  const repo = createNotificationsRepository(db);
   async function send(applicationId: string, step: ApplicationStatus | null, by: ActorRole) {
     try {
-      const a = await loadApplication(db, applicationId);
+      const a = await repo.applicationForNotice(applicationId);
       if (!a) return;
       const to = step ?? a.status;
       const drafts: NotificationDraft[] = [];
@@ -107,10 +91,7 @@ export function createApplicationNotices(db: Db, notifier: Notifier, log: Fastif
       if (by !== 'employer') {
         const notice = toEmployer(a, to);
         if (notice) {
-          const accounts = await db.user.findMany({
-            where: { employerId: a.vacancy.employerId, role: 'employer', disabledAt: null },
-            select: { id: true },
-          });
+          const accounts = await repo.employerAccounts(a.vacancy.employerId);
           drafts.push(...accounts.map((u) => ({ ...notice, userId: u.id })));
         }
       }

@@ -1,13 +1,11 @@
 import { scopePrefix } from '../platform/access/scope.ts';
-import type { Db, Prisma } from '../platform/database/prisma.ts';
 import { ForbiddenError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
+import type { BroadcastRow, BroadcastsRepository } from './broadcasts.repository.ts';
 import type { BroadcastCreate } from './notifications.contract.ts';
 import type { NotificationDraft, Notifier } from './notifier.ts';
 
 const BATCH = 1000;
-
-type BroadcastRow = Prisma.BroadcastGetPayload<object>;
 
 function toView(row: BroadcastRow) {
   return {
@@ -26,7 +24,7 @@ function toView(row: BroadcastRow) {
  * An officer's notice to a region: one stored notice per person (so each has it in their inbox
  * and it is read or unread for each), written and emitted in batches.
  */
-export function createBroadcastsService({ db, notifier }: { db: Db; notifier: Notifier }) {
+export function createBroadcastsService({ repo, notifier }: { repo: BroadcastsRepository; notifier: Notifier }) {
   /** Everyone the broadcast reaches, as notice drafts, one batch at a time. */
   async function* recipients(
     input: BroadcastCreate,
@@ -35,20 +33,7 @@ export function createBroadcastsService({ db, notifier }: { db: Db; notifier: No
     if (accountRoles.length) {
       let cursor: string | undefined;
       for (;;) {
-        const users = await db.user.findMany({
-          where: {
-            role: { in: accountRoles },
-            disabledAt: null,
-            OR: [
-              { regionCode: { startsWith: input.regionCode } },
-              { role: 'employer', employer: { regionCode: { startsWith: input.regionCode } } },
-            ],
-            ...(cursor ? { id: { gt: cursor } } : {}),
-          },
-          orderBy: { id: 'asc' },
-          take: BATCH,
-          select: { id: true },
-        });
+        const users = await repo.accountsIn(accountRoles, input.regionCode, cursor, BATCH);
         if (!users.length) break;
         yield users.map((u) => ({ userId: u.id }));
         cursor = users.at(-1)!.id;
@@ -58,16 +43,7 @@ export function createBroadcastsService({ db, notifier }: { db: Db; notifier: No
       // People without an account yet get it too: their inbox shows it once they sign up.
       let cursor: string | undefined;
       for (;;) {
-        const labourers = await db.labourer.findMany({
-          where: {
-            regionCode: { startsWith: input.regionCode },
-            erasedAt: null,
-            ...(cursor ? { id: { gt: cursor } } : {}),
-          },
-          orderBy: { id: 'asc' },
-          take: BATCH,
-          select: { id: true, user: { select: { id: true, disabledAt: true } } },
-        });
+        const labourers = await repo.labourersIn(input.regionCode, cursor, BATCH);
         if (!labourers.length) break;
         yield labourers.map((l) => ({
           labourerId: l.id,
@@ -82,15 +58,13 @@ export function createBroadcastsService({ db, notifier }: { db: Db; notifier: No
     async create(actor: SessionUser, input: BroadcastCreate) {
       if (!input.regionCode.startsWith(scopePrefix(actor)))
         throw new ForbiddenError(`Region ${input.regionCode} is outside your region`);
-      const broadcast = await db.broadcast.create({
-        data: {
-          regionCode: input.regionCode,
-          roles: input.roles,
-          title: input.title,
-          body: input.body,
-          link: input.link ?? null,
-          createdById: actor.id,
-        },
+      const broadcast = await repo.create({
+        regionCode: input.regionCode,
+        roles: input.roles,
+        title: input.title,
+        body: input.body,
+        link: input.link ?? null,
+        createdById: actor.id,
       });
       let count = 0;
       for await (const batch of recipients(input)) {
@@ -107,15 +81,11 @@ export function createBroadcastsService({ db, notifier }: { db: Db; notifier: No
         );
         count += stored.length;
       }
-      return toView(await db.broadcast.update({ where: { id: broadcast.id }, data: { recipients: count } }));
+      return toView(await repo.setRecipients(broadcast.id, count));
     },
 
     async list(actor: SessionUser) {
-      const rows = await db.broadcast.findMany({
-        where: { regionCode: { startsWith: scopePrefix(actor) } },
-        orderBy: { createdAt: 'desc' },
-        take: 50,
-      });
+      const rows = await repo.latest(scopePrefix(actor), 50);
       return rows.map(toView);
     },
   };

@@ -1,4 +1,4 @@
-import type { NotificationKind } from './notifier.ts';
+import type { NotificationKind } from '../platform/database/generated/enums.ts';
 
 /** A notice as clients see it: ids are strings (BigInt does not survive JSON). */
 export interface NoticePayload {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { adminSmsPages } from './admin-sms.pages.ts';
+import { createBroadcastsRepository } from './broadcasts.repository.ts';
 import { createBroadcastsService } from './broadcasts.service.ts';
 import { createDelivery, createWebChannel } from './channels.ts';
 import { userRoom } from './events.ts';
@@ -21,6 +22,7 @@ export type { NotificationDraft, Notifier, NotificationKind } from './notifier.t
 export type { ApplicationNotices } from './application-notices.ts';
 export type { StoredNotification } from './notifier.ts';
 export { renderSms } from './sms-templates.ts';
+import { createApiTokensRepository, createSessionsRepository } from '../platform/auth/sessions.repository.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -67,7 +69,13 @@ async function register(
     repo,
     unreadChanged: (userId, unread) => live.io?.to(userRoom(userId)).emit('notification:unread', { unread }),
   });
-  const io = attachRealtime(app, { db: deps.db, inbox, redisUrl: deps.config.redisUrl, log: deps.log });
+  const io = attachRealtime(app, {
+    sessions: createSessionsRepository(deps.db),
+    tokens: createApiTokensRepository(deps.db),
+    inbox,
+    redisUrl: deps.config.redisUrl,
+    log: deps.log,
+  });
   live.io = io;
   app.decorate('realtime', io);
   const smsDeps = {
@@ -87,8 +95,8 @@ async function register(
   });
 
   const preferences = createPreferencesService(smsRepo, deps.config.sms);
-  const broadcasts = createBroadcastsService({ db: deps.db, notifier });
+  const broadcasts = createBroadcastsService({ repo: createBroadcastsRepository(deps.db), notifier });
   await app.register(notificationsRoutes, { inbox, preferences, broadcasts });
   await app.register(notificationsPages, { inbox, preferences, broadcasts, reference: deps.reference });
-  await app.register(adminSmsPages, { repo: smsRepo, db: deps.db });
+  await app.register(adminSmsPages, { repo: smsRepo });
 }

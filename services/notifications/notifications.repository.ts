@@ -1,5 +1,68 @@
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import type { NoticePayload } from './events.ts';
+import type { NotificationKind } from '../platform/database/generated/enums.ts';
+
+/** A notice to write: to a user, or to a labourer who may not have an account yet. */
+export interface NotificationDraft {
+  userId?: string | null;
+  labourerId?: string | null;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link?: string | null;
+  data?: NoticeData;
+  /** A notice with a key that was already stored is skipped (idempotent sends). */
+  dedupeKey?: string | null;
+  broadcastId?: string | null;
+}
+
+export interface StoredNotification {
+  id: bigint;
+  userId: string | null;
+  labourerId: string | null;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: Date;
+}
+
+/** A transaction (or the client itself) that notices are stored in. */
+export type NoticeTx = Prisma.TransactionClient;
+/** The machine-readable part of a notice: any JSON value. */
+export type NoticeData = Prisma.InputJsonValue;
+
+const RETURNED = {
+  id: true,
+  userId: true,
+  labourerId: true,
+  kind: true,
+  title: true,
+  body: true,
+  link: true,
+  createdAt: true,
+} as const;
+
+/** Stores notices with a recipient, skipping a dedupe key stored before; answers the ones written. */
+export async function storeNotifications(tx: NoticeTx, drafts: NotificationDraft[]): Promise<StoredNotification[]> {
+  const rows = drafts.filter((d) => d.userId || d.labourerId);
+  if (!rows.length) return [];
+  return tx.notification.createManyAndReturn({
+    data: rows.map((d) => ({
+      userId: d.userId ?? null,
+      labourerId: d.labourerId ?? null,
+      kind: d.kind,
+      title: d.title,
+      body: d.body,
+      link: d.link ?? null,
+      ...(d.data === undefined ? {} : { data: d.data }),
+      dedupeKey: d.dedupeKey ?? null,
+      broadcastId: d.broadcastId ?? null,
+    })),
+    skipDuplicates: true,
+    select: RETURNED,
+  });
+}
 
 /** Whose inbox: a user, and the labourer profile their account belongs to. */
 export interface InboxOwner {
@@ -156,7 +219,29 @@ export function createNotificationsRepository(db: Db) {
       }
       return counts;
     },
+
+    /** An application as its notices tell it: the person, the job and its employer. */
+    applicationForNotice: (id: string) =>
+      db.application.findUnique({
+        where: { id },
+        select: {
+          id: true,
+          status: true,
+          labourerId: true,
+          vacancyId: true,
+          interviewAt: true,
+          interviewPlace: true,
+          offeredWage: true,
+          labourer: { select: { name: true } },
+          vacancy: { select: { title: true, employerId: true, employer: { select: { name: true } } } },
+        },
+      }),
+
+    /** The employer's enabled sign-in accounts. */
+    employerAccounts: (employerId: string) =>
+      db.user.findMany({ where: { employerId, role: 'employer', disabledAt: null }, select: { id: true } }),
   };
 }
 
 export type NotificationsRepository = ReturnType<typeof createNotificationsRepository>;
+export type ApplicationForNotice = NonNullable<Awaited<ReturnType<NotificationsRepository['applicationForNotice']>>>;

@@ -4,8 +4,7 @@ import { Redis } from 'ioredis';
 import { watchRedis } from '../platform/jobs/redis-watch.ts';
 import { Server, type Socket } from 'socket.io';
 import { hashToken } from '../platform/auth/auth.plugin.ts';
-import { createSessionsRepository } from '../platform/auth/sessions.repository.ts';
-import type { Db } from '../platform/database/prisma.ts';
+import type { ApiTokensRepository, SessionsRepository } from '../platform/auth/sessions.repository.ts';
 import {
   type ClientToServerEvents,
   type InterServerEvents,
@@ -20,25 +19,14 @@ import type { InboxService } from './inbox.service.ts';
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-const USER_SELECT = {
-  id: true,
-  role: true,
-  regionCode: true,
-  labourerId: true,
-  disabledAt: true,
-} as const;
-
 /**
  * The same identities as HTTP: the session cookie (pages) or a bearer token in `auth.token`
  * (API clients, tests, the benchmark).
  */
-async function userOfHandshake(app: FastifyInstance, db: Db, socket: RealtimeSocket) {
+async function userOfHandshake(app: FastifyInstance, opts: RealtimeOptions, socket: RealtimeSocket) {
   const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
   if (typeof token === 'string' && token) {
-    const row = await db.apiToken.findUnique({
-      where: { tokenHash: hashToken(token.replace(/^Bearer\s+/i, '').trim()) },
-      select: { expiresAt: true, revokedAt: true, user: { select: USER_SELECT } },
-    });
+    const row = await opts.tokens.byHash(hashToken(token.replace(/^Bearer\s+/i, '').trim()));
     if (!row || row.revokedAt || row.expiresAt < new Date()) return null;
     return row.user;
   }
@@ -48,11 +36,12 @@ async function userOfHandshake(app: FastifyInstance, db: Db, socket: RealtimeSoc
   if (!value) return null;
   // A signed-out (revoked) session opens no socket, as it opens no page.
   const sessionId = app.decodeSecureSession(value)?.get('sessionId');
-  return sessionId ? createSessionsRepository(db).userOf(sessionId) : null;
+  return sessionId ? opts.sessions.userOf(sessionId) : null;
 }
 
 export interface RealtimeOptions {
-  db: Db;
+  sessions: SessionsRepository;
+  tokens: ApiTokensRepository;
   inbox: InboxService;
   redisUrl: string | undefined;
   log: FastifyBaseLogger;
@@ -64,7 +53,7 @@ export interface RealtimeOptions {
  * sockets of every other app instance.
  */
 export function attachRealtime(app: FastifyInstance, opts: RealtimeOptions): RealtimeServer {
-  const { db, inbox, log } = opts;
+  const { inbox, log } = opts;
   let redis: Redis | undefined;
   const io: RealtimeServer = new Server(app.server, {
     serveClient: true,
@@ -83,7 +72,7 @@ export function attachRealtime(app: FastifyInstance, opts: RealtimeOptions): Rea
   }
 
   io.use((socket, next) => {
-    userOfHandshake(app, db, socket)
+    userOfHandshake(app, opts, socket)
       .then((user) => {
         if (!user || user.disabledAt) return next(new Error('unauthorized'));
         socket.data = { userId: user.id, labourerId: user.labourerId };

@@ -1,5 +1,14 @@
+import { type AuditEntry, recordAudit } from '../platform/audit/audit.repository.ts';
+import type { OutboundStatus } from '../platform/database/generated/enums.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import type { NotificationKind } from './notifier.ts';
+
+/** Which messages the SMS record lists: all, or those of one status. */
+export interface SmsFilter {
+  status?: OutboundStatus | undefined;
+}
+
+const smsWhere = (filter: SmsFilter): Prisma.SmsMessageWhereInput => (filter.status ? { status: filter.status } : {});
 
 export interface SmsDraft {
   notificationId: bigint;
@@ -85,7 +94,8 @@ export function createSmsRepository(db: Db) {
         data: giveUp ? { status: 'failed', error } : { error, sendAfter: at },
       }),
 
-    async page(where: Prisma.SmsMessageWhereInput, page: number, pageSize: number) {
+    async page(filter: SmsFilter, page: number, pageSize: number) {
+      const where = smsWhere(filter);
       const [items, total] = await Promise.all([
         db.smsMessage.findMany({
           where,
@@ -99,7 +109,8 @@ export function createSmsRepository(db: Db) {
       return { items, total };
     },
 
-    async *all(where: Prisma.SmsMessageWhereInput) {
+    async *all(filter: SmsFilter) {
+      const where = smsWhere(filter);
       let cursor: bigint | undefined;
       for (;;) {
         const rows = await db.smsMessage.findMany({
@@ -113,6 +124,8 @@ export function createSmsRepository(db: Db) {
         cursor = rows.at(-1)!.id;
       }
     },
+
+    audit: (entry: AuditEntry) => recordAudit(db, entry),
   };
 }
 

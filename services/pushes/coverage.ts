@@ -1,4 +1,4 @@
-import type { Db } from '../platform/database/prisma.ts';
+import type { PushesRepository } from './pushes.repository.ts';
 
 export interface CountyCoverage {
   regionCode: string;
@@ -23,17 +23,11 @@ export const shareOf = (covered: number, willing: number) =>
  * How far the plan's promise is kept: of the people under the prefix who want work (not erased),
  * how many have had at least one suitable job pushed to them, in total and by county.
  */
-export async function pushCoverage(db: Db, regionPrefix: string): Promise<PushCoverage> {
-  const rows = await db.$queryRaw<Array<{ county: string; willing: number; covered: number; name: string | null }>>`
-    SELECT c."county", c."willing", c."covered", r."name"
-    FROM (
-      SELECT substr(l."regionCode", 1, 6) AS "county", count(*)::int AS "willing",
-        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "JobPush" p WHERE p."labourerId" = l."id"))::int AS "covered"
-      FROM "Labourer" l
-      WHERE l."wantsJob" AND l."erasedAt" IS NULL AND l."regionCode" LIKE ${`${regionPrefix}%`}
-      GROUP BY 1
-    ) c LEFT JOIN "Region" r ON r."code" = c."county"
-    ORDER BY c."county"`;
+export async function pushCoverage(
+  repo: Pick<PushesRepository, 'coverageByCounty'>,
+  regionPrefix: string,
+): Promise<PushCoverage> {
+  const rows = await repo.coverageByCounty(regionPrefix);
   const byCounty = rows.map((r) => ({
     regionCode: r.county,
     ...(r.name ? { name: r.name } : {}),

@@ -1,6 +1,4 @@
 import { maskName } from '../platform/crypto/pii.ts';
-import { recordAudit } from '../platform/audit/audit.repository.ts';
-import type { Db } from '../platform/database/prisma.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { Column } from '../platform/export/tabular.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
@@ -15,7 +13,7 @@ export type GapReason = (typeof GAP_REASONS)[number];
  * The people left without a suitable job, for officers to follow up: names masked, the reason in
  * plain words. Exporting them is exporting personal data, so it is audited.
  */
-export function createGapsService(deps: { db: Db; repo: PushesRepository; reference: () => Promise<ReferenceNames> }) {
+export function createGapsService(deps: { repo: PushesRepository; reference: () => Promise<ReferenceNames> }) {
   const { repo } = deps;
 
   async function present(rows: GapRow[], lang: string) {
@@ -58,7 +56,7 @@ export function createGapsService(deps: { db: Db; repo: PushesRepository; refere
       requestId?: string,
     ) {
       const region = regionWithin(actor, query.regionCode);
-      await recordAudit(deps.db, {
+      await repo.audit({
         actor,
         action: 'pushes.without.export',
         entity: 'PushGap',

@@ -36,7 +36,7 @@ export const pushesModule: AppModule<PushesDeps> = {
       queue,
       log: deps.log,
     });
-    const gaps = createGapsService({ db: deps.db, repo: pushes.repo, reference: deps.reference });
+    const gaps = createGapsService({ repo: pushes.repo, reference: deps.reference });
     return {
       jobs: pushesJobs(pushes, deps),
       close: () => queue.close(),
@@ -48,7 +48,7 @@ export const pushesModule: AppModule<PushesDeps> = {
           if (count) deps.log.info({ campaigns: count }, 'push campaigns cut off by a restart marked failed');
         });
         await app.register(pushesRoutes, { pushes, gaps });
-        await app.register(pushesPages, { pushes, gaps, db: deps.db });
+        await app.register(pushesPages, { pushes, gaps });
       },
     };
   },

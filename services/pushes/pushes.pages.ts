@@ -2,7 +2,6 @@ import { RUN_STATUS_CLASS, timeLabel } from '../platform/http/run-labels.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { scopePrefix } from '../platform/access/scope.ts';
-import type { Db } from '../platform/database/prisma.ts';
 import { ConflictError, ForbiddenError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
@@ -36,17 +35,13 @@ function pager(current: number, total: number, size: number, base: string) {
   };
 }
 
-export async function pushesPages(app: FastifyInstance, opts: { pushes: PushesService; gaps: GapsService; db: Db }) {
-  const { pushes, gaps, db } = opts;
+export async function pushesPages(app: FastifyInstance, opts: { pushes: PushesService; gaps: GapsService }) {
+  const { pushes, gaps } = opts;
 
   /** The regions an officer may run a campaign over: their scope and the cities and counties in it. */
   async function regionOptions(request: FastifyRequest) {
     const scope = scopePrefix(request.user!);
-    const rows = await db.region.findMany({
-      where: { code: { startsWith: scope }, level: { in: ['province', 'city', 'county'] } },
-      select: { code: true, name: true, level: true },
-      orderBy: { code: 'asc' },
-    });
+    const rows = await pushes.regionChoices(request.user!);
     const indent = { province: '', city: '　', county: '　　' } as const;
     const options = rows.map((r) => ({
       code: r.code,

@@ -1,3 +1,4 @@
+import { type AuditEntry, recordAudit } from '../platform/audit/audit.repository.ts';
 import { PERSON_SELECT } from '../matching/index.ts';
 import type { CampaignTrigger } from '../platform/database/generated/enums.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
@@ -205,6 +206,34 @@ export function createPushesRepository(db: Db, leaseMs = LEASE_MS) {
         { timeout: 60_000, maxWait: 60_000 },
       );
     },
+
+    /**
+     * By county under the prefix: the people who want work (not erased) and how many of them have
+     * had at least one job pushed, with the county's name when the reference data has it.
+     */
+    coverageByCounty(prefix: string) {
+      return db.$queryRaw<Array<{ county: string; willing: number; covered: number; name: string | null }>>`
+        SELECT c."county", c."willing", c."covered", r."name"
+        FROM (
+          SELECT substr(l."regionCode", 1, 6) AS "county", count(*)::int AS "willing",
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "JobPush" p WHERE p."labourerId" = l."id"))::int AS "covered"
+          FROM "Labourer" l
+          WHERE l."wantsJob" AND l."erasedAt" IS NULL AND l."regionCode" LIKE ${`${prefix}%`}
+          GROUP BY 1
+        ) c LEFT JOIN "Region" r ON r."code" = c."county"
+        ORDER BY c."county"`;
+    },
+
+    /** The province, cities and counties under a prefix, in code order. */
+    regionsUnder(prefix: string) {
+      return db.region.findMany({
+        where: { code: { startsWith: prefix }, level: { in: ['province', 'city', 'county'] } },
+        select: { code: true, name: true, level: true },
+        orderBy: { code: 'asc' },
+      });
+    },
+
+    audit: (entry: AuditEntry) => recordAudit(db, entry),
   };
 }
 

@@ -196,8 +196,11 @@ export function createPushesService(deps: PushesServiceDeps) {
 
     async coverage(actor: Actor, regionCode?: string) {
       const region = regionWithin(actor, regionCode);
-      return { regionCode: region, ...(await pushCoverage(db, region)) };
+      return { regionCode: region, ...(await pushCoverage(repo, region)) };
     },
+
+    /** The regions an officer may run a campaign over: their scope's province, cities and counties. */
+    regionChoices: (actor: Actor) => repo.regionsUnder(scopePrefix(actor)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { type AuditEntry, recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 
 export function createReportsRepository(db: Db) {
@@ -20,7 +21,7 @@ export function createReportsRepository(db: Db) {
           createdAt: true,
         },
       }),
-    audit: db,
+    audit: (entry: AuditEntry) => recordAudit(db, entry),
   };
 }
 

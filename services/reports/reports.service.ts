@@ -1,4 +1,3 @@
-import { recordAudit } from '../platform/audit/audit.repository.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { ForbiddenError, NotFoundError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
@@ -112,7 +111,7 @@ export function createReportsService(deps: { repo: ReportsRepository; indicators
     /** Reads a report for download and records who took which table of it. */
     async exportReport(actor: Actor, id: string, table: 'summary' | 'counties', format: string, requestId?: string) {
       const report = reportView(await readable(actor, id));
-      await recordAudit(repo.audit, {
+      await repo.audit({
         actor,
         action: 'report.export',
         entity: 'Report',
@@ -125,7 +124,7 @@ export function createReportsService(deps: { repo: ReportsRepository; indicators
 
     /** Records a download of the dashboard's county table. */
     async auditDashboardExport(actor: Actor, regionCode: string, format: string, requestId?: string) {
-      await recordAudit(repo.audit, {
+      await repo.audit({
         actor,
         action: 'dashboard.export',
         entity: 'Region',

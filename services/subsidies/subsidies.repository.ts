@@ -45,6 +45,18 @@ const inRegion = (prefix: string, employerId?: string): Prisma.EmployerWhereInpu
   ...(employerId ? { id: employerId } : {}),
 });
 
+/** Decisions on hires at employers under the region prefix, of one employer or status when given. */
+export interface DecisionFilter {
+  regionPrefix: string;
+  employerId?: string | undefined;
+  status?: SubsidyDecisionStatus | undefined;
+}
+
+const decisionsWhere = (filter: DecisionFilter): Prisma.SubsidyDecisionWhereInput => ({
+  application: { vacancy: { employer: inRegion(filter.regionPrefix, filter.employerId) } },
+  ...(filter.status ? { status: filter.status } : {}),
+});
+
 /** The hiring subsidy's queries. */
 export function createSubsidiesRepository(db: Db) {
   return {
@@ -82,13 +94,8 @@ export function createSubsidiesRepository(db: Db) {
       }
     },
 
-    decisionsWhere: (prefix: string, query: { employerId?: string; status?: SubsidyDecisionStatus }) =>
-      ({
-        application: { vacancy: { employer: inRegion(prefix, query.employerId) } },
-        ...(query.status ? { status: query.status } : {}),
-      }) satisfies Prisma.SubsidyDecisionWhereInput,
-
-    async decisions(where: Prisma.SubsidyDecisionWhereInput, page: number, pageSize: number) {
+    async decisions(filter: DecisionFilter, page: number, pageSize: number) {
+      const where = decisionsWhere(filter);
       const [items, total] = await Promise.all([
         db.subsidyDecision.findMany({
           where,
@@ -103,7 +110,8 @@ export function createSubsidiesRepository(db: Db) {
     },
 
     /** Pages through every decision, for exports. */
-    async *allDecisions(where: Prisma.SubsidyDecisionWhereInput, pageSize = 1000) {
+    async *allDecisions(filter: DecisionFilter, pageSize = 1000) {
+      const where = decisionsWhere(filter);
       let cursor: string | undefined;
       for (;;) {
         const page = await db.subsidyDecision.findMany({

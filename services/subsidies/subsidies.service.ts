@@ -1,7 +1,6 @@
 import { addMonths, chinaDate } from '../platform/time/china-time.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { maskName } from '../platform/crypto/pii.ts';
-import type { Prisma } from '../platform/database/prisma.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type {
@@ -12,7 +11,7 @@ import type {
   Eligibility,
   EligibilityQuery,
 } from './subsidies.contract.ts';
-import type { DecisionRow, HireRow, SubsidiesRepository } from './subsidies.repository.ts';
+import type { DecisionFilter, DecisionRow, HireRow, SubsidiesRepository } from './subsidies.repository.ts';
 import { ineligibility, monthsInWork, subsidyAmount } from './subsidy-eligibility.ts';
 import type { SubsidyRules } from './subsidy-settings.ts';
 
@@ -73,8 +72,8 @@ export function createSubsidiesService({ repo, rules, now = () => new Date() }: 
     amount: subsidyAmount(rules, hire.vacancy.employer.kind),
   });
 
-  async function decisionsWhere(actor: SessionUser, query: Omit<DecisionListQuery, 'page' | 'pageSize'>) {
-    return repo.decisionsWhere(scopePrefix(actor), query);
+  function decisionFilter(actor: SessionUser, query: Omit<DecisionListQuery, 'page' | 'pageSize'>): DecisionFilter {
+    return { regionPrefix: scopePrefix(actor), employerId: query.employerId, status: query.status };
   }
 
   async function withNames(rows: DecisionRow[]) {
@@ -153,8 +152,8 @@ export function createSubsidiesService({ repo, rules, now = () => new Date() }: 
     },
 
     async decisions(actor: SessionUser, query: DecisionListQuery) {
-      const where = await decisionsWhere(actor, query);
-      const { items, total } = await repo.decisions(where, query.page, query.pageSize);
+      const filter = decisionFilter(actor, query);
+      const { items, total } = await repo.decisions(filter, query.page, query.pageSize);
       return { items: await withNames(items), total, page: query.page, pageSize: query.pageSize };
     },
 
@@ -178,7 +177,7 @@ export function createSubsidiesService({ repo, rules, now = () => new Date() }: 
       format: string,
       requestId: string,
     ) {
-      const where: Prisma.SubsidyDecisionWhereInput = await decisionsWhere(actor, query);
+      const filter = decisionFilter(actor, query);
       await repo.audit({
         actor,
         action: 'subsidy.decisions.export',
@@ -187,7 +186,7 @@ export function createSubsidiesService({ repo, rules, now = () => new Date() }: 
         details: { format, employerId: query.employerId ?? null, status: query.status ?? null },
       });
       return (async function* () {
-        for await (const page of repo.allDecisions(where)) yield await withNames(page);
+        for await (const page of repo.allDecisions(filter)) yield await withNames(page);
       })();
     },
   };

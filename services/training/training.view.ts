@@ -1,4 +1,4 @@
-import type { TrainingRecord } from '../platform/database/generated/client.ts';
+import type { TrainingRecord } from './training.repository.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import type { TrainingView } from './training.contract.ts';
 

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createFormOptions } from '../labourers/index.ts';
+import type { FormOptionsSource } from '../labourers/index.ts';
 import { fieldErrors, zodIssues } from '../platform/http/form-errors.ts';
 import { EDUCATION_LEVELS } from '../labourers/index.ts';
-import type { Db } from '../platform/database/prisma.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { readPageQuery } from '../platform/http/page-query.ts';
@@ -65,10 +64,10 @@ const choices = (locale: string, prefix: string, values: readonly string[]) =>
 
 export async function vacanciesPages(
   app: FastifyInstance,
-  opts: { vacancies: VacanciesService; search: VacancySearch; db: Db },
+  opts: { vacancies: VacanciesService; search: VacancySearch; formOptions: FormOptionsSource },
 ) {
   const { vacancies, search } = opts;
-  const formOptions = createFormOptions(opts.db);
+  const { formOptions } = opts;
   const employerOnly = auth.roles('employer');
 
   // ── everyone: job list and job page ──

@@ -4,6 +4,7 @@ import { loadFixture, type LoadedFixture } from '../../services/matching/eval/lo
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { pushCoverage } from '../../services/pushes/coverage.ts';
 import { pushesModule } from '../../services/pushes/index.ts';
+import { createPushesRepository } from '../../services/pushes/pushes.repository.ts';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
 import { pushesProvince } from '../helpers/pushes-fixture.ts';
@@ -118,7 +119,7 @@ describe('push campaigns API', () => {
   });
 
   it('gives coverage by county as computed by hand', async () => {
-    const coverage = await pushCoverage(ctx.db, '35');
+    const coverage = await pushCoverage(createPushesRepository(ctx.db), '35');
     expect(coverage).toEqual({
       willing: 12,
       covered: 5,
@@ -177,7 +178,7 @@ describe('push campaigns API', () => {
         .sort(),
     );
     expect(await ctx.db.pushGap.count({ where: { regionCode: { startsWith: '350424' } } })).toBe(0);
-    expect((await pushCoverage(ctx.db, '350424')).share).toBe(1);
+    expect((await pushCoverage(createPushesRepository(ctx.db), '350424')).share).toBe(1);
   });
 
   it('keeps officers to their region: 403 elsewhere', async () => {

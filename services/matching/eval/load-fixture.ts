@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { enqueueIndexing } from '../../../search-index/outbox.ts';
 import { nameKeys } from '../../labourers/index.ts';
 import { idCheckCharacter } from '../../platform/crypto/id-number.ts';
 import { maskIdNumber, type PiiCipher } from '../../platform/crypto/pii.ts';
@@ -7,6 +6,7 @@ import type { Db } from '../../platform/database/prisma.ts';
 import { creditCodeCheck } from '../../platform/validation/credit-code.ts';
 import type { Point } from '../types.ts';
 import type { Fixture } from './fixture.ts';
+import { writeFixture } from './fixture.repository.ts';
 
 const DAY = 86_400_000;
 
@@ -36,8 +36,8 @@ export async function loadFixture(db: Db, fixture: Fixture, pii: PiiCipher): Pro
   const labourers = new Map(fixture.labourers.map((l) => [l.key, crypto.randomUUID()]));
   const points = new Map<string, Point>();
 
-  await db.employer.createMany({
-    data: fixture.employers.map((e, i) => ({
+  await writeFixture(db, {
+    employers: fixture.employers.map((e, i) => ({
       id: employers.get(e.key)!,
       name: e.name,
       creditCode: creditCode(e.regionCode, i + 1),
@@ -48,9 +48,7 @@ export async function loadFixture(db: Db, fixture: Fixture, pii: PiiCipher): Pro
       contactPhone: e.contactPhone ?? `1390000${String(i).padStart(4, '0')}`,
       verifiedAt: e.verified ? new Date(now.getTime() - 100 * DAY) : null,
     })),
-  });
-  await db.vacancy.createMany({
-    data: fixture.vacancies.map((v) => ({
+    vacancies: fixture.vacancies.map((v) => ({
       id: vacancies.get(v.key)!,
       employerId: employers.get(v.employer)!,
       title: v.title,
@@ -76,9 +74,7 @@ export async function loadFixture(db: Db, fixture: Fixture, pii: PiiCipher): Pro
         v.publishedAt === undefined ? new Date(now.getTime() - 30 * DAY) : v.publishedAt && new Date(v.publishedAt),
       expiresAt: v.expiresAt === undefined ? new Date(now.getTime() + 60 * DAY) : v.expiresAt && new Date(v.expiresAt),
     })),
-  });
-  await db.labourer.createMany({
-    data: fixture.labourers.map((l, i) => {
+    labourers: fixture.labourers.map((l, i) => {
       const id = idNumber(l.regionCode, l.birthDate, i);
       if (l.lat != null && l.lng != null) points.set(l.key, { lat: l.lat, lng: l.lng });
       const name = `测试${l.key}`.slice(0, 20);
@@ -101,21 +97,17 @@ export async function loadFixture(db: Db, fixture: Fixture, pii: PiiCipher): Pro
         wantsJob: l.wantsJob,
       };
     }),
-  });
-  await db.labourerSkill.createMany({
-    data: fixture.labourers.flatMap((l) =>
+    skills: fixture.labourers.flatMap((l) =>
       l.skills.map((s) =>
         typeof s === 'string'
           ? { labourerId: labourers.get(l.key)!, skillCode: s }
           : { labourerId: labourers.get(l.key)!, skillCode: s.code, level: s.level },
       ),
     ),
-  });
-  await db.labourerCertificate.createMany({
-    data: fixture.labourers.flatMap((l) => l.certificates.map((kind) => ({ labourerId: labourers.get(l.key)!, kind }))),
-  });
-  await db.application.createMany({
-    data: fixture.applications.map((a) => ({
+    certificates: fixture.labourers.flatMap((l) =>
+      l.certificates.map((kind) => ({ labourerId: labourers.get(l.key)!, kind })),
+    ),
+    applications: fixture.applications.map((a) => ({
       labourerId: labourers.get(a.labourer)!,
       vacancyId: vacancies.get(a.vacancy)!,
       status: a.status,
@@ -124,17 +116,11 @@ export async function loadFixture(db: Db, fixture: Fixture, pii: PiiCipher): Pro
       startedAt: a.startedAt ? new Date(a.startedAt) : null,
       leftAt: a.leftAt ? new Date(a.leftAt) : null,
     })),
-  });
-  await db.matchFeedback.createMany({
-    data: fixture.feedback.map((f) => ({
+    feedback: fixture.feedback.map((f) => ({
       labourerId: labourers.get(f.labourer)!,
       vacancyId: vacancies.get(f.vacancy)!,
       reason: f.reason ?? null,
     })),
-  });
-  await db.$transaction(async (tx) => {
-    await enqueueIndexing(tx, 'vacancies', [...vacancies.values()]);
-    await enqueueIndexing(tx, 'labourers', [...labourers.values()]);
   });
   return { employers, vacancies, labourers, points };
 }

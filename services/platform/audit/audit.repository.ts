@@ -1,6 +1,9 @@
 import type { Prisma } from '../database/prisma.ts';
 import type { SessionUser } from '../http/fastify-types.ts';
 
+/** What an audit record keeps beside who did what: any JSON value. */
+export type AuditDetails = Prisma.InputJsonValue;
+
 export interface AuditEntry {
   actor: Pick<SessionUser, 'id' | 'role'> | null;
   action:
@@ -13,7 +16,7 @@ export interface AuditEntry {
   entity: string;
   entityId?: string | null;
   requestId?: string;
-  details?: Prisma.InputJsonValue;
+  details?: AuditDetails;
 }
 
 /** Writes one audit record, in the caller's transaction when given one. */

@@ -7,7 +7,7 @@ import { ForbiddenError, UnauthenticatedError } from '../errors/domain-errors.ts
 import { isApiRequest } from '../errors/error-handler.ts';
 import type { SessionUser } from '../http/fastify-types.ts';
 import { isApiRoute } from '../http/route-kind.ts';
-import { CALLER_SELECT as USER_SELECT, createSessionsRepository } from './sessions.repository.ts';
+import { createApiTokensRepository, createSessionsRepository } from './sessions.repository.ts';
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
@@ -35,6 +35,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
   });
   app.decorateRequest('user', null);
   const sessions = createSessionsRepository(opts.db);
+  const tokens = createApiTokensRepository(opts.db);
 
   app.decorateRequest('signIn', async function (this: FastifyRequest, userId: string) {
     const sessionId = await sessions.open(userId, new Date(Date.now() + SESSION_MAX_AGE_S * 1000));
@@ -50,10 +51,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
   async function resolveUser(request: FastifyRequest): Promise<SessionUser | null> {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      const token = await opts.db.apiToken.findUnique({
-        where: { tokenHash: hashToken(header.slice(7).trim()) },
-        select: { expiresAt: true, revokedAt: true, user: { select: USER_SELECT } },
-      });
+      const token = await tokens.byHash(hashToken(header.slice(7).trim()));
       if (!token || token.revokedAt || token.expiresAt < new Date() || token.user.disabledAt) {
         throw new UnauthenticatedError('The bearer token is invalid or expired');
       }

@@ -39,3 +39,17 @@ export function createSessionsRepository(db: Db) {
 }
 
 export type SessionsRepository = ReturnType<typeof createSessionsRepository>;
+
+/** API bearer tokens, looked up by their hash (they are issued by the identity module). */
+export function createApiTokensRepository(db: Db) {
+  return {
+    /** The token's validity and its holder; null when no token has this hash. */
+    byHash: (tokenHash: string) =>
+      db.apiToken.findUnique({
+        where: { tokenHash },
+        select: { expiresAt: true, revokedAt: true, user: { select: CALLER_SELECT } },
+      }),
+  };
+}
+
+export type ApiTokensRepository = ReturnType<typeof createApiTokensRepository>;

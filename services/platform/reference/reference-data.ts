@@ -1,4 +1,5 @@
 import type { Db } from '../database/prisma.ts';
+import { createReferenceRepository } from './reference.repository.ts';
 
 export interface RegionInfo {
   name: string;
@@ -22,12 +23,7 @@ export class ReferenceNames {
   ) {}
 
   static async load(db: Db): Promise<ReferenceNames> {
-    const [regions, occupations, skills, certificates] = await Promise.all([
-      db.region.findMany({ select: { code: true, name: true, lat: true, lng: true } }),
-      db.occupation.findMany({ select: { code: true, nameZh: true, categoryCode: true } }),
-      db.skill.findMany({ select: { code: true, nameZh: true } }),
-      db.certificateKind.findMany({ select: { code: true, nameZh: true, occupationCodes: true } }),
-    ]);
+    const [regions, occupations, skills, certificates] = await createReferenceRepository(db).tables();
     return new ReferenceNames(
       new Map(regions.map((r) => [r.code, { name: r.name, lat: r.lat, lng: r.lng }])),
       new Map(occupations.map((o) => [o.code, { name: o.nameZh, categoryCode: o.categoryCode }])),
