@@ -30,6 +30,7 @@ import { PiiCipher } from '../services/platform/crypto/pii.ts';
 import { openAdapter } from '../services/platform/database/connect.ts';
 import { createPrismaClient } from '../services/platform/database/prisma.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
+import { createImportsRepository } from '../services/imports/imports.repository.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -183,7 +184,7 @@ async function main() {
     const pii = new PiiCipher(piiKey);
     let reference: Promise<ReferenceNames> | undefined;
     const imports = createImportsService({
-      db,
+      repo: createImportsRepository(db),
       pii,
       reference: () => (reference ??= ReferenceNames.load(db)),
       batchSize: BATCH,

@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Meilisearch } from 'meilisearch';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import authPlugin from './platform/auth/auth.plugin.ts';
+import { createApiTokensRepository, createSessionsRepository } from './platform/auth/sessions.repository.ts';
 import { createAttemptStore } from './platform/auth/attempt-store.ts';
 import inputGuard from './platform/http/input-guard.plugin.ts';
 import type { AppConfig } from './platform/config/config.ts';
@@ -141,7 +142,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(inputGuard);
   await app.register(authPlugin, {
-    db,
+    sessions: createSessionsRepository(db),
+    tokens: createApiTokensRepository(db),
     sessionSecret: config.sessionSecret,
     secureCookies: config.env === 'production',
   });

@@ -1,5 +1,3 @@
-import type { Meilisearch } from 'meilisearch';
-import { indexUid } from '../../search-index/indexes.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
@@ -9,41 +7,14 @@ import type { ApplicationView, Candidate, CandidateQuery, Retention } from './ap
 import type { ApplicationsRepository, VacancyForApplications } from './applications.repository.ts';
 import type { ApplicationsService } from './applications.service.ts';
 import { retentionTotals } from './employment-effects.ts';
+import type { CandidateSearch } from './candidates.search.ts';
 
 export interface EmployerPortalDeps {
   repo: ApplicationsRepository;
   applications: ApplicationsService;
   reference: () => Promise<ReferenceNames>;
-  meili: Meilisearch;
-  indexPrefix: string;
+  search: CandidateSearch;
   now?: () => Date;
-}
-
-/** The fields of the labourer index an employer may see; the index holds no personal data anyway. */
-const CANDIDATE_FIELDS = [
-  'id',
-  'maskedName',
-  'sex',
-  'age',
-  'regionCode',
-  'skillNames',
-  'desiredOccupationNames',
-  'mobility',
-  'expectedWage',
-  'employmentStatus',
-];
-
-interface CandidateDocument {
-  id: string;
-  maskedName: string;
-  sex: 'male' | 'female';
-  age: number;
-  regionCode: string;
-  skillNames: string[];
-  desiredOccupationNames: string[];
-  mobility: string;
-  expectedWage: number | null;
-  employmentStatus: string;
 }
 
 /** Order of the board's columns: the work in hand first, closed matters last. */
@@ -62,7 +33,7 @@ export const BOARD_ORDER: readonly ApplicationStatus[] = [
 
 /** The employer's side: candidates to invite, the applicants board, hires and retention. */
 export function createEmployerPortalService(deps: EmployerPortalDeps) {
-  const { repo, reference, meili, indexPrefix } = deps;
+  const { repo, reference, search } = deps;
   const now = deps.now ?? (() => new Date());
 
   async function ownVacancy(actor: SessionUser, vacancyId: string): Promise<VacancyForApplications> {
@@ -108,10 +79,9 @@ export function createEmployerPortalService(deps: EmployerPortalDeps) {
       if (query.regionCode) filter.push(`regionPrefixes = "${query.regionCode}"`);
       if (ageMin !== undefined) filter.push(`age >= ${ageMin}`);
       if (ageMax !== undefined) filter.push(`age <= ${ageMax}`);
-      const result = await meili.index<CandidateDocument>(indexUid(indexPrefix, 'labourers')).search(query.q ?? '', {
+      const result = await search.find({
+        q: query.q,
         filter,
-        ...(query.q ? {} : { sort: ['updatedAt:desc'] }),
-        attributesToRetrieve: CANDIDATE_FIELDS,
         offset: (query.page - 1) * query.pageSize,
         limit: query.pageSize,
       });
@@ -137,7 +107,7 @@ export function createEmployerPortalService(deps: EmployerPortalDeps) {
         vacancy,
         defaults: { ageMin, ageMax },
         items,
-        total: result.estimatedTotalHits ?? items.length,
+        total: result.total ?? items.length,
         page: query.page,
         pageSize: query.pageSize,
       };

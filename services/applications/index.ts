@@ -1,7 +1,8 @@
 import type { FormOptionsSource } from '../labourers/index.ts';
-import { createApplicationNotices, type Notifier } from '../notifications/index.ts';
+import type { ApplicationNotices } from '../notifications/index.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { applicationsPages } from './applications.pages.ts';
+import { createCandidateSearch } from './candidates.search.ts';
 import { createApplicationsRepository } from './applications.repository.ts';
 import { applicationsRoutes } from './applications.routes.ts';
 import { createApplicationsService } from './applications.service.ts';
@@ -10,7 +11,7 @@ import { createEmployerPortalService } from './employer-portal.service.ts';
 
 export interface ApplicationsDeps extends CoreDeps {
   /** Tells people when their applications move (the notifications module delivers it). */
-  notifier: Notifier;
+  applicationNotices: ApplicationNotices;
   formOptions: FormOptionsSource;
 }
 
@@ -21,16 +22,14 @@ export interface ApplicationsDeps extends CoreDeps {
  */
 export const applicationsModule: AppModule<ApplicationsDeps> = {
   name: 'applications',
-  setUp({ config, db, meili, reference, notifier, formOptions, log }) {
+  setUp({ config, db, meili, reference, applicationNotices: notices, formOptions }) {
     const repo = createApplicationsRepository(db);
-    const notices = createApplicationNotices(db, notifier, log);
     const applications = createApplicationsService({ repo, reference, notices });
     const portal = createEmployerPortalService({
       repo,
       applications,
       reference,
-      meili,
-      indexPrefix: config.meili.indexPrefix,
+      search: createCandidateSearch(meili, config.meili.indexPrefix),
     });
     const board = createBoardRenderer(portal);
     return {

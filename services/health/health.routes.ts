@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
-import type { Meilisearch } from 'meilisearch';
 import { z } from 'zod';
-import type { Db } from '../platform/database/prisma.ts';
 import { auth, defineRoute } from '../platform/http/contract.ts';
 import { type WatchLog, watchRedis } from '../platform/jobs/redis-watch.ts';
-import { createHealthRepository } from './health.repository.ts';
+import type { HealthRepository } from './health.repository.ts';
+
+/** What the health checks ask of Meilisearch (the client, or anything that answers the same). */
+export interface SearchHealth {
+  health(): Promise<unknown>;
+}
 
 const CheckSchema = z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() });
 const ReadySchema = z.object({
@@ -56,11 +59,11 @@ export function createRedisProbe(url: string, log: WatchLog | undefined): Redis 
 
 export async function healthRoutes(
   app: FastifyInstance,
-  opts: { db: Db; meili: Meilisearch; redis?: Redis | undefined },
+  opts: { repo: HealthRepository; meili: SearchHealth; redis?: Redis | undefined },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { redis } = opts;
-  const repo = createHealthRepository(opts.db);
+  const { repo } = opts;
   r.route({ ...healthzRoute, handler: async () => ({ status: 'ok' as const, uptimeS: Math.round(process.uptime()) }) });
   r.route({
     ...readyzRoute,

@@ -1,12 +1,11 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Meilisearch } from 'meilisearch';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Redis } from 'ioredis';
-import type { Db } from '../platform/database/prisma.ts';
 import { auth, page } from '../platform/http/contract.ts';
-import { createHealthRepository } from './health.repository.ts';
+import type { HealthRepository } from './health.repository.ts';
+import type { SearchHealth } from './health.routes.ts';
 
 /** No user session: a scraper presents METRICS_TOKEN as a bearer token, checked before the handler. */
 export const metricsRoute = {
@@ -15,8 +14,8 @@ export const metricsRoute = {
 };
 
 export interface MetricsOptions {
-  db: Db;
-  meili: Meilisearch;
+  repo: HealthRepository;
+  meili: SearchHealth;
   token: string | undefined;
   /** The app's health-check connection to Redis, when REDIS_URL is set. */
   redis?: Redis | undefined;
@@ -50,7 +49,7 @@ async function metricsPlugin(app: FastifyInstance, opts: MetricsOptions) {
     registers: [register],
   });
   const { meili } = opts;
-  const repo = createHealthRepository(opts.db);
+  const { repo } = opts;
   const { redis } = opts;
   new Gauge({
     name: 'workbridge_outbox_backlog',

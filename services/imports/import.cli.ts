@@ -12,6 +12,7 @@ import type { ImportActor } from './import-actor.ts';
 import { runImportFile, writeErrorReport } from './import-file.ts';
 import { IMPORT_KINDS } from './imports.contract.ts';
 import { createImportsService } from './imports.service.ts';
+import { createImportsRepository } from './imports.repository.ts';
 
 /**
  * npm run import:labourers -- FILE [--source NAME | --kind poverty_office|household_survey]
@@ -54,7 +55,7 @@ try {
     await prepareDatabase({ factory: infra.factory, db: infra.db, seedDemo: false, piiKey: config.piiKey });
     let reference: Promise<ReferenceNames> | undefined;
     const imports = createImportsService({
-      db: infra.db,
+      repo: createImportsRepository(infra.db),
       pii: new PiiCipher(config.piiKey),
       reference: () => (reference ??= ReferenceNames.load(infra.db)),
     });

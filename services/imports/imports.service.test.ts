@@ -26,7 +26,11 @@ describe('imports service', () => {
     ctx = await createTestContext();
     pii = new PiiCipher(ctx.config.piiKey);
     let reference: Promise<ReferenceNames> | undefined;
-    imports = createImportsService({ db: ctx.db, pii, reference: () => (reference ??= ReferenceNames.load(ctx.db)) });
+    imports = createImportsService({
+      repo: createImportsRepository(ctx.db),
+      pii,
+      reference: () => (reference ??= ReferenceNames.load(ctx.db)),
+    });
   });
   afterAll(async () => {
     await imports.close();

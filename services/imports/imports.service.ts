@@ -1,5 +1,4 @@
 import type { PiiCipher } from '../platform/crypto/pii.ts';
-import type { Db } from '../platform/database/prisma.ts';
 import type { ImportKind } from '../platform/database/generated/enums.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
@@ -8,7 +7,7 @@ import { type ImportActor, scopeOf } from './import-actor.ts';
 import { errorReportTable } from './error-report.ts';
 import { type RunControl, type RunOutcome, runImport } from './import-run.ts';
 import type { JobView, SourceCreate, SourcePatch, SourceView } from './imports.contract.ts';
-import { createImportsRepository } from './imports.repository.ts';
+import type { ImportsRepository } from './imports.repository.ts';
 import { ImportQueue } from './job-queue.ts';
 import { createLabourerWrites } from './labourer-writes.repository.ts';
 import { type ColumnMapping, DEFAULT_HEADERS, IMPORT_FIELDS, REQUIRED_FIELDS } from './mapping.ts';
@@ -22,7 +21,7 @@ export interface ImportLog {
 }
 
 export interface ImportsDeps {
-  db: Db;
+  repo: ImportsRepository;
   pii: PiiCipher;
   reference: () => Promise<ReferenceNames>;
   log?: ImportLog;
@@ -32,8 +31,8 @@ export interface ImportsDeps {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-type JobRow = NonNullable<Awaited<ReturnType<ReturnType<typeof createImportsRepository>['findJob']>>>;
-type SourceRow = NonNullable<Awaited<ReturnType<ReturnType<typeof createImportsRepository>['findSource']>>>;
+type JobRow = NonNullable<Awaited<ReturnType<ImportsRepository['findJob']>>>;
+type SourceRow = NonNullable<Awaited<ReturnType<ImportsRepository['findSource']>>>;
 
 function sourceView(row: SourceRow): SourceView {
   return {
@@ -50,7 +49,7 @@ function sourceView(row: SourceRow): SourceView {
 export type { ImportActor };
 
 export function createImportsService(deps: ImportsDeps) {
-  const repo = createImportsRepository(deps.db);
+  const { repo } = deps;
   const writes = createLabourerWrites();
   const queue = new ImportQueue();
   const runDeps = { repo, writes, pii: deps.pii, reference: deps.reference, batchSize: deps.batchSize };

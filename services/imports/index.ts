@@ -2,13 +2,14 @@ import type { AppModule } from '../platform/modules.ts';
 import { importsPages } from './imports.pages.ts';
 import { importsRoutes } from './imports.routes.ts';
 import { createImportsService } from './imports.service.ts';
+import { createImportsRepository } from './imports.repository.ts';
 export { encryptHeldPhones } from './held-phones.repository.ts';
 
 /** Imports of labourer lists (spreadsheets from the poverty office, townships): jobs, checks, duplicates. */
 export const importsModule: AppModule = {
   name: 'imports',
   setUp({ config, db, pii, reference, log }) {
-    const imports = createImportsService({ db, pii, reference, log });
+    const imports = createImportsService({ repo: createImportsRepository(db), pii, reference, log });
     return {
       close: () => imports.close(),
       async register(app) {

@@ -1,5 +1,4 @@
-import type { Db } from '../platform/database/prisma.ts';
-import { createFormOptionsRepository } from './form-options.repository.ts';
+import type { FormOptionsRepository } from './form-options.repository.ts';
 
 export interface Option {
   code: string;
@@ -32,8 +31,7 @@ function ungrouped(counties: Option[], cities: Array<{ code: string }>, english:
  * The choices the profile forms offer, from the reference tables, in the reader's language.
  * Reference data changes only with a deployment, so each (scope, language) is built once.
  */
-export function createFormOptions(db: Db) {
-  const repo = createFormOptionsRepository(db);
+export function createFormOptions(repo: FormOptionsRepository) {
   const cache = new Map<string, Promise<FormOptions>>();
 
   async function build(scope: string, english: boolean): Promise<FormOptions> {

@@ -5,6 +5,7 @@ import { labourersPages } from './labourers.pages.ts';
 import { createLabourersRepository } from './labourers.repository.ts';
 import { labourersRoutes } from './labourers.routes.ts';
 import { createLabourersService, type LabourersService } from './labourers.service.ts';
+import { createFormOptionsRepository } from './form-options.repository.ts';
 
 export type { LabourersService } from './labourers.service.ts';
 export { createFormOptions } from './form-options.ts';
@@ -23,7 +24,7 @@ export const labourersModule: AppModule<CoreDeps, { labourers: LabourersService;
   setUp({ db, pii, reference }) {
     const labourers = createLabourersService({ repo: createLabourersRepository(db), pii, reference, hashPassword });
     // Occupations, skills and regions as forms list them: shared by every module's forms.
-    const formOptions = createFormOptions(db);
+    const formOptions = createFormOptions(createFormOptionsRepository(db));
     return {
       provides: { labourers, formOptions },
       async register(app) {

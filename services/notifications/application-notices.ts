@@ -2,8 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { chinaDateTime } from '../platform/time/china-time.ts';
 import type { ApplicationStatus } from '../platform/database/generated/enums.ts';
 import { maskName } from '../platform/crypto/pii.ts';
-import type { Db } from '../platform/database/prisma.ts';
-import { type ApplicationForNotice, createNotificationsRepository } from './notifications.repository.ts';
+import type { ApplicationForNotice, NotificationsRepository } from './notifications.repository.ts';
 import type { NotificationDraft, Notifier } from './notifier.ts';
 
 type ActorRole = 'labourer' | 'employer' | 'officer' | 'admin';
@@ -76,8 +75,11 @@ function toEmployer(a: ApplicationForNotice, to: ApplicationStatus): Omit<Notifi
  * Application notices through the notifier. A failure is logged, never thrown: the application
  * step has happened whether or not anyone was told.
  */
-export function createApplicationNotices(db: Db, notifier: Notifier, log: FastifyBaseLogger): ApplicationNotices {
-  const repo = createNotificationsRepository(db);
+export function createApplicationNotices(
+  repo: NotificationsRepository,
+  notifier: Notifier,
+  log: FastifyBaseLogger,
+): ApplicationNotices {
   async function send(applicationId: string, step: ApplicationStatus | null, by: ActorRole) {
     try {
       const a = await repo.applicationForNotice(applicationId);

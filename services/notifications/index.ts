@@ -17,7 +17,7 @@ import { isApiRoute } from '../platform/http/route-kind.ts';
 import { createNotifier, type NotificationDelivery, type Notifier } from './notifier.ts';
 import { notificationsJobs } from './notifications.jobs.ts';
 
-export { createApplicationNotices } from './application-notices.ts';
+import { type ApplicationNotices, createApplicationNotices } from './application-notices.ts';
 export type { NotificationDraft, Notifier, NotificationKind } from './notifier.ts';
 export type { ApplicationNotices } from './application-notices.ts';
 export type { StoredNotification } from './notifier.ts';
@@ -38,17 +38,20 @@ declare module 'fastify' {
  * Redis), SMS with preferences and quiet hours, officers' broadcasts, the admin's SMS record.
  * Not encapsulated: it sets the app's notice delivery and the unread count every page's header shows.
  */
-export const notificationsModule: AppModule<CoreDeps, { notifier: Notifier }> = {
-  name: 'notifications',
-  setUp,
-};
+export const notificationsModule: AppModule<CoreDeps, { notifier: Notifier; applicationNotices: ApplicationNotices }> =
+  {
+    name: 'notifications',
+    setUp,
+  };
 
 function setUp(deps: CoreDeps) {
   // Modules send notices from the start; live delivery (sockets, SMS) is attached at registration.
   let delivery: NotificationDelivery | undefined;
   const notifier = createNotifier(deps.db, () => delivery);
+  // What applicants and employers are told when an application moves (the applications module sends it).
+  const applicationNotices = createApplicationNotices(createNotificationsRepository(deps.db), notifier, deps.log);
   return {
-    provides: { notifier },
+    provides: { notifier, applicationNotices },
     jobs: notificationsJobs(deps),
     register: (app: FastifyInstance) => register(app, deps, notifier, (d) => (delivery = d)),
   };

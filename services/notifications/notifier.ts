@@ -1,4 +1,3 @@
-import type { Db } from '../platform/database/prisma.ts';
 import type { NotificationKind } from '../platform/database/generated/enums.ts';
 import {
   type NoticeTx,
@@ -28,7 +27,8 @@ export interface Notifier {
   deliver(stored: StoredNotification[]): Promise<void>;
 }
 
-export function createNotifier(db: Db, delivery: () => NotificationDelivery | undefined): Notifier {
+/** `db`: where notices are stored (the database, as the notifications repository reaches it). */
+export function createNotifier(db: NoticeTx, delivery: () => NotificationDelivery | undefined): Notifier {
   async function deliver(stored: StoredNotification[]) {
     if (stored.length) await delivery()?.deliver(stored);
   }

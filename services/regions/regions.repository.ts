@@ -6,3 +6,5 @@ export function createRegionsRepository(db: Db) {
     byCode: (code: string) => db.region.findUnique({ where: { code } }),
   };
 }
+
+export type RegionsRepository = ReturnType<typeof createRegionsRepository>;

@@ -1,6 +1,7 @@
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { trainingRoutes } from './training.routes.ts';
 import { createTrainingService, type TrainingService } from './training.service.ts';
+import { createTrainingRepository } from './training.repository.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
@@ -10,7 +11,7 @@ export { trainingView } from './training.view.ts';
 export const trainingModule: AppModule<CoreDeps, { training: TrainingService }> = {
   name: 'training',
   setUp({ db, reference }) {
-    const training = createTrainingService({ db, reference });
+    const training = createTrainingService({ repo: createTrainingRepository(db), reference });
     return {
       provides: { training },
       register: async (app) => void (await app.register(trainingRoutes, { training })),

@@ -1,18 +1,17 @@
 import { scopePrefix } from '../platform/access/scope.ts';
-import type { Db } from '../platform/database/prisma.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import type { TrainingInput } from './training.contract.ts';
-import { createTrainingRepository } from './training.repository.ts';
+import type { TrainingRepository } from './training.repository.ts';
 import { trainingView } from './training.view.ts';
 
 const dateOf = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 /** Training records (职业技能培训) of labourers, kept by officers. */
-export function createTrainingService(deps: { db: Db; reference: () => Promise<ReferenceNames> }) {
+export function createTrainingService(deps: { repo: TrainingRepository; reference: () => Promise<ReferenceNames> }) {
   const { reference } = deps;
-  const repo = createTrainingRepository(deps.db);
+  const { repo } = deps;
 
   /**
    * Officers keep the records of people in their region, and of partner-area people of the

@@ -4,7 +4,7 @@ import { vacanciesPages } from './vacancies.pages.ts';
 import { createVacanciesRepository } from './vacancies.repository.ts';
 import { vacanciesRoutes } from './vacancies.routes.ts';
 import { createVacanciesService } from './vacancies.service.ts';
-import { createVacancySearch } from './vacancy-search.ts';
+import { createVacancySearch } from './vacancies.search.ts';
 
 /** Vacancies: employers post, officers review, everyone searches (Meilisearch) under /jobs. */
 export const vacanciesModule: AppModule<CoreDeps & { formOptions: FormOptionsSource }> = {

@@ -15,7 +15,7 @@ import {
   VacancyPatchSchema,
 } from './vacancies.contract.ts';
 import type { VacanciesService } from './vacancies.service.ts';
-import type { VacancySearch } from './vacancy-search.ts';
+import type { VacancySearch } from './vacancies.search.ts';
 
 type Body = Record<string, string | string[] | undefined>;
 

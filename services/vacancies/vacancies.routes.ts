@@ -8,7 +8,7 @@ import {
   searchVacanciesRoute,
 } from './vacancies.contract.ts';
 import type { VacanciesService } from './vacancies.service.ts';
-import type { VacancySearch } from './vacancy-search.ts';
+import type { VacancySearch } from './vacancies.search.ts';
 
 export async function vacanciesRoutes(
   app: FastifyInstance,

@@ -26,6 +26,7 @@ import {
 import type { SessionUser } from '../../services/platform/http/fastify-types.ts';
 import { ReferenceNames } from '../../services/platform/reference/reference-data.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
+import { createCandidateSearch } from '../../services/applications/candidates.search.ts';
 
 /**
  * The applications use cases on the real database and the real Meilisearch, called directly: these
@@ -53,8 +54,7 @@ describe('applications service', () => {
       repo,
       applications,
       reference: () => reference,
-      meili: ctx.meili,
-      indexPrefix: ctx.config.meili.indexPrefix,
+      search: createCandidateSearch(ctx.meili, ctx.config.meili.indexPrefix),
     });
     const employer = await createEmployer(ctx.db, { kind: 'poverty_workshop', name: '长汀县竹编扶贫车间' });
     workshopId = employer.id;

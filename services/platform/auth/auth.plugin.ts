@@ -2,17 +2,17 @@ import crypto from 'node:crypto';
 import secureSession from '@fastify/secure-session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Db } from '../database/prisma.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors/domain-errors.ts';
 import { isApiRequest } from '../errors/error-handler.ts';
 import type { SessionUser } from '../http/fastify-types.ts';
 import { isApiRoute } from '../http/route-kind.ts';
-import { createApiTokensRepository, createSessionsRepository } from './sessions.repository.ts';
+import type { ApiTokensRepository, SessionsRepository } from './sessions.repository.ts';
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
 export interface AuthPluginOptions {
-  db: Db;
+  sessions: SessionsRepository;
+  tokens: ApiTokensRepository;
   sessionSecret: string;
   secureCookies: boolean;
 }
@@ -34,8 +34,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions) {
     cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_MAX_AGE_S },
   });
   app.decorateRequest('user', null);
-  const sessions = createSessionsRepository(opts.db);
-  const tokens = createApiTokensRepository(opts.db);
+  const { sessions, tokens } = opts;
 
   app.decorateRequest('signIn', async function (this: FastifyRequest, userId: string) {
     const sessionId = await sessions.open(userId, new Date(Date.now() + SESSION_MAX_AGE_S * 1000));
