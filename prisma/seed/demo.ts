@@ -15,7 +15,7 @@ import { enqueueIndexing } from '../../search-index/outbox.ts';
 import { COMPANY_PREFIX, FACTORY_WORDS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES, WORKSHOP_PRODUCTS } from './names.ts';
 import { Random } from './random.ts';
 
-export const DEMO_PASSWORD = 'WorkBridge-demo-1';
+export { DEMO_PASSWORD, seedDemoAccounts } from './demo-accounts.ts';
 
 const CATEGORIES_BY_KIND: Record<EmployerKind, string[]> = {
   company: ['C02', 'C03', 'C04', 'C06', 'C07', 'C01', 'C16'],
@@ -390,37 +390,3 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
 }
 
 /** The five demo accounts of the README, tied to a workshop and a labourer in 长汀县. */
-export async function seedDemoAccounts(db: Db, passwordHash: string, employerId: string, labourerId: string) {
-  await db.labourer.update({
-    where: { id: labourerId },
-    data: { regionCode: '350821', wantsJob: true, employmentStatus: 'unemployed', consentShowEmployer: true },
-  });
-  await db.user.createMany({
-    data: [
-      { username: 'admin', passwordHash, role: 'admin', displayName: '系统管理员' },
-      {
-        username: 'officer.fujian',
-        passwordHash,
-        role: 'officer',
-        displayName: '福建省人社厅就业处',
-        regionCode: '35',
-      },
-      {
-        username: 'officer.changting',
-        passwordHash,
-        role: 'officer',
-        displayName: '长汀县就业服务中心',
-        regionCode: '350821',
-      },
-      { username: 'employer.demo', passwordHash, role: 'employer', displayName: '示范企业联系人', employerId },
-      {
-        username: 'labourer.demo',
-        passwordHash,
-        role: 'labourer',
-        displayName: '示范劳动力',
-        labourerId,
-        regionCode: '350821',
-      },
-    ],
-  });
-}

@@ -2,6 +2,7 @@ import { hashPassword } from '../identity/index.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { createFormOptions, type FormOptionsSource } from './form-options.ts';
 import { labourersPages } from './labourers.pages.ts';
+import { selfServicePages } from './self-service.pages.ts';
 import { createLabourersRepository } from './labourers.repository.ts';
 import { labourersRoutes } from './labourers.routes.ts';
 import { createLabourersService, type LabourersService } from './labourers.service.ts';
@@ -30,6 +31,7 @@ export const labourersModule: AppModule<CoreDeps, { labourers: LabourersService;
       async register(app) {
         await app.register(labourersRoutes, { labourers });
         await app.register(labourersPages, { labourers, formOptions });
+        await app.register(selfServicePages, { labourers, formOptions });
       },
     };
   },

@@ -1,65 +1,27 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ConflictError, ValidationError } from '../platform/errors/domain-errors.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { FormOptionsSource } from './form-options.ts';
-import { fieldErrors, zodIssues } from '../platform/http/form-errors.ts';
 import { readPageQuery } from '../platform/http/page-query.ts';
 import { formToInput, keepDetails } from './labourer-form.ts';
+import { parseForm as parse } from '../platform/http/page-forms.ts';
+import { type Body, createProfileForm } from './profile-form.ts';
 import {
   LabourerCreateSchema,
   PROFILE_FIELDS,
   LabourerListQuerySchema,
   LabourerPatchSchema,
-  EDUCATION_LEVELS,
-  EMPLOYMENT_STATUSES,
-  MOBILITIES,
-  PENSION_KINDS,
 } from './labourers.contract.ts';
 import { labourerColumns } from './labourers.export.ts';
 import { type LabourersService } from './labourers.service.ts';
-import { scopePrefix } from '../platform/access/scope.ts';
-
-type Body = Record<string, string | string[] | undefined>;
 
 // Sex and birth date come from the ID number; work history has no form yet.
 const OFFICER_FIELDS = [
   ...PROFILE_FIELDS.filter((field) => field !== 'sex' && field !== 'birthDate' && field !== 'workHistory'),
   'statusNote',
 ] as const;
-const WISH_FIELDS = [
-  'phone',
-  'wantsJob',
-  'mobility',
-  'desiredOccupations',
-  'expectedWage',
-  'needsAccommodation',
-  'availableFrom',
-  'trainingWishes',
-  'consentContact',
-  'consentShowEmployer',
-  'skills',
-] as const;
-
-const RegisterSchema = z.object({
-  name: z.string().trim().min(1),
-  idNumber: z.string().trim().min(1),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^1\d{10}$/),
-  password: z.string().min(8).max(128),
-  regionCode: z.string().regex(/^\d{6}(\d{3})?$/),
-  desiredOccupations: z.array(z.string()).max(3),
-  mobility: z.enum(MOBILITIES),
-  expectedWage: z.number().int().min(0).max(100_000).nullable(),
-  needsAccommodation: z.boolean(),
-});
-
-const choices = (locale: string, prefix: string, values: readonly string[]) =>
-  values.map((value) => ({ value, label: translate(locale, `${prefix}.${value}`) }));
 
 export async function labourersPages(
   app: FastifyInstance,
@@ -68,69 +30,7 @@ export async function labourersPages(
   const { labourers } = opts;
   const { formOptions } = opts;
   const officer = auth.roles('officer', 'admin');
-
-  async function renderForm(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    template: string,
-    data: Record<string, unknown>,
-    status = 200,
-  ) {
-    const locale = request.locale;
-    // Job seekers choose from the whole province; officers from their own region.
-    const scope = !request.user || request.user.role === 'labourer' ? '35' : scopePrefix(request.user);
-    return reply.page(
-      template,
-      {
-        ...data,
-        options: await formOptions(scope, locale),
-        statuses: choices(locale, 'employmentStatus', EMPLOYMENT_STATUSES),
-        mobilities: choices(locale, 'mobility', MOBILITIES),
-        educationLevels: choices(locale, 'education', EDUCATION_LEVELS),
-        pensionKinds: choices(locale, 'pension', PENSION_KINDS),
-      },
-      status,
-    );
-  }
-
-  /** Runs a form submission: domain and zod problems re-render the form with 422 and field errors. */
-  async function submit(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    template: string,
-    form: Record<string, unknown>,
-    action: () => Promise<string>,
-    extra: Record<string, unknown> = {},
-    duplicateIdMessage = 'validation.duplicate_id',
-  ) {
-    try {
-      return reply.redirect(await action(), 303);
-    } catch (error) {
-      if (error instanceof ValidationError) {
-        return renderForm(
-          request,
-          reply,
-          template,
-          { ...extra, form, errors: fieldErrors(request.locale, error.issues, { labelPrefix: 'labourers.fields' }) },
-          422,
-        );
-      }
-      if (error instanceof ConflictError) {
-        const field = (error.details as { field?: string } | undefined)?.field ?? 'idNumber';
-        const errors = {
-          [field]: translate(request.locale, field === 'username' ? 'validation.phone_taken' : duplicateIdMessage),
-        };
-        return renderForm(request, reply, template, { ...extra, form, errors }, 409);
-      }
-      throw error;
-    }
-  }
-
-  const parse = <T>(schema: z.ZodType<T>, input: unknown): T => {
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) throw new ValidationError('The form is not valid', zodIssues(parsed.error, input));
-    return parsed.data;
-  };
+  const { renderForm, submit } = createProfileForm(formOptions);
 
   // ── officers ──
   app.route({
@@ -341,89 +241,6 @@ export async function labourersPages(
           action: `/labourers/${labourerId}`,
           profile,
         },
-      );
-    },
-  });
-
-  // ── labourers themselves ──
-  app.route({
-    ...page('GET', '/register', auth.public),
-    handler: (request, reply) =>
-      request.user
-        ? reply.redirect('/', 303)
-        : renderForm(request, reply, 'labourers/register', {
-            title: translate(request.locale, 'register.title'),
-            form: { mobility: 'county' },
-          }),
-  });
-
-  app.route({
-    ...page('POST', '/register', auth.public),
-    config: { auth: auth.public, rateLimit: { max: 10, timeWindow: '10 minutes' } },
-    preValidation: app.csrfProtection,
-    handler: async (request, reply) => {
-      const body = request.body as Body;
-      const form = {
-        ...formToInput(body, [
-          'name',
-          'idNumber',
-          'phone',
-          'regionCode',
-          'desiredOccupations',
-          'mobility',
-          'expectedWage',
-          'needsAccommodation',
-        ]),
-        password: String(body.password ?? ''),
-      };
-      return submit(
-        request,
-        reply,
-        'labourers/register',
-        { ...form, password: '' },
-        async () => {
-          const input = parse(RegisterSchema, form);
-          const { userId } = await labourers.registerSelf(input);
-          await request.signIn(userId);
-          return '/me?welcome=1';
-        },
-        { title: translate(request.locale, 'register.title') },
-        'validation.contact_office',
-      );
-    },
-  });
-
-  app.route({
-    ...page('GET', '/me', auth.roles('labourer')),
-    handler: async (request, reply) => {
-      if (!request.user!.labourerId) return reply.redirect('/register', 303);
-      const profile = await labourers.mine(request.user!);
-      return renderForm(request, reply, 'labourers/me', {
-        title: translate(request.locale, 'me.title'),
-        profile,
-        form: { ...profile, phone: profile.phoneMasked, skills: profile.skills.map((s) => s.code) },
-        welcome: (request.query as { welcome?: string }).welcome === '1',
-        saved: (request.query as { saved?: string }).saved === '1',
-      });
-    },
-  });
-
-  app.route({
-    ...page('POST', '/me', auth.roles('labourer')),
-    preValidation: app.csrfProtection,
-    handler: async (request, reply) => {
-      const profile = await labourers.mine(request.user!);
-      const form = formToInput(request.body as Body, WISH_FIELDS);
-      return submit(
-        request,
-        reply,
-        'labourers/me',
-        { ...form, phone: 'phone' in form ? form.phone : profile.phoneMasked },
-        async () => {
-          await labourers.update(request.user!, profile.id, parse(LabourerPatchSchema, keepDetails(form, profile)));
-          return '/me?saved=1';
-        },
-        { title: translate(request.locale, 'me.title'), profile },
       );
     },
   });

@@ -5,6 +5,9 @@ import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { ageOn } from '../platform/time/age.ts';
 import { normaliseLabourer } from './labourer-record.ts';
+import { toView } from './labourer-view.ts';
+
+const iso = (d: Date) => d.toISOString();
 import type {
   LabourerCreate,
   LabourerListQuery,
@@ -12,7 +15,7 @@ import type {
   LabourerSummary,
   LabourerView,
 } from './labourers.contract.ts';
-import type { AuditDetails, LabourerFilter, LabourerRow, LabourersRepository } from './labourers.repository.ts';
+import type { AuditDetails, LabourerFilter, LabourersRepository } from './labourers.repository.ts';
 import { normaliseSearchTerm } from './name-search.ts';
 import { CountCache } from './count-cache.ts';
 
@@ -35,72 +38,6 @@ export interface LabourersDeps {
   reference: () => Promise<ReferenceNames>;
 }
 
-const iso = (d: Date) => d.toISOString();
-const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
-function toView(row: LabourerRow, ref: ReferenceNames): LabourerView {
-  return {
-    id: row.id,
-    name: row.name,
-    namePinyin: row.namePinyin,
-    idNumberMasked: row.idNumberMasked,
-    sex: row.sex,
-    birthDate: isoDay(row.birthDate)!,
-    age: ageOn(row.birthDate),
-    phoneMasked: row.phoneMasked,
-    regionCode: row.regionCode,
-    regionName: ref.regionName(row.regionCode),
-    currentRegionCode: row.currentRegionCode,
-    currentAddress: row.currentAddress,
-    educationLevel: row.educationLevel,
-    povertyStatus: row.povertyStatus,
-    povertyHouseholdNo: row.povertyHouseholdNo,
-    povertyYear: row.povertyYear,
-    disability: row.disability,
-    disabilityGrade: row.disabilityGrade,
-    hardToEmploy: row.hardToEmploy,
-    employmentStatus: row.employmentStatus,
-    employmentStatusSince: iso(row.employmentStatusSince),
-    wantsJob: row.wantsJob,
-    mobility: row.mobility,
-    desiredOccupations: row.desiredOccupations,
-    expectedWage: row.expectedWage,
-    needsAccommodation: row.needsAccommodation,
-    availableFrom: isoDay(row.availableFrom),
-    trainingWishes: row.trainingWishes,
-    pensionInsurance: row.pensionInsurance,
-    unemploymentInsurance: row.unemploymentInsurance,
-    consentContact: row.consentContact,
-    consentShowEmployer: row.consentShowEmployer,
-    skills: row.skills.map((s) => ({
-      code: s.skillCode,
-      name: ref.skillNames([s.skillCode])[0]!,
-      level: s.level,
-      note: s.note,
-    })),
-    certificates: row.certificates.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      name: ref.certificate(c.kind)?.name ?? c.kind,
-      level: c.level,
-      issuer: c.issuer,
-      issuedOn: isoDay(c.issuedOn),
-    })),
-    workHistory: row.workHistory.map((w) => ({
-      id: w.id,
-      employerName: w.employerName,
-      occupationCode: w.occupationCode,
-      regionCode: w.regionCode,
-      startedOn: isoDay(w.startedOn)!,
-      endedOn: isoDay(w.endedOn),
-      note: w.note,
-    })),
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
-  };
-}
-
-/** Where a page ended, opaque to clients: its last row's change time and id. */
 function encodeCursor(row: { updatedAt: Date; id: string }): string {
   return Buffer.from(`${row.updatedAt.toISOString()}|${row.id}`).toString('base64url');
 }

@@ -1,0 +1,55 @@
+/**
+ * The one place where every indicator of the dashboard, the reports and the API is defined: what it
+ * counts, from which tables, as of when, in which unit. services/reports/README.md carries the same
+ * table, generated from this list (`npx tsx services/reports/definitions-table.ts`).
+ * Change a definition → bump DEFINITIONS_VERSION, so stored reports say which rules made them.
+ */
+
+export const DEFINITIONS_VERSION = '2026.11-1';
+
+/** The plan's special working groups (专项组), each reporting quarterly in writing. */
+export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;
+export type ReportGroup = (typeof REPORT_GROUPS)[number];
+
+export const EMPLOYMENT_STATUSES = [
+  'unemployed',
+  'employed_local',
+  'transferred_in_province',
+  'transferred_out_province',
+  'self_employed',
+  'public_welfare_post',
+  'in_training',
+  'not_in_labour_force',
+] as const;
+export type EmploymentStatusCode = (typeof EMPLOYMENT_STATUSES)[number];
+
+/** Statuses counted as employed (就业): every kind of work, the public-welfare fallback post included. */
+export const EMPLOYED_STATUSES: readonly EmploymentStatusCode[] = [
+  'employed_local',
+  'transferred_in_province',
+  'transferred_out_province',
+  'self_employed',
+  'public_welfare_post',
+];
+
+/**
+ * - period_end: a stock at the end of the period (the registry's current state when the period
+ *   ends today or later; the status history otherwise).
+ * - period: events dated within the period, both ends included (Beijing calendar days).
+ * - current: the registry's present value; the table keeps no history of it.
+ * - year: the agreements of the period's calendar year(s), events up to the period's end.
+ */
+export type AsOf = 'period_end' | 'period' | 'current' | 'year';
+export type Unit = 'people' | 'percent' | 'count' | 'yuan';
+
+export interface IndicatorDefinition {
+  id: string;
+  group: ReportGroup;
+  nameZh: string;
+  nameEn: string;
+  /** What is counted, in English (README, API). */
+  counts: string;
+  sources: string[];
+  asOf: AsOf;
+  unit: Unit;
+}
