@@ -43,6 +43,15 @@ async function kill(server: ChildProcess) {
   await exited;
 }
 
+/**
+ * The gated campaign's lease, renewed every half second. Five seconds leave a loaded machine room
+ * for a late heartbeat: at 3 s, renewals held up 2.5 s (a busy loop, a queued statement) would let
+ * the lease lapse and give the clash below a 202 instead of its 409.
+ */
+const LEASE_MS = 5_000;
+/** How long a state may take to show on a loaded machine (Redis probes, BullMQ's loss grace, restarts). */
+const SETTLES_MS = 30_000;
+
 function deferred() {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
@@ -98,7 +107,7 @@ describe('Redis lost during a push campaign', () => {
       push: ctx.config.push,
       queue: gated,
       log,
-      lease: { ms: 3_000, heartbeatMs: 500 },
+      lease: { ms: LEASE_MS, heartbeatMs: 500 },
     });
   });
   afterAll(async () => {
@@ -140,7 +149,7 @@ describe('Redis lost during a push campaign', () => {
     await entered.promise;
 
     // The heartbeat holds the region past the lease while the campaign really runs.
-    await new Promise((r) => setTimeout(r, 4_000));
+    await new Promise((r) => setTimeout(r, LEASE_MS + 1_000));
     const clash = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/pushes/run',
@@ -154,14 +163,14 @@ describe('Redis lost during a push campaign', () => {
     try {
       await kill(redis);
       await expect
-        .poll(async () => (await ctx.app.inject({ method: 'GET', url: '/readyz' })).json(), { timeout: 10_000 })
+        .poll(async () => (await ctx.app.inject({ method: 'GET', url: '/readyz' })).json(), { timeout: SETTLES_MS })
         .toMatchObject({
           status: 'not_ready',
           checks: { database: { ok: true }, search: { ok: true }, redis: { ok: false } },
         });
       await expect
         .poll(async () => (await ctx.db.pushCampaign.findUniqueOrThrow({ where: { id: campaign.id } })).status, {
-          timeout: 10_000,
+          timeout: SETTLES_MS,
           interval: 100,
         })
         .toBe('failed');
@@ -172,7 +181,9 @@ describe('Redis lost during a push campaign', () => {
       redis = await startRedis(port);
       const back = Date.now();
       await expect
-        .poll(async () => (await ctx.app.inject({ method: 'GET', url: '/readyz' })).statusCode, { timeout: 10_000 })
+        .poll(async () => (await ctx.app.inject({ method: 'GET', url: '/readyz' })).statusCode, {
+          timeout: SETTLES_MS,
+        })
         .toBe(200);
       const next = await runCampaign(ctx, admin, { regionCode: '35' });
       expect(next.statusCode).toBe(202);
@@ -186,7 +197,7 @@ describe('Redis lost during a push campaign', () => {
     } finally {
       consoleErrors.mockRestore();
     }
-  });
+  }, 240_000);
 
   it('frees the region of a campaign whose process died once its lease lapsed, not after hours', async () => {
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
