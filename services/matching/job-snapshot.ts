@@ -8,7 +8,7 @@ import {
   openJobFilter,
   type Relevance,
   toJobFacts,
-} from './candidate-search.ts';
+} from './job-document.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { JobFacts } from './types.ts';
 

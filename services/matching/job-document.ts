@@ -1,0 +1,76 @@
+import type { Taxonomy } from './taxonomy.ts';
+import type { JobFacts, Point } from './types.ts';
+
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/** Fields of the vacancy document the re-rank needs. */
+export const JOB_FIELDS = [
+  'id',
+  'employerId',
+  'employerKind',
+  'occupationCode',
+  'skillCodes',
+  'preferredSkillCodes',
+  'regionCode',
+  'wageMin',
+  'wageMax',
+  'payBasis',
+  'headcount',
+  'ageMin',
+  'ageMax',
+  'accommodation',
+  'meals',
+  'disabilityFriendly',
+  'publicWelfarePost',
+  'publishedAt',
+  'expiresAt',
+  '_geo',
+];
+
+/** The filter every candidate shares: open, verified, not expired at `now`. */
+export function openJobFilter(now: Date): string[] {
+  return ['status = "open"', 'employerVerified = true', `(expiresAt IS NULL OR expiresAt > ${seconds(now)})`];
+}
+
+export interface JobDocument extends Omit<JobFacts, 'point' | 'categoryCode'> {
+  _geo?: Point;
+}
+
+/** The document as the re-rank sees it; the category comes from the taxonomy, not the index. */
+export function toJobFacts(doc: JobDocument, taxonomy: Taxonomy): JobFacts {
+  const facts = doc as unknown as JobFacts & { _geo?: Point };
+  facts.point = doc._geo ?? null;
+  facts.categoryCode = taxonomy.category(doc.occupationCode) ?? '';
+  facts.preferredSkillCodes ??= [];
+  delete facts._geo;
+  return facts;
+}
+
+/** What a job must do for a person's work: an occupation or a skill of theirs. */
+export interface Relevance {
+  occupations: string[];
+  skills: string[];
+}
+
+/**
+ * One candidate query: jobs within the person's hard rules, relevant to their work ("strong"), or
+ * asking only for related skills ("related": related skills and nothing strong), inside a region
+ * and outside another, best paid first, at most `limit`. `toMeiliQuery` makes it a Meilisearch
+ * search; a `JobSnapshot` answers the same query from jobs fetched from Meilisearch in bulk.
+ */
+export interface CandidateQuery {
+  rules: PersonRules;
+  strong?: Relevance | undefined;
+  related?: { skills: string[]; unless: Relevance | null } | undefined;
+  within?: string | undefined;
+  outside?: string | undefined;
+  limit: number;
+}
+
+/** The hard rules that depend on the person (the rest are the same for everybody: open, verified, current). */
+export interface PersonRules {
+  age: number;
+  hardToEmploy: boolean;
+  /** Region prefixes the job must lie under; null for anywhere. */
+  area: string[] | null;
+}
