@@ -36,7 +36,7 @@ function t(locale: string, key: string, fallback: string): string {
 /** A domain error as a fair page explains it; what a page cannot explain goes to the error page. */
 export function pageProblem(locale: string, error: unknown): PageProblem {
   if (error instanceof ValidationError) {
-    const fields = fieldErrors(locale, error.issues, { namespaces: ['fairs.validation'] });
+    const fields = fieldErrors(locale, error.issues, { namespaces: ['fairs.validation'], labelPrefix: 'fairs.fields' });
     return { status: 422, message: translate(locale, 'fairs.fixErrors'), fields };
   }
   if (error instanceof ConflictError)

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createMatchingRepository } from '../matching/matching.repository.ts';
 import type { ModuleDeps } from '../platform/modules.ts';
+import { createFairFormChoices } from './fair-form-choices.ts';
 import { createOutreachService } from './fair-outreach.service.ts';
 import { createParticipationService } from './fair-participation.service.ts';
 import { createRegistrationsService } from './fair-registrations.service.ts';
@@ -24,7 +25,8 @@ export function createFairServices(deps: ModuleDeps) {
     notifier: deps.notifier,
   });
   const results = createResultsService({ repo, fairs });
-  return { fairs, participation, registrations, outreach, results };
+  const formChoices = createFairFormChoices(repo);
+  return { fairs, participation, registrations, outreach, results, formChoices };
 }
 
 export type FairServices = ReturnType<typeof createFairServices>;
