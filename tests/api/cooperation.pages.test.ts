@@ -75,7 +75,10 @@ describe('cooperation pages (no JavaScript)', () => {
   });
 
   it('registers a partner-area labourer, runs a batch from departure to arrival, and records a follow-up', async () => {
-    await officer.get(`${agreementUrl}/labourers/new`);
+    const form = await officer.get(`${agreementUrl}/labourers/new`);
+    // The person lives in a county of the partner city; the city itself is not offered (it is refused).
+    expect(form.body).toMatch(/<select id="regionCode" name="regionCode" required\s*>\s*<option value="640402"/);
+    expect(form.body).not.toContain('<option value="6404" ');
     const person = {
       name: '马玉兰',
       idNumber: makeIdNumber('640402', '19900512', false),
@@ -160,6 +163,11 @@ describe('cooperation pages (no JavaScript)', () => {
     const after = await officer.get(`${agreementUrl}/household`);
     expect(after.body).toContain('家政服务员培训');
     expect(after.body).toContain('福州巧手家政服务有限公司');
+    // Referred once to the only company, the person is not offered to it again (that is refused, 409).
+    const card = after.body.slice(after.body.indexOf(`id="person-${labourerId}"`));
+    const beforeTrainingForm = card.slice(0, card.indexOf(`action="${agreementUrl}/trainings"`));
+    expect(beforeTrainingForm).toContain('福州巧手家政服务有限公司');
+    expect(beforeTrainingForm).not.toContain(`action="${agreementUrl}/referrals"`);
   });
 
   it('downloads transferred people with an audit record', async () => {
