@@ -36,7 +36,7 @@ export async function importsModule(app: FastifyInstance, opts: ImportsModuleOpt
   }
   app.addHook('onClose', () => imports.close());
   await app.register(importsRoutes, { imports });
-  await app.register(importsPages, { imports });
+  await app.register(importsPages, { imports, db: opts.db });
 }
 
 export { createImportsService } from './imports.service.ts';
