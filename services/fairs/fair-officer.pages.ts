@@ -55,22 +55,22 @@ export async function fairOfficerPages(app: FastifyInstance, s: FairServices & {
     status = 200,
   ) {
     const choices = await s.formChoices(request.user!, request.locale);
-    const current = translate(request.locale, 'fairs.new.current');
     const { form } = data;
-    const agreements: ChoiceGroup[] = keepCurrent(
-      [{ label: '', options: choices.agreements }],
-      form.agreementId,
-      current,
-    );
+    // A saved fair keeps what it holds even where the choices no longer offer it; a new fair gets
+    // only what is offered (the province officer's own "35" is no place to hold a fair).
+    const current = translate(request.locale, 'fairs.new.current');
+    const keep = (groups: ChoiceGroup[], value: unknown) =>
+      data.editing ? keepCurrent(groups, value, current) : groups;
+    const agreements = keep([{ label: '', options: choices.agreements }], form.agreementId);
     return reply.page(
       'fairs/new',
       {
         ...common(request),
         ...data,
         choices: {
-          venue: keepCurrent(choices.venue, form.regionCode, current),
-          home: keepCurrent(choices.home, form.homeRegionCode, current),
-          partner: keepCurrent(choices.partner, form.partnerRegionCode, current),
+          venue: keep(choices.venue, form.regionCode),
+          home: keep(choices.home, form.homeRegionCode),
+          partner: keep(choices.partner, form.partnerRegionCode),
           agreements: agreements.flatMap((g) => g.options),
         },
       },

@@ -84,6 +84,7 @@ describe('fair pages', () => {
     );
     expect(form.body).toContain(`<option value="${agreement.id}" >2026 · 龙岩—固原劳务协作</option>`);
     expect(form.body).not.toContain('inputmode="numeric" required');
+    expect(form.body).not.toContain('<option value="35"');
 
     // The first choice of every select, as a hurried officer would leave them, makes a valid fair.
     const planned = await province.post('/fairs', {
