@@ -110,6 +110,10 @@ describe('cooperation pages (no JavaScript)', () => {
     const page = await officer.get(batchUrl);
     const labourerId = /<option value="([0-9a-f-]{36})">马玉兰/.exec(page.body)![1]!;
     expect((await officer.post(`${batchUrl}/members`, { labourerId, employerId: household.id })).statusCode).toBe(303);
+    // With everyone in the batch, there is no one to add: no form that can only be refused.
+    const full = await officer.get(batchUrl);
+    expect(full.body).not.toContain(`action="${batchUrl}/members"`);
+    expect(full.body).toContain('暂无可加入的人员');
     expect((await officer.post(`${batchUrl}/departure`, {})).statusCode).toBe(303);
     expect(await ctx.db.notification.count({ where: { kind: 'transfer_departure', labourerId } })).toBe(1);
     const departed = await officer.get(batchUrl);

@@ -40,7 +40,7 @@ export function coverageTable(report: WalkReport): string {
     ...rows.map(line),
     line(total),
     ...cut,
-    `walked in ${(report.ms / 1000).toFixed(1)} s (summed over workers: ${phases})`,
+    `walked in ${(report.ms / 1000).toFixed(1)} s, event loop of the app and driver ${Math.round(report.busy * 100)}% busy (summed over workers: ${phases})`,
     `slowest: ${report.slowest.map((s) => `${s.phase} ${s.what} ${(s.ms / 1000).toFixed(1)} s`).join('; ')}`,
   ].join('\n');
 }

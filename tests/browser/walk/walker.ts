@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
 import { signInAs } from '../browser.ts';
 import { axeViolations } from './axe.ts';
@@ -67,6 +68,11 @@ export interface WalkReport {
   /** Time spent in each phase, summed over workers, and how many times. */
   phases: Record<Phase, { count: number; ms: number }>;
   slowest: Slowest[];
+  /**
+   * How busy this process's event loop was during the walk (0-1). The app under test and the
+   * browser's driver share it: near 1, more workers would only queue behind it.
+   */
+  busy: number;
 }
 
 /**
@@ -99,6 +105,7 @@ type Task =
  */
 export async function walkSite(browser: Browser, plan: WalkPlan): Promise<WalkReport> {
   const started = Date.now();
+  const loopAtStart = performance.eventLoopUtilization();
   const origin = new URL(plan.baseUrl).origin;
   const relative = (url: string) => url.replace(origin, '');
   const axeDone = new Set<string>();
@@ -335,7 +342,8 @@ export async function walkSite(browser: Browser, plan: WalkPlan): Promise<WalkRe
     await Promise.all(walks.map((w) => w.context.close()));
   }
   for (const walk of walks) walk.result.cutShort = walk.frontier.cutShort;
-  return { roles: walks.map((w) => w.result), ms: Date.now() - started, phases, slowest };
+  const busy = performance.eventLoopUtilization(loopAtStart).utilization;
+  return { roles: walks.map((w) => w.result), ms: Date.now() - started, phases, slowest, busy };
 }
 
 interface AssetCopy {
