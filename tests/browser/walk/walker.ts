@@ -230,7 +230,9 @@ export async function walkSite(browser: Browser, plan: WalkPlan): Promise<WalkRe
     }
     const method = response?.request().method() ?? 'GET';
     const pattern = urlPattern(new URL(url));
-    const axeKey = `${method} ${pattern} ${probe.view}${status >= 400 ? ' refused' : ''}`;
+    // Once per route and template: a list filtered or paged (`?q`, `?page`) or showing a notice
+    // (`?done`) is the same markup; a form sent back with its errors is not.
+    const axeKey = `${pattern.split('?')[0]} ${probe.view}${status >= 400 ? ' refused' : ''}`;
     if (!axeDone.has(axeKey)) {
       axeDone.add(axeKey);
       walk.result.axeRuns += 1;
