@@ -35,11 +35,13 @@ export function coverageTable(report: WalkReport): string {
   const phases = Object.entries(report.phases)
     .map(([phase, { count, ms }]) => `${phase} ${count}× ${(ms / 1000).toFixed(1)} s`)
     .join(', ');
+  const skipped = [...new Set(report.roles.flatMap((r) => r.skippedForms))];
   return [
     line(header),
     ...rows.map(line),
     line(total),
     ...cut,
+    `forms not sent: ${skipped.length}${skipped.map((s) => `\n  ${s}`).join('')}`,
     `walked in ${(report.ms / 1000).toFixed(1)} s, event loop of the app and driver ${Math.round(report.busy * 100)}% busy (summed over workers: ${phases})`,
     `slowest: ${report.slowest.map((s) => `${s.phase} ${s.what} ${(s.ms / 1000).toFixed(1)} s`).join('; ')}`,
   ].join('\n');
