@@ -43,7 +43,9 @@ export function coverageTable(report: WalkReport): string {
     ...cut,
     `forms not sent: ${skipped.length}${skipped.map((s) => `\n  ${s}`).join('')}`,
     `walked in ${(report.ms / 1000).toFixed(1)} s, event loop of the app and driver ${Math.round(report.busy * 100)}% busy (summed over workers: ${phases})`,
-    `slowest: ${report.slowest.map((s) => `${s.phase} ${s.what} ${(s.ms / 1000).toFixed(1)} s`).join('; ')}`,
+    `slowest: ${report.slowest
+      .map((s) => `${s.phase} ${s.what} ${(s.ms / 1000).toFixed(1)} s (at ${(s.at / 1000).toFixed(0)} s)`)
+      .join('; ')}`,
   ].join('\n');
 }
 

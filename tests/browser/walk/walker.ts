@@ -60,6 +60,8 @@ export interface Slowest {
   phase: 'load' | 'axe' | 'submit';
   what: string;
   ms: number;
+  /** When it began, in ms from the walk's start: slow steps at the same moment share a cause. */
+  at: number;
 }
 
 export interface WalkReport {
@@ -124,7 +126,7 @@ export async function walkSite(browser: Browser, plan: WalkPlan): Promise<WalkRe
       phases[phase].count += 1;
       phases[phase].ms += ms;
       if (what && (phase === 'load' || phase === 'axe' || phase === 'submit')) {
-        slowest.push({ phase, what, ms });
+        slowest.push({ phase, what, ms, at: start - started });
         slowest.sort((a, b) => b.ms - a.ms).splice(12);
       }
     }
@@ -215,7 +217,7 @@ export async function walkSite(browser: Browser, plan: WalkPlan): Promise<WalkRe
     response: Response | null,
     arrival: Arrival,
     via: string,
-  ): Promise<{ probe: PageProbe; forms: FormInfo[] }> => {
+  ): Promise<{ probe: PageProbe; forms: FormInfo[]; queueLinks: () => void }> => {
     const url = page.url();
     walk.result.pages += 1;
     const status = response?.status() ?? 0;
@@ -241,16 +243,19 @@ export async function walkSite(browser: Browser, plan: WalkPlan): Promise<WalkRe
     for (const problem of problems) fail(walk, PHONE_WIDTH, url, via, problem);
 
     const someoneElse = !walk.role.username && probe.forms.some((f) => new URL(f.action).pathname === '/logout');
-    if (status >= 400 || method !== 'GET' || someoneElse) return { probe, forms: [] };
+    const none = () => {};
+    if (status >= 400 || method !== 'GET' || someoneElse) return { probe, forms: [], queueLinks: none };
     walk.frontier.visited(new URL(url));
     if (!walk.result.samples.has(pattern)) {
       walk.result.samples.set(pattern, url);
       await lookAtDesktop(walk, page, via);
     }
-    for (const link of probe.links) {
-      if (!link.download) queueLink(walk, new URL(link.href), relative(url));
-    }
-    return { probe, forms: newForms(walk, probe.forms) };
+    const queueLinks = () => {
+      for (const link of probe.links) {
+        if (!link.download) queueLink(walk, new URL(link.href), relative(url));
+      }
+    };
+    return { probe, forms: newForms(walk, probe.forms), queueLinks };
   };
 
   const visit = async (walk: RoleWalk, page: Page, url: string, via: string) => {
@@ -264,12 +269,20 @@ export async function walkSite(browser: Browser, plan: WalkPlan): Promise<WalkRe
       fail(walk, PHONE_WIDTH, url, via, `did not load: ${message}`);
       return;
     }
-    const { forms } = await inspect(walk, page, response, 'link', via);
-    // The first form is sent from the page as it was just checked; each later one reloads it.
+    const { forms, queueLinks } = await inspect(walk, page, response, 'link', via);
+    // The page's forms go before its links: another page following a link (a notice's "open",
+    // which marks it read) would change what the forms act on. The first form is sent from the
+    // page as it was just checked; each later one reloads it. Last first: a page's forms on single
+    // items (mark one notice read) come after its bulk actions (mark all read) in the page.
+    const pageUrl = page.url();
     let pristine = true;
-    for (const form of forms) {
-      await submitAll(walk, page, page.url(), form, pristine);
-      pristine = false;
+    try {
+      for (const form of [...forms].reverse()) {
+        await submitAll(walk, page, pageUrl, form, pristine);
+        pristine = false;
+      }
+    } finally {
+      queueLinks();
     }
   };
 
@@ -289,18 +302,24 @@ export async function walkSite(browser: Browser, plan: WalkPlan): Promise<WalkRe
         const via = `${form.method.toUpperCase()} ${relative(form.action)} ${fillMode} from ${relative(pageUrl)}`;
         if (!pristine) await timed('load', () => page.goto(pageUrl), relative(pageUrl));
         pristine = false;
-        const current = (await page.evaluate(probePage)).forms[form.index];
-        if (!current || formKey(current) !== key) {
-          // The first submission did what the form is for (registered for a fair): nothing to resend.
-          walk.result.skippedForms.push(`${key}: gone after the ${modes[0]} submission`);
+        // Found again by what it is, not only where it was: a form added above it (an "undo" after
+        // hiding a job) moves it down the page.
+        const found = (await page.evaluate(probePage)).forms;
+        const atIndex = found[form.index];
+        const same = atIndex && formKey(atIndex) === key ? atIndex : found.find((f) => formKey(f) === key);
+        if (!same) {
+          // The page changed under it (its record was dealt with), or the first submission did what
+          // the form is for (registered for a fair): nothing to send.
+          const when = fillMode === modes[0] ? 'before it was sent' : `after the ${modes[0]} submission`;
+          walk.result.skippedForms.push(`${key}: gone from the page ${when}`);
           return;
         }
         serial += 1;
-        const fills = fillPlan(current, fillMode, { today: plan.today, serial });
+        const fills = fillPlan(same, fillMode, { today: plan.today, serial });
         walk.result.submissions += 1;
         const outcome = await timed(
           'submit',
-          () => submitForm(page, form.index, fills, submitterIndex(current), plan.timeout),
+          () => submitForm(page, same.index, fills, submitterIndex(same), plan.timeout),
           via,
         );
         if (outcome.kind === 'download') continue;
@@ -310,6 +329,7 @@ export async function walkSite(browser: Browser, plan: WalkPlan): Promise<WalkRe
         }
         // Forms on the page it landed on (a new record's page) are sent later, from that page.
         const landed = await inspect(walk, page, outcome.response, arrival, via);
+        landed.queueLinks();
         for (const next of landed.forms) pool.add({ kind: 'form', walk, pageUrl: page.url(), form: next });
       }
     } finally {
