@@ -187,7 +187,8 @@ export async function agreementFormPages(
       {
         title: translate(request.locale, 'cooperation.labourers.newTitle'),
         agreement,
-        areas: regions.partner.filter((r) => r.code.startsWith(agreement.partnerRegionCode)),
+        // Where a person lives is a county: the partner city itself is not a place to live.
+        areas: regions.partner.filter((r) => r.code.startsWith(agreement.partnerRegionCode) && r.code.length >= 6),
         occupations: [...occupations, ...more],
         form,
         errors: problem?.fields,

@@ -54,13 +54,19 @@ export function createHouseholdService(deps: {
         views((await repo.referrals(agreementId)).filter((r) => ids.includes(r.labourerId))),
         repo.homeEmployers(agreement.homeRegionCode),
       ]);
+      const companies = employers.map((e) => ({ id: e.id, name: e.name, regionName: ref.regionName(e.regionCode) }));
       return {
-        candidates: items.map((p) => ({
-          ...partnerLabourerView(p, ref),
-          trainings: trainings.filter((t) => t.labourerId === p.id).map((t) => trainingView(t, ref)),
-          referrals: referrals.filter((r) => r.labourerId === p.id),
-        })),
-        employers: employers.map((e) => ({ id: e.id, name: e.name, regionName: ref.regionName(e.regionCode) })),
+        candidates: items.map((p) => {
+          const own = referrals.filter((r) => r.labourerId === p.id);
+          return {
+            ...partnerLabourerView(p, ref),
+            trainings: trainings.filter((t) => t.labourerId === p.id).map((t) => trainingView(t, ref)),
+            referrals: own,
+            // A person is referred to a company once: the form offers only the companies not yet tried.
+            referable: companies.filter((c) => !own.some((r) => r.employerId === c.id)),
+          };
+        }),
+        employers: companies,
       };
     },
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
+import { type ChoiceGroup, keepCurrent } from './fair-form-choices.ts';
 import { TARGET_GROUPS } from './fair-results.ts';
 import { FAIR_TRANSITIONS } from './fair-states.ts';
 import { displayFair, field, fieldList, type FormBody, localInput, pageProblem, parse } from './fair-page-model.ts';
@@ -45,12 +46,42 @@ export async function fairOfficerPages(app: FastifyInstance, s: FairServices) {
     locale: request.locale,
   });
 
+  /** The new and edit form, with its regions and agreements to choose from. */
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    data: { title: string; form: Record<string, unknown>; editing?: FairView; problem?: unknown },
+    status = 200,
+  ) {
+    const choices = await s.formChoices(request.user!, request.locale);
+    const { form } = data;
+    // A saved fair keeps what it holds even where the choices no longer offer it; a new fair gets
+    // only what is offered (the province officer's own "35" is no place to hold a fair).
+    const current = translate(request.locale, 'fairs.new.current');
+    const keep = (groups: ChoiceGroup[], value: unknown) =>
+      data.editing ? keepCurrent(groups, value, current) : groups;
+    const agreements = keep([{ label: '', options: choices.agreements }], form.agreementId);
+    return reply.page(
+      'fairs/new',
+      {
+        ...common(request),
+        ...data,
+        choices: {
+          venue: keep(choices.venue, form.regionCode),
+          home: keep(choices.home, form.homeRegionCode),
+          partner: keep(choices.partner, form.partnerRegionCode),
+          agreements: agreements.flatMap((g) => g.options),
+        },
+      },
+      status,
+    );
+  }
+
   app.route({
     ...page('GET', '/fairs/new', officer),
     handler: (request, reply) =>
-      reply.page('fairs/new', {
+      renderForm(request, reply, {
         title: translate(request.locale, 'fairs.new.title'),
-        ...common(request),
         form: { regionCode: request.user!.regionCode ?? '', targetGroups: [] },
       }),
   });
@@ -65,9 +96,10 @@ export async function fairOfficerPages(app: FastifyInstance, s: FairServices) {
         return reply.redirect(`/fairs/${fair.id}/manage`, 303);
       } catch (error) {
         const problem = pageProblem(request.locale, error);
-        return reply.page(
-          'fairs/new',
-          { title: translate(request.locale, 'fairs.new.title'), ...common(request), form, problem },
+        return renderForm(
+          request,
+          reply,
+          { title: translate(request.locale, 'fairs.new.title'), form, problem },
           problem.status,
         );
       }
@@ -113,9 +145,8 @@ export async function fairOfficerPages(app: FastifyInstance, s: FairServices) {
     ...page('GET', '/fairs/:id/edit', officer),
     handler: async (request, reply) => {
       const fair = await s.fairs.get(request.user!, fairIdOf(request));
-      return reply.page('fairs/new', {
+      return renderForm(request, reply, {
         title: translate(request.locale, 'fairs.edit.title'),
-        ...common(request),
         editing: fair,
         form: formValues(fair),
       });
@@ -134,9 +165,10 @@ export async function fairOfficerPages(app: FastifyInstance, s: FairServices) {
       } catch (error) {
         const problem = pageProblem(request.locale, error);
         const fair = await s.fairs.get(request.user!, id);
-        return reply.page(
-          'fairs/new',
-          { title: translate(request.locale, 'fairs.edit.title'), ...common(request), editing: fair, form, problem },
+        return renderForm(
+          request,
+          reply,
+          { title: translate(request.locale, 'fairs.edit.title'), editing: fair, form, problem },
           problem.status,
         );
       }

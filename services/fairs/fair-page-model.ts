@@ -11,6 +11,7 @@ export { type FormBody, field, fieldList, type PageProblem, parseForm as parse }
 const TEXTS: ProblemTexts = {
   fixErrors: 'fairs.fixErrors',
   validation: 'fairs.validation',
+  labelPrefix: 'fairs.fields',
   refusals: 'fairs.refusals',
   fallbackReason: 'illegal',
   explainNotFound: true,

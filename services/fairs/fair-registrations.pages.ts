@@ -115,7 +115,7 @@ export async function fairRegistrationPages(app: FastifyInstance, s: FairService
         const ids = fieldList(request.body as FormBody, 'registrationIds');
         if (!ids.length)
           throw new ValidationError('Pick someone', [
-            { field: 'registrationIds', code: 'required', message: 'is required' },
+            { field: 'registrationIds', code: 'choose_one', message: 'pick at least one' },
           ]);
         const done = await s.registrations.bulkCheckIn(request.user!, id, ids);
         return reply.redirect(`/fairs/${id}/registrations?done=bulk&n=${done.checkedIn}`, 303);

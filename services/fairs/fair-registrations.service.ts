@@ -74,10 +74,14 @@ export function createRegistrationsService({
     }
   }
 
-  async function ongoingManaged(actor: SessionUser, fairId: string) {
-    const fair = await fairs.managed(actor, fairId);
+  function assertOngoing(fair: FairRow) {
     if (!FAIR_ALLOWS.checkIn.includes(fair.status))
       throw new ConflictError('Check-in opens when the fair is under way', { reason: 'not_ongoing' });
+  }
+
+  async function ongoingManaged(actor: SessionUser, fairId: string) {
+    const fair = await fairs.managed(actor, fairId);
+    assertOngoing(fair);
     return fair;
   }
 
@@ -99,8 +103,13 @@ export function createRegistrationsService({
     ofPerson: (fairId: string, labourerId: string) => repo.registrationOf(fairId, labourerId),
 
     /** An officer finds a registry person by ID number (the page then registers them). */
-    async findPerson(actor: SessionUser, idNumber: string) {
-      const person = /^\d{17}[\dXx]$/.test(idNumber) ? await repo.labourerByIdHash(pii.hash(idNumber)) : null;
+    async findPerson(actor: SessionUser, typed: string) {
+      const idNumber = typed.trim().toUpperCase();
+      if (!/^\d{17}[\dX]$/.test(idNumber))
+        throw new ValidationError('Not an ID number', [
+          { field: 'idNumber', code: idNumber ? 'invalid' : 'required', message: 'must be an 18-character ID number' },
+        ]);
+      const person = await repo.labourerByIdHash(pii.hash(idNumber));
       if (!person || person.erasedAt)
         throw new ValidationError('Nobody in the registry has this ID number', [
           { field: 'idNumber', code: 'not_in_registry', message: 'is not in the registry' },
@@ -190,12 +199,14 @@ export function createRegistrationsService({
     },
 
     async checkIn(actor: SessionUser, fairId: string, typed: string) {
-      await ongoingManaged(actor, fairId);
+      // What was typed is checked before the fair's state: a mistyped code is the typist's to fix.
+      const fair = await fairs.managed(actor, fairId);
       const code = normaliseCode(typed);
       if (!code)
         throw new ValidationError('Not a ticket code', [
-          { field: 'code', code: 'invalid_code', message: 'is not a ticket code' },
+          { field: 'code', code: typed.trim() ? 'invalid_code' : 'required', message: 'is not a ticket code' },
         ]);
+      assertOngoing(fair);
       const row = await repo.registrationByCode(code);
       if (!row || row.fairId !== fairId) throw new NotFoundError('No registration for this fair has that code');
       if (row.checkedInAt) return { registration: toRegistrationView(row, 'officer'), already: true };
@@ -216,8 +227,14 @@ export function createRegistrationsService({
 
     /** Walk-ins must already be in the registry (found by ID number); new people register first. */
     async walkIn(actor: SessionUser, fairId: string, body: { idNumber: string; targetGroups: TargetGroup[] }) {
-      const fair = await ongoingManaged(actor, fairId);
-      const person = await repo.labourerByIdHash(pii.hash(body.idNumber.toUpperCase()));
+      const fair = await fairs.managed(actor, fairId);
+      const idNumber = body.idNumber.trim().toUpperCase();
+      if (!/^\d{17}[\dX]$/.test(idNumber))
+        throw new ValidationError('Not an ID number', [
+          { field: 'idNumber', code: idNumber ? 'invalid' : 'required', message: 'must be an 18-character ID number' },
+        ]);
+      assertOngoing(fair);
+      const person = await repo.labourerByIdHash(pii.hash(idNumber));
       if (!person || person.erasedAt)
         throw new ValidationError('Nobody in the registry has this ID number', [
           { field: 'idNumber', code: 'not_in_registry', message: 'is not in the registry' },

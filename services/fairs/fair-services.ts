@@ -2,6 +2,7 @@ import { createMatchingRepository } from '../matching/index.ts';
 import type { MatchingService } from '../matching/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { CoreDeps } from '../platform/modules.ts';
+import { createFairFormChoices } from './fair-form-choices.ts';
 import { createOutreachService } from './fair-outreach.service.ts';
 import { createParticipationService } from './fair-participation.service.ts';
 import { createRegistrationsService } from './fair-registrations.service.ts';
@@ -29,7 +30,8 @@ export function createFairServices(deps: FairsDeps) {
     notifier: deps.notifier,
   });
   const results = createResultsService({ repo, fairs });
-  return { fairs, participation, registrations, outreach, results };
+  const formChoices = createFairFormChoices(repo);
+  return { fairs, participation, registrations, outreach, results, formChoices };
 }
 
 export type FairServices = ReturnType<typeof createFairServices>;

@@ -337,6 +337,20 @@ export function createFairsRepository(db: Db) {
       });
       return rows.map((r) => ({ labourerId: r.labourerId, hiredAt: r.hiredAt ?? r.startedAt ?? r.updatedAt }));
     },
+    /** Cities and counties, the province's and partner areas', for the fair form's region choices. */
+    regionChoices: () =>
+      db.region.findMany({
+        where: { level: { in: ['city', 'county'] } },
+        select: { code: true, name: true, nameEn: true, level: true },
+        orderBy: { code: 'asc' },
+      }),
+    /** Cooperation agreements whose home side lies under the prefix, for a cooperation fair's form. */
+    agreementChoices: (prefix: string) =>
+      db.cooperationAgreement.findMany({
+        where: { homeRegionCode: { startsWith: prefix } },
+        select: { id: true, title: true, year: true },
+        orderBy: [{ year: 'desc' }, { title: 'asc' }],
+      }),
     resultRows: (fairId: string) =>
       Promise.all([
         db.fairRegistration.findMany({

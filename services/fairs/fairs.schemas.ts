@@ -6,7 +6,13 @@ export const id = (what: string) => z.uuid(`must be ${what} id`);
 const moment = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
   error: 'must be a date (2026-03-01) or a date-time (2026-03-01T09:00)',
 });
-const regionCode = z.string().regex(/^\d{6,12}$/, 'must be a region code of 6 to 12 digits');
+// A city-wide fair (an online one, say) is held in a city: 4 digits, as the region table keys cities.
+const regionCode = z
+  .string()
+  .regex(
+    /^(\d{4}|\d{6}|\d{9}|\d{12})$/,
+    'must be the code of a city (4 digits), county (6), township (9) or village (12)',
+  );
 
 export const FairKindSchema = z.enum([
   'spring_breeze',

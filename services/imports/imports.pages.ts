@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { FormOptionsSource } from '../labourers/index.ts';
 import { ConflictError, ValidationError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
@@ -19,8 +20,27 @@ const UploadSchema = z.object({
   kind: z.enum(IMPORT_KINDS),
 });
 
-export async function importsPages(app: FastifyInstance, opts: { imports: ImportsService }) {
+export async function importsPages(
+  app: FastifyInstance,
+  opts: { imports: ImportsService; formOptions: FormOptionsSource },
+) {
   const { imports } = opts;
+  const { formOptions } = opts;
+
+  /** An administrator's choice of region for a source: a whole city or one of its counties. */
+  async function regionGroups(request: FastifyRequest) {
+    if (request.user!.role !== 'admin') return [];
+    const options = await formOptions('', request.locale);
+    return options.countyGroups.map((group) => ({
+      label: group.label,
+      options: [
+        ...(group.code
+          ? [{ code: group.code, label: translate(request.locale, 'imports.sources.wholeCity', { city: group.label }) }]
+          : []),
+        ...group.options,
+      ],
+    }));
+  }
 
   const sourcesForPage = async (request: FastifyRequest) =>
     (await imports.listSources(request.user!)).map((s) => ({ ...s, mappedCount: Object.keys(s.mapping).length }));
@@ -129,6 +149,7 @@ export async function importsPages(app: FastifyInstance, opts: { imports: Import
         sources: await sourcesForPage(request),
         kinds: IMPORT_KINDS,
         isAdmin: request.user!.role === 'admin',
+        regions: await regionGroups(request),
         form: { kind: 'poverty_office', rows: mappingRows({}, request.locale) },
         action: '/imports/sources',
       }),
@@ -171,6 +192,7 @@ export async function importsPages(app: FastifyInstance, opts: { imports: Import
           title: translate(request.locale, id ? 'imports.sources.edit' : 'imports.sources.title'),
           kinds: IMPORT_KINDS,
           isAdmin: request.user!.role === 'admin',
+          regions: await regionGroups(request),
           sources: id ? [] : await sourcesForPage(request),
           form: { ...input, id, rows: mappingRows(mapping, request.locale) },
           action: id ? `/imports/sources/${id}` : '/imports/sources',

@@ -1,4 +1,5 @@
-import type { AppModule } from '../platform/modules.ts';
+import type { FormOptionsSource } from '../labourers/index.ts';
+import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { importsPages } from './imports.pages.ts';
 import { importsRoutes } from './imports.routes.ts';
 import { createImportsService } from './imports.service.ts';
@@ -6,9 +7,9 @@ import { createImportsRepository } from './imports.repository.ts';
 export { encryptHeldPhones } from './held-phones.repository.ts';
 
 /** Imports of labourer lists (spreadsheets from the poverty office, townships): jobs, checks, duplicates. */
-export const importsModule: AppModule = {
+export const importsModule: AppModule<CoreDeps & { formOptions: FormOptionsSource }> = {
   name: 'imports',
-  setUp({ config, db, pii, reference, log }) {
+  setUp({ config, db, pii, reference, log, formOptions }) {
     const imports = createImportsService({ repo: createImportsRepository(db), pii, reference, log });
     return {
       close: () => imports.close(),
@@ -23,7 +24,7 @@ export const importsModule: AppModule = {
           });
         }
         await app.register(importsRoutes, { imports });
-        await app.register(importsPages, { imports });
+        await app.register(importsPages, { imports, formOptions });
       },
     };
   },

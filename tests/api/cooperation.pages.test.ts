@@ -75,7 +75,10 @@ describe('cooperation pages (no JavaScript)', () => {
   });
 
   it('registers a partner-area labourer, runs a batch from departure to arrival, and records a follow-up', async () => {
-    await officer.get(`${agreementUrl}/labourers/new`);
+    const form = await officer.get(`${agreementUrl}/labourers/new`);
+    // The person lives in a county of the partner city; the city itself is not offered (it is refused).
+    expect(form.body).toMatch(/<select id="regionCode" name="regionCode" required\s*>\s*<option value="640402"/);
+    expect(form.body).not.toContain('<option value="6404" ');
     const person = {
       name: '马玉兰',
       idNumber: makeIdNumber('640402', '19900512', false),
@@ -107,6 +110,10 @@ describe('cooperation pages (no JavaScript)', () => {
     const page = await officer.get(batchUrl);
     const labourerId = /<option value="([0-9a-f-]{36})">马玉兰/.exec(page.body)![1]!;
     expect((await officer.post(`${batchUrl}/members`, { labourerId, employerId: household.id })).statusCode).toBe(303);
+    // With everyone in the batch, there is no one to add: no form that can only be refused.
+    const full = await officer.get(batchUrl);
+    expect(full.body).not.toContain(`action="${batchUrl}/members"`);
+    expect(full.body).toContain('暂无可加入的人员');
     expect((await officer.post(`${batchUrl}/departure`, {})).statusCode).toBe(303);
     expect(await ctx.db.notification.count({ where: { kind: 'transfer_departure', labourerId } })).toBe(1);
     const departed = await officer.get(batchUrl);
@@ -160,6 +167,11 @@ describe('cooperation pages (no JavaScript)', () => {
     const after = await officer.get(`${agreementUrl}/household`);
     expect(after.body).toContain('家政服务员培训');
     expect(after.body).toContain('福州巧手家政服务有限公司');
+    // Referred once to the only company, the person is not offered to it again (that is refused, 409).
+    const card = after.body.slice(after.body.indexOf(`id="person-${labourerId}"`));
+    const beforeTrainingForm = card.slice(0, card.indexOf(`action="${agreementUrl}/trainings"`));
+    expect(beforeTrainingForm).toContain('福州巧手家政服务有限公司');
+    expect(beforeTrainingForm).not.toContain(`action="${agreementUrl}/referrals"`);
   });
 
   it('downloads transferred people with an audit record', async () => {

@@ -59,6 +59,78 @@ describe('fair pages', () => {
     expect(illegal.body).toContain('招聘会现在不能进入这个状态');
   });
 
+  it('offers where to hold a fair and which agreement it serves as choices: nobody types a code or an id', async () => {
+    const agreement = await ctx.db.cooperationAgreement.create({
+      data: {
+        homeRegionCode: '3508',
+        partnerRegionCode: '6404',
+        year: 2026,
+        title: '龙岩—固原劳务协作',
+        homeContactName: '陈明',
+        homeContactPhone: '13900000001',
+        partnerContactName: '马强',
+        partnerContactPhone: '13900000002',
+      },
+    });
+    // The province officer's own region (35) is no place to hold a fair: the form asks them to choose.
+    const province = await new PageClient(ctx).signIn('officer.fujian');
+    const form = await province.get('/fairs/new');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/<select id="regionCode" name="regionCode" required\s*>/);
+    expect(form.body).toContain('<option value="3508" >龙岩市（全市）</option>');
+    expect(form.body).toContain('<option value="350821" >长汀县</option>');
+    expect(form.body).toMatch(
+      /<select id="partnerRegionCode" name="partnerRegionCode"[^>]*>[\s\S]*?<option value="6404" >/,
+    );
+    expect(form.body).toContain(`<option value="${agreement.id}" >2026 · 龙岩—固原劳务协作</option>`);
+    expect(form.body).not.toContain('inputmode="numeric" required');
+    expect(form.body).not.toContain('<option value="35"');
+
+    // The first choice of every select, as a hurried officer would leave them, makes a valid fair.
+    const planned = await province.post('/fairs', {
+      ...fairForm({ name: '龙岩劳务协作专场' }),
+      regionCode: '3508',
+      homeRegionCode: '3508',
+      partnerRegionCode: '6404',
+      agreementId: agreement.id,
+    });
+    expect(planned.statusCode, /field-error[^>]*>([^<]*)/.exec(planned.body)?.[1]).toBe(303);
+    const id = /\/fairs\/([0-9a-f-]{36})\/manage/.exec(planned.headers.location as string)![1]!;
+    expect(await ctx.db.fair.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      regionCode: '3508',
+      partnerRegionCode: '6404',
+      agreementId: agreement.id,
+    });
+    // Editing shows the saved choices selected, so saving unchanged keeps them.
+    const edit = await province.get(`/fairs/${id}/edit`);
+    expect(edit.body).toContain('<option value="3508" selected>龙岩市（全市）</option>');
+    expect(edit.body).toContain(`<option value="${agreement.id}" selected>`);
+    // The county officer is offered the county only.
+    const county = await officer.get('/fairs/new');
+    expect(county.body).toContain('<option value="350821" selected>长汀县</option>');
+    expect(county.body).not.toContain('<option value="3508" ');
+  });
+
+  it('refuses an empty check-in, walk-in or bulk check-in with 422 and the field named beside it, before the fair is under way too', async () => {
+    await officer.get(`/fairs/${fairId}/check-in`);
+    const code = await officer.post(`/fairs/${fairId}/check-in`, { code: '' });
+    expect(code.statusCode).toBe(422);
+    expect(code.body).toContain("<p class='field-error' id='fair-code-error' role='alert'>请填写入场码</p>");
+    const walkIn = await officer.post(`/fairs/${fairId}/walk-in`, { idNumber: '' });
+    expect(walkIn.statusCode).toBe(422);
+    expect(walkIn.body).toContain("<p class='field-error' id='walk-in-id-error' role='alert'>请填写身份证号</p>");
+    await officer.get(`/fairs/${fairId}/registrations`);
+    const bulk = await officer.post(`/fairs/${fairId}/check-ins/bulk`, {});
+    expect(bulk.statusCode).toBe(422);
+    expect(bulk.body).toContain("<p class='field-error' id='registrationIds-error' role='alert'>请选择要签到的人</p>");
+    const nobody = await officer.post(`/fairs/${fairId}/registrations`, { idNumber: '' });
+    expect(nobody.statusCode).toBe(422);
+    expect(nobody.body).toContain("<p class='field-error' id='register-id-error' role='alert'>请填写身份证号</p>");
+    // A well-formed code is refused for the fair's state until it is under way.
+    const early = await officer.post(`/fairs/${fairId}/check-in`, { code: 'ABCD2345' });
+    expect(early.statusCode).toBe(409);
+  });
+
   it('lets the employer apply with a vacancy, the officer approve, and the person register and see the ticket', async () => {
     const vacancy = await createVacancy(ctx.db, demoEmployerId, { title: '竹编工' });
     await employer.get(`/fairs/${fairId}/employer`);

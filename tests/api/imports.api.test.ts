@@ -478,5 +478,27 @@ describe('imports API and pages', () => {
       expect(edit.statusCode).toBe(200);
       expect(edit.body).toContain("value='劳动力姓名'");
     });
+
+    it("offers an administrator the cities and counties to choose a source's region from", async () => {
+      const browser = await signIn('admin');
+      const pageForm = await browser({ url: '/imports/sources' });
+      expect(pageForm.body).toMatch(/<select id="regionCode" name="regionCode" required\s*>/);
+      expect(pageForm.body).toContain('<option value="3508" >龙岩市（全市）</option>');
+      expect(pageForm.body).toContain('<option value="350821" >长汀县</option>');
+      expect(pageForm.body).not.toContain("inputmode='numeric'");
+      const csrf = /name='_csrf' value='([^']+)'/.exec(pageForm.body)![1]!;
+      const post = (fields: Record<string, string>) =>
+        browser({
+          method: 'POST',
+          url: '/imports/sources',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+        });
+      const unchosen = await post({ name: '龙岩市扶贫办名单', kind: 'poverty_office', regionCode: '' });
+      expect(unchosen.statusCode).toBe(422);
+      expect(unchosen.body).toContain("<p class='field-error' id='regionCode-error' role='alert'>请选择地区</p>");
+      const saved = await post({ name: '龙岩市扶贫办名单', kind: 'poverty_office', regionCode: '3508' });
+      expect(saved.statusCode).toBe(303);
+    });
   });
 });

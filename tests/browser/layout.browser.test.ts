@@ -113,6 +113,30 @@ describe('pages fit a 390 px phone and a desktop (issue #14)', () => {
     }
   });
 
+  it("folds an officer's menu under one 菜单 button on a phone, opening without JavaScript, and shows the row on a desktop", async () => {
+    const phone = await signedIn('officer.changting', { ...PHONE_390, javaScriptEnabled: false });
+    await phone.goto(`${app.running.url}/labourers`);
+    const nav = phone.getByRole('navigation', { name: '功能' });
+    // One line, the button, instead of three lines of links.
+    expect((await nav.boundingBox())!.height).toBeLessThanOrEqual(60);
+    expect(await nav.getByRole('link').count()).toBe(0);
+    await nav.getByText('菜单', { exact: true }).click();
+    const links = await nav.getByRole('link').allTextContents();
+    expect(links).toEqual(expect.arrayContaining(['首页', '工作看板', '劳动力台账', '招聘会', '劳务协作']));
+    expect(links).toHaveLength(11);
+    expect(await navOffScreen(phone)).toEqual([]);
+    await Promise.all([
+      phone.waitForURL(`${app.running.url}/fairs`),
+      nav.getByRole('link', { name: '招聘会' }).click(),
+    ]);
+
+    const desktop = await signedIn('officer.changting', DESKTOP);
+    await desktop.goto(`${app.running.url}/labourers`);
+    const row = desktop.getByRole('navigation', { name: '功能' });
+    expect(await row.getByText('菜单', { exact: true }).isVisible()).toBe(false);
+    expect(await row.getByRole('link').allTextContents()).toEqual(links);
+  });
+
   it('keeps both buttons of a "my jobs" card inside the card on a desktop', async () => {
     const page = await signedIn('labourer.demo', DESKTOP);
     await page.goto(`${app.running.url}/my-jobs`);

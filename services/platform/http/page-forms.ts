@@ -31,6 +31,8 @@ export interface ProblemTexts {
   fixErrors: string;
   /** Prefix of the module's own validation codes, e.g. `fairs.validation`. */
   validation?: string;
+  /** The form's own label catalogue (e.g. `fairs.fields`), tried before the site-wide one. */
+  labelPrefix?: string;
   /** Prefix of refusals by reason, e.g. `fairs.refusals` (`<prefix>.<reason>`). */
   refusals: string;
   /** The reason whose text stands in for one the module has no words for. */
@@ -64,7 +66,10 @@ function refusal(locale: string, texts: ProblemTexts, reason: string | undefined
  */
 export function pageProblem(locale: string, error: unknown, texts: ProblemTexts = GENERIC_PROBLEMS): PageProblem {
   if (error instanceof ValidationError) {
-    const fields = fieldErrors(locale, error.issues, texts.validation ? { namespaces: [texts.validation] } : {});
+    const fields = fieldErrors(locale, error.issues, {
+      ...(texts.validation ? { namespaces: [texts.validation] } : {}),
+      ...(texts.labelPrefix ? { labelPrefix: texts.labelPrefix } : {}),
+    });
     return { status: 422, message: translate(locale, texts.fixErrors), fields };
   }
   if (error instanceof ConflictError) {

@@ -103,6 +103,8 @@ async function viewsPlugin(app: FastifyInstance, opts: { production: boolean }) 
       user: request.user,
       csrfToken,
       currentPath: path,
+      // Names the template on <body data-view>: tests tell two pages of one URL apart by it.
+      pageView: template,
       ...data,
     };
     return this.status(status).type('text/html; charset=utf-8').view(`pages/${template}`, context);

@@ -1,49 +1,47 @@
 import { canonicalUrl, urlPattern } from './url-pattern.ts';
 
-export interface Visit {
-  url: string;
-  /** Where the walk found the link: the page it was on, for the report. */
-  from: string;
-}
-
 /**
- * The walk's queue: each URL once, at most `perPattern` URLs of one pattern (a few labourers'
- * profiles, not all of them), at most `maxPages` in all, breadth first so every module's first
- * pages come before the tenth page of one list.
+ * Which URLs one role's walk visits: each URL once, at most `perPattern` URLs of one pattern (one
+ * labourer's profile stands for all 2,400), at most `maxPages` in all.
  */
 export class Frontier {
-  private readonly queue: Visit[] = [];
   private readonly seen = new Set<string>();
   private readonly perPatternCount = new Map<string, number>();
   private taken = 0;
+  /** URLs refused because `maxPages` was reached: the report says the walk was cut short. */
+  cutShort = 0;
 
   constructor(
     private readonly perPattern: number,
     private readonly maxPages: number,
   ) {}
 
-  /** Queues the URL unless it was seen or its pattern is full; says whether it was queued. */
-  add(url: URL, from: string): boolean {
+  /** The URL to visit (canonical form), or undefined when it was seen, its pattern is full or the budget is spent. */
+  admit(url: URL): string | undefined {
     const key = canonicalUrl(url);
-    if (this.seen.has(key)) return false;
+    if (this.seen.has(key)) return undefined;
     this.seen.add(key);
     const pattern = urlPattern(url);
     const count = this.perPatternCount.get(pattern) ?? 0;
-    if (count >= this.perPattern) return false;
+    if (count >= this.perPattern) return undefined;
+    if (this.taken >= this.maxPages) {
+      this.cutShort += 1;
+      return undefined;
+    }
     this.perPatternCount.set(pattern, count + 1);
-    this.queue.push({ url: key, from });
-    return true;
+    this.taken += 1;
+    return key;
   }
 
-  next(): Visit | undefined {
-    if (this.taken >= this.maxPages) return undefined;
-    const visit = this.queue.shift();
-    if (visit) this.taken += 1;
-    return visit;
-  }
-
-  /** URLs still queued when `maxPages` stopped the walk: the report says the walk was cut short. */
-  get left(): number {
-    return this.queue.length;
+  /**
+   * A page the walk already saw another way (where a form landed): it counts as visited, so the
+   * walk does not load it again for its pattern.
+   */
+  visited(url: URL): void {
+    const key = canonicalUrl(url);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const pattern = urlPattern(url);
+    this.perPatternCount.set(pattern, (this.perPatternCount.get(pattern) ?? 0) + 1);
   }
 }

@@ -192,6 +192,7 @@ export function probePage(): PageProbe {
   return {
     lang: document.documentElement.lang,
     title: document.title,
+    view: document.body.dataset.view ?? '',
     text: texts.join('\n'),
     attributeText: attributeTexts.join('\n'),
     fieldValues,

@@ -59,11 +59,13 @@ describe('formRule', () => {
     expect(formRule(form('post', '/logout', [csrf]))?.mode).toBe('never');
   });
 
-  it('tells the closing button from the pausing one by the value it sends', () => {
+  it('tells the publishing button from the closing and pausing ones by the value it sends', () => {
     const status = (value: string) =>
       form('post', '/employer/vacancies/7b1c/status', [csrf, field({ type: 'hidden', name: 'status', value })]);
     expect(formRule(status('closed'))?.mode).toBe('never');
-    expect(formRule(status('paused'))).toBeUndefined();
+    // Pausing takes the job off the list the visitor's walk follows links from at the same time.
+    expect(formRule(status('paused'))?.mode).toBe('never');
+    expect(formRule(status('open'))).toBeUndefined();
   });
 
   it('submits everything else, and every GET form', () => {

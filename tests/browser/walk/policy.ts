@@ -93,9 +93,20 @@ export const FORM_RULES: FormRule[] = [
     why: 'closes a vacancy for good',
   },
   {
+    action: /^\/employer\/vacancies\/:id\/status$/,
+    sends: { status: 'paused' },
+    mode: 'never',
+    why: "takes a vacancy off the job list while the visitor's and job seeker's walks follow links to it",
+  },
+  {
     action: /^\/fairs\/:id\/check-ins\/bulk$/,
     mode: 'empty-only',
     why: 'checks the chosen people in; checking in is not undone',
+  },
+  {
+    action: /^\/fairs\/:id\/(check-in|walk-in)$/,
+    mode: 'empty-only',
+    why: 'checks a person in at the entrance (by ticket code or ID number); checking in is not undone',
   },
   {
     action: /^\/fairs\/:id\/employer\/interactions$/,

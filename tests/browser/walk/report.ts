@@ -1,26 +1,52 @@
-import type { WalkResult } from './walker.ts';
 import type { Failure } from './types.ts';
+import type { WalkReport } from './walker.ts';
 
-/** The coverage table the walk prints: pages and forms per role and width, and how long each took. */
-export function coverageTable(results: WalkResult[]): string {
-  const header = ['role', 'width', 'walk', 'pages', 'patterns', 'forms sent', 'axe runs', 'failures', 'seconds'];
-  const rows = results.map((r) => [
+/** The coverage the walk prints: pages and forms per role, totals, and where the time went. */
+export function coverageTable(report: WalkReport): string {
+  const header = ['role', 'pages 390px', 'pages 1366px', 'patterns', 'forms met', 'forms sent', 'axe runs', 'failures'];
+  const rows = report.roles.map((r) => [
     r.role,
-    String(r.width),
-    r.mode,
     String(r.pages),
+    String(r.desktopPages),
     String(r.samples.size),
+    String(r.forms),
     String(r.submissions),
     String(r.axeRuns),
     String(r.failures.length),
-    (r.ms / 1000).toFixed(1),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const sum = (pick: (r: WalkReport['roles'][number]) => number) =>
+    String(report.roles.reduce((total, r) => total + pick(r), 0));
+  const patterns = new Set(report.roles.flatMap((r) => [...r.samples.keys()]));
+  const total = [
+    `all ${report.roles.length} roles`,
+    sum((r) => r.pages),
+    sum((r) => r.desktopPages),
+    `${patterns.size} distinct`,
+    sum((r) => r.forms),
+    sum((r) => r.submissions),
+    sum((r) => r.axeRuns),
+    sum((r) => r.failures.length),
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...[...rows, total].map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  const cut = results
+  const cut = report.roles
     .filter((r) => r.cutShort > 0)
-    .map((r) => `${r.role} at ${r.width}px left ${r.cutShort} URLs unvisited`);
-  return [line(header), ...rows.map(line), ...cut].join('\n');
+    .map((r) => `${r.role} left ${r.cutShort} URLs unvisited (page budget spent)`);
+  const phases = Object.entries(report.phases)
+    .map(([phase, { count, ms }]) => `${phase} ${count}× ${(ms / 1000).toFixed(1)} s`)
+    .join(', ');
+  const skipped = [...new Set(report.roles.flatMap((r) => r.skippedForms))];
+  return [
+    line(header),
+    ...rows.map(line),
+    line(total),
+    ...cut,
+    `forms not sent: ${skipped.length}${skipped.map((s) => `\n  ${s}`).join('')}`,
+    `walked in ${(report.ms / 1000).toFixed(1)} s, event loop of the app and driver ${Math.round(report.busy * 100)}% busy (summed over workers: ${phases})`,
+    `slowest: ${report.slowest
+      .map((s) => `${s.phase} ${s.what} ${(s.ms / 1000).toFixed(1)} s (at ${(s.at / 1000).toFixed(0)} s)`)
+      .join('; ')}`,
+  ].join('\n');
 }
 
 /** One line per failure, grouped by problem so one defect seen by six roles reads as one. */

@@ -30,8 +30,9 @@ export function findLeakedValues(texts: string[]): string[] {
  * an untranslated label, a raw enum value or a developer's message.
  */
 export const ENGLISH_ALLOW_LIST: ReadonlySet<string> = new Set([
-  // File formats and sizes named in upload and export labels.
+  // File formats and sizes named in upload and export labels (and the format of the status probe).
   'csv',
+  'json',
   'excel',
   'xlsx',
   'xls',

@@ -65,6 +65,8 @@ export interface LayoutProbe {
 export interface PageProbe {
   lang: string;
   title: string;
+  /** The template the server rendered (`data-view` on the body): pages of one pattern may differ by role. */
+  view: string;
   /** Visible text outside elements marked as another language or as code. */
   text: string;
   /** Visible accessible-name attributes (placeholder, aria-label, title, alt), for the language check. */

@@ -89,6 +89,24 @@ describe('fillPlan', () => {
     expect(byName.expectedWage).toMatchObject({ value: '4500' });
   });
 
+  it('keeps what the page filled in on a POST form and fills only the blanks', () => {
+    const saved: FormInfo = {
+      ...registration,
+      fields: registration.fields.map((f) =>
+        f.name === 'name' ? { ...f, value: '李华' } : f.name === 'regionCode' ? { ...f, value: '350821' } : f,
+      ),
+    };
+    const names = fillPlan(saved, 'typical', context).map((fill) => fill.name);
+    expect(names).not.toContain('name');
+    expect(names).not.toContain('regionCode');
+    expect(names).toEqual(expect.arrayContaining(['idNumber', 'phone', 'mobility', 'expectedWage']));
+    // A search form's typical submission gives every field a value, filled in or not.
+    const search = { ...saved, method: 'get' as const };
+    expect(fillPlan(search, 'typical', context).map((fill) => fill.name)).toEqual(
+      expect.arrayContaining(['name', 'regionCode']),
+    );
+  });
+
   it('finds the submit button and whether anything is editable', () => {
     expect(submitterIndex(registration)).toBe(9);
     expect(hasEditableFields(registration)).toBe(true);

@@ -5,7 +5,10 @@ import type { FieldInfo, FormInfo } from './types.ts';
 /**
  * What the walk types into a form. `defaults` leaves the page's values; `empty` clears everything a
  * person can clear (hidden fields and the CSRF token stay); `typical` gives every field a value a
- * real user would plausibly enter.
+ * real user would plausibly enter. On a POST form, `typical` leaves what the page filled in (an
+ * edit form's saved values, a default the server chose) and fills what is blank, as a person
+ * completing or correcting a form does: retyping a saved person's region would move them out of
+ * the county whose officer is walking the site at the same time.
  */
 export type FillMode = 'defaults' | 'empty' | 'typical';
 
@@ -40,9 +43,11 @@ export function fillPlan(form: FormInfo, mode: FillMode, context: FillContext): 
   if (mode === 'defaults') return [];
   const fills: Fill[] = [];
   const groupsDone = new Set<string>();
+  const keepFilled = mode === 'typical' && form.method === 'post';
   form.fields.forEach((field, index) => {
     if (!isEditable(field)) return;
     const { name } = field;
+    if (keepFilled && field.type !== 'checkbox' && field.type !== 'radio' && field.value.trim() !== '') return;
     if (field.type === 'checkbox' || field.type === 'radio') {
       if (mode === 'empty') {
         fills.push({ index, name, kind: 'checked', checked: false });

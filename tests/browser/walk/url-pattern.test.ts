@@ -26,28 +26,28 @@ describe('canonicalUrl', () => {
 });
 
 describe('Frontier', () => {
-  it('queues each URL once and at most the cap of each pattern', () => {
+  it('admits each URL once and at most the cap of each pattern', () => {
     const frontier = new Frontier(2, 100);
-    expect(frontier.add(at('/labourers/a1'), '/')).toBe(true);
-    expect(frontier.add(at('/labourers/a1#top'), '/')).toBe(false);
-    expect(frontier.add(at('/labourers/a2'), '/')).toBe(true);
-    expect(frontier.add(at('/labourers/a3'), '/')).toBe(false);
-    expect(frontier.add(at('/jobs'), '/')).toBe(true);
-    const order = [frontier.next()?.url, frontier.next()?.url, frontier.next()?.url, frontier.next()];
-    expect(order).toEqual([
-      'http://127.0.0.1:3000/labourers/a1',
-      'http://127.0.0.1:3000/labourers/a2',
-      'http://127.0.0.1:3000/jobs',
-      undefined,
-    ]);
+    expect(frontier.admit(at('/labourers/a1'))).toBe('http://127.0.0.1:3000/labourers/a1');
+    expect(frontier.admit(at('/labourers/a1#top'))).toBeUndefined();
+    expect(frontier.admit(at('/labourers/a2'))).toBe('http://127.0.0.1:3000/labourers/a2');
+    expect(frontier.admit(at('/labourers/a3'))).toBeUndefined();
+    expect(frontier.admit(at('/jobs?sort=new&q=a'))).toBe('http://127.0.0.1:3000/jobs?q=a&sort=new');
+  });
+
+  it('counts a page seen another way (where a form landed) against its pattern', () => {
+    const frontier = new Frontier(1, 100);
+    frontier.visited(at('/fairs/f1'));
+    expect(frontier.admit(at('/fairs/f1'))).toBeUndefined();
+    expect(frontier.admit(at('/fairs/f2'))).toBeUndefined();
+    expect(frontier.admit(at('/fairs'))).toBe('http://127.0.0.1:3000/fairs');
   });
 
   it('stops at the page budget and says how many were left', () => {
     const frontier = new Frontier(5, 1);
-    frontier.add(at('/a'), '/');
-    frontier.add(at('/b'), '/');
-    expect(frontier.next()?.url).toBe('http://127.0.0.1:3000/a');
-    expect(frontier.next()).toBeUndefined();
-    expect(frontier.left).toBe(1);
+    expect(frontier.admit(at('/a'))).toBe('http://127.0.0.1:3000/a');
+    expect(frontier.admit(at('/b'))).toBeUndefined();
+    expect(frontier.admit(at('/c'))).toBeUndefined();
+    expect(frontier.cutShort).toBe(2);
   });
 });

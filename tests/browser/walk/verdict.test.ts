@@ -11,8 +11,14 @@ describe('judgeStatus', () => {
   it('accepts 422 for an empty POST form only when it names the fields', () => {
     expect(judgeStatus(422, 'post-empty', ['请填写姓名'])).toEqual([]);
     expect(judgeStatus(422, 'post-empty', [])).toEqual(['answered 422 to an empty form without naming any field']);
-    expect(judgeStatus(422, 'post-typical', ['请填写姓名'])).toEqual(['answered 422']);
+    expect(judgeStatus(422, 'post-typical', ['请填写姓名'])).toEqual(['answered 422: 请填写姓名']);
     expect(judgeStatus(500, 'post-empty', ['x'])).toEqual(['answered 500']);
+  });
+
+  it('says what a refusing page said', () => {
+    expect(judgeStatus(409, 'post-typical', ['年份已有协议'], ['请修改后再提交'])).toEqual([
+      'answered 409: 请修改后再提交 | 年份已有协议',
+    ]);
   });
 });
 

@@ -9,12 +9,16 @@ export const PHONE_WIDTH = 390;
  * an error page; the one exception is a POST form sent empty, which is refused with 422 and says
  * what is wrong next to each field.
  */
-export function judgeStatus(status: number, arrival: Arrival, fieldErrors: string[]): string[] {
+export function judgeStatus(status: number, arrival: Arrival, fieldErrors: string[], banners: string[] = []): string[] {
   if (status >= 500) return [`answered ${status}`];
   if (status === 422 && arrival === 'post-empty') {
     return fieldErrors.length > 0 ? [] : ['answered 422 to an empty form without naming any field'];
   }
-  if (status >= 400) return [`answered ${status}`];
+  if (status >= 400) {
+    // What the page said, so a refused form can be told from a wrong typical value without rerunning.
+    const said = [...banners, ...fieldErrors].slice(0, 4).join(' | ');
+    return [`answered ${status}${said ? `: ${said}` : ''}`];
+  }
   return [];
 }
 
