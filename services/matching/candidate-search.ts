@@ -17,15 +17,7 @@ import {
   toJobFacts,
 } from './job-document.ts';
 
-export {
-  type CandidateQuery,
-  JOB_FIELDS,
-  type JobDocument,
-  openJobFilter,
-  type PersonRules,
-  type Relevance,
-  toJobFacts,
-} from './job-document.ts';
+export type { CandidateQuery } from './job-document.ts';
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, '')}"`;
 const list = (values: readonly string[]) => `[${values.map(quote).join(', ')}]`;

@@ -11,16 +11,9 @@ export const DEFINITIONS_VERSION = '2026.11-1';
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
 
-export const EMPLOYMENT_STATUSES = [
-  'unemployed',
-  'employed_local',
-  'transferred_in_province',
-  'transferred_out_province',
-  'self_employed',
-  'public_welfare_post',
-  'in_training',
-  'not_in_labour_force',
-] as const;
+// The registry's own list of statuses: indicators count what the labourers module records.
+export { EMPLOYMENT_STATUSES } from '../labourers/index.ts';
+import type { EMPLOYMENT_STATUSES } from '../labourers/index.ts';
 export type EmploymentStatusCode = (typeof EMPLOYMENT_STATUSES)[number];
 
 /** Statuses counted as employed (就业): every kind of work, the public-welfare fallback post included. */
