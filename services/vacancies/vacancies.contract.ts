@@ -176,6 +176,14 @@ export const SearchResultSchema = z.object({
   page: z.number(),
   pageSize: z.number(),
   facets: z.record(z.string(), z.record(z.string(), z.number())),
+  /** How the query was read: place names became a region filter, condition words (包吃住, 日结) filters. */
+  understood: z
+    .object({
+      text: z.string(),
+      places: z.array(z.object({ code: z.string(), name: z.string() })),
+      conditions: z.array(z.string()),
+    })
+    .optional(),
 });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 

@@ -94,4 +94,9 @@ export class ReferenceNames {
   occupationNames(codes: string[]): string[] {
     return codes.map((code) => this.occupations.get(code)?.name ?? code);
   }
+
+  /** Every known region, code and name (provinces, cities, counties, townships). */
+  places(): Array<{ code: string; name: string }> {
+    return [...this.regions].map(([code, { name }]) => ({ code, name }));
+  }
 }
