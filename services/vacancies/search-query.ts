@@ -104,24 +104,28 @@ export interface UnderstoodQuery {
   conditions: ConditionKey[];
   /** An age said in the query (50岁): jobs whose age range leaves it out are not shown. */
   age: number | null;
+  /** The query as typed without its place names: the search to offer when the place is to go. */
+  withoutPlaces: string;
 }
 
 const CONDITION_WORDS = Object.entries(CONDITIONS)
   .flatMap(([key, { words }]) => words.map((word) => ({ word, key: key as ConditionKey })))
   .sort((a, b) => b.word.length - a.word.length);
 
-function takePlaces(token: string, index: PlaceIndex, keep: Set<string>, found: Place[]): string {
+function takePlaces(token: string, index: PlaceIndex, keep: Set<string>, found: Place[], words: string[]): string {
   let rest = token;
   for (;;) {
     if (keep.has(rest)) return rest;
     const exact = index.byName.get(rest);
     if (exact) {
       found.push(...exact);
+      words.push(rest);
       return '';
     }
     const prefix = index.prefixes.find((name) => rest.startsWith(name) && rest.length > name.length);
     if (!prefix) return rest;
     found.push(...index.byName.get(prefix)!);
+    words.push(prefix);
     rest = rest.slice(prefix.length);
   }
 }
@@ -160,16 +164,20 @@ export function understandQuery(q: string, index: PlaceIndex, keep: Set<string> 
   }
   for (const word of FILLER) text = text.replaceAll(word, ' ');
   const places: Place[] = [];
+  const placeWords: string[] = [];
   const words: string[] = [];
   for (const raw of text.split(/[\s,，、。;；/|+＋]+/)) {
     let token = raw;
     for (const lead of LEADING) {
       if (token.startsWith(lead) && !keep.has(token)) token = token.slice(lead.length);
     }
-    token = takePlaces(token, index, keep, places);
+    token = takePlaces(token, index, keep, places, placeWords);
     if (token && !LEADING.includes(token)) words.push(token);
   }
-  return { text: words.join(' '), places: narrowest(places), conditions: [...conditions], age };
+  let withoutPlaces = q.normalize('NFKC');
+  for (const word of placeWords) withoutPlaces = withoutPlaces.replace(word, ' ');
+  withoutPlaces = withoutPlaces.replace(/\s+/g, ' ').trim();
+  return { text: words.join(' '), places: narrowest(places), conditions: [...conditions], age, withoutPlaces };
 }
 
 /** The Meilisearch filters a read query adds. */

@@ -182,6 +182,8 @@ export const SearchResultSchema = z.object({
       text: z.string(),
       places: z.array(z.object({ code: z.string(), name: z.string() })),
       conditions: z.array(z.string()),
+      /** The query without its place names: search this to drop the place. */
+      withoutPlaces: z.string(),
     })
     .optional(),
 });

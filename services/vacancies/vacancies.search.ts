@@ -159,7 +159,12 @@ export function createVacancySearch(meili: Meilisearch, indexPrefix: string, ref
       page: query.page,
       pageSize: query.pageSize,
       facets: (result.facetDistribution ?? {}) as Record<string, Record<string, number>>,
-      understood: { text: understood.text, places: understood.places, conditions: understood.conditions },
+      understood: {
+        text: understood.text,
+        places: understood.places,
+        conditions: understood.conditions,
+        withoutPlaces: understood.withoutPlaces,
+      },
     };
   };
 }
