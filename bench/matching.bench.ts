@@ -28,7 +28,7 @@ import { buildApp } from '../services/app.ts';
 import { jobQueries } from '../services/matching/candidate-search.ts';
 import { rankEveryoneWilling } from '../services/matching/batch-ranking.ts';
 import { createMatcher } from '../services/matching/matcher.ts';
-import { createMatchingRepository } from '../services/matching/index.ts';
+import { createMatchingRepository } from '../services/matching/matching.repository.ts';
 import { hashToken } from '../services/platform/auth/auth.plugin.ts';
 import { loadConfig } from '../services/platform/config/config.ts';
 import { openAdapter } from '../services/platform/database/connect.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeiliClient } from '../../search-index/client.ts';
 import { loadFixture, type LoadedFixture } from '../../services/matching/eval/load-fixture.ts';
-import { createMatchingRepository } from '../../services/matching/index.ts';
+import { createMatchingRepository } from '../../services/matching/matching.repository.ts';
 import { createMatchingService, type MatchingService } from '../../services/matching/matching.service.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { ForbiddenError, NotFoundError, UnavailableError } from '../../services/platform/errors/domain-errors.ts';
