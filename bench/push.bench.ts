@@ -33,6 +33,7 @@ import { createPrismaClient, type Db } from '../services/platform/database/prism
 import { createJobQueue } from '../services/platform/jobs/job-queue.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
 import { createPushesService } from '../services/pushes/pushes.service.ts';
+import { createMatchingSearch } from '../services/matching/matching.search.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -172,7 +173,7 @@ async function main() {
     const ref = () => (reference ??= ReferenceNames.load(db));
     const matchingRepo = createMatchingRepository(db);
     const matching = createMatchingApi(
-      createMatcher({ repo: matchingRepo, meili, indexPrefix: prepared.prefix, reference: ref }),
+      createMatcher({ repo: matchingRepo, search: createMatchingSearch(meili, prepared.prefix), reference: ref }),
       matchingRepo,
     );
     const pushes = createPushesService({

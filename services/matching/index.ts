@@ -3,6 +3,7 @@ import { createMatchingApi, type MatchingApi } from './matching.api.ts';
 import type { PartnerRegions } from './matcher.ts';
 import { createMatchingRepository } from './matching.repository.ts';
 import { matchingPages } from './matching.pages.ts';
+import { createMatchingSearch } from './matching.search.ts';
 import { matchingRoutes } from './matching.routes.ts';
 import { createMatchingService } from './matching.service.ts';
 
@@ -11,7 +12,7 @@ import { createMatchingService } from './matching.service.ts';
 export type { BatchSearch, MatchingApi, PersonJobs, RankedVacancy } from './matching.api.ts';
 export type { PartnerRegions } from './matcher.ts';
 export { monthly } from './features.ts';
-export type { JobSnapshot } from './job-snapshot.ts';
+export type { JobSnapshot } from './job-snapshot.search.ts';
 export type { PersonRow } from './matching.repository.ts';
 export type { NoMatchExplanation } from './no-match-reason.ts';
 export type { Ranked } from './rerank.ts';
@@ -32,8 +33,7 @@ export const matchingModule: AppModule<MatchingDeps, { matching: MatchingApi }> 
     const repo = createMatchingRepository(db);
     const service = createMatchingService({
       repo,
-      meili,
-      indexPrefix: config.meili.indexPrefix,
+      search: createMatchingSearch(meili, config.meili.indexPrefix),
       reference,
       partnerRegions,
     });

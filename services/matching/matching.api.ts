@@ -1,5 +1,5 @@
 import { brokenRules } from './hard-rules.ts';
-import type { JobSnapshot } from './job-snapshot.ts';
+import type { JobSnapshot } from './job-snapshot.search.ts';
 import type { Matcher } from './matcher.ts';
 import type { MatchingRepository, PersonRow } from './matching.repository.ts';
 import { explainNoMatch, type NoMatchExplanation } from './no-match-reason.ts';
