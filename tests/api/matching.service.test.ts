@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeiliClient } from '../../search-index/client.ts';
 import { loadFixture, type LoadedFixture } from '../../services/matching/eval/load-fixture.ts';
-import { createMatchingRepository } from '../../services/matching/index.ts';
+import { createMatchingRepository } from '../../services/matching/matching.repository.ts';
 import { createMatchingService, type MatchingService } from '../../services/matching/matching.service.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { ForbiddenError, NotFoundError, UnavailableError } from '../../services/platform/errors/domain-errors.ts';
@@ -9,6 +9,7 @@ import type { SessionUser } from '../../services/platform/http/fastify-types.ts'
 import { ReferenceNames } from '../../services/platform/reference/reference-data.ts';
 import { miniProvince } from '../fixtures/matching/mini-province.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
+import { createMatchingSearch } from '../../services/matching/matching.search.ts';
 
 const actor = (role: SessionUser['role'], extra: Partial<SessionUser> = {}): SessionUser => ({
   id: `${role}-user`,
@@ -42,8 +43,7 @@ describe('matching service', () => {
     await ctx.drain.drainAll();
     matching = createMatchingService({
       repo: createMatchingRepository(ctx.db),
-      meili: ctx.meili,
-      indexPrefix: ctx.config.meili.indexPrefix,
+      search: createMatchingSearch(ctx.meili, ctx.config.meili.indexPrefix),
       reference: () => ReferenceNames.load(ctx.db),
       partnerRegions: () => ['6404'],
       signalsTtlMs: 0,
@@ -245,8 +245,7 @@ describe('matching service', () => {
   it('answers "unavailable" when Meilisearch cannot be reached', async () => {
     const offline = createMatchingService({
       repo: createMatchingRepository(ctx.db),
-      meili: createMeiliClient('http://127.0.0.1:9', 'x'),
-      indexPrefix: ctx.config.meili.indexPrefix,
+      search: createMatchingSearch(createMeiliClient('http://127.0.0.1:9', 'x'), ctx.config.meili.indexPrefix),
       reference: () => ReferenceNames.load(ctx.db),
     });
     await expect(offline.matches(admin, id('lin'), { limit: 5, lang: 'zh-CN' })).rejects.toThrow(UnavailableError);

@@ -13,6 +13,7 @@ import { explain } from '../reasons.ts';
 import type { Fixture } from './fixture.ts';
 import { loadFixture } from './load-fixture.ts';
 import { computeMetrics, fixtureViolations, type Metrics, type PersonResult } from './metrics.ts';
+import { createMatchingSearch } from '../matching.search.ts';
 
 export interface EvalOptions {
   fixture: Fixture;
@@ -67,8 +68,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     let reference: Promise<ReferenceNames> | undefined;
     const matcher = createMatcher({
       repo,
-      meili,
-      indexPrefix: prefix,
+      search: createMatchingSearch(meili, prefix),
       reference: () => (reference ??= ReferenceNames.load(db)),
       partnerRegions: () => fixture.partnerRegions,
       now: () => now,
