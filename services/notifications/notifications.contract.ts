@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'transfer_departure',
   'officer_broadcast',
   'follow_up_due',
+  'report_filing',
 ] as const;
 export const KindSchema = z.enum(NOTIFICATION_KINDS);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import { REPORT_STATUSES } from './cycle.ts';
 import { REPORT_GROUPS } from './indicators.ts';
 
 const tags = ['reports'];
@@ -140,6 +141,12 @@ export const ReportSummarySchema = z.object({
   periodTo: z.string(),
   definitionsVersion: z.string(),
   createdAt: z.string(),
+  /** draft → submitted → returned (with a reason) or accepted; see the steps of GET /api/v1/reports/:id. */
+  status: z.enum(REPORT_STATUSES),
+  /** The cycle's deadline (yearly: 25 October; quarterly: REPORT_QUARTER_DEADLINE_DAYS after the quarter). */
+  dueOn: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
 });
 
 export const ReportSchema = ReportSummarySchema.extend({ figures: ReportFiguresSchema }).meta({ id: 'Report' });
