@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
+import { PageClient } from '../helpers/pages.ts';
 import { seedReportsFixture } from '../helpers/reports-fixture.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 
@@ -205,5 +206,38 @@ describe('the yearly reporting cycle, county → city → province', () => {
     await job.run({ dueAt: beijing('2026-10-25T09:00:00') });
     expect(await notices(ids.shanghang!)).toHaveLength(1);
     expect(await ctx.db.reportReminder.count()).toBe(regions - 2);
+  });
+
+  it('runs the same steps through the pages without JavaScript', async () => {
+    const county = await new PageClient(ctx).signIn('cyc.shanghang');
+    await county.get('/reports');
+    const made = await county.post('/reports', { kind: 'yearly', year: '2026', regionCode: '350823' });
+    expect(made.statusCode).toBe(303);
+    const url = made.headers.location as string;
+    const draft = await county.get(url);
+    expect(draft.body).toContain('状态：草稿　截止日期：2026-10-25');
+    expect(draft.body).toContain(`action="${url}/submit"`);
+    expect((await county.post(`${url}/submit`, {})).statusCode).toBe(303);
+    expect((await county.get(url)).body).toContain('已报送，待审核');
+
+    const city = await new PageClient(ctx).signIn('cyc.longyan');
+    const review = await city.get(url);
+    expect(review.body).toContain(`action="${url}/accept"`);
+    const empty = await city.post(`${url}/return`, { reason: '' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toMatch(/id=['"]reason-error['"]/);
+    expect((await city.post(`${url}/return`, { reason: '缺少培训台账' })).statusCode).toBe(303);
+    expect((await county.get(url)).body).toContain('退回原因：缺少培训台账');
+
+    const list = await city.get('/reports/filings?kind=yearly&year=2026');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('龙岩市 · 2026年度工作情况报告');
+    expect(list.body).toMatch(/上杭县<\/th>\s*<td><a href="\/reports\/[0-9a-f-]{36}">被退回<\/a>/);
+    expect(list.body.replaceAll('&#x3D;', '=')).toContain(
+      '/api/v1/reports/filings/export?kind=yearly&amp;year=2026&amp;regionCode=3508&amp;format=csv',
+    );
+    const english = await city.get('/reports/filings?kind=yearly&year=2026&outstanding=true&lang=en');
+    expect(english.body).toContain('Longyan');
+    expect(english.body).not.toContain('Changting');
   });
 });
