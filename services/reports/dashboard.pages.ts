@@ -4,7 +4,8 @@ import { scopePrefix } from '../platform/access/scope.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
-import { areaName, dashboardModel } from './dashboard.model.ts';
+import { areaName, dashboardModel, keyCountyModel } from './dashboard.model.ts';
+import { keyCountyTotals } from './key-county-totals.ts';
 import type { IndicatorsRepository } from './indicators.repository.ts';
 import type { IndicatorSet, IndicatorsService } from './indicators.service.ts';
 import { periodOf } from './period.ts';
@@ -45,6 +46,10 @@ export async function dashboardPages(
     ...page('GET', '/dashboard', auth.roles('officer', 'admin')),
     handler: async (request, reply) => {
       const set = await figures(request, request.query);
+      const totals = await keyCountyTotals(indicators, repo, request.user!, {
+        regionCode: set.regionCode,
+        period: periodOf(set.period.from, set.period.to),
+      });
       const name = areaName(request.locale, { name: set.regionName, nameEn: set.regionNameEn });
       const query = new URLSearchParams({ regionCode: set.regionCode, from: set.period.from, to: set.period.to });
       return reply.page('reports/dashboard', {
@@ -56,6 +61,8 @@ export async function dashboardPages(
         exportCsv: `/dashboard/export?${query}&format=csv`,
         exportXlsx: `/dashboard/export?${query}&format=xlsx`,
         ...dashboardModel(request.locale, set),
+        keyCounties: keyCountyModel(request.locale, set.values, totals),
+        isAdmin: request.user!.role === 'admin',
       });
     },
   });

@@ -34,7 +34,7 @@ export const reportsModule: AppModule<CoreDeps & { notifier: Notifier }> = {
     const indicators = createIndicatorsService(repo);
     const settings = config.section(cycleConfig);
     const reportsRepo = createReportsRepository(db);
-    const reports = createReportsService({ repo: reportsRepo, indicators, settings });
+    const reports = createReportsService({ repo: reportsRepo, indicators, indicatorsRepo: repo, settings });
     const filingsRepo = createFilingsRepository(db);
     const filings = createFilingsService({ repo: filingsRepo, reports: reportsRepo, settings, notifier });
     return {

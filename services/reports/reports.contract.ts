@@ -129,6 +129,8 @@ export const ReportFiguresSchema = z.object({
   counties: z.array(AreaSchema),
   trend: z.array(TrendSchema),
   agreements: z.array(AgreementSchema),
+  /** The same indicators summed over the region's provincial key counties (absent on older reports and for a county). */
+  keyCounties: z.object({ codes: z.array(z.string()), values: z.record(z.string(), z.number()) }).nullish(),
 });
 export type ReportFigures = z.infer<typeof ReportFiguresSchema>;
 

@@ -4,6 +4,8 @@ import type { SessionUser } from '../platform/http/fastify-types.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { DEFINITIONS_VERSION, definitionsOf, REPORT_GROUPS, type ReportGroup } from './indicators.ts';
 import type { IndicatorsService } from './indicators.service.ts';
+import type { IndicatorsRepository } from './indicators.repository.ts';
+import { keyCountyTotals } from './key-county-totals.ts';
 import { quarterPeriod, yearlyPeriod } from './period.ts';
 import { type CycleSettings, DEFAULT_CYCLE_SETTINGS, deadlineOf } from './cycle.ts';
 import type { ReportCreate, ReportFigures, ReportView } from './reports.contract.ts';
@@ -55,9 +57,10 @@ export function reportTitle(
 export function createReportsService(deps: {
   repo: ReportsRepository;
   indicators: IndicatorsService;
+  indicatorsRepo: IndicatorsRepository;
   settings?: CycleSettings;
 }) {
-  const { repo, indicators, settings = DEFAULT_CYCLE_SETTINGS } = deps;
+  const { repo, indicators, indicatorsRepo, settings = DEFAULT_CYCLE_SETTINGS } = deps;
 
   async function readable(actor: Actor, id: string): Promise<StoredReport> {
     const row = await repo.get(id);
@@ -71,6 +74,10 @@ export function createReportsService(deps: {
       const period = input.kind === 'yearly' ? yearlyPeriod(input.year) : quarterPeriod(input.year, input.quarter!);
       const set = await indicators.compute(actor, { regionCode: input.regionCode, period });
       const groups: ReportGroup[] = input.kind === 'yearly' ? [...REPORT_GROUPS] : [input.group!];
+      const keyCounties = await keyCountyTotals(indicators, indicatorsRepo, actor, {
+        regionCode: set.regionCode,
+        period,
+      });
       const figures: ReportFigures = {
         kind: input.kind,
         year: input.year,
@@ -95,6 +102,7 @@ export function createReportsService(deps: {
         trend: set.trend,
         // East-west cooperation is §2(5), the employment group's work.
         agreements: groups.includes('employment') ? set.agreements : [],
+        keyCounties,
       };
       const row = await repo.create({
         kind: input.kind,
