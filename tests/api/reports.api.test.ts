@@ -160,9 +160,15 @@ describe('reports API', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);
-    expect(lines[0]).toBe('专项,指标,数值,单位,指标代码');
-    expect(lines).toContain(`就业创业扶贫,就业率,${report.figures.values.employed_share},%,employed_share`);
-    expect(lines).toContain(`社会保障扶贫,养老保险参保率,${report.figures.values.pension_coverage},%,pension_coverage`);
+    // A province's report carries its key counties' totals beside its own figures.
+    const key = report.figures.keyCounties.values;
+    expect(lines[0]).toBe('专项,指标,数值,其中：重点县,单位,指标代码');
+    expect(lines).toContain(
+      `就业创业扶贫,就业率,${report.figures.values.employed_share},${key.employed_share},%,employed_share`,
+    );
+    expect(lines).toContain(
+      `社会保障扶贫,养老保险参保率,${report.figures.values.pension_coverage},${key.pension_coverage},%,pension_coverage`,
+    );
     const xlsx = await ctx.app.inject({
       method: 'GET',
       url: `/api/v1/reports/${report.id}/export?format=xlsx&table=counties&lang=en`,
