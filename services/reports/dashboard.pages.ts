@@ -7,7 +7,7 @@ import { translate } from '../platform/i18n/i18n.ts';
 import { areaName, dashboardModel, keyCountyModel } from './dashboard.model.ts';
 import { keyCountyTotals } from './key-county-totals.ts';
 import type { IndicatorsRepository } from './indicators.repository.ts';
-import type { IndicatorSet, IndicatorsService } from './indicators.service.ts';
+import { HOME_PROVINCE, type IndicatorSet, type IndicatorsService } from './indicators.service.ts';
 import { periodOf } from './period.ts';
 import { countyColumns } from './report-tables.ts';
 import { IndicatorQuerySchema } from './reports.contract.ts';
@@ -45,11 +45,14 @@ export async function dashboardPages(
   app.route({
     ...page('GET', '/dashboard', auth.roles('officer', 'admin')),
     handler: async (request, reply) => {
-      const set = await figures(request, request.query);
-      const totals = await keyCountyTotals(indicators, repo, request.user!, {
-        regionCode: set.regionCode,
-        period: periodOf(set.period.from, set.period.to),
-      });
+      const input = IndicatorQuerySchema.parse(request.query);
+      const period = periodOf(input.from, input.to);
+      const regionCode = input.regionCode ?? (scopePrefix(request.user!) || HOME_PROVINCE);
+      // The key counties' totals are computed beside the region's figures (both check the scope).
+      const [set, totals] = await Promise.all([
+        indicators.compute(request.user!, { regionCode, period }),
+        keyCountyTotals(indicators, repo, request.user!, { regionCode, period }),
+      ]);
       const name = areaName(request.locale, { name: set.regionName, nameEn: set.regionNameEn });
       const query = new URLSearchParams({ regionCode: set.regionCode, from: set.period.from, to: set.period.to });
       return reply.page('reports/dashboard', {

@@ -56,7 +56,9 @@ export async function keyCountyTotals(
     const batch = await Promise.all(
       codes
         .slice(i, i + BATCH)
-        .map((code) => indicators.compute(actor, { regionCode: code, period: input.period }).then((set) => set.values)),
+        .map((code) =>
+          indicators.compute(actor, { regionCode: code, period: input.period, trend: false }).then((set) => set.values),
+        ),
     );
     sets.push(...batch);
   }
