@@ -6,3 +6,31 @@
 export function normaliseUsername(raw: string): string {
   return raw.normalize('NFKC').trim().toLowerCase();
 }
+
+/** What `PiiCipher.hash` offers: a keyed hash of an identifier (kept structural so this file imports no key). */
+interface KeyedHash {
+  hash(value: string): string;
+}
+
+const PHONE_ACCOUNT = /^1\d{10}$/;
+const PHONE_PREFIX = 'phone:';
+
+/**
+ * The stored account name of someone who signs in with a mobile number (self-registered job
+ * seekers): a keyed hash, so the number is not in the users table in clear. Sign-in computes the
+ * same name from what the person types.
+ */
+export function phoneAccountName(pii: KeyedHash, phone: string): string {
+  return `${PHONE_PREFIX}${pii.hash(phone)}`;
+}
+
+/**
+ * The name to look up and throttle for what was typed at sign-in: a mobile number (spaces, dashes
+ * and +86 allowed) becomes its hashed account name, anything else its normalised spelling. The
+ * throttle's keys (in Redis with REDIS_URL) then never carry a number in clear either.
+ */
+export function loginAccountName(pii: KeyedHash, raw: string): string {
+  const name = normaliseUsername(raw);
+  const digits = name.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+  return PHONE_ACCOUNT.test(digits) ? phoneAccountName(pii, digits) : name;
+}
