@@ -139,6 +139,17 @@ export async function householdPages(
     },
   });
 
+  revealRoutes(app, phones, render);
+}
+
+type Render = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  extra: { revealed: { labourerId: string; phone: string | null } },
+) => Promise<unknown>;
+
+function revealRoutes(app: FastifyInstance, phones: PhoneReveal, render: Render) {
   // Masked on the board; the button shows one person's phone in clear, audited (see phone-reveal.ts).
   app.route({
     ...page('POST', '/cooperation/agreements/:id/people/:labourerId/phone', officers),
