@@ -1,4 +1,6 @@
+import { createFreshnessRepository, freshnessConfig } from '../labourers/index.ts';
 import type { AppModule } from '../platform/modules.ts';
+import { freshnessValues } from './freshness-indicators.ts';
 import { dashboardPages } from './dashboard.pages.ts';
 import { createIndicatorsRepository } from './indicators.repository.ts';
 import { createIndicatorsService } from './indicators.service.ts';
@@ -22,9 +24,10 @@ export { fillFlowSnapshots, fillSnapshots } from './snapshots.ts';
  */
 export const reportsModule: AppModule = {
   name: 'reports',
-  setUp({ db, log }) {
+  setUp({ config, db, log }) {
     const repo = createIndicatorsRepository(db);
-    const indicators = createIndicatorsService(repo);
+    const freshness = freshnessValues(createFreshnessRepository(db).byTownship, config.section(freshnessConfig));
+    const indicators = createIndicatorsService(repo, freshness);
     const reports = createReportsService({ repo: createReportsRepository(db), indicators });
     return {
       jobs: reportsJobs(repo, log),
