@@ -55,12 +55,18 @@ describe('self-registrants sign in with their phone, which the users table does 
 
   it('hashes the numbers of accounts created before, once, and they still sign in', async () => {
     const old = await createUser(ctx.db, { role: 'labourer', regionCode: '350821', username: '13711112222' });
+    const idNumber = makeIdNumber('350821', '19880808', true);
+    const chosen = await createUser(ctx.db, { role: 'employer', username: idNumber.toLowerCase() });
     const pii = new PiiCipher(ctx.config.piiKey);
-    expect(await hashPhoneUsernames(ctx.db, pii)).toBe(1);
+    expect(await hashPhoneUsernames(ctx.db, pii)).toBe(2);
     expect(await hashPhoneUsernames(ctx.db, pii)).toBe(0);
     const after = await ctx.db.user.findUniqueOrThrow({ where: { id: old.id } });
     expect(after.username).not.toContain('13711112222');
     expect((await apiLogin(ctx, '13711112222', { password: TEST_PASSWORD })).statusCode).toBe(200);
-    expect((await storedNames(ctx)).some((n) => /^1\d{10}$/.test(n))).toBe(false);
+    expect((await ctx.db.user.findUniqueOrThrow({ where: { id: chosen.id } })).username).not.toContain(
+      idNumber.slice(6, 14),
+    );
+    expect((await apiLogin(ctx, idNumber, { password: TEST_PASSWORD })).statusCode).toBe(200);
+    expect((await storedNames(ctx)).some((n) => /^1\d{10}$/.test(n) || /^\d{17}[\dx]$/i.test(n))).toBe(false);
   });
 });

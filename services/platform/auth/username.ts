@@ -14,6 +14,9 @@ interface KeyedHash {
 
 const PHONE_ACCOUNT = /^1\d{10}$/;
 const PHONE_PREFIX = 'phone:';
+/** An 18-character national ID number (lower-cased here, as every account name is). */
+const ID_ACCOUNT = /^\d{17}[\dx]$/;
+const ID_PREFIX = 'idno:';
 
 /**
  * The stored account name of someone who signs in with a mobile number (self-registered job
@@ -25,12 +28,15 @@ export function phoneAccountName(pii: KeyedHash, phone: string): string {
 }
 
 /**
- * The name to look up and throttle for what was typed at sign-in: a mobile number (spaces, dashes
- * and +86 allowed) becomes its hashed account name, anything else its normalised spelling. The
- * throttle's keys (in Redis with REDIS_URL) then never carry a number in clear either.
+ * The name to look up, store and throttle for what was typed: a mobile number (spaces, dashes and
+ * +86 allowed) becomes its hashed account name, an ID number chosen as a name its keyed hash too,
+ * anything else its normalised spelling. The throttle's keys (in Redis with REDIS_URL) then never
+ * carry a number in clear either.
  */
 export function loginAccountName(pii: KeyedHash, raw: string): string {
   const name = normaliseUsername(raw);
   const digits = name.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
-  return PHONE_ACCOUNT.test(digits) ? phoneAccountName(pii, digits) : name;
+  if (PHONE_ACCOUNT.test(digits)) return phoneAccountName(pii, digits);
+  if (ID_ACCOUNT.test(digits)) return `${ID_PREFIX}${pii.hash(digits)}`;
+  return name;
 }
