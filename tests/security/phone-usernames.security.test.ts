@@ -31,6 +31,9 @@ describe('self-registrants sign in with their phone, which the users table does 
       mobility: 'city',
     });
     expect(done.statusCode, done.body).toBe(303);
+    // Registering is a contact with the person (dynamic management).
+    const person = await ctx.db.labourer.findFirstOrThrow({ where: { name: '林秀英' } });
+    expect(person.contactedAt).not.toBeNull();
     const names = await storedNames(ctx);
     expect(names.some((n) => n.includes('13912345678') || n.includes('12345678'))).toBe(false);
     expect(names.some((n) => /1\d{10}/.test(n) || /\d{17}[\dX]/i.test(n))).toBe(false);
