@@ -1,10 +1,12 @@
 import type { Notifier } from '../notifications/index.ts';
+import { createFreshnessRepository, freshnessConfig } from '../labourers/index.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { cycleConfig } from './cycle.ts';
 import { createFilingsRepository } from './filings.repository.ts';
 import { filingsPages } from './filings.pages.ts';
 import { filingsRoutes } from './filings.routes.ts';
 import { createFilingsService } from './filings.service.ts';
+import { freshnessValues } from './freshness-indicators.ts';
 import { dashboardPages } from './dashboard.pages.ts';
 import { createIndicatorsRepository } from './indicators.repository.ts';
 import { createIndicatorsService } from './indicators.service.ts';
@@ -31,7 +33,8 @@ export const reportsModule: AppModule<CoreDeps & { notifier: Notifier }> = {
   config: [cycleConfig],
   setUp({ db, log, config, notifier }) {
     const repo = createIndicatorsRepository(db);
-    const indicators = createIndicatorsService(repo);
+    const freshness = freshnessValues(createFreshnessRepository(db).byTownship, config.section(freshnessConfig));
+    const indicators = createIndicatorsService(repo, freshness);
     const settings = config.section(cycleConfig);
     const reportsRepo = createReportsRepository(db);
     const reports = createReportsService({ repo: reportsRepo, indicators, indicatorsRepo: repo, settings });

@@ -80,7 +80,11 @@ const sum = (rows: Row[], key: string) => rows.reduce((total, row) => total + (r
 const employedOf = (row: Record<string, number>) =>
   EMPLOYED_STATUSES.reduce((total, s) => total + (row[`status_${s}`] ?? 0), 0);
 
-export function createIndicatorsService(repo: IndicatorsRepository) {
+export function createIndicatorsService(
+  repo: IndicatorsRepository,
+  /** Dynamic-management figures (freshness-indicators.ts) for a region prefix, where the app has them. */
+  freshness?: (prefix: string) => Promise<IndicatorValues>,
+) {
   async function timed<T>(timer: Timer | undefined, name: string, work: () => Promise<T>): Promise<T> {
     const started = performance.now();
     const result = await work();
@@ -271,6 +275,7 @@ export function createIndicatorsService(repo: IndicatorsRepository) {
       values[`coop_${key}_target`] = progress.reduce((t, a) => t + a.targets[key], 0);
       values[`coop_${key}_done`] = progress.reduce((t, a) => t + a.done[key], 0);
     }
+    if (freshness) Object.assign(values, await timed(timer, 'freshness', () => freshness(prefix)));
     for (const [key, value] of Object.entries(values)) values[key] = Number(value);
 
     const names = new Map(regions.map((r) => [r.code, r]));

@@ -7,6 +7,7 @@
 
 import { type IndicatorDefinition, type ReportGroup } from './indicator-definition.ts';
 import { EMPLOYMENT_INDICATORS } from './employment-indicators.ts';
+import { FRESHNESS_INDICATORS } from './freshness-indicators.ts';
 
 export * from './indicator-definition.ts';
 
@@ -19,6 +20,7 @@ const COOP_SOURCES = {
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
   ...EMPLOYMENT_INDICATORS,
+  ...FRESHNESS_INDICATORS,
   {
     id: 'trainings_completed',
     group: 'skills',
