@@ -39,6 +39,14 @@ export function toEmployerView(e: Employer, ref: ReferenceNames): EmployerView {
   };
 }
 
+/** A self-registration that collides with an existing username or credit code. */
+function registrationConflict(field: string | undefined): ConflictError {
+  return new ConflictError(
+    field === 'username' ? 'This username is taken' : 'An employer with this credit code is already registered',
+    { field },
+  );
+}
+
 export function createEmployersService({ repo, reference, hashPassword }: EmployersDeps) {
   async function checkRegion(code: string) {
     const ref = await reference();
@@ -95,16 +103,7 @@ export function createEmployersService({ repo, reference, hashPassword }: Employ
         passwordHash: await hashPassword(password),
         displayName: employer.contactName,
       });
-      if ('conflict' in created) {
-        throw new ConflictError(
-          created.conflict === 'username'
-            ? 'This username is taken'
-            : 'An employer with this credit code is already registered',
-          {
-            field: created.conflict,
-          },
-        );
-      }
+      if ('conflict' in created) throw registrationConflict(created.conflict);
       return created;
     },
 
