@@ -137,17 +137,57 @@ interface Figures {
   loopP99: number;
   loopMax: number;
   seconds: number;
+  /** Seconds from a job's change (committed with its outbox row) to its being found by the public search. */
+  indexLags: number[];
 }
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
-async function measure(work: () => Promise<unknown>): Promise<Figures> {
+/** An open job of a verified employer: renamed during a phase to see how soon the search finds it. */
+const probeJob = await db.vacancy.findFirstOrThrow({
+  where: { status: 'open', employer: { verifiedAt: { not: null } }, regionCode: { startsWith: '35' } },
+  select: { id: true, title: true },
+});
+
+/**
+ * Every 10 s while `done` is false: renames the probe job (and records it in the search outbox, in
+ * one transaction, as the app's writes do), then searches for the new name every 100 ms until the
+ * public search finds it; answers each lag in seconds.
+ */
+async function indexLagProbe(isDone: () => boolean): Promise<number[]> {
+  const lags: number[] = [];
+  for (let n = 0; !isDone(); n++) {
+    await sleep(5000);
+    if (isDone()) break;
+    const token = `probe${Date.now().toString(36)}x${n}`;
+    await db.$transaction([
+      db.vacancy.update({ where: { id: probeJob.id }, data: { title: `${probeJob.title} ${token}` } }),
+      db.searchOutbox.create({ data: { indexName: 'vacancies', documentId: probeJob.id } }),
+    ]);
+    const changed = performance.now();
+    for (;;) {
+      const response = await fetch(`${url}/api/v1/vacancies/search?q=${token}`);
+      const body = (await response.json()) as { items?: Array<{ id: string }> };
+      if (body.items?.some((item) => item.id === probeJob.id)) break;
+      if (performance.now() - changed > 120_000) break;
+      await sleep(100);
+    }
+    lags.push((performance.now() - changed) / 1000);
+    await sleep(5000);
+  }
+  return lags;
+}
+
+async function measure(work: () => Promise<unknown>, probeIndex = true): Promise<Figures> {
   await collect();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const started = performance.now();
-  await work();
+  let done = false;
+  const lags = probeIndex ? indexLagProbe(() => done) : Promise.resolve([]);
+  await work().finally(() => (done = true));
+  const indexLags = await lags;
   const seconds = (performance.now() - started) / 1000;
   loop.disable();
   const { latencies, errors } = await collect();
@@ -161,6 +201,7 @@ async function measure(work: () => Promise<unknown>): Promise<Figures> {
     loopP99: loop.percentile(99) / 1e6,
     loopMax: loop.max / 1e6,
     seconds,
+    indexLags,
   };
 }
 
@@ -191,7 +232,7 @@ async function importFile(rows: number): Promise<Buffer> {
 
 const results: Array<[string, Figures]> = [];
 await sleep(Number(args['warmup-seconds']) * 1000);
-results.push(['idle', await measure(() => sleep(Number(args['idle-seconds']) * 1000))]);
+results.push(['idle', await measure(() => sleep(Number(args['idle-seconds']) * 1000), false)]);
 console.log(`idle: ${fmt(results[0]![1].count)} searches`);
 
 if (!args['skip-campaign']) {
@@ -259,6 +300,13 @@ for (const [phase, f] of results) {
     `${phase.padEnd(28)}${String(f.count).padStart(9)}${ms(f.p50)}${ms(f.p99)}${ms(f.max)}  ${ms(f.loopP99)}${ms(f.loopMax)}  ${f.seconds.toFixed(0).padStart(7)}  ${
       phase === 'idle' ? '' : ok ? 'met' : 'MISSED'
     }${f.errors ? `  (${f.errors} errors)` : ''}`,
+  );
+}
+for (const [phase, f] of results) {
+  if (!f.indexLags.length) continue;
+  const lags = [...f.indexLags].sort((a, b) => a - b);
+  console.log(
+    `${phase}: a changed job found by the search after ${lags.map((x) => x.toFixed(1)).join(', ')} s (median ${quantile(lags, 0.5).toFixed(1)} s)`,
   );
 }
 console.log(`target: p99 ≤ 3 × idle p99 (${(3 * idle.p99).toFixed(1)} ms) and max ≤ 300 ms`);
