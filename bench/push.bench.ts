@@ -31,6 +31,7 @@ import { openAdapter } from '../services/platform/database/connect.ts';
 import { createPrismaClient, type Db } from '../services/platform/database/prisma.ts';
 import { createJobQueue } from '../services/platform/jobs/job-queue.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
+import { createPushesRepository } from '../services/pushes/pushes.repository.ts';
 import { createPushesService } from '../services/pushes/pushes.service.ts';
 
 const { values: args } = parseArgs({
@@ -176,7 +177,7 @@ async function main() {
       reference: ref,
     });
     const pushes = createPushesService({
-      db,
+      repo: createPushesRepository(db),
       matching,
       notifier: createNotifier(db, () => undefined),
       reference: ref,

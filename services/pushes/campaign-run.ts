@@ -1,15 +1,15 @@
 import { brokenRules } from '../matching/index.ts';
 import type { JobSnapshot } from '../matching/index.ts';
 import type { Matcher } from '../matching/index.ts';
-import type { MatchingRepository, PersonRow } from '../matching/index.ts';
-import { explainNoMatch, type NoMatchExplanation } from '../matching/index.ts';
+import type { PersonRow } from '../matching/index.ts';
+import type { NoMatchExplanation } from '../matching/index.ts';
 import type { JobFacts, PersonProfile } from '../matching/index.ts';
 import type { Notifier, StoredNotification } from '../notifications/index.ts';
-import type { Db, Prisma } from '../platform/database/prisma.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { assignPushes, type Filtered, type PushCandidate, suitableMatches, topUpPushes } from './assignment.ts';
+import { mapInSlices } from '../platform/background.ts';
 import { pushNotice } from './notices.ts';
-import { type PushesRepository, writeQueries } from './pushes.repository.ts';
+import { type GapDetail, type PushesRepository, type WriteTx, writeQueries } from './pushes.repository.ts';
 
 export interface CampaignTuning {
   /** People read and ranked together. */
@@ -25,9 +25,7 @@ export interface CampaignTuning {
 }
 
 export interface CampaignDeps {
-  db: Db;
   matcher: Matcher;
-  matchingRepo: MatchingRepository;
   repo: PushesRepository;
   notifier: Notifier;
   reference: () => Promise<ReferenceNames>;
@@ -71,7 +69,8 @@ interface RankedPage {
  * campaign on unchanged data costs little and changes nothing).
  */
 export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: string): Promise<void> {
-  const { matcher, matchingRepo, repo } = deps;
+  const { matcher, repo } = deps;
+  const matchingRepo = repo.matching;
   const pageSize = deps.tuning?.pageSize ?? 500;
   const limit = deps.tuning?.limit ?? Math.max(10, deps.push.jobsPerPerson * 3);
   const rescueLimit = deps.tuning?.rescueLimit ?? 40;
@@ -102,7 +101,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
     const toRank = rows.filter((r) => !lastPush.has(r.id) || (newest !== null && newest > lastPush.get(r.id)!));
     if (!toRank.length) return { rows, entries: [], explanations: new Map() };
     const signals = await matchingRepo.personSignals(toRank.map((r) => r.id));
-    const page = toRank.map((row) => ({
+    const page = await mapInSlices(toRank, (row) => ({
       row,
       person: matcher.profileOf(row, tax, at),
       feedback: matcher.feedbackOf(row.id, signals),
@@ -112,7 +111,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
       (await matchingRepo.vacancyStates([...new Set(heads.flat().map((m) => m.item.id))])).map((s) => [s.id, s]),
     );
     const none: Array<PersonProfile> = [];
-    const entries = page.map(({ row, person }, i) => {
+    const entries = await mapInSlices(page, ({ row, person }, i) => {
       const valid = heads[i]!.filter((m) => {
         const state = states.get(m.item.id);
         return state !== undefined && brokenRules(person, state, at).length === 0;
@@ -127,14 +126,14 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
       );
       return { row, person, covered, candidates, filtered };
     });
-    return { rows, entries, explanations: await explainNoMatch(deps.db, none, at) };
+    return { rows, entries, explanations: await repo.explainNoMatch(none, at) };
   }
 
   type JobRow = Awaited<ReturnType<typeof writeQueries.headcounts>>[number];
 
   /** Stores a notice per push and the pushes with their notice, inside the write step. */
   async function pushAndNotify(
-    tx: Prisma.TransactionClient,
+    tx: WriteTx,
     pushes: Array<{ labourerId: string; vacancyId: string; score: number }>,
     jobById: Map<string, JobRow>,
   ) {
@@ -207,7 +206,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
             campaignId,
             regionCode: e.row.regionCode,
             reason,
-            detail: (explained?.detail ?? { candidates: e.candidates.length }) as Prisma.InputJsonValue,
+            detail: (explained?.detail ?? { candidates: e.candidates.length }) as GapDetail,
           };
         });
       await writeQueries.replaceGaps(

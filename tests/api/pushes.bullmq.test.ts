@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture, type LoadedFixture } from '../../services/matching/eval/load-fixture.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { createJobQueue, type JobQueue } from '../../services/platform/jobs/job-queue.ts';
+import { createPushesRepository } from '../../services/pushes/pushes.repository.ts';
 import { createPushesService, type PushesService } from '../../services/pushes/pushes.service.ts';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
@@ -43,7 +44,7 @@ describe('push campaigns on BullMQ (two workers)', () => {
     };
     const { deps } = ctx.app.modules;
     secondService = createPushesService({
-      db: ctx.db,
+      repo: createPushesRepository(ctx.db),
       matching: deps.matching,
       notifier: deps.notifier,
       reference: deps.reference,
