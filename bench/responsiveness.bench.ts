@@ -269,7 +269,7 @@ async function importFile(rows: number): Promise<Buffer> {
 
 const results: Array<[string, Figures]> = [];
 await sleep(Number(args['warmup-seconds']) * 1000);
-results.push(['idle', await measure(() => sleep(Number(args['idle-seconds']) * 1000), false)]);
+results.push(['idle', await measure(() => sleep(Number(args['idle-seconds']) * 1000))]);
 console.log(`idle: ${fmt(results[0]![1].count)} searches`);
 
 if (!args['skip-campaign']) {
