@@ -18,6 +18,10 @@ export type { LabourerCreate } from './labourers.contract.ts';
 export { nameKeys } from './name-search.ts';
 export { encryptLegacyPhones } from './legacy-phones.repository.ts';
 export type { FormOptionsSource } from './form-options.ts';
+// The one definition of the registered poor labour force (建档立卡), for every module's figures.
+export { IN_WORK_STATUSES, isRegisteredPoor, PLAN_FIRST_YEAR, REGISTERED_POOR_STATUSES } from './registered-poor.ts';
+export type { PovertyFacts } from './registered-poor.ts';
+export { registeredPoorSql, registeredPoorWhere, seekingWorkSql } from './registered-poor.repository.ts';
 
 /** The registry of labourers (求职登记 and officers' records): API, pages, exports. */
 export const labourersModule: AppModule<CoreDeps, { labourers: LabourersService; formOptions: FormOptionsSource }> = {

@@ -9,6 +9,8 @@ const hire = (over: Partial<HireForSubsidy> = {}): HireForSubsidy => ({
   startedAt: parseChinaTime('2025-01-15'),
   leftAt: null,
   povertyStatus: 'registered',
+  povertyYear: null,
+  publicWelfarePost: false,
   erased: false,
   decided: false,
   ...over,
