@@ -181,7 +181,17 @@ export function createLabourerWrites() {
       await insertRows(
         tx,
         'Labourer',
-        items.map(({ value }, i) => ({ ...value.scalars, id: ids[i]!, updatedAt: now })),
+        // An import is the poverty office's list (建档立卡): its people are registered unless it says
+        // lifted out, and the record says so, by whom and when (plan §7(2) 与省扶贫办建档立卡数据库的对接).
+        items.map(({ value }, i) => ({
+          povertyStatus: 'registered',
+          ...value.scalars,
+          povertyConfirmedAt: now,
+          povertyConfirmedById: actorId,
+          povertyConfirmedVia: 'poverty_office_import',
+          id: ids[i]!,
+          updatedAt: now,
+        })),
       );
       await insertRows(
         tx,
@@ -217,7 +227,16 @@ export function createLabourerWrites() {
 
     async update(tx: Tx, updates: LabourerUpdate[]): Promise<void> {
       for (const update of updates) {
-        if (Object.keys(update.data).length) await tx.labourer.update({ where: { id: update.id }, data: update.data });
+        const confirms = update.data.povertyStatus !== undefined;
+        const data = confirms
+          ? {
+              ...update.data,
+              povertyConfirmedAt: new Date(),
+              povertyConfirmedById: update.change.actorId,
+              povertyConfirmedVia: 'poverty_office_import' as const,
+            }
+          : update.data;
+        if (Object.keys(data).length) await tx.labourer.update({ where: { id: update.id }, data });
         if (update.skills) {
           await tx.labourerSkill.deleteMany({ where: { labourerId: update.id } });
           await tx.labourerSkill.createMany({ data: update.skills.map((s) => ({ ...s, labourerId: update.id })) });

@@ -23,6 +23,9 @@ export const EDUCATION_LEVELS = [
 ] as const;
 export const SKILL_LEVELS = ['beginner', 'intermediate', 'skilled', 'expert'] as const;
 export const PENSION_KINDS = ['none', 'urban_rural_resident', 'employee'] as const;
+/** 建档立卡 status; `unconfirmed`: a self-registered job seeker the poverty office or an officer has not confirmed. */
+export const POVERTY_STATUSES = ['registered', 'lifted_out', 'unconfirmed'] as const;
+export const POVERTY_CONFIRMATIONS = ['officer', 'poverty_office_import', 'comparison'] as const;
 
 const date = z.iso.date('must be a date like 2024-05-01');
 const regionCode = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a 6, 9 or 12 digit region code');
@@ -76,9 +79,10 @@ const profileFields = {
   currentRegionCode: regionCode.nullable().optional(),
   currentAddress: z.string().trim().max(200).nullable().optional(),
   educationLevel: z.enum(EDUCATION_LEVELS).nullable().optional(),
-  povertyStatus: z.enum(['registered', 'lifted_out']).optional(),
+  povertyStatus: z.enum(POVERTY_STATUSES).optional(),
   povertyHouseholdNo: z.string().trim().max(40).nullable().optional(),
   povertyYear: z.number().int().min(2013).max(2100).nullable().optional(),
+  graduationYear: z.number().int().min(1950).max(2100).nullable().optional(),
   disability: z.boolean().optional(),
   disabilityGrade: z.number().int().min(1).max(4).nullable().optional(),
   hardToEmploy: z.boolean().optional(),
@@ -140,9 +144,13 @@ export const LabourerSchema = z
     currentRegionCode: z.string().nullable(),
     currentAddress: z.string().nullable(),
     educationLevel: z.enum(EDUCATION_LEVELS).nullable(),
-    povertyStatus: z.enum(['registered', 'lifted_out']),
+    povertyStatus: z.enum(POVERTY_STATUSES),
     povertyHouseholdNo: z.string().nullable(),
     povertyYear: z.number().nullable(),
+    /** When and how the poverty status was established; null while unconfirmed (or before this was kept). */
+    povertyConfirmedAt: z.string().nullable(),
+    povertyConfirmedVia: z.enum(POVERTY_CONFIRMATIONS).nullable(),
+    graduationYear: z.number().nullable(),
     disability: z.boolean(),
     disabilityGrade: z.number().nullable(),
     hardToEmploy: z.boolean(),

@@ -18,6 +18,8 @@ import type {
 import type { AuditDetails, LabourerFilter, LabourersRepository } from './labourers.repository.ts';
 import { normaliseSearchTerm } from './name-search.ts';
 import { CountCache } from './count-cache.ts';
+import { officerConfirmation } from './registered-poor.ts';
+import type { PovertyStatusBody } from './poverty-status.contract.ts';
 
 export interface SelfRegistration {
   name: string;
@@ -160,7 +162,14 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       if (actor.role !== 'labourer' && !input.regionCode.startsWith(scopePrefix(actor))) {
         throw new ForbiddenError(`Region ${input.regionCode} is outside your region`);
       }
-      const value = validated(actor.role === 'labourer' ? { ...input, hardToEmploy: false } : input, ref, 'create');
+      // A person registering themselves is an ordinary job seeker until confirmed (plan §1(2)).
+      const value = validated(
+        actor.role === 'labourer' ? { ...input, hardToEmploy: false, povertyStatus: 'unconfirmed' } : input,
+        ref,
+        'create',
+      );
+      if (actor.role !== 'labourer' && input.povertyStatus && input.povertyStatus !== 'unconfirmed')
+        Object.assign(value.scalars, officerConfirmation(actor.id));
       await assertUniqueIdNumber(actor, value.scalars.idNumberHash as string);
       try {
         const id = await repo.create(value, { actorId: actor.id, source });
@@ -177,7 +186,12 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
     async registerSelf(input: SelfRegistration): Promise<{ labourerId: string; userId: string }> {
       const ref = await reference();
       const { password, ...profile } = input;
-      const value = validated({ ...profile, wantsJob: true, employmentStatus: 'unemployed' }, ref, 'create');
+      // Served by the platform, but not 建档立卡 until the poverty office or an officer confirms them.
+      const value = validated(
+        { ...profile, wantsJob: true, employmentStatus: 'unemployed', povertyStatus: 'unconfirmed' },
+        ref,
+        'create',
+      );
       counts.clear();
       const created = await repo.createWithAccount(value, {
         username: input.phone,
@@ -231,11 +245,55 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       }
       const value = validated(patch, ref, 'patch');
       if (value.scalars.idNumberHash) await assertUniqueIdNumber(actor, value.scalars.idNumberHash as string, id);
+      // An officer changing the 建档立卡 status confirms it: who and when are kept, and audited.
+      const confirms = patch.povertyStatus !== undefined && patch.povertyStatus !== scope.povertyStatus;
+      if (confirms) Object.assign(value.scalars, officerConfirmation(actor.id));
       counts.clear();
       await repo.update(scope.id, value, {
         actorId: actor.id,
         source: actor.role === 'labourer' ? 'self' : 'manual',
         note: patch.statusNote ?? null,
+        ...(confirms
+          ? {
+              audit: {
+                actor,
+                action: 'labourer.poverty_status',
+                details: { from: scope.povertyStatus, to: patch.povertyStatus! },
+              },
+            }
+          : {}),
+      });
+      return this.get(actor, id);
+    },
+
+    /**
+     * An officer confirms a person as registered poor (建档立卡) or lifted out, or withdraws it
+     * (unconfirmed): the record keeps who and when, and the audit log the change and the note.
+     */
+    async setPovertyStatus(
+      actor: SessionUser,
+      id: string,
+      body: PovertyStatusBody,
+      requestId?: string,
+    ): Promise<LabourerView> {
+      if (actor.role === 'labourer') throw new ForbiddenError('Only an officer may confirm a poverty status');
+      const scope = await loadInScope(actor, id);
+      const value = validated(
+        { povertyStatus: body.povertyStatus, ...(body.povertyYear !== undefined ? { povertyYear: body.povertyYear } : {}) },
+        await reference(),
+        'patch',
+      );
+      Object.assign(value.scalars, officerConfirmation(actor.id));
+      counts.clear();
+      await repo.update(scope.id, value, {
+        actorId: actor.id,
+        source: 'manual',
+        audit: {
+          actor,
+          action: 'labourer.poverty_status',
+          ...(requestId ? { requestId } : {}),
+          details: { from: scope.povertyStatus, to: body.povertyStatus, note: body.note ?? null },
+        },
       });
       return this.get(actor, id);
     },

@@ -35,3 +35,8 @@ export const IN_WORK_STATUSES = [
   'self_employed',
   'public_welfare_post',
 ] as const satisfies readonly EmploymentStatus[];
+
+/** The fields that record an officer's confirmation of a poverty status, now. */
+export function officerConfirmation(officerId: string) {
+  return { povertyConfirmedAt: new Date(), povertyConfirmedById: officerId, povertyConfirmedVia: 'officer' as const };
+}
