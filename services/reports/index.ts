@@ -8,6 +8,7 @@ import { createReportsRepository } from './reports.repository.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { createReportsService } from './reports.service.ts';
 import { vendorRoutes } from './vendor.routes.ts';
+import { workingAgeConfig } from './working-age.ts';
 export { createIndicatorsRepository } from './indicators.repository.ts';
 export { createIndicatorsService } from './indicators.service.ts';
 export { monthsEndingAt, today } from './period.ts';
@@ -22,8 +23,9 @@ export { fillFlowSnapshots, fillSnapshots } from './snapshots.ts';
  */
 export const reportsModule: AppModule = {
   name: 'reports',
-  setUp({ db, log }) {
-    const repo = createIndicatorsRepository(db);
+  config: [workingAgeConfig],
+  setUp({ db, log, config }) {
+    const repo = createIndicatorsRepository(db, config.section(workingAgeConfig));
     const indicators = createIndicatorsService(repo);
     const reports = createReportsService({ repo: createReportsRepository(db), indicators });
     return {

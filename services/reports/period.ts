@@ -53,10 +53,18 @@ export function yearlyPeriod(year: number): Period {
 
 /** The date a person born on it turns 16 is on or before `date` when born on or before this. */
 export function sixteenthBirthdayCutoff(date: string): string {
-  const year = Number(date.slice(0, 4)) - 16;
+  return birthdayCutoff(date, 16);
+}
+
+/**
+ * People born on or before the returned day are at least `years` old on `date`. (29 February that
+ * many years earlier may not exist: 28 February is then the last day that qualifies.)
+ */
+export function birthdayCutoff(date: string, years: number): string {
+  const year = String(Number(date.slice(0, 4)) - years).padStart(4, '0');
   const monthDay = date.slice(5);
-  // 29 February sixteen years earlier may not exist: 28 February is the last day that qualifies.
-  return monthDay === '02-29' ? `${year}-02-28` : `${year}-${monthDay}`;
+  const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return monthDay === '02-29' && !leap(Number(year)) ? `${year}-02-28` : `${year}-${monthDay}`;
 }
 
 /** First days of the `count` months ending with the month of `date`, oldest first (YYYY-MM-01). */
