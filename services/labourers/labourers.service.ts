@@ -18,7 +18,7 @@ import type {
 import type { AuditDetails, LabourerFilter, LabourersRepository } from './labourers.repository.ts';
 import { normaliseSearchTerm } from './name-search.ts';
 import { CountCache } from './count-cache.ts';
-import { officerConfirmation } from './registered-poor.ts';
+import { officerConfirmation, povertyAudit } from './registered-poor.ts';
 import type { PovertyStatusBody } from './poverty-status.contract.ts';
 
 export interface SelfRegistration {
@@ -253,15 +253,7 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
         actorId: actor.id,
         source: actor.role === 'labourer' ? 'self' : 'manual',
         note: patch.statusNote ?? null,
-        ...(confirms
-          ? {
-              audit: {
-                actor,
-                action: 'labourer.poverty_status',
-                details: { from: scope.povertyStatus, to: patch.povertyStatus! },
-              },
-            }
-          : {}),
+        ...(confirms ? { audit: povertyAudit(actor, scope.povertyStatus, patch.povertyStatus!) } : {}),
       });
       return this.get(actor, id);
     },
@@ -278,23 +270,12 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
     ): Promise<LabourerView> {
       if (actor.role === 'labourer') throw new ForbiddenError('Only an officer may confirm a poverty status');
       const scope = await loadInScope(actor, id);
-      const value = validated(
-        { povertyStatus: body.povertyStatus, ...(body.povertyYear !== undefined ? { povertyYear: body.povertyYear } : {}) },
-        await reference(),
-        'patch',
-      );
+      const { note: _note, ...fields } = body;
+      const value = validated(fields, await reference(), 'patch');
       Object.assign(value.scalars, officerConfirmation(actor.id));
       counts.clear();
-      await repo.update(scope.id, value, {
-        actorId: actor.id,
-        source: 'manual',
-        audit: {
-          actor,
-          action: 'labourer.poverty_status',
-          ...(requestId ? { requestId } : {}),
-          details: { from: scope.povertyStatus, to: body.povertyStatus, note: body.note ?? null },
-        },
-      });
+      const audit = povertyAudit(actor, scope.povertyStatus, body.povertyStatus, body.note, requestId);
+      await repo.update(scope.id, value, { actorId: actor.id, source: 'manual', audit });
       return this.get(actor, id);
     },
 

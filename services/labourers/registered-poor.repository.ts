@@ -26,9 +26,12 @@ export function registeredPoorSql(alias: string): Prisma.Sql {
 /**
  * People the plan promises a pushed job (plan §2(3)): of the registered poor labour force, those
  * wanting work, not in work and able to work (not `not_in_labour_force`), `status` being their
- * employment status as of the date counted.
+ * employment status as of the date counted (by default the registry's current one).
  */
-export function seekingWorkSql(alias: string, status: Prisma.Sql): Prisma.Sql {
+export function seekingWorkSql(
+  alias: string,
+  status: Prisma.Sql = Prisma.raw(`"${alias}"."employmentStatus"`),
+): Prisma.Sql {
   return Prisma.sql`(${registeredPoorSql(alias)} AND ${Prisma.raw(`"${alias}"`)}."wantsJob"
     AND ${status} NOT IN (${quoted([...IN_WORK_STATUSES, 'not_in_labour_force'])}))`;
 }

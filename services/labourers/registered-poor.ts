@@ -24,7 +24,9 @@ export interface PovertyFacts {
 export function isRegisteredPoor(person: PovertyFacts): boolean {
   if (person.erasedAt) return false;
   if (person.povertyStatus === 'registered') return true;
-  return person.povertyStatus === 'lifted_out' && (person.povertyYear === null || person.povertyYear >= PLAN_FIRST_YEAR);
+  return (
+    person.povertyStatus === 'lifted_out' && (person.povertyYear === null || person.povertyYear >= PLAN_FIRST_YEAR)
+  );
 }
 
 /** Statuses counted as in work (就业): every kind of work, the public-welfare fallback post included. */
@@ -39,4 +41,20 @@ export const IN_WORK_STATUSES = [
 /** The fields that record an officer's confirmation of a poverty status, now. */
 export function officerConfirmation(officerId: string) {
   return { povertyConfirmedAt: new Date(), povertyConfirmedById: officerId, povertyConfirmedVia: 'officer' as const };
+}
+
+/** The audit entry of a poverty-status change by an officer. */
+export function povertyAudit(
+  actor: { id: string; role: 'labourer' | 'employer' | 'officer' | 'admin' },
+  from: string,
+  to: string,
+  note?: string,
+  requestId?: string,
+) {
+  return {
+    actor,
+    action: 'labourer.poverty_status',
+    ...(requestId ? { requestId } : {}),
+    details: { from, to, note: note ?? null },
+  };
 }

@@ -2,8 +2,7 @@ import { Prisma } from '../platform/database/generated/client.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { registeredPoorSql, seekingWorkSql } from '../labourers/index.ts';
 import { EMPLOYED_STATUSES, EMPLOYMENT_STATUSES } from './indicators.ts';
-import { birthdayCutoff } from './period.ts';
-import { DEFAULT_WORKING_AGE, type WorkingAge } from './working-age.ts';
+import { birthdayCutoff, DEFAULT_WORKING_AGE, type WorkingAge } from './working-age.ts';
 
 /** A period in Beijing calendar days, both ends included, with the instants that bound it. */
 export interface Period {

@@ -1,6 +1,9 @@
 import { chinaDate } from '../platform/time/china-time.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import type { Period } from './indicators.repository.ts';
+import { birthdayCutoff } from './working-age.ts';
+
+export { birthdayCutoff } from './working-age.ts';
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -54,17 +57,6 @@ export function yearlyPeriod(year: number): Period {
 /** The date a person born on it turns 16 is on or before `date` when born on or before this. */
 export function sixteenthBirthdayCutoff(date: string): string {
   return birthdayCutoff(date, 16);
-}
-
-/**
- * People born on or before the returned day are at least `years` old on `date`. (29 February that
- * many years earlier may not exist: 28 February is then the last day that qualifies.)
- */
-export function birthdayCutoff(date: string, years: number): string {
-  const year = String(Number(date.slice(0, 4)) - years).padStart(4, '0');
-  const monthDay = date.slice(5);
-  const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return monthDay === '02-29' && !leap(Number(year)) ? `${year}-02-28` : `${year}-${monthDay}`;
 }
 
 /** First days of the `count` months ending with the month of `date`, oldest first (YYYY-MM-01). */

@@ -45,3 +45,14 @@ export const workingAgeConfig: ConfigSection<WorkingAge> = {
       maxFemale: c.WORKING_AGE_MAX_FEMALE,
     })),
 };
+
+/**
+ * People born on or before the returned day are at least `years` old on `date`. (29 February that
+ * many years earlier may not exist: 28 February is then the last day that qualifies.)
+ */
+export function birthdayCutoff(date: string, years: number): string {
+  const year = String(Number(date.slice(0, 4)) - years).padStart(4, '0');
+  const monthDay = date.slice(5);
+  const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return monthDay === '02-29' && !leap(Number(year)) ? `${year}-02-28` : `${year}-${monthDay}`;
+}

@@ -11,7 +11,11 @@ const HIRE_SELECT = {
   labourerId: true,
   labourer: { select: { name: true, idNumberMasked: true, povertyStatus: true, povertyYear: true, erasedAt: true } },
   vacancy: {
-    select: { title: true, publicWelfarePost: true, employer: { select: { id: true, name: true, kind: true, regionCode: true } } },
+    select: {
+      title: true,
+      publicWelfarePost: true,
+      employer: { select: { id: true, name: true, kind: true, regionCode: true } },
+    },
   },
   subsidy: { select: { id: true } },
 } as const satisfies Prisma.ApplicationSelect;

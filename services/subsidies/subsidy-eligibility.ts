@@ -7,13 +7,7 @@ export const WORKSHOP_KINDS: readonly EmployerKind[] = ['poverty_workshop', 'pov
 
 /** Why a hire does not (yet) earn the subsidy; pages translate subsidies.reasons.<code>. */
 export type Ineligibility =
-  | 'decided'
-  | 'erased'
-  | 'not_poor'
-  | 'public_welfare_post'
-  | 'not_started'
-  | 'left_early'
-  | 'too_short';
+  'decided' | 'erased' | 'not_poor' | 'public_welfare_post' | 'not_started' | 'left_early' | 'too_short';
 
 export interface HireForSubsidy {
   status: string;
