@@ -95,6 +95,8 @@ export async function loadFixture(db: Db, fixture: Fixture, pii: PiiCipher): Pro
         hardToEmploy: l.hardToEmploy,
         disability: l.disability,
         wantsJob: l.wantsJob,
+        // Fixture people stand for the poverty office's list (建档立卡), as the registry's figures count.
+        povertyStatus: 'registered' as const,
       };
     }),
     skills: fixture.labourers.flatMap((l) =>
