@@ -65,9 +65,10 @@ export function createIndicatorsRepository(db: Db, workingAge: WorkingAge = DEFA
       : Prisma.empty;
     const inWork = Prisma.sql`${status} IN (${EMPLOYED})`;
     // 劳动年龄段: at least `min` and at most the upper bound of the person's sex, on the day.
-    const workingAgeSql = Prisma.sql`(l."birthDate" <= ${birthdayCutoff(at.day, workingAge.min)}::date AND (
-      (l."sex" = 'male' AND l."birthDate" > ${birthdayCutoff(at.day, workingAge.maxMale + 1)}::date) OR
-      (l."sex" = 'female' AND l."birthDate" > ${birthdayCutoff(at.day, workingAge.maxFemale + 1)}::date)))`;
+    const ages = (sex: 'male' | 'female') =>
+      Prisma.sql`(l."sex" = ${Prisma.raw(`'${sex}'`)} AND l."birthDate" <= ${birthdayCutoff(at.day, workingAge[sex].min)}::date
+        AND l."birthDate" > ${birthdayCutoff(at.day, workingAge[sex].max + 1)}::date)`;
+    const workingAgeSql = Prisma.sql`(${ages('male')} OR ${ages('female')})`;
     // 就业率's base (plan §1(2)): of working age, able to work, and in work or wanting it.
     const base = Prisma.sql`(${workingAgeSql} AND ${status} <> 'not_in_labour_force' AND (${inWork} OR l."wantsJob"))`;
     const seeking = seekingWorkSql('l', status);

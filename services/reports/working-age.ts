@@ -7,43 +7,42 @@ import type { ConfigSection } from '../platform/config/config.ts';
  * where the retirement rules do (by default 16–59 for men, 16–54 for women: below the statutory
  * retirement ages of 60 and 55 of the plan's time).
  */
-export interface WorkingAge {
+export interface AgeRange {
   min: number;
-  maxMale: number;
-  maxFemale: number;
+  max: number;
+}
+export interface WorkingAge {
+  male: AgeRange;
+  female: AgeRange;
 }
 
-export const DEFAULT_WORKING_AGE: WorkingAge = { min: 16, maxMale: 59, maxFemale: 54 };
+export const DEFAULT_WORKING_AGE: WorkingAge = { male: { min: 16, max: 59 }, female: { min: 16, max: 54 } };
 
-const age = (fallback: number) =>
+/** `16-59`: whole years, both included. */
+const range = (fallback: AgeRange) =>
   z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.coerce
-      .number({ error: 'must be a whole number' })
-      .int({ error: 'must be a whole number' })
-      .min(14, { error: 'must be at least 14' })
-      .max(80, { error: 'must be at most 80' })
-      .default(fallback),
+    (value) => (value === '' || value === undefined ? `${fallback.min}-${fallback.max}` : value),
+    z
+      .string()
+      .regex(/^\d{1,2}-\d{1,2}$/, { error: 'must be two ages like 16-59' })
+      .transform((text) => {
+        const [min, max] = text.split('-').map(Number) as [number, number];
+        return { min, max };
+      })
+      .refine((r) => r.min >= 14 && r.max <= 80 && r.min < r.max, {
+        error: 'must be ages from 14 to 80, the first below the second',
+      }),
   );
 
-/** The reports module's settings: WORKING_AGE_MIN, WORKING_AGE_MAX_MALE, WORKING_AGE_MAX_FEMALE. */
+/** The reports module's settings: WORKING_AGE_MALE and WORKING_AGE_FEMALE (`16-59`, `16-54`). */
 export const workingAgeConfig: ConfigSection<WorkingAge> = {
   name: 'workingAge',
   schema: z
     .object({
-      WORKING_AGE_MIN: age(DEFAULT_WORKING_AGE.min),
-      WORKING_AGE_MAX_MALE: age(DEFAULT_WORKING_AGE.maxMale),
-      WORKING_AGE_MAX_FEMALE: age(DEFAULT_WORKING_AGE.maxFemale),
+      WORKING_AGE_MALE: range(DEFAULT_WORKING_AGE.male),
+      WORKING_AGE_FEMALE: range(DEFAULT_WORKING_AGE.female),
     })
-    .refine((c) => c.WORKING_AGE_MIN < Math.min(c.WORKING_AGE_MAX_MALE, c.WORKING_AGE_MAX_FEMALE), {
-      message: 'WORKING_AGE_MIN must be below both upper bounds',
-      path: ['WORKING_AGE_MIN'],
-    })
-    .transform((c) => ({
-      min: c.WORKING_AGE_MIN,
-      maxMale: c.WORKING_AGE_MAX_MALE,
-      maxFemale: c.WORKING_AGE_MAX_FEMALE,
-    })),
+    .transform((c) => ({ male: c.WORKING_AGE_MALE, female: c.WORKING_AGE_FEMALE })),
 };
 
 /**
