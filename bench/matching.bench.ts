@@ -25,15 +25,17 @@ import { allIds, countIds, DOCUMENT_LOADERS } from '../search-index/documents.ts
 import { applyIndexSettings, type IndexName, indexUid } from '../search-index/indexes.ts';
 import { launchMeilisearch } from '../search-index/launcher.ts';
 import { buildApp } from '../services/app.ts';
-import { jobQueries } from '../services/matching/candidate-search.ts';
+import { jobQueries } from '../services/matching/jobs.search.ts';
 import { rankEveryoneWilling } from '../services/matching/batch-ranking.ts';
 import { createMatcher } from '../services/matching/matcher.ts';
-import { createMatchingRepository } from '../services/matching/index.ts';
+import { createMatchingRepository } from '../services/matching/matching.repository.ts';
 import { hashToken } from '../services/platform/auth/auth.plugin.ts';
 import { loadConfig } from '../services/platform/config/config.ts';
 import { openAdapter } from '../services/platform/database/connect.ts';
 import { createPrismaClient, type Db } from '../services/platform/database/prisma.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../services/platform/reference/reference.repository.ts';
+import { createMatchingSearch } from '../services/matching/matching.search.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -112,7 +114,7 @@ async function seedApplications(db: Db, count: number, vacancyIds: string[], lab
 
 /** Straight from the database to Meilisearch in large batches, with the app's own document mappers. */
 async function indexAll(db: Db, meili: ReturnType<typeof createMeiliClient>, prefix: string, name: IndexName) {
-  const ref = await ReferenceNames.load(db);
+  const ref = await ReferenceNames.load(createReferenceRepository(db));
   const total = await countIds(db, name);
   const index = meili.index(indexUid(prefix, name));
   const pending = [];
@@ -238,9 +240,8 @@ async function main() {
     // ── 2. the same candidate queries, straight to Meilisearch ──
     const matcher = createMatcher({
       repo: createMatchingRepository(db),
-      meili,
-      indexPrefix: prefix,
-      reference: () => ReferenceNames.load(db),
+      search: createMatchingSearch(meili, prefix),
+      reference: () => ReferenceNames.load(createReferenceRepository(db)),
     });
     const taxonomy = await matcher.taxonomy();
     const repo = createMatchingRepository(db);

@@ -24,14 +24,17 @@ import { createMeiliClient, succeeded } from '../search-index/client.ts';
 import { allIds, countIds, DOCUMENT_LOADERS } from '../search-index/documents.ts';
 import { applyIndexSettings, indexUid } from '../search-index/indexes.ts';
 import { launchMeilisearch } from '../search-index/launcher.ts';
-import { createMatchingRepository } from '../services/matching/index.ts';
-import { createMatchingService } from '../services/matching/matching.service.ts';
+import { createMatchingRepository } from '../services/matching/matching.repository.ts';
+import { createMatchingApi } from '../services/matching/matching.api.ts';
+import { createMatcher } from '../services/matching/matcher.ts';
 import { createNotifier } from '../services/notifications/notifier.ts';
 import { openAdapter } from '../services/platform/database/connect.ts';
 import { createPrismaClient, type Db } from '../services/platform/database/prisma.ts';
 import { createJobQueue } from '../services/platform/jobs/job-queue.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../services/platform/reference/reference.repository.ts';
 import { createPushesService } from '../services/pushes/pushes.service.ts';
+import { createMatchingSearch } from '../services/matching/matching.search.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -86,7 +89,7 @@ async function ensureDatabase(url: string): Promise<boolean> {
 }
 
 async function indexVacancies(db: Db, meili: ReturnType<typeof createMeiliClient>, prefix: string) {
-  const ref = await ReferenceNames.load(db);
+  const ref = await ReferenceNames.load(createReferenceRepository(db));
   const total = await countIds(db, 'vacancies');
   const index = meili.index(indexUid(prefix, 'vacancies'));
   const pending = [];
@@ -168,13 +171,12 @@ async function main() {
     await db.$executeRaw`DELETE FROM "Notification" WHERE "kind" = 'matched_job'`;
 
     let reference: Promise<ReferenceNames> | undefined;
-    const ref = () => (reference ??= ReferenceNames.load(db));
-    const matching = createMatchingService({
-      repo: createMatchingRepository(db),
-      meili,
-      indexPrefix: prepared.prefix,
-      reference: ref,
-    });
+    const ref = () => (reference ??= ReferenceNames.load(createReferenceRepository(db)));
+    const matchingRepo = createMatchingRepository(db);
+    const matching = createMatchingApi(
+      createMatcher({ repo: matchingRepo, search: createMatchingSearch(meili, prepared.prefix), reference: ref }),
+      matchingRepo,
+    );
     const pushes = createPushesService({
       db,
       matching,

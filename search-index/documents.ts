@@ -2,6 +2,7 @@ import { maskName } from '../services/platform/crypto/pii.ts';
 import type { Db } from '../services/platform/database/prisma.ts';
 import type { IndexName } from './indexes.ts';
 import { type ReferenceNames, regionPrefixes } from '../services/platform/reference/reference-data.ts';
+import { nameGrams, occupationAliases, vacancyDocumentVersion } from './search-text.ts';
 
 const seconds = (date: Date | null | undefined) => (date ? Math.floor(date.getTime() / 1000) : null);
 
@@ -26,15 +27,20 @@ async function vacancyDocuments(db: Db, ref: ReferenceNames, ids: string[]): Pro
     where: { id: { in: ids } },
     include: { employer: { select: { name: true, kind: true, verifiedAt: true } } },
   });
+  const docVersion = vacancyDocumentVersion();
   const documents = rows.map((v) => {
     const occupation = ref.occupation(v.occupationCode);
     const point = v.lat != null && v.lng != null ? { lat: v.lat, lng: v.lng } : ref.regionPoint(v.regionCode);
     return {
       id: v.id,
+      docVersion,
       title: v.title,
       description: v.description.slice(0, 2000),
       occupationCode: v.occupationCode,
       occupationName: occupation?.name ?? '',
+      // Search helps (search-text.ts): colloquial names, and pieces of words inside longer words.
+      occupationAliases: occupationAliases(v.occupationCode),
+      nameGrams: nameGrams([v.title, occupation?.name ?? '']),
       categoryCode: occupation?.categoryCode ?? '',
       skillCodes: v.skillCodes,
       skillNames: ref.skillNames(v.skillCodes),

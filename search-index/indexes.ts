@@ -4,8 +4,19 @@ import { succeeded } from './client.ts';
 /** The indexes WorkBridge keeps, with their settings. Settings are applied at start (idempotent). */
 export const INDEX_SETTINGS = {
   vacancies: {
-    searchableAttributes: ['title', 'occupationName', 'skillNames', 'employerName', 'regionName', 'description'],
+    // In order of weight: a match in the title counts more than one in a piece of a word (nameGrams).
+    searchableAttributes: [
+      'title',
+      'occupationName',
+      'occupationAliases',
+      'nameGrams',
+      'skillNames',
+      'employerName',
+      'regionName',
+      'description',
+    ],
     filterableAttributes: [
+      'docVersion',
       'status',
       'employerVerified',
       'employerId',
@@ -23,6 +34,7 @@ export const INDEX_SETTINGS = {
       'disabilityFriendly',
       'publicWelfarePost',
       'contractType',
+      'shiftPattern',
       'ageMin',
       'ageMax',
       'expiresAt',

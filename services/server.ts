@@ -3,6 +3,7 @@ import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
 import { prepareDatabase } from '../prisma/seed/prepare.ts';
 import { INITIAL_DRAIN_BATCH, OutboxDrain } from '../search-index/outbox.ts';
+import { rebuildStaleIndexes } from '../search-index/document-version.ts';
 import { buildApp, createLogger } from './app.ts';
 import { schedulerPrefix, startScheduler, type ScheduledJob } from './platform/scheduler.ts';
 import { openInfrastructure } from './infrastructure.ts';
@@ -71,6 +72,7 @@ export async function startServer(
     await drain.stop();
     const first = await drain.drainAll({ batchSize: INITIAL_DRAIN_BATCH });
     if (first.indexed) log(`search: indexed ${first.indexed} documents`);
+    await rebuildStaleIndexes(db, meili, config.meili.indexPrefix, log);
     drain.start();
     app = await buildApp({ config, db, meili, logger });
     const url = await app.listen({ port: config.port, host: config.host });

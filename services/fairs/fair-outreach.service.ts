@@ -1,10 +1,6 @@
 import { scopePrefix } from '../platform/access/scope.ts';
-import type { MatchingRepository } from '../matching/index.ts';
-import { explain } from '../matching/index.ts';
-import { rankJobs } from '../matching/index.ts';
-import type { Lang } from '../matching/index.ts';
+import type { Lang, MatchingApi } from '../matching/index.ts';
 import type { NotificationDraft, Notifier } from '../notifications/index.ts';
-import type { MatchingService } from '../matching/index.ts';
 import { ConflictError, NotFoundError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import { chinaDateTime } from '../platform/time/china-time.ts';
@@ -23,12 +19,11 @@ export function createOutreachService(deps: {
   repo: FairsRepository;
   fairs: FairsService;
   registrations: RegistrationsService;
-  matching: MatchingService;
-  matchingRepo: MatchingRepository;
+  matching: MatchingApi;
   notifier: Notifier;
   now?: () => Date;
 }) {
-  const { repo, fairs, matching, matchingRepo, notifier } = deps;
+  const { repo, fairs, matching, notifier } = deps;
   const now = deps.now ?? (() => new Date());
 
   /** Vacancies of approved employers: what the fair actually offers. */
@@ -50,12 +45,11 @@ export function createOutreachService(deps: {
       if (!FAIR_ALLOWS.invite.includes(fair.status))
         throw new ConflictError('Invitations go out while registration is open', { reason: 'registration_closed' });
       const { links } = await offered(fairId);
-      const vacancies = await matchingRepo.vacancies(links.map((l) => l.vacancyId));
-      const ranked = new Set<string>();
-      for (const vacancy of vacancies) {
-        const { matches } = await matching.matcher.peopleFor(vacancy, perVacancy, () => 'officer');
-        for (const m of matches) ranked.add(m.row.id);
-      }
+      const perJob = await matching.rankPeopleForVacancies(
+        links.map((l) => l.vacancyId),
+        perVacancy,
+      );
+      const ranked = new Set(perJob.flatMap((v) => v.labourerIds));
       // Officers reach the people of their own region; for a cooperation fair that is its home region.
       const prefix = scopePrefix(actor);
       const [registered, invited] = await Promise.all([
@@ -124,36 +118,28 @@ export function createOutreachService(deps: {
     /** The fair's vacancies ranked for one registered person, among themselves only, with reasons. */
     async slip(actor: SessionUser, fairId: string, registrationId: string, lang: Lang) {
       const registration = await deps.registrations.reachable(actor, fairId, registrationId);
-      const person = await matchingRepo.person(registration.labourerId);
-      if (!person) throw new NotFoundError('The person is no longer in the registry');
       const { links, booths } = await offered(fairId);
-      const rows = await matchingRepo.vacancies(links.map((l) => l.vacancyId));
-      const taxonomy = await matching.matcher.taxonomy();
-      const at = now();
-      const profile = matching.matcher.profileOf(person, taxonomy, at);
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      const ranked = rankJobs(
-        profile,
-        rows.map((r) => matching.matcher.jobFactsOf(r, taxonomy)),
-        { taxonomy, now: at },
+      const ranked = await matching.rankVacanciesFor(
+        registration.labourerId,
+        links.map((l) => l.vacancyId),
+        lang,
+        now(),
       );
+      if (!ranked) throw new NotFoundError('The person is no longer in the registry');
       return {
         registrationId,
-        items: ranked.map((m, i) => {
-          const v = byId.get(m.item.id)!;
-          return {
-            rank: i + 1,
-            vacancyId: v.id,
-            title: v.title,
-            employerName: v.employer.name,
-            booth: booths.get(v.employerId) ?? null,
-            wageMin: v.wageMin,
-            wageMax: v.wageMax,
-            payBasis: v.payBasis,
-            percent: Math.round(m.score * 100),
-            reasons: explain(m.contributions, { lang, audience: 'person', taxonomy }),
-          };
-        }),
+        items: ranked.map(({ vacancy: v, score, reasons }, i) => ({
+          rank: i + 1,
+          vacancyId: v.id,
+          title: v.title,
+          employerName: v.employerName,
+          booth: booths.get(v.employerId) ?? null,
+          wageMin: v.wageMin,
+          wageMax: v.wageMax,
+          payBasis: v.payBasis,
+          percent: Math.round(score * 100),
+          reasons,
+        })),
       };
     },
   };

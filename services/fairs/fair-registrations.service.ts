@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import { isRegisteredPoor } from '../labourers/index.ts';
 import { newRegistrationCode, normaliseCode } from './fair-code.ts';
-import { assertManages, manages, toRegistrationView } from './fair-presenter.ts';
+import { assertManages, manages, toRegistrationView } from './fairs.presenter.ts';
 import { FAIR_ALLOWS } from './fair-states.ts';
 import type { InteractionBody, RegisterBody, RegistrationQuery } from './fairs.contract.ts';
 import type { FairRow, FairsRepository, RegistrationRow } from './fairs.repository.ts';

@@ -1,5 +1,4 @@
-import { createMatchingRepository } from '../matching/index.ts';
-import type { MatchingService } from '../matching/index.ts';
+import type { MatchingApi } from '../matching/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { CoreDeps } from '../platform/modules.ts';
 import { createFairFormChoices } from './fair-form-choices.ts';
@@ -11,7 +10,7 @@ import { createFairsRepository } from './fairs.repository.ts';
 import { createFairsService } from './fairs.service.ts';
 
 export interface FairsDeps extends CoreDeps {
-  matching: MatchingService;
+  matching: MatchingApi;
   notifier: Notifier;
 }
 
@@ -26,7 +25,6 @@ export function createFairServices(deps: FairsDeps) {
     fairs,
     registrations,
     matching: deps.matching,
-    matchingRepo: createMatchingRepository(deps.db),
     notifier: deps.notifier,
   });
   const results = createResultsService({ repo, fairs });

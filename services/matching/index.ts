@@ -1,22 +1,20 @@
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
+import { createMatchingApi, type MatchingApi } from './matching.api.ts';
 import type { PartnerRegions } from './matcher.ts';
 import { createMatchingRepository } from './matching.repository.ts';
 import { matchingPages } from './matching.pages.ts';
+import { createMatchingSearch } from './matching.search.ts';
 import { matchingRoutes } from './matching.routes.ts';
-import { createMatchingService, type MatchingService } from './matching.service.ts';
+import { createMatchingService } from './matching.service.ts';
 
-export type { MatchingService } from './matching.service.ts';
+// What other modules may use: the API object the module provides, the types it speaks in, and
+// one pure rule of pay (a day wage as a month's).
+export type { BatchSearch, MatchingApi, PersonJobs, RankedVacancy } from './matching.api.ts';
 export type { PartnerRegions } from './matcher.ts';
 export { monthly } from './features.ts';
-export { brokenRules } from './hard-rules.ts';
-export type { JobSnapshot } from './job-snapshot.ts';
-export type { Matcher } from './matcher.ts';
-export { PERSON_SELECT, createMatchingRepository } from './matching.repository.ts';
-export type { MatchingRepository, PersonRow } from './matching.repository.ts';
-export { explainNoMatch } from './no-match-reason.ts';
+export type { JobSnapshot } from './job-snapshot.search.ts';
+export type { PersonRow } from './matching.repository.ts';
 export type { NoMatchExplanation } from './no-match-reason.ts';
-export { explain } from './reasons.ts';
-export { rankJobs } from './rerank.ts';
 export type { Ranked } from './rerank.ts';
 export type { JobFacts, Lang, PersonProfile } from './types.ts';
 
@@ -25,22 +23,25 @@ export interface MatchingDeps extends CoreDeps {
   partnerRegions?: PartnerRegions;
 }
 
-/** Matching people and jobs: ranked jobs per person, candidates per vacancy, "not interested". */
-export const matchingModule: AppModule<MatchingDeps, { matching: MatchingService }> = {
+/**
+ * Matching people and jobs: ranked jobs per person, candidates per vacancy, "not interested".
+ * Other modules (push campaigns, fairs) get its `MatchingApi`; routes and pages share its engine.
+ */
+export const matchingModule: AppModule<MatchingDeps, { matching: MatchingApi }> = {
   name: 'matching',
   setUp({ config, db, meili, reference, partnerRegions }) {
-    const matching = createMatchingService({
-      repo: createMatchingRepository(db),
-      meili,
-      indexPrefix: config.meili.indexPrefix,
+    const repo = createMatchingRepository(db);
+    const service = createMatchingService({
+      repo,
+      search: createMatchingSearch(meili, config.meili.indexPrefix),
       reference,
       partnerRegions,
     });
     return {
-      provides: { matching },
+      provides: { matching: createMatchingApi(service.matcher, repo) },
       async register(app) {
-        await app.register(matchingRoutes, { matching });
-        await app.register(matchingPages, { matching });
+        await app.register(matchingRoutes, { matching: service });
+        await app.register(matchingPages, { matching: service });
       },
     };
   },

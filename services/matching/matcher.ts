@@ -1,16 +1,14 @@
-import type { Meilisearch } from 'meilisearch';
 import { sliceClock } from '../platform/background.ts';
 import { ageOn } from '../platform/time/age.ts';
-import { searchJobs, searchJobsMany } from './candidate-search.ts';
 import { type HardRule, brokenRules } from './hard-rules.ts';
 import type { MatchingRepository, PersonRow, VacancyRow } from './matching.repository.ts';
-import { searchPeople } from './people-search.ts';
 import { type Ranked, rankJobs, rankPeople } from './rerank.ts';
 import { type PlaceNames, Taxonomy } from './taxonomy.ts';
 import type { JobFacts, PersonFeedback, PersonProfile, Point } from './types.ts';
 import { CANDIDATE_STAGE } from './weights.ts';
 import { withinArea } from './area.ts';
-import { JobSnapshot } from './job-snapshot.ts';
+import type { JobSnapshot } from './job-snapshot.search.ts';
+import type { MatchingSearch } from './matching.search.ts';
 import { createMarketSignals } from './market-signals.ts';
 
 /** Supplies the cooperation partners a person with partner_region mobility may be sent to. */
@@ -18,8 +16,8 @@ export type PartnerRegions = (labourer: { regionCode: string }) => string[];
 
 export interface MatcherDeps {
   repo: MatchingRepository;
-  meili: Meilisearch;
-  indexPrefix: string;
+  /** Candidates from Meilisearch (matching.search.ts). */
+  search: MatchingSearch;
   reference: () => Promise<PlaceNames>;
   /** The cooperation module provides this later; until then nobody has partner regions. */
   partnerRegions?: PartnerRegions | undefined;
@@ -44,7 +42,7 @@ const PERSON_RULES: readonly HardRule[] = ['outside_area', 'age', 'public_welfar
  * hard rules, the re-rank orders them, and the database confirms the ones shown.
  */
 export function createMatcher(deps: MatcherDeps) {
-  const { repo, meili, indexPrefix } = deps;
+  const { repo, search } = deps;
   const now = deps.now ?? (() => new Date());
   const partnerRegions = deps.partnerRegions ?? (() => []);
   const market = createMarketSignals(repo, now, deps.signalsTtlMs ?? 5 * 60_000);
@@ -176,10 +174,7 @@ export function createMatcher(deps: MatcherDeps) {
       const at = now();
       const person = { ...profileOf(row, tax, at), ...overrides };
       // The database and Meilisearch work at the same time.
-      const [signals, found] = await Promise.all([
-        repo.personSignals([row.id]),
-        searchJobs(meili, indexPrefix, person, tax, at),
-      ]);
+      const [signals, found] = await Promise.all([repo.personSignals([row.id]), search.jobs(person, tax, at)]);
       const feedback = feedbackOf(row.id, signals);
       const head = await rankCandidates(person, found, limit, { tax, at, feedback });
       const rows = await vacancyRows(head.map((r) => r.item.id));
@@ -191,9 +186,7 @@ export function createMatcher(deps: MatcherDeps) {
       const tax = await loadTaxonomy();
       const at = now();
       const job = jobFactsOf(vacancy, tax);
-      const found = (await searchPeople(meili, indexPrefix, job, tax, partnerRegions)).filter((p) =>
-        withinArea(p, job.regionCode),
-      );
+      const found = (await search.people(job, tax, partnerRegions)).filter((p) => withinArea(p, job.regionCode));
       const notInterested = await repo.notInterestedIn(
         job.id,
         found.map((p) => p.id),
@@ -219,7 +212,7 @@ export function createMatcher(deps: MatcherDeps) {
 
     /** The open jobs of the index, for answering a batch's candidate queries in memory (null above `max`). */
     async jobSnapshot(max: number) {
-      return JobSnapshot.load(meili, indexPrefix, await loadTaxonomy(), now(), max);
+      return search.snapshot(await loadTaxonomy(), now(), max);
     },
 
     /** Many people's ranked candidates, before the database confirms them (batch rankings). */
@@ -237,9 +230,7 @@ export function createMatcher(deps: MatcherDeps) {
         snapshot?: JobSnapshot | null | undefined;
       },
     ) {
-      const found = await searchJobsMany(
-        meili,
-        indexPrefix,
+      const found = await search.jobsMany(
         people.map((p) => p.person),
         context.tax,
         context.at,

@@ -1,7 +1,6 @@
-import type { Db } from '../platform/database/prisma.ts';
 import { allowedPrefixes } from './area.ts';
 import { brokenRules, type PersonState } from './hard-rules.ts';
-import { createMatchingRepository, type JobGroup } from './matching.repository.ts';
+import type { JobGroup, MatchingRepository } from './matching.repository.ts';
 
 /** Why a person who wants work has no suitable job, from the first rule that leaves nothing. */
 export type NoMatchReason =
@@ -36,11 +35,10 @@ export interface NoMatchExplanation {
  * searched only in the occupations and skills the person has).
  */
 export async function explainNoMatch(
-  db: Db,
+  repo: Pick<MatchingRepository, 'jobGroupsIn'>,
   people: ReadonlyArray<PersonState & { id: string }>,
   now: Date,
 ): Promise<Map<string, NoMatchExplanation>> {
-  const repo = createMatchingRepository(db);
   // One small read serves everybody of an area.
   const byArea = new Map<string, Promise<JobGroup[]>>();
   const out = new Map<string, NoMatchExplanation>();

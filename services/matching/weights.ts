@@ -140,7 +140,7 @@ export const CROWDING = {
 
 /**
  * The candidate stage: how many documents Meilisearch hands to the re-rank. Each document fetched
- * costs Meilisearch time, and so does sorting by distance over many: see candidate-search.ts.
+ * costs Meilisearch time, and so does sorting by distance over many: see jobs.search.ts.
  */
 export const CANDIDATE_STAGE = {
   /** Any job in the person's own township (a township job beats the rest of the county). */

@@ -1,11 +1,13 @@
-import { brokenRules } from '../matching/index.ts';
-import type { JobSnapshot } from '../matching/index.ts';
-import type { Matcher } from '../matching/index.ts';
-import type { MatchingRepository, PersonRow } from '../matching/index.ts';
-import { explainNoMatch, type NoMatchExplanation } from '../matching/index.ts';
-import type { JobFacts, PersonProfile } from '../matching/index.ts';
+import type {
+  JobFacts,
+  JobSnapshot,
+  MatchingApi,
+  NoMatchExplanation,
+  PersonProfile,
+  PersonRow,
+} from '../matching/index.ts';
 import type { Notifier, StoredNotification } from '../notifications/index.ts';
-import type { Db, Prisma } from '../platform/database/prisma.ts';
+import type { Prisma } from '../platform/database/prisma.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { assignPushes, type Filtered, type PushCandidate, suitableMatches, topUpPushes } from './assignment.ts';
 import { pushNotice } from './notices.ts';
@@ -25,9 +27,7 @@ export interface CampaignTuning {
 }
 
 export interface CampaignDeps {
-  db: Db;
-  matcher: Matcher;
-  matchingRepo: MatchingRepository;
+  matching: MatchingApi;
   repo: PushesRepository;
   notifier: Notifier;
   reference: () => Promise<ReferenceNames>;
@@ -71,12 +71,11 @@ interface RankedPage {
  * campaign on unchanged data costs little and changes nothing).
  */
 export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: string): Promise<void> {
-  const { matcher, matchingRepo, repo } = deps;
+  const { matching, repo } = deps;
   const pageSize = deps.tuning?.pageSize ?? 500;
   const limit = deps.tuning?.limit ?? Math.max(10, deps.push.jobsPerPerson * 3);
   const rescueLimit = deps.tuning?.rescueLimit ?? 40;
-  const [tax, ref, newest, snapshot] = await Promise.all([
-    matcher.taxonomy(),
+  const [ref, newest, snapshot] = await Promise.all([
     deps.reference(),
     repo.newestPublished(),
     deps.jobSnapshot?.(campaignId) ?? null,
@@ -89,7 +88,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
     cache: new Map<string, JobFacts[]>(),
     snapshot,
   };
-  const at = matcher.now();
+  const at = matching.now();
 
   async function rankPage(rows: PersonRow[], keep: number): Promise<RankedPage> {
     const pushes = await repo.pushesOf(rows.map((r) => r.id));
@@ -101,22 +100,10 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
     }
     const toRank = rows.filter((r) => !lastPush.has(r.id) || (newest !== null && newest > lastPush.get(r.id)!));
     if (!toRank.length) return { rows, entries: [], explanations: new Map() };
-    const signals = await matchingRepo.personSignals(toRank.map((r) => r.id));
-    const page = toRank.map((row) => ({
-      row,
-      person: matcher.profileOf(row, tax, at),
-      feedback: matcher.feedbackOf(row.id, signals),
-    }));
-    const heads = await matcher.rankedCandidatesMany(page, keep, { tax, at, ...search });
-    const states = new Map(
-      (await matchingRepo.vacancyStates([...new Set(heads.flat().map((m) => m.item.id))])).map((s) => [s.id, s]),
-    );
+    const ranked = await matching.rankJobsForPeople(toRank, keep, { at, ...search });
     const none: Array<PersonProfile> = [];
-    const entries = page.map(({ row, person }, i) => {
-      const valid = heads[i]!.filter((m) => {
-        const state = states.get(m.item.id);
-        return state !== undefined && brokenRules(person, state, at).length === 0;
-      }).slice(0, keep);
+    const entries = ranked.map(({ person, matches: valid }, i) => {
+      const row = toRank[i]!;
       const covered = lastPush.has(row.id);
       if (!covered && valid.length === 0) none.push(person);
       const { candidates, filtered } = suitableMatches(
@@ -127,7 +114,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
       );
       return { row, person, covered, candidates, filtered };
     });
-    return { rows, entries, explanations: await explainNoMatch(deps.db, none, at) };
+    return { rows, entries, explanations: await matching.explainNoMatch(none, at) };
   }
 
   type JobRow = Awaited<ReturnType<typeof writeQueries.headcounts>>[number];
@@ -261,7 +248,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
   const extras: Array<{ labourerId: string; have: number; candidates: PushCandidate[] }> = [];
   const full: string[] = [];
   let writing: Promise<void> = Promise.resolve();
-  let next: Promise<PersonRow[]> = matchingRepo.willingPage(null, pageSize, prefix);
+  let next: Promise<PersonRow[]> = matching.willingPeople(null, pageSize, prefix);
   try {
     for (;;) {
       const rows = await next;
@@ -270,7 +257,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
       next =
         rows.length < pageSize
           ? Promise.resolve([])
-          : matchingRepo.willingPage({ regionCode: last.regionCode, id: last.id }, pageSize, prefix);
+          : matching.willingPeople({ regionCode: last.regionCode, id: last.id }, pageSize, prefix);
       const ranked = await rankPage(rows, limit);
       await writing;
       writing = writePage(ranked, true).then((left) => void full.push(...left));
@@ -282,7 +269,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
   }
   // People whose every match was full get a deeper look: a job further down may still have room.
   for (let i = 0; i < full.length; i += pageSize) {
-    const rows = (await repo.people(full.slice(i, i + pageSize))).filter((r) => r.wantsJob && !r.erasedAt);
+    const rows = (await matching.people(full.slice(i, i + pageSize))).filter((r) => r.wantsJob && !r.erasedAt);
     if (rows.length) await writePage(await rankPage(rows, rescueLimit), false);
   }
   if (deps.push.jobsPerPerson > 1) {

@@ -1,4 +1,4 @@
-import type { MatchingService } from '../matching/index.ts';
+import type { MatchingApi } from '../matching/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import { createJobQueue } from '../platform/jobs/job-queue.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
@@ -9,7 +9,7 @@ import { pushesRoutes } from './pushes.routes.ts';
 import { createPushesService } from './pushes.service.ts';
 
 export interface PushesDeps extends CoreDeps {
-  matching: MatchingService;
+  matching: MatchingApi;
   notifier: Notifier;
 }
 

@@ -1,5 +1,4 @@
 import { type AuditEntry, recordAudit } from '../platform/audit/audit.repository.ts';
-import { PERSON_SELECT } from '../matching/index.ts';
 import { seekingWorkSql } from '../labourers/index.ts';
 import type { CampaignTrigger } from '../platform/database/generated/enums.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
@@ -52,10 +51,6 @@ export function createPushesRepository(db: Db, leaseMs = LEASE_MS) {
         SELECT DISTINCT substr("regionCode", 1, 6) AS "county" FROM "Labourer"
         WHERE "wantsJob" AND "erasedAt" IS NULL AND "regionCode" LIKE ${`${prefix}%`} ORDER BY 1`;
       return rows.map((r) => r.county);
-    },
-
-    people(ids: string[]) {
-      return db.labourer.findMany({ where: { id: { in: ids } }, select: PERSON_SELECT });
     },
 
     pushesOf(labourerIds: string[]) {

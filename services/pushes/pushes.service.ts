@@ -1,13 +1,11 @@
 import { scopePrefix } from '../platform/access/scope.ts';
-import type { JobSnapshot } from '../matching/index.ts';
-import { createMatchingRepository } from '../matching/index.ts';
+import type { JobSnapshot, MatchingApi } from '../matching/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { AppConfig } from '../platform/config/config.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { JobQueue } from '../platform/jobs/job-queue.ts';
-import type { MatchingService } from '../matching/index.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { type CampaignTuning, runChunk } from './campaign-run.ts';
 import { pushCoverage } from './coverage.ts';
@@ -15,7 +13,7 @@ import { createPushesRepository, LEASE_MS } from './pushes.repository.ts';
 
 export interface PushesServiceDeps {
   db: Db;
-  matching: MatchingService;
+  matching: MatchingApi;
   notifier: Notifier;
   reference: () => Promise<ReferenceNames>;
   push: AppConfig['push'];
@@ -76,7 +74,7 @@ export function createPushesService(deps: PushesServiceDeps) {
     for (const [id, held] of snapshots) if (now - held.at > SNAPSHOT_TTL_MS) snapshots.delete(id);
     let held = snapshots.get(campaignId);
     if (!held) {
-      held = { at: now, snapshot: deps.matching.matcher.jobSnapshot(snapshotMax) };
+      held = { at: now, snapshot: deps.matching.jobSnapshot(snapshotMax) };
       held.snapshot.catch(() => snapshots.delete(campaignId));
       snapshots.set(campaignId, held);
     }
@@ -84,9 +82,7 @@ export function createPushesService(deps: PushesServiceDeps) {
   }
 
   const chunkDeps = {
-    db,
-    matcher: deps.matching.matcher,
-    matchingRepo: createMatchingRepository(db),
+    matching: deps.matching,
     repo,
     notifier: deps.notifier,
     reference: deps.reference,

@@ -205,7 +205,8 @@ export function createIndicatorsService(repo: IndicatorsRepository) {
   /** Every indicator of one region and period, with the breakdowns the dashboard and reports draw. */
   async function compute(
     actor: Actor,
-    input: { regionCode?: string; period: Period },
+    /** trend: false leaves the 12-month trend out (key-county totals need the values only). */
+    input: { regionCode?: string; period: Period; trend?: boolean },
     timer?: Timer,
   ): Promise<IndicatorSet> {
     const region = await resolveRegion(actor, input.regionCode);
@@ -227,7 +228,7 @@ export function createIndicatorsService(repo: IndicatorsRepository) {
     addRows(byCounty, stocks);
     addRows(byCounty, certified);
     const rows: Row[] = [...byCounty].map(([county, v]) => ({ ...v, county }) as Row);
-    const trend = await trendOf(prefix, period, live ? rows : null, timer);
+    const trend = input.trend === false ? [] : await trendOf(prefix, period, live ? rows : null, timer);
 
     const values: IndicatorValues = {};
     values.labourers = sum(rows, 'labourers');

@@ -135,7 +135,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     id: 'coop_agreements',
-    group: 'paired_assistance',
+    group: 'employment',
     nameZh: '协作协议数',
     nameEn: 'Cooperation agreements',
     counts: 'East-west cooperation agreements of the region (home side) for the years of the period.',
@@ -174,7 +174,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   ).flatMap(([key, zh, en, counts]): IndicatorDefinition[] => [
     {
       id: `coop_${key}_target`,
-      group: 'paired_assistance',
+      group: 'employment',
       nameZh: `${zh}目标`,
       nameEn: `Target: ${en}`,
       counts: `Sum of the agreements' target for ${en}.`,
@@ -185,7 +185,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
     {
       id: `coop_${key}_done`,
-      group: 'paired_assistance',
+      group: 'employment',
       nameZh: `${zh}完成`,
       nameEn: `Done: ${en}`,
       counts,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import { REPORT_STATUSES } from './cycle.ts';
 import { REPORT_GROUPS } from './indicators.ts';
+import { ReportKind } from '../platform/database/generated/enums.ts';
 
 const tags = ['reports'];
 const officerOrAdmin = auth.roles('officer', 'admin');
@@ -91,7 +93,7 @@ const DefinitionSchema = z.object({
 
 export const ReportCreateSchema = z
   .object({
-    kind: z.enum(['quarterly', 'yearly']),
+    kind: z.enum(ReportKind),
     /** The special group a quarterly report is for; a yearly report covers all five. */
     group: z.enum(REPORT_GROUPS).optional(),
     year: z.coerce.number().int().min(2016).max(2100),
@@ -117,7 +119,7 @@ const ReportRowSchema = z.object({
 });
 
 export const ReportFiguresSchema = z.object({
-  kind: z.enum(['quarterly', 'yearly']),
+  kind: z.enum(ReportKind),
   year: z.number(),
   quarter: z.number().nullable(),
   groups: z.array(z.enum(REPORT_GROUPS)),
@@ -130,18 +132,26 @@ export const ReportFiguresSchema = z.object({
   counties: z.array(AreaSchema),
   trend: z.array(TrendSchema),
   agreements: z.array(AgreementSchema),
+  /** The same indicators summed over the region's provincial key counties (absent on older reports and for a county). */
+  keyCounties: z.object({ codes: z.array(z.string()), values: z.record(z.string(), z.number()) }).nullish(),
 });
 export type ReportFigures = z.infer<typeof ReportFiguresSchema>;
 
 export const ReportSummarySchema = z.object({
   id: z.string(),
-  kind: z.enum(['quarterly', 'yearly']),
+  kind: z.enum(ReportKind),
   title: z.string(),
   regionCode: z.string(),
   periodFrom: z.string(),
   periodTo: z.string(),
   definitionsVersion: z.string(),
   createdAt: z.string(),
+  /** draft → submitted → returned (with a reason) or accepted; see the steps of GET /api/v1/reports/:id. */
+  status: z.enum(REPORT_STATUSES),
+  /** The cycle's deadline (yearly: 25 October; quarterly: REPORT_QUARTER_DEADLINE_DAYS after the quarter). */
+  dueOn: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
 });
 
 export const ReportSchema = ReportSummarySchema.extend({ figures: ReportFiguresSchema }).meta({ id: 'Report' });

@@ -11,7 +11,7 @@ export const vacanciesModule: AppModule<CoreDeps & { formOptions: FormOptionsSou
   name: 'vacancies',
   setUp({ config, db, meili, reference, formOptions }) {
     const vacancies = createVacanciesService({ repo: createVacanciesRepository(db), reference });
-    const search = createVacancySearch(meili, config.meili.indexPrefix);
+    const search = createVacancySearch(meili, config.meili.indexPrefix, reference);
     return {
       async register(app) {
         await app.register(vacanciesRoutes, { vacancies, search });

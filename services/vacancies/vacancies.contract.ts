@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { EDUCATION_LEVELS } from '../labourers/index.ts';
+import { ContractType, PayBasis, ShiftPattern, VacancyStatus } from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 
-export const VACANCY_STATUSES = ['draft', 'open', 'paused', 'filled', 'expired', 'closed'] as const;
-export const PAY_BASES = ['month', 'day', 'piece'] as const;
-export const SHIFT_PATTERNS = ['day', 'two_shifts', 'three_shifts', 'flexible'] as const;
-export const CONTRACT_TYPES = ['labour_contract', 'labour_dispatch', 'part_time', 'seasonal', 'piecework'] as const;
+export const VACANCY_STATUSES = enumValues(VacancyStatus);
+export const PAY_BASES = enumValues(PayBasis);
+export const SHIFT_PATTERNS = enumValues(ShiftPattern);
+export const CONTRACT_TYPES = enumValues(ContractType);
 
 const date = z.iso.date('must be a date like 2025-03-01');
 const codes = z.array(z.string().min(1).max(40)).max(20);
@@ -176,6 +178,16 @@ export const SearchResultSchema = z.object({
   page: z.number(),
   pageSize: z.number(),
   facets: z.record(z.string(), z.record(z.string(), z.number())),
+  /** How the query was read: place names became a region filter, condition words (包吃住, 日结) filters. */
+  understood: z
+    .object({
+      text: z.string(),
+      places: z.array(z.object({ code: z.string(), name: z.string() })),
+      conditions: z.array(z.string()),
+      /** The query without its place names: search this to drop the place. */
+      withoutPlaces: z.string(),
+    })
+    .optional(),
 });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 

@@ -83,10 +83,23 @@ export async function vacanciesPages(
         Object.entries(request.query as Record<string, string>).filter(([k]) => k !== 'page' && k !== 'lang'),
       );
       const pages = Math.max(1, Math.ceil(Math.min(result.total, 5000) / query.pageSize));
+      const understood = result.understood;
+      // A place read from the query ("长汀 保洁") is said on the page, with the same search without it.
+      const place = understood?.places.length
+        ? {
+            names: understood.places.map((p) => p.name).join('、'),
+            without: `/jobs?${new URLSearchParams([...[...params].filter(([k]) => k !== 'q'), ['q', understood.withoutPlaces]])}`,
+          }
+        : null;
+      const conditions = (understood?.conditions ?? []).map((key) =>
+        translate(request.locale, `jobs.condition.${key}`),
+      );
       return reply.page('jobs/list', {
         title: translate(request.locale, 'jobs.title'),
         query: shown,
         result,
+        place,
+        conditions: conditions.join('、'),
         problems,
         cities: options.cities,
         categories: options.occupationGroups.map((g, i) => ({

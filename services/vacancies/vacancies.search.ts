@@ -1,7 +1,10 @@
-import type { Meilisearch } from 'meilisearch';
+import type { Meilisearch, SearchParams } from 'meilisearch';
 import { indexUid } from '../../search-index/indexes.ts';
+import { knownJobWords } from '../../search-index/search-text.ts';
 import { UnavailableError, ValidationError } from '../platform/errors/domain-errors.ts';
 import { distanceKm } from '../platform/geo.ts';
+import type { ReferenceNames } from '../platform/reference/reference-data.ts';
+import { asPhrases, type PlaceIndex, placeIndex, understandQuery, understoodFilter } from './search-query.ts';
 import type { SearchHit, SearchQuery, SearchResult } from './vacancies.contract.ts';
 
 const FACETS = ['categoryCode', 'employerKind', 'payBasis', 'accommodation', 'meals'];
@@ -69,42 +72,83 @@ interface VacancyDocument {
   _geo?: { lat: number; lng: number };
 }
 
+/**
+ * Where a query's words are looked for first: the job's names, its colloquial names and the pieces of
+ * its names. Only when nothing matches there are the employer, the place and the description read
+ * too, so a word that names the job does not bring every job whose description or employer mentions it.
+ */
+const NAME_ATTRIBUTES = ['title', 'occupationName', 'occupationAliases', 'nameGrams', 'skillNames'];
+
+interface Stage extends Pick<SearchParams, 'attributesToSearchOn' | 'matchingStrategy'> {
+  /** Chinese words as phrases (asPhrases) or as Meilisearch cuts them. */
+  phrases: boolean;
+  /** Only for queries of several words. */
+  severalWords?: boolean;
+}
+
+/** The stages of a text search, tried in order until one finds something. */
+const STAGES: Stage[] = [
+  { phrases: true, attributesToSearchOn: NAME_ATTRIBUTES, matchingStrategy: 'all' },
+  { phrases: true, matchingStrategy: 'all' },
+  // A word no job name holds whole (种香菇): its pieces (种 as a prefix of 种植, 香菇), in the names.
+  { phrases: false, attributesToSearchOn: NAME_ATTRIBUTES, matchingStrategy: 'all' },
+  // Several words and no job has them all: the jobs that have the first ones.
+  { phrases: true, attributesToSearchOn: NAME_ATTRIBUTES, matchingStrategy: 'last', severalWords: true },
+];
+
+const placeIndexes = new WeakMap<ReferenceNames, PlaceIndex>();
+
+function placesOf(ref: ReferenceNames): PlaceIndex {
+  let index = placeIndexes.get(ref);
+  if (!index) placeIndexes.set(ref, (index = placeIndex(ref.places())));
+  return index;
+}
+
 /** Job search for everyone, served from Meilisearch. */
-export function createVacancySearch(meili: Meilisearch, indexPrefix: string) {
+export function createVacancySearch(meili: Meilisearch, indexPrefix: string, reference: () => Promise<ReferenceNames>) {
   const index = meili.index<VacancyDocument>(indexUid(indexPrefix, 'vacancies'));
   return async function search(query: SearchQuery, now = new Date()): Promise<SearchResult> {
-    const filter = searchFilter(query, now);
+    const understood = understandQuery(query.q ?? '', placesOf(await reference()), knownJobWords());
+    const filter = [...searchFilter(query, now), ...understoodFilter(understood)];
     const sort = sortOf(query);
+    const severalWords = understood.text.includes(' ');
+    const stages = understood.text ? STAGES.filter((stage) => severalWords || !stage.severalWords) : [null];
     let result;
     try {
-      result = await index.search(query.q ?? '', {
-        filter,
-        ...(sort ? { sort } : {}),
-        facets: FACETS,
-        hitsPerPage: query.pageSize,
-        page: query.page,
-        attributesToRetrieve: [
-          'id',
-          'title',
-          'employerName',
-          'employerKind',
-          'occupationName',
-          'regionCode',
-          'regionName',
-          'wageMin',
-          'wageMax',
-          'payBasis',
-          'headcount',
-          'accommodation',
-          'meals',
-          'publishedAt',
-          '_geo',
-        ],
-      });
+      for (const stage of stages) {
+        result = await index.search(stage?.phrases ? asPhrases(understood.text) : understood.text, {
+          ...(stage?.attributesToSearchOn ? { attributesToSearchOn: stage.attributesToSearchOn } : {}),
+          ...(stage?.matchingStrategy ? { matchingStrategy: stage.matchingStrategy } : {}),
+          filter,
+          ...(sort ? { sort } : {}),
+          facets: FACETS,
+          hitsPerPage: query.pageSize,
+          page: query.page,
+          attributesToRetrieve: [
+            'id',
+            'title',
+            'employerName',
+            'employerKind',
+            'occupationName',
+            'regionCode',
+            'regionName',
+            'wageMin',
+            'wageMax',
+            'payBasis',
+            'headcount',
+            'accommodation',
+            'meals',
+            'publishedAt',
+            '_geo',
+          ],
+        });
+        if (result.totalHits) break;
+      }
     } catch (error) {
       throw new UnavailableError(`Job search is unavailable for the moment: ${(error as Error).message}`);
     }
     const point = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
+    if (!result) throw new UnavailableError('Job search is unavailable for the moment');
     const items: SearchHit[] = result.hits.map(({ _geo, ...hit }) => ({
       ...hit,
       distanceKm: point && _geo ? Math.round(distanceKm(point, _geo) * 10) / 10 : null,
@@ -115,6 +159,12 @@ export function createVacancySearch(meili: Meilisearch, indexPrefix: string) {
       page: query.page,
       pageSize: query.pageSize,
       facets: (result.facetDistribution ?? {}) as Record<string, Record<string, number>>,
+      understood: {
+        text: understood.text,
+        places: understood.places,
+        conditions: understood.conditions,
+        withoutPlaces: understood.withoutPlaces,
+      },
     };
   };
 }

@@ -2,16 +2,18 @@ import type { MultiSearchQuery } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../prisma/seed/demo.ts';
 import { enqueueIndexing } from '../../search-index/outbox.ts';
-import { type CandidateQuery, candidateQueries, toMeiliQuery } from '../../services/matching/candidate-search.ts';
-import type { JobSnapshot } from '../../services/matching/index.ts';
+import { type CandidateQuery, candidateQueries, toMeiliQuery } from '../../services/matching/jobs.search.ts';
+import type { JobSnapshot } from '../../services/matching/job-snapshot.search.ts';
 import { createMatcher } from '../../services/matching/matcher.ts';
-import { type Matcher } from '../../services/matching/index.ts';
-import { createMatchingRepository } from '../../services/matching/index.ts';
+import { type Matcher } from '../../services/matching/matcher.ts';
+import { createMatchingRepository } from '../../services/matching/matching.repository.ts';
 import type { Taxonomy } from '../../services/matching/taxonomy.ts';
-import type { PersonProfile } from '../../services/matching/index.ts';
+import type { PersonProfile } from '../../services/matching/types.ts';
 import { ReferenceNames } from '../../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../../services/platform/reference/reference.repository.ts';
 import { buildVacancy } from '../helpers/factories.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
+import { createMatchingSearch } from '../../services/matching/matching.search.ts';
 
 /**
  * A push campaign answers its candidate queries from a snapshot of the open jobs instead of asking
@@ -51,9 +53,8 @@ describe('job snapshot', () => {
     const repo = createMatchingRepository(ctx.db);
     matcher = createMatcher({
       repo,
-      meili: ctx.meili,
-      indexPrefix: ctx.config.meili.indexPrefix,
-      reference: () => ReferenceNames.load(ctx.db),
+      search: createMatchingSearch(ctx.meili, ctx.config.meili.indexPrefix),
+      reference: () => ReferenceNames.load(createReferenceRepository(ctx.db)),
       partnerRegions: () => ['6404'],
       now: () => at,
     });

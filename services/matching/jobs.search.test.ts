@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jobHardFilter, jobQueries, jobRelevanceFilters } from './candidate-search.ts';
-import { peopleHardFilter } from './people-search.ts';
+import { jobHardFilter, jobQueries, jobRelevanceFilters } from './jobs.search.ts';
+import { peopleHardFilter } from './people.search.ts';
 import { NOW, sampleJob, samplePerson, taxonomy } from './testing/sample.ts';
 
 describe('candidate stage filters', () => {

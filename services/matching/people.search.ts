@@ -1,7 +1,7 @@
 import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import { indexUid } from '../../search-index/indexes.ts';
 import type { Mobility, SkillLevel } from '../platform/database/generated/enums.ts';
-import { searchMerged } from './candidate-search.ts';
+import { searchMerged } from './jobs.search.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { JobFacts, PersonProfile, Point } from './types.ts';
 import { CANDIDATE_STAGE } from './weights.ts';

@@ -5,7 +5,7 @@ import { mapInSlices, sliceClock } from '../platform/background.ts';
 import { allowedPrefixes } from './area.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { JobFacts, PersonProfile } from './types.ts';
-import type { JobSnapshot } from './job-snapshot.ts';
+import type { JobSnapshot } from './job-snapshot.search.ts';
 import { CANDIDATE_STAGE } from './weights.ts';
 import {
   type CandidateQuery,
