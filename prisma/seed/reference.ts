@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { CertificateCategory } from '../../services/platform/database/generated/enums.ts';
 import type { Db } from '../../services/platform/database/prisma.ts';
 import { PROJECT_ROOT } from '../../services/platform/project-root.ts';
 
@@ -25,6 +26,8 @@ interface CertificateRow {
   code: string;
   nameZh: string;
   nameEn: string;
+  /** vocational_qualification, skill_level, special_ability, operating_licence, health or other. */
+  category: CertificateCategory;
   occupations: string[];
 }
 
@@ -69,6 +72,7 @@ export async function loadReferenceData(db: Db): Promise<{ loaded: boolean }> {
           code: c.code,
           nameZh: c.nameZh,
           nameEn: c.nameEn,
+          category: c.category,
           occupationCodes: c.occupations,
         })),
         skipDuplicates: true,

@@ -94,6 +94,8 @@ export async function loadFixture(repo: FixtureRepository, fixture: Fixture, pii
         hardToEmploy: l.hardToEmploy,
         disability: l.disability,
         wantsJob: l.wantsJob,
+        // Fixture people stand for the poverty office's list (建档立卡), as the registry's figures count.
+        povertyStatus: 'registered' as const,
       };
     }),
     skills: fixture.labourers.flatMap((l) =>
