@@ -30,6 +30,7 @@ import { PiiCipher } from '../services/platform/crypto/pii.ts';
 import { openAdapter } from '../services/platform/database/connect.ts';
 import { createPrismaClient } from '../services/platform/database/prisma.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../services/platform/reference/reference.repository.ts';
 import { createImportsRepository } from '../services/imports/imports.repository.ts';
 
 const { values: args } = parseArgs({
@@ -186,7 +187,7 @@ async function main() {
     const imports = createImportsService({
       repo: createImportsRepository(db),
       pii,
-      reference: () => (reference ??= ReferenceNames.load(db)),
+      reference: () => (reference ??= ReferenceNames.load(createReferenceRepository(db))),
       batchSize: BATCH,
     });
     // As in the server: the drain indexes in the background while the import writes.

@@ -34,6 +34,7 @@ import { loadConfig } from '../services/platform/config/config.ts';
 import { openAdapter } from '../services/platform/database/connect.ts';
 import { createPrismaClient, type Db } from '../services/platform/database/prisma.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../services/platform/reference/reference.repository.ts';
 import { createMatchingSearch } from '../services/matching/matching.search.ts';
 
 const { values: args } = parseArgs({
@@ -113,7 +114,7 @@ async function seedApplications(db: Db, count: number, vacancyIds: string[], lab
 
 /** Straight from the database to Meilisearch in large batches, with the app's own document mappers. */
 async function indexAll(db: Db, meili: ReturnType<typeof createMeiliClient>, prefix: string, name: IndexName) {
-  const ref = await ReferenceNames.load(db);
+  const ref = await ReferenceNames.load(createReferenceRepository(db));
   const total = await countIds(db, name);
   const index = meili.index(indexUid(prefix, name));
   const pending = [];
@@ -240,7 +241,7 @@ async function main() {
     const matcher = createMatcher({
       repo: createMatchingRepository(db),
       search: createMatchingSearch(meili, prefix),
-      reference: () => ReferenceNames.load(db),
+      reference: () => ReferenceNames.load(createReferenceRepository(db)),
     });
     const taxonomy = await matcher.taxonomy();
     const repo = createMatchingRepository(db);

@@ -32,6 +32,7 @@ import { openAdapter } from '../services/platform/database/connect.ts';
 import { createPrismaClient, type Db } from '../services/platform/database/prisma.ts';
 import { createJobQueue } from '../services/platform/jobs/job-queue.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../services/platform/reference/reference.repository.ts';
 import { createPushesService } from '../services/pushes/pushes.service.ts';
 import { createMatchingSearch } from '../services/matching/matching.search.ts';
 
@@ -88,7 +89,7 @@ async function ensureDatabase(url: string): Promise<boolean> {
 }
 
 async function indexVacancies(db: Db, meili: ReturnType<typeof createMeiliClient>, prefix: string) {
-  const ref = await ReferenceNames.load(db);
+  const ref = await ReferenceNames.load(createReferenceRepository(db));
   const total = await countIds(db, 'vacancies');
   const index = meili.index(indexUid(prefix, 'vacancies'));
   const pending = [];
@@ -170,7 +171,7 @@ async function main() {
     await db.$executeRaw`DELETE FROM "Notification" WHERE "kind" = 'matched_job'`;
 
     let reference: Promise<ReferenceNames> | undefined;
-    const ref = () => (reference ??= ReferenceNames.load(db));
+    const ref = () => (reference ??= ReferenceNames.load(createReferenceRepository(db)));
     const matchingRepo = createMatchingRepository(db);
     const matching = createMatchingApi(
       createMatcher({ repo: matchingRepo, search: createMatchingSearch(meili, prepared.prefix), reference: ref }),

@@ -5,6 +5,7 @@ import { succeeded } from './client.ts';
 import { DOCUMENT_LOADERS } from './documents.ts';
 import { type IndexName, indexUid } from './indexes.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../services/platform/reference/reference.repository.ts';
 
 type Tx = Pick<Prisma.TransactionClient, 'searchOutbox'>;
 
@@ -62,7 +63,7 @@ export class OutboxDrain {
   }
 
   private async ref(): Promise<ReferenceNames> {
-    this.reference ??= await ReferenceNames.load(this.db);
+    this.reference ??= await ReferenceNames.load(createReferenceRepository(this.db));
     return this.reference;
   }
 

@@ -4,6 +4,7 @@ import { succeeded } from './client.ts';
 import { allIds, countIds, DOCUMENT_LOADERS } from './documents.ts';
 import { INDEX_NAMES, INDEX_SETTINGS, type IndexName, indexUid } from './indexes.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../services/platform/reference/reference.repository.ts';
 
 export type ReindexProgress = (event: { index: IndexName; done: number; total: number }) => void;
 
@@ -33,7 +34,7 @@ export async function reindex(db: Db, meili: Meilisearch, prefix: string, name: 
   await succeeded(meili.createIndex(staging, { primaryKey: 'id' }));
   await succeeded(meili.index(staging).updateSettings(INDEX_SETTINGS[name]));
 
-  const ref = await ReferenceNames.load(db);
+  const ref = await ReferenceNames.load(createReferenceRepository(db));
   const total = await countIds(db, name);
   let done = 0;
   progress?.({ index: name, done, total });

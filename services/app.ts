@@ -28,6 +28,7 @@ import { PiiCipher } from './platform/crypto/pii.ts';
 import type { CoreDeps } from './platform/modules.ts';
 import { type SetUpModules, setUpModules } from './modules.ts';
 import { ReferenceNames } from './platform/reference/reference-data.ts';
+import { createReferenceRepository } from './platform/reference/reference.repository.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -177,7 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const pii = new PiiCipher(config.piiKey);
   // Reference tables change only with a deployment: read them once per app, on first use.
   let referenceData: Promise<ReferenceNames> | undefined;
-  const reference = () => (referenceData ??= ReferenceNames.load(db));
+  const reference = () => (referenceData ??= ReferenceNames.load(createReferenceRepository(db)));
   const core: CoreDeps = { config, db, meili, pii, reference, attempts, log: app.log };
   app.decorate('modules', await setUpModules(app, core));
   return app;

@@ -1,3 +1,5 @@
+import { ApplicationStatus as ApplicationStatuses } from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 /**
  * The application state machine, pure: which steps exist, who may take each one, and what a step
  * must carry. The service asks it before touching the database.
@@ -10,18 +12,7 @@
  * hire stays open for ever. hired, started, left, rejected and withdrawn never go back to an open
  * state; a step that is not in the table is refused as a conflict naming both ends.
  */
-export const APPLICATION_STATUSES = [
-  'invited',
-  'applied',
-  'viewed',
-  'interview',
-  'offered',
-  'hired',
-  'started',
-  'left',
-  'rejected',
-  'withdrawn',
-] as const;
+export const APPLICATION_STATUSES = enumValues(ApplicationStatuses);
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const OPEN_STATUSES: readonly ApplicationStatus[] = ['invited', 'applied', 'viewed', 'interview', 'offered'];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { APPLICATION_STATUSES } from './application-states.ts';
+import { ApplicationOrigin, PayBasis, Role, Sex } from '../platform/database/generated/enums.ts';
 
 export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
 const id = (what: string) => z.uuid(`must be ${what} id`);
@@ -35,7 +36,7 @@ const PersonSchema = z.object({
   name: z.string(),
   /** Masked; null for employers, who never see it. */
   idNumberMasked: z.string().nullable(),
-  sex: z.enum(['male', 'female']),
+  sex: z.enum(Sex),
   age: z.number().int(),
   regionCode: z.string(),
   regionName: z.string(),
@@ -53,14 +54,14 @@ const VacancyBriefSchema = z.object({
   regionName: z.string(),
   wageMin: z.number(),
   wageMax: z.number(),
-  payBasis: z.enum(['month', 'day', 'piece']),
+  payBasis: z.enum(PayBasis),
 });
 
 export const ApplicationSchema = z
   .object({
     id: z.string(),
     status: ApplicationStatusSchema,
-    origin: z.enum(['self', 'officer', 'invitation']),
+    origin: z.enum(ApplicationOrigin),
     labourerId: z.string(),
     labourer: PersonSchema,
     vacancy: VacancyBriefSchema,
@@ -85,7 +86,7 @@ export const TransitionRecordSchema = z.object({
   fromStatus: ApplicationStatusSchema.nullable(),
   toStatus: ApplicationStatusSchema,
   at: z.string(),
-  byRole: z.enum(['labourer', 'employer', 'officer', 'admin']).nullable(),
+  byRole: z.enum(Role).nullable(),
   /** The name of who took the step; employers see only the role. */
   byName: z.string().nullable(),
   note: z.string().nullable(),
@@ -132,7 +133,7 @@ export const CandidateSchema = z
   .object({
     labourerId: z.string(),
     maskedName: z.string(),
-    sex: z.enum(['male', 'female']),
+    sex: z.enum(Sex),
     age: z.number().int(),
     regionName: z.string(),
     skillNames: z.array(z.string()),

@@ -6,7 +6,14 @@ import type { ApplicationStatus } from './application-states.ts';
 import { ApplicationCreateSchema, TransitionSchema } from './applications.contract.ts';
 import type { ApplicationsService } from './applications.service.ts';
 import type { BoardRenderer } from './employer-portal.pages.ts';
-import { displayApplication, field, type FormBody, pageProblem, parseForm, transitionForm } from './page-model.ts';
+import {
+  displayApplication,
+  field,
+  type FormBody,
+  pageProblem,
+  parseForm,
+  transitionForm,
+} from './applications.view-model.ts';
 
 const CLOSED: readonly ApplicationStatus[] = ['left', 'rejected', 'withdrawn'];
 const uuid = z.uuid();

@@ -8,7 +8,14 @@ import { APPLICATION_STATUSES, IN_WORK_STATUSES } from './application-states.ts'
 import { ApplicationCreateSchema, CandidateQuerySchema } from './applications.contract.ts';
 import type { ApplicationsService } from './applications.service.ts';
 import type { EmployerPortalService } from './employer-portal.service.ts';
-import { displayApplication, field, type FormBody, type PageProblem, pageProblem, parseForm } from './page-model.ts';
+import {
+  displayApplication,
+  field,
+  type FormBody,
+  type PageProblem,
+  pageProblem,
+  parseForm,
+} from './applications.view-model.ts';
 
 const uuid = z.uuid();
 const employerOrAdmin = auth.roles('employer', 'admin');

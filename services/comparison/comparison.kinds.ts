@@ -1,19 +1,13 @@
-export const COMPARISON_KINDS = [
-  'employment_registration',
-  'training_records',
-  'skills_appraisal',
-  'social_insurance',
-  'poverty_office',
-] as const;
+import {
+  ComparisonKind as ComparisonKinds,
+  FindingKind as FindingKinds,
+} from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
+
+export const COMPARISON_KINDS = enumValues(ComparisonKinds);
 export type ComparisonKind = (typeof COMPARISON_KINDS)[number];
 
-export const FINDING_KINDS = [
-  'only_in_registry',
-  'only_in_external',
-  'status_disagreement',
-  'no_pension_60_plus',
-  'training_wanted_none',
-] as const;
+export const FINDING_KINDS = enumValues(FindingKinds);
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /**

@@ -16,9 +16,9 @@ import {
   numberField,
   officers,
   parseForm,
-} from './cooperation.page-model.ts';
+} from './cooperation.view-model.ts';
 import type { CooperationRepository } from './cooperation.repository.ts';
-import { AgreementInputSchema } from './cooperation.schemas.ts';
+import { AgreementInputSchema } from './cooperation-schemas.contract.ts';
 
 /** Cities and counties for the forms: the officer's own (home side) and other provinces' (partner side). */
 export async function regionChoices(

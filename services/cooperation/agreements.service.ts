@@ -11,7 +11,7 @@ import type {
   AgreementView,
   PartnerLabourer,
   StationInput,
-} from './cooperation.schemas.ts';
+} from './cooperation-schemas.contract.ts';
 import type { CooperationAgreement, CooperationRepository, LabourerBrief } from './cooperation.repository.ts';
 import { calendarDay } from './follow-ups.ts';
 import type { PairingCache } from './partner-regions.ts';

@@ -23,7 +23,7 @@ import {
   ReferralSchema,
   StationInputSchema,
   StationSchema,
-} from './cooperation.schemas.ts';
+} from './cooperation-schemas.contract.ts';
 
 const officers = auth.roles('officer', 'admin');
 const tags = ['cooperation'];

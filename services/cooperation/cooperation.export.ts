@@ -1,6 +1,6 @@
 import type { Column, Table } from '../platform/export/tabular.ts';
 import { translate } from '../platform/i18n/i18n.ts';
-import type { AgreementView, BatchView } from './cooperation.schemas.ts';
+import type { AgreementView, BatchView } from './cooperation-schemas.contract.ts';
 import type { Progress } from './progress.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);

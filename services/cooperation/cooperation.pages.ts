@@ -20,9 +20,9 @@ import {
   officers,
   parseForm,
   progressRows,
-} from './cooperation.page-model.ts';
+} from './cooperation.view-model.ts';
 import type { CooperationRepository } from './cooperation.repository.ts';
-import { BatchInputSchema, StationInputSchema } from './cooperation.schemas.ts';
+import { BatchInputSchema, StationInputSchema } from './cooperation-schemas.contract.ts';
 import { agreementFormPages, regionChoices } from './agreement-forms.pages.ts';
 import { householdPages } from './household.pages.ts';
 import type { HouseholdService } from './household.service.ts';

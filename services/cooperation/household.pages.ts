@@ -14,8 +14,8 @@ import {
   parseForm,
   idOf,
   officers,
-} from './cooperation.page-model.ts';
-import { REFERRAL_STATUSES, ReferralInputSchema, ReferralPatchSchema } from './cooperation.schemas.ts';
+} from './cooperation.view-model.ts';
+import { REFERRAL_STATUSES, ReferralInputSchema, ReferralPatchSchema } from './cooperation-schemas.contract.ts';
 import type { HouseholdService } from './household.service.ts';
 
 type Problem = FormProblem & {

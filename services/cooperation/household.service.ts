@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../platform/error
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { type AgreementsService, HOUSEHOLD_CATEGORY, partnerLabourerView } from './agreements.service.ts';
-import type { ReferralInput, ReferralPatch, ReferralView } from './cooperation.schemas.ts';
+import type { ReferralInput, ReferralPatch, ReferralView } from './cooperation-schemas.contract.ts';
 import type { CooperationRepository } from './cooperation.repository.ts';
 import { trainingView } from '../training/index.ts';
 

@@ -2,11 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { chinaDate } from '../platform/time/china-time.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { page } from '../platform/http/contract.ts';
-import { bodyOf, field, formProblem, type FormProblem, parseForm, idOf, officers } from './cooperation.page-model.ts';
-import { ArrivalInputSchema, FollowUpRecordSchema, MemberInputSchema } from './cooperation.schemas.ts';
+import { bodyOf, field, formProblem, type FormProblem, parseForm, idOf, officers } from './cooperation.view-model.ts';
+import { ArrivalInputSchema, FollowUpRecordSchema, MemberInputSchema } from './cooperation-schemas.contract.ts';
 import type { TransfersService } from './transfers.service.ts';
+import { FollowUpState } from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 
-const STATES = ['in_work', 'changed_job', 'returned_home'] as const;
+const STATES = enumValues(FollowUpState);
 
 /** The transfer batch page (members, departure, arrival per person) and the follow-ups due. */
 export async function transfersPages(app: FastifyInstance, opts: { transfers: TransfersService }) {

@@ -12,7 +12,7 @@ import type {
   DueFollowUp,
   FollowUpRecord,
   MemberInput,
-} from './cooperation.schemas.ts';
+} from './cooperation-schemas.contract.ts';
 import type { BatchRow, CooperationRepository } from './cooperation.repository.ts';
 import { assertHomeInScope } from './agreements.service.ts';
 import { calendarDay, checkFollowUpRecord, followUpPlan } from './follow-ups.ts';

@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import { isValidCreditCode } from '../platform/validation/credit-code.ts';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import { EmployerKind } from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 
-export const EMPLOYER_KINDS = [
-  'company',
-  'poverty_workshop',
-  'poverty_base',
-  'household_service',
-  'labour_agency',
-  'public_welfare',
-] as const;
+export const EMPLOYER_KINDS = enumValues(EmployerKind);
 
 const regionCode = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a 6, 9 or 12 digit region code');
 

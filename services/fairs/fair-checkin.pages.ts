@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
-import { displayFair, field, type FormBody, pageProblem } from './fair-page-model.ts';
+import { displayFair, field, type FormBody, pageProblem } from './fairs.view-model.ts';
 import type { FairServices } from './fair-services.ts';
-import { fairIdOf, OPTIONAL_GROUPS, saidGroups } from './fair-page-model.ts';
+import { fairIdOf, OPTIONAL_GROUPS, saidGroups } from './fairs.view-model.ts';
 
 const officer = auth.roles('officer', 'admin');
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auth, page } from '../platform/http/contract.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
-import { displayFair, field, fieldList, type FormBody, pageProblem } from './fair-page-model.ts';
+import { displayFair, field, fieldList, type FormBody, pageProblem } from './fairs.view-model.ts';
 import { OutcomeSchema, RegistrationQuerySchema } from './fairs.contract.ts';
 import type { FairServices } from './fair-services.ts';
-import { fairIdOf } from './fair-page-model.ts';
+import { fairIdOf } from './fairs.view-model.ts';
 
 const employerOnly = auth.roles('employer');
 

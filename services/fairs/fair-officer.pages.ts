@@ -4,10 +4,10 @@ import { translate } from '../platform/i18n/i18n.ts';
 import { type ChoiceGroup, keepCurrent } from './fair-form-choices.ts';
 import { TARGET_GROUPS } from './fair-results.ts';
 import { FAIR_TRANSITIONS } from './fair-states.ts';
-import { displayFair, field, fieldList, type FormBody, localInput, pageProblem, parse } from './fair-page-model.ts';
+import { displayFair, field, fieldList, type FormBody, localInput, pageProblem, parse } from './fairs.view-model.ts';
 import { FairInputSchema, FairKindSchema, FairStatusSchema, type FairView } from './fairs.contract.ts';
 import type { FairServices } from './fair-services.ts';
-import { fairIdOf } from './fair-page-model.ts';
+import { fairIdOf } from './fairs.view-model.ts';
 
 const officer = auth.roles('officer', 'admin');
 

@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
-import { assertManages, toParticipationView } from './fair-presenter.ts';
+import { assertManages, toParticipationView } from './fairs.presenter.ts';
 import { FAIR_ALLOWS } from './fair-states.ts';
 import type { ParticipationView } from './fairs.contract.ts';
 import type { FairRow, FairsRepository, ParticipationRow } from './fairs.repository.ts';

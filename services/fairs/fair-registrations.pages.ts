@@ -4,11 +4,11 @@ import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { readPageQuery } from '../platform/http/page-query.ts';
 import { translate } from '../platform/i18n/i18n.ts';
-import { displayFair, field, fieldList, type FormBody, pageProblem, parse } from './fair-page-model.ts';
+import { displayFair, field, fieldList, type FormBody, pageProblem, parse } from './fairs.view-model.ts';
 import { TARGET_GROUPS } from './fair-results.ts';
 import { RegistrationQuerySchema } from './fairs.contract.ts';
 import type { FairServices } from './fair-services.ts';
-import { fairIdOf, OPTIONAL_GROUPS, saidGroups } from './fair-page-model.ts';
+import { fairIdOf, OPTIONAL_GROUPS, saidGroups } from './fairs.view-model.ts';
 
 const officer = auth.roles('officer', 'admin');
 

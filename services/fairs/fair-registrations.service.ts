@@ -4,7 +4,7 @@ import type { TargetGroup } from '../platform/database/generated/enums.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import { newRegistrationCode, normaliseCode } from './fair-code.ts';
-import { assertManages, manages, toRegistrationView } from './fair-presenter.ts';
+import { assertManages, manages, toRegistrationView } from './fairs.presenter.ts';
 import { FAIR_ALLOWS } from './fair-states.ts';
 import type { InteractionBody, RegisterBody, RegistrationQuery } from './fairs.contract.ts';
 import type { FairRow, FairsRepository, RegistrationRow } from './fairs.repository.ts';

@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
-import { displayFair, fieldList, type FormBody } from './fair-page-model.ts';
+import { displayFair, fieldList, type FormBody } from './fairs.view-model.ts';
 import type { ResultsView } from './fairs.contract.ts';
 import type { FairServices } from './fair-services.ts';
-import { fairIdOf } from './fair-page-model.ts';
+import { fairIdOf } from './fairs.view-model.ts';
 
 const officer = auth.roles('officer', 'admin');
 

@@ -1,11 +1,7 @@
-import type { FairOutcome, TargetGroup } from '../platform/database/generated/enums.ts';
+import { type FairOutcome, TargetGroup } from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 
-export const TARGET_GROUPS: readonly TargetGroup[] = [
-  'registered_poor',
-  'poor_family_graduate',
-  'disabled',
-  'returning_migrant',
-];
+export const TARGET_GROUPS = enumValues(TargetGroup);
 /** People registered in none of the fair's target groups are still counted, under this key. */
 export const NO_GROUP = 'none';
 

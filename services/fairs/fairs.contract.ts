@@ -27,9 +27,9 @@ import {
   ResultsSchema,
   SlipSchema,
   WalkInBodySchema,
-} from './fairs.schemas.ts';
+} from './fairs-schemas.contract.ts';
 
-export * from './fairs.schemas.ts';
+export * from './fairs-schemas.contract.ts';
 
 const TAGS = ['fairs'];
 const fairParams = z.object({ id: id('a fair') });

@@ -8,8 +8,8 @@ import { fairEmployerPages } from './fair-employer.pages.ts';
 import { fairOfficerPages } from './fair-officer.pages.ts';
 import { fairRegistrationPages } from './fair-registrations.pages.ts';
 import { fairResultsPages } from './fair-results.pages.ts';
-import { displayFair, fairIdOf, type FormBody, OPTIONAL_GROUPS, pageProblem, saidGroups } from './fair-page-model.ts';
-import { manages, toFairView } from './fair-presenter.ts';
+import { displayFair, fairIdOf, type FormBody, OPTIONAL_GROUPS, pageProblem, saidGroups } from './fairs.view-model.ts';
+import { manages, toFairView } from './fairs.presenter.ts';
 import type { FairServices } from './fair-services.ts';
 
 /**

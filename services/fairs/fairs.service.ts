@@ -4,7 +4,7 @@ import type { FairStatus } from '../platform/database/generated/enums.ts';
 import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
-import { assertManages, toFairView } from './fair-presenter.ts';
+import { assertManages, toFairView } from './fairs.presenter.ts';
 import { FAIR_ALLOWS, mayMove } from './fair-states.ts';
 import type { FairInput, FairListQuery, FairPatch, FairView } from './fairs.contract.ts';
 import type { FairFilter, FairRow, FairsRepository } from './fairs.repository.ts';

@@ -6,6 +6,8 @@ import type { Redis } from 'ioredis';
 import { auth, page } from '../platform/http/contract.ts';
 import type { HealthRepository } from './health.repository.ts';
 import type { SearchHealth } from './health.routes.ts';
+import { CampaignStatus } from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 
 /** No user session: a scraper presents METRICS_TOKEN as a bearer token, checked before the handler. */
 export const metricsRoute = {
@@ -75,7 +77,7 @@ async function metricsPlugin(app: FastifyInstance, opts: MetricsOptions) {
     registers: [register],
     async collect() {
       const counts = await repo.campaignsByStatus();
-      for (const status of ['pending', 'running', 'completed', 'failed']) {
+      for (const status of enumValues(CampaignStatus)) {
         this.set({ status }, counts.get(status) ?? 0);
       }
     },

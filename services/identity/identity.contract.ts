@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import { Role } from '../platform/database/generated/enums.ts';
 
-export const RoleSchema = z.enum(['labourer', 'employer', 'officer', 'admin']);
+export const RoleSchema = z.enum(Role);
 
 export const UserSchema = z
   .object({

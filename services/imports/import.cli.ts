@@ -8,6 +8,7 @@ import { openInfrastructure } from '../infrastructure.ts';
 import { PiiCipher } from '../platform/crypto/pii.ts';
 import { ConfigError, loadConfig } from '../platform/config/config.ts';
 import { ReferenceNames } from '../platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../platform/reference/reference.repository.ts';
 import type { ImportActor } from './import-actor.ts';
 import { runImportFile, writeErrorReport } from './import-file.ts';
 import { IMPORT_KINDS } from './imports.contract.ts';
@@ -57,7 +58,7 @@ try {
     const imports = createImportsService({
       repo: createImportsRepository(infra.db),
       pii: new PiiCipher(config.piiKey),
-      reference: () => (reference ??= ReferenceNames.load(infra.db)),
+      reference: () => (reference ??= ReferenceNames.load(createReferenceRepository(infra.db))),
     });
     // The command line acts as the system: an officer's scope when given a region, else everywhere.
     const actor: ImportActor = values.region

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { EMPLOYMENT_STATUSES } from '../labourers/index.ts';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { IMPORT_FIELDS } from './mapping.ts';
+import { DuplicateKind, ImportKind, ImportStatus } from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 
-export const IMPORT_KINDS = ['poverty_office', 'household_survey'] as const;
+export const IMPORT_KINDS = enumValues(ImportKind);
 export const RESOLUTIONS = ['keep_existing', 'use_incoming', 'distinct_people'] as const;
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Uploads are the raw request body; a county's export of 100,000 rows is about 15 MB as CSV. */
@@ -53,7 +55,7 @@ export const JobSchema = z
     kind: z.enum(IMPORT_KINDS),
     fileName: z.string(),
     regionCode: z.string(),
-    status: z.enum(['pending', 'running', 'completed', 'failed']),
+    status: z.enum(ImportStatus),
     totalRows: z.number().int(),
     processedRows: z.number().int(),
     /** 0-100 */
@@ -97,7 +99,7 @@ export const FlagSchema = z
     jobId: z.string(),
     rowNumber: z.number().int(),
     otherRowNumber: z.number().int().nullable(),
-    kind: z.enum(['in_file', 'registry']),
+    kind: z.enum(DuplicateKind),
     code: z.string(),
     reason: z.string(),
     reasonZh: z.string(),

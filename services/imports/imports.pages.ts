@@ -5,7 +5,7 @@ import { ConflictError, ValidationError } from '../platform/errors/domain-errors
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { IMPORT_KINDS, RESOLUTIONS, SourceCreateSchema, SourcePatchSchema } from './imports.contract.ts';
-import { jobForPage, mappingRows, pager, readUpload } from './imports.page-view.ts';
+import { jobForPage, mappingRows, pager, readUpload } from './imports.view-model.ts';
 import type { ImportsService } from './imports.service.ts';
 import { IMPORT_FIELDS } from './mapping.ts';
 import { fileFromBuffer } from './parse.ts';

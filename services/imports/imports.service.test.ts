@@ -6,6 +6,7 @@ import { idCheckCharacter } from '../platform/crypto/id-number.ts';
 import { PiiCipher } from '../platform/crypto/pii.ts';
 import { ForbiddenError } from '../platform/errors/domain-errors.ts';
 import { ReferenceNames } from '../platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../platform/reference/reference.repository.ts';
 import { normaliseLabourer } from '../labourers/index.ts';
 import type { ImportActor } from './import-actor.ts';
 import { runImport } from './import-run.ts';
@@ -29,7 +30,7 @@ describe('imports service', () => {
     imports = createImportsService({
       repo: createImportsRepository(ctx.db),
       pii,
-      reference: () => (reference ??= ReferenceNames.load(ctx.db)),
+      reference: () => (reference ??= ReferenceNames.load(createReferenceRepository(ctx.db))),
     });
   });
   afterAll(async () => {
@@ -391,7 +392,7 @@ describe('imports service', () => {
   });
 
   describe('batches', () => {
-    const reference = () => ReferenceNames.load(ctx.db);
+    const reference = () => ReferenceNames.load(createReferenceRepository(ctx.db));
 
     it('moves the job’s counters batch by batch', async () => {
       const repo = createImportsRepository(ctx.db);

@@ -1,28 +1,22 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import {
+  ChangeSource,
+  EducationLevel,
+  EmploymentStatus,
+  Mobility,
+  PensionInsurance,
+  PovertyStatus,
+  Sex,
+  SkillLevel,
+} from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 
-export const EMPLOYMENT_STATUSES = [
-  'unemployed',
-  'employed_local',
-  'transferred_in_province',
-  'transferred_out_province',
-  'self_employed',
-  'public_welfare_post',
-  'in_training',
-  'not_in_labour_force',
-] as const;
-export const MOBILITIES = ['township', 'county', 'city', 'province', 'partner_region', 'anywhere'] as const;
-export const EDUCATION_LEVELS = [
-  'none',
-  'primary',
-  'junior_secondary',
-  'senior_secondary',
-  'vocational',
-  'college',
-  'bachelor_or_above',
-] as const;
-export const SKILL_LEVELS = ['beginner', 'intermediate', 'skilled', 'expert'] as const;
-export const PENSION_KINDS = ['none', 'urban_rural_resident', 'employee'] as const;
+export const EMPLOYMENT_STATUSES = enumValues(EmploymentStatus);
+export const MOBILITIES = enumValues(Mobility);
+export const EDUCATION_LEVELS = enumValues(EducationLevel);
+export const SKILL_LEVELS = enumValues(SkillLevel);
+export const PENSION_KINDS = enumValues(PensionInsurance);
 
 const date = z.iso.date('must be a date like 2024-05-01');
 const regionCode = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a 6, 9 or 12 digit region code');
@@ -64,7 +58,7 @@ const profileFields = {
     .max(30)
     .regex(/^[\p{Script=Han}A-Za-z·•\s]+$/u, 'may contain only Chinese characters, letters and ·'),
   idNumber: z.string().trim().min(1, 'is required').max(30),
-  sex: z.enum(['male', 'female']).optional(),
+  sex: z.enum(Sex).optional(),
   birthDate: date.optional(),
   phone: z
     .string()
@@ -76,7 +70,7 @@ const profileFields = {
   currentRegionCode: regionCode.nullable().optional(),
   currentAddress: z.string().trim().max(200).nullable().optional(),
   educationLevel: z.enum(EDUCATION_LEVELS).nullable().optional(),
-  povertyStatus: z.enum(['registered', 'lifted_out']).optional(),
+  povertyStatus: z.enum(PovertyStatus).optional(),
   povertyHouseholdNo: z.string().trim().max(40).nullable().optional(),
   povertyYear: z.number().int().min(2013).max(2100).nullable().optional(),
   disability: z.boolean().optional(),
@@ -130,7 +124,7 @@ export const LabourerSchema = z
     name: z.string(),
     namePinyin: z.string(),
     idNumberMasked: z.string(),
-    sex: z.enum(['male', 'female']),
+    sex: z.enum(Sex),
     birthDate: z.string(),
     age: z.number().int(),
     /** 139****5678; the number in clear only through the audited reveal or export. */
@@ -140,7 +134,7 @@ export const LabourerSchema = z
     currentRegionCode: z.string().nullable(),
     currentAddress: z.string().nullable(),
     educationLevel: z.enum(EDUCATION_LEVELS).nullable(),
-    povertyStatus: z.enum(['registered', 'lifted_out']),
+    povertyStatus: z.enum(PovertyStatus),
     povertyHouseholdNo: z.string().nullable(),
     povertyYear: z.number().nullable(),
     disability: z.boolean(),
@@ -235,7 +229,7 @@ export const StatusChangeSchema = z.object({
   toStatus: z.enum(EMPLOYMENT_STATUSES),
   changedAt: z.string(),
   changedBy: z.string().nullable(),
-  source: z.enum(['manual', 'self', 'import', 'application', 'system']),
+  source: z.enum(ChangeSource),
   note: z.string().nullable(),
 });
 

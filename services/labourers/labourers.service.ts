@@ -5,7 +5,7 @@ import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { ageOn } from '../platform/time/age.ts';
 import { normaliseLabourer } from './labourer-record.ts';
-import { toView } from './labourer-view.ts';
+import { toView } from './labourers.presenter.ts';
 
 const iso = (d: Date) => d.toISOString();
 import type {

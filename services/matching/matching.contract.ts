@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import { Sex } from '../platform/database/generated/enums.ts';
 
 export const ReasonSchema = z.object({
   code: z.string().meta({ description: 'Stable code of the feature that moved the match, e.g. skills_all' }),
@@ -28,7 +29,7 @@ export const CandidateSchema = z
       .string()
       .meta({ description: 'Masked (林**) unless the caller is an officer whose region covers the person' }),
     age: z.number().int(),
-    sex: z.enum(['male', 'female']),
+    sex: z.enum(Sex),
     regionCode: z.string().meta({ description: 'County code only, unless the name is shown' }),
     regionName: z.string(),
     expectedWage: z.number().int().nullable(),

@@ -5,8 +5,10 @@ import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { SmsRepository, SmsRow } from './sms.repository.ts';
+import { OutboundStatus } from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 
-const STATUSES = ['queued', 'sent', 'failed', 'skipped'] as const;
+const STATUSES = enumValues(OutboundStatus);
 const QuerySchema = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

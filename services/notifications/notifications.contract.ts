@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import { NotificationKind } from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 
-export const NOTIFICATION_KINDS = [
-  'matched_job',
-  'application_status',
-  'interview_invitation',
-  'fair_invitation',
-  'fair_reminder',
-  'transfer_departure',
-  'officer_broadcast',
-  'follow_up_due',
-] as const;
+export const NOTIFICATION_KINDS = enumValues(NotificationKind);
 export const KindSchema = z.enum(NOTIFICATION_KINDS);
 
 const TAGS = ['notifications'];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import { CampaignStatus, CampaignTrigger } from '../platform/database/generated/enums.ts';
 
 export const GAP_REASONS = [
   'no_vacancy_in_area',
@@ -25,7 +26,7 @@ export const RunBodySchema = z.object({ regionCode: regionPrefix.optional() }).d
 export const RunAcceptedSchema = z
   .object({
     campaignId: z.string(),
-    status: z.enum(['pending', 'running', 'completed', 'failed']),
+    status: z.enum(CampaignStatus),
     /** Where its progress is read (GET): people considered, jobs pushed, people without, status. */
     progressUrl: z.string(),
   })
@@ -35,8 +36,8 @@ export const CampaignSchema = z
   .object({
     id: z.string(),
     regionCode: z.string(),
-    trigger: z.enum(['scheduled', 'manual']),
-    status: z.enum(['pending', 'running', 'completed', 'failed']),
+    trigger: z.enum(CampaignTrigger),
+    status: z.enum(CampaignStatus),
     total: z.number().int(),
     considered: z.number().int(),
     pushed: z.number().int(),

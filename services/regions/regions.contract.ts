@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auth, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import { RegionLevel } from '../platform/database/generated/enums.ts';
 
 export const RegionCodeSchema = z
   .string()
@@ -10,7 +11,7 @@ export const RegionSchema = z
     code: z.string(),
     name: z.string(),
     nameEn: z.string(),
-    level: z.enum(['province', 'city', 'county', 'township', 'village']),
+    level: z.enum(RegionLevel),
     parentCode: z.string().nullable(),
     lat: z.number().nullable(),
     lng: z.number().nullable(),

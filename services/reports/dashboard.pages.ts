@@ -4,7 +4,7 @@ import { scopePrefix } from '../platform/access/scope.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
-import { areaName, dashboardModel } from './dashboard.model.ts';
+import { areaName, dashboardModel } from './dashboard.view-model.ts';
 import type { IndicatorsRepository } from './indicators.repository.ts';
 import type { IndicatorSet, IndicatorsService } from './indicators.service.ts';
 import { periodOf } from './period.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { REPORT_GROUPS } from './indicators.ts';
+import { ReportKind } from '../platform/database/generated/enums.ts';
 
 const tags = ['reports'];
 const officerOrAdmin = auth.roles('officer', 'admin');
@@ -89,7 +90,7 @@ const DefinitionSchema = z.object({
 
 export const ReportCreateSchema = z
   .object({
-    kind: z.enum(['quarterly', 'yearly']),
+    kind: z.enum(ReportKind),
     /** The special group a quarterly report is for; a yearly report covers all five. */
     group: z.enum(REPORT_GROUPS).optional(),
     year: z.coerce.number().int().min(2016).max(2100),
@@ -115,7 +116,7 @@ const ReportRowSchema = z.object({
 });
 
 export const ReportFiguresSchema = z.object({
-  kind: z.enum(['quarterly', 'yearly']),
+  kind: z.enum(ReportKind),
   year: z.number(),
   quarter: z.number().nullable(),
   groups: z.array(z.enum(REPORT_GROUPS)),
@@ -133,7 +134,7 @@ export type ReportFigures = z.infer<typeof ReportFiguresSchema>;
 
 export const ReportSummarySchema = z.object({
   id: z.string(),
-  kind: z.enum(['quarterly', 'yearly']),
+  kind: z.enum(ReportKind),
   title: z.string(),
   regionCode: z.string(),
   periodFrom: z.string(),

@@ -5,11 +5,11 @@ import { scopePrefix } from '../platform/access/scope.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
-import { areaName } from './dashboard.model.ts';
+import { areaName } from './dashboard.view-model.ts';
 import type { IndicatorsRepository } from './indicators.repository.ts';
 import { HOME_PROVINCE } from './indicators.service.ts';
 import { REPORT_GROUPS } from './indicators.ts';
-import { reportModel } from './report.model.ts';
+import { reportModel } from './report.view-model.ts';
 import { ReportCreateSchema } from './reports.contract.ts';
 import type { ReportsService } from './reports.service.ts';
 

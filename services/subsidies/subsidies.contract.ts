@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import { EmployerKind, SubsidyDecisionStatus } from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 
 const employerId = z.uuid('must be an employer id');
-const EMPLOYER_KINDS = [
-  'company',
-  'poverty_workshop',
-  'poverty_base',
-  'household_service',
-  'labour_agency',
-  'public_welfare',
-] as const;
+const EMPLOYER_KINDS = enumValues(EmployerKind);
 
 export const SubsidyRulesSchema = z
   .object({
@@ -59,7 +54,7 @@ export type EligibilityQuery = z.infer<typeof EligibilityQuerySchema>;
 
 export const DecisionInputSchema = z.object({
   applicationId: z.uuid('must be an application id'),
-  decision: z.enum(['approved', 'rejected']),
+  decision: z.enum(SubsidyDecisionStatus),
   /** Required for a rejection: the employer is owed a reason. */
   note: z.string().trim().max(500).optional(),
 });
@@ -74,7 +69,7 @@ export const DecisionSchema = z
     maskedName: z.string(),
     idNumberMasked: z.string(),
     vacancyTitle: z.string(),
-    status: z.enum(['approved', 'rejected']),
+    status: z.enum(SubsidyDecisionStatus),
     amount: z.number().int(),
     qualifyingMonths: z.number().int(),
     note: z.string().nullable(),
@@ -86,7 +81,7 @@ export type Decision = z.infer<typeof DecisionSchema>;
 
 export const DecisionListQuerySchema = z.object({
   employerId: employerId.optional(),
-  status: z.enum(['approved', 'rejected']).optional(),
+  status: z.enum(SubsidyDecisionStatus).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,9 +1,11 @@
 import { addMonths, wholeMonthsBetween } from '../platform/time/china-time.ts';
 import type { EmployerKind } from '../platform/database/generated/enums.ts';
+import { PovertyStatus } from '../platform/database/generated/enums.ts';
 import type { SubsidyRules } from './subsidy-settings.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 
 export const WORKSHOP_KINDS: readonly EmployerKind[] = ['poverty_workshop', 'poverty_base'];
-export const POOR_STATUSES = ['registered', 'lifted_out'] as const;
+export const POOR_STATUSES = enumValues(PovertyStatus);
 
 /** Why a hire does not (yet) earn the subsidy; pages translate subsidies.reasons.<code>. */
 export type Ineligibility = 'decided' | 'erased' | 'not_poor' | 'not_started' | 'left_early' | 'too_short';

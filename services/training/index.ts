@@ -5,7 +5,7 @@ import { createTrainingRepository } from './training.repository.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
-export { trainingView } from './training.view.ts';
+export { trainingView } from './training.presenter.ts';
 
 /** Training records (/api/v1/training); cooperation's household pages record them too. */
 export const trainingModule: AppModule<CoreDeps, { training: TrainingService }> = {

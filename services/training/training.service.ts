@@ -4,7 +4,7 @@ import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import type { TrainingInput } from './training.contract.ts';
 import type { TrainingRepository } from './training.repository.ts';
-import { trainingView } from './training.view.ts';
+import { trainingView } from './training.presenter.ts';
 
 const dateOf = (day: string) => new Date(`${day}T00:00:00.000Z`);
 

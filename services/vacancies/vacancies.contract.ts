@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { EDUCATION_LEVELS } from '../labourers/index.ts';
+import { ContractType, PayBasis, ShiftPattern, VacancyStatus } from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 
-export const VACANCY_STATUSES = ['draft', 'open', 'paused', 'filled', 'expired', 'closed'] as const;
-export const PAY_BASES = ['month', 'day', 'piece'] as const;
-export const SHIFT_PATTERNS = ['day', 'two_shifts', 'three_shifts', 'flexible'] as const;
-export const CONTRACT_TYPES = ['labour_contract', 'labour_dispatch', 'part_time', 'seasonal', 'piecework'] as const;
+export const VACANCY_STATUSES = enumValues(VacancyStatus);
+export const PAY_BASES = enumValues(PayBasis);
+export const SHIFT_PATTERNS = enumValues(ShiftPattern);
+export const CONTRACT_TYPES = enumValues(ContractType);
 
 const date = z.iso.date('must be a date like 2025-03-01');
 const codes = z.array(z.string().min(1).max(40)).max(20);

@@ -25,6 +25,7 @@ import {
 } from '../../services/platform/errors/domain-errors.ts';
 import type { SessionUser } from '../../services/platform/http/fastify-types.ts';
 import { ReferenceNames } from '../../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../../services/platform/reference/reference.repository.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 import { createCandidateSearch } from '../../services/applications/candidates.search.ts';
 
@@ -47,7 +48,7 @@ describe('applications service', () => {
   beforeAll(async () => {
     ctx = await createTestContext();
     pii = new PiiCipher(ctx.config.piiKey);
-    const reference = ReferenceNames.load(ctx.db);
+    const reference = ReferenceNames.load(createReferenceRepository(ctx.db));
     const repo = createApplicationsRepository(ctx.db);
     applications = createApplicationsService({ repo, reference: () => reference });
     portal = createEmployerPortalService({

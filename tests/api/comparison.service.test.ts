@@ -10,6 +10,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../services/p
 import { tableStream } from '../../services/platform/export/tabular.ts';
 import type { SessionUser } from '../../services/platform/http/fastify-types.ts';
 import { ReferenceNames } from '../../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../../services/platform/reference/reference.repository.ts';
 import { createUser } from '../helpers/factories.ts';
 import { makeIdNumber } from '../helpers/labourers.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
@@ -37,7 +38,7 @@ describe('comparison service (registry against external lists, on the real datab
   beforeAll(async () => {
     ctx = await createTestContext();
     pii = new PiiCipher(ctx.config.piiKey);
-    const reference = ReferenceNames.load(ctx.db);
+    const reference = ReferenceNames.load(createReferenceRepository(ctx.db));
     service = createComparisonService({
       repo: createComparisonRepository(ctx.db),
       pii,

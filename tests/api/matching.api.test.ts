@@ -3,6 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture, type LoadedFixture } from '../../services/matching/eval/load-fixture.ts';
+import { createFixtureRepository } from '../../services/matching/eval/fixture.repository.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { miniProvince } from '../fixtures/matching/mini-province.ts';
 import { bearer } from '../helpers/auth.ts';
@@ -28,7 +29,7 @@ describe('matching API', () => {
   beforeAll(async () => {
     ctx = await createTestContext();
     await seedSmallDemo(ctx.db, ctx.config.piiKey);
-    ids = await loadFixture(ctx.db, miniProvince(), new PiiCipher(ctx.config.piiKey));
+    ids = await loadFixture(createFixtureRepository(ctx.db), miniProvince(), new PiiCipher(ctx.config.piiKey));
     await ctx.drain.drainAll();
     await ctx.db.user.create({
       data: {

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture, type LoadedFixture } from '../../services/matching/eval/load-fixture.ts';
+import { createFixtureRepository } from '../../services/matching/eval/fixture.repository.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { miniProvince } from '../fixtures/matching/mini-province.ts';
 import { seedSmallDemo, testPasswordHash } from '../helpers/factories.ts';
@@ -17,7 +18,7 @@ describe('matching pages', () => {
   beforeAll(async () => {
     ctx = await createTestContext();
     await seedSmallDemo(ctx.db, ctx.config.piiKey);
-    ids = await loadFixture(ctx.db, miniProvince(), new PiiCipher(ctx.config.piiKey));
+    ids = await loadFixture(createFixtureRepository(ctx.db), miniProvince(), new PiiCipher(ctx.config.piiKey));
     await ctx.drain.drainAll();
     await ctx.db.user.create({
       data: {

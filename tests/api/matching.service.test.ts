@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeiliClient } from '../../search-index/client.ts';
 import { loadFixture, type LoadedFixture } from '../../services/matching/eval/load-fixture.ts';
+import { createFixtureRepository } from '../../services/matching/eval/fixture.repository.ts';
 import { createMatchingRepository } from '../../services/matching/matching.repository.ts';
 import { createMatchingService, type MatchingService } from '../../services/matching/matching.service.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { ForbiddenError, NotFoundError, UnavailableError } from '../../services/platform/errors/domain-errors.ts';
 import type { SessionUser } from '../../services/platform/http/fastify-types.ts';
 import { ReferenceNames } from '../../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../../services/platform/reference/reference.repository.ts';
 import { miniProvince } from '../fixtures/matching/mini-province.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 import { createMatchingSearch } from '../../services/matching/matching.search.ts';
@@ -39,12 +41,12 @@ describe('matching service', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    ids = await loadFixture(ctx.db, miniProvince(now), new PiiCipher(ctx.config.piiKey));
+    ids = await loadFixture(createFixtureRepository(ctx.db), miniProvince(now), new PiiCipher(ctx.config.piiKey));
     await ctx.drain.drainAll();
     matching = createMatchingService({
       repo: createMatchingRepository(ctx.db),
       search: createMatchingSearch(ctx.meili, ctx.config.meili.indexPrefix),
-      reference: () => ReferenceNames.load(ctx.db),
+      reference: () => ReferenceNames.load(createReferenceRepository(ctx.db)),
       partnerRegions: () => ['6404'],
       signalsTtlMs: 0,
     });
@@ -246,7 +248,7 @@ describe('matching service', () => {
     const offline = createMatchingService({
       repo: createMatchingRepository(ctx.db),
       search: createMatchingSearch(createMeiliClient('http://127.0.0.1:9', 'x'), ctx.config.meili.indexPrefix),
-      reference: () => ReferenceNames.load(ctx.db),
+      reference: () => ReferenceNames.load(createReferenceRepository(ctx.db)),
     });
     await expect(offline.matches(admin, id('lin'), { limit: 5, lang: 'zh-CN' })).rejects.toThrow(UnavailableError);
   });

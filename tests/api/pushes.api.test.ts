@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueIndexing } from '../../search-index/outbox.ts';
 import { loadFixture, type LoadedFixture } from '../../services/matching/eval/load-fixture.ts';
+import { createFixtureRepository } from '../../services/matching/eval/fixture.repository.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { pushCoverage } from '../../services/pushes/coverage.ts';
 import { pushesModule } from '../../services/pushes/index.ts';
@@ -22,7 +23,7 @@ describe('push campaigns API', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext({ config: { PUSH_CAP_MULTIPLE: '2', PUSH_EVERY_MINUTES: '0' } });
-    ids = await loadFixture(ctx.db, pushesProvince(), new PiiCipher(ctx.config.piiKey));
+    ids = await loadFixture(createFixtureRepository(ctx.db), pushesProvince(), new PiiCipher(ctx.config.piiKey));
     await ctx.drain.drainAll();
     const adminUser = await createUser(ctx.db, { role: 'admin' });
     const officer = await createUser(ctx.db, { role: 'officer', regionCode: '350821' });

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture, type LoadedFixture } from '../../services/matching/eval/load-fixture.ts';
+import { createFixtureRepository } from '../../services/matching/eval/fixture.repository.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { createJobQueue, type JobQueue } from '../../services/platform/jobs/job-queue.ts';
 import { createPushesService, type PushesService } from '../../services/pushes/pushes.service.ts';
@@ -24,7 +25,7 @@ describe('push campaigns on BullMQ (two workers)', () => {
     ctx = await createTestContext({
       config: { PUSH_CAP_MULTIPLE: '2', PUSH_EVERY_MINUTES: '0', REDIS_URL },
     });
-    ids = await loadFixture(ctx.db, pushesProvince(), new PiiCipher(ctx.config.piiKey));
+    ids = await loadFixture(createFixtureRepository(ctx.db), pushesProvince(), new PiiCipher(ctx.config.piiKey));
     await ctx.drain.drainAll();
     // A second app process: its own queue and workers on the same Redis and database.
     const queue = await createJobQueue({ redisUrl: REDIS_URL, prefix: `wb-jobs-${ctx.config.meili.indexPrefix}` });

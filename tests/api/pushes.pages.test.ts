@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../services/matching/eval/load-fixture.ts';
+import { createFixtureRepository } from '../../services/matching/eval/fixture.repository.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { createUser } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/pages.ts';
@@ -13,7 +14,7 @@ describe('push pages (no JavaScript)', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext({ config: { PUSH_CAP_MULTIPLE: '2', PUSH_EVERY_MINUTES: '0' } });
-    await loadFixture(ctx.db, pushesProvince(), new PiiCipher(ctx.config.piiKey));
+    await loadFixture(createFixtureRepository(ctx.db), pushesProvince(), new PiiCipher(ctx.config.piiKey));
     await ctx.drain.drainAll();
     const changting = await createUser(ctx.db, { role: 'officer', regionCode: '350821' });
     const fujian = await createUser(ctx.db, { role: 'officer', regionCode: '35' });

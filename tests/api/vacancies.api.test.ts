@@ -190,9 +190,10 @@ describe('employers and vacancies API', () => {
       const { createVacanciesService } = await import('../../services/vacancies/vacancies.service.ts');
       const { createVacanciesRepository } = await import('../../services/vacancies/vacancies.repository.ts');
       const { ReferenceNames } = await import('../../services/platform/reference/reference-data.ts');
+      const { createReferenceRepository } = await import('../../services/platform/reference/reference.repository.ts');
       const service = createVacanciesService({
         repo: createVacanciesRepository(ctx.db),
-        reference: () => ReferenceNames.load(ctx.db),
+        reference: () => ReferenceNames.load(createReferenceRepository(ctx.db)),
       });
       expect(await service.expireDue()).toBeGreaterThanOrEqual(1);
       expect((await ctx.db.vacancy.findUniqueOrThrow({ where: { id: v.id } })).status).toBe('expired');

@@ -8,6 +8,7 @@ import { launchMeilisearch, type MeiliProcess } from '../../search-index/launche
 import { OutboxDrain } from '../../search-index/outbox.ts';
 import type { SessionUser } from '../../services/platform/http/fastify-types.ts';
 import { ReferenceNames } from '../../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../../services/platform/reference/reference.repository.ts';
 import { createVacanciesRepository } from '../../services/vacancies/vacancies.repository.ts';
 import { createVacanciesService } from '../../services/vacancies/vacancies.service.ts';
 import { buildVacancy, seedSmallDemo } from '../helpers/factories.ts';
@@ -89,7 +90,7 @@ describe('Meilisearch killed while the app writes', () => {
   it('restarts it within 10 s, one process only, and the writes made meanwhile reach the index', async () => {
     const vacancies = createVacanciesService({
       repo: createVacanciesRepository(ctx.db),
-      reference: () => ReferenceNames.load(ctx.db),
+      reference: () => ReferenceNames.load(createReferenceRepository(ctx.db)),
     });
     const employer = await ctx.db.employer.findFirstOrThrow({ where: { regionCode: { startsWith: '35' } } });
     drain.start();

@@ -3,6 +3,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../search-index/launcher.ts';
 import { loadFixture } from '../../services/matching/eval/load-fixture.ts';
+import { createFixtureRepository } from '../../services/matching/eval/fixture.repository.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { createJobQueue, type JobQueue } from '../../services/platform/jobs/job-queue.ts';
 import { createPushesService, type PushesService } from '../../services/pushes/pushes.service.ts';
@@ -79,7 +80,7 @@ describe('Redis lost during a push campaign', () => {
     redis = await startRedis(port);
     const redisUrl = `redis://127.0.0.1:${port}`;
     ctx = await createTestContext({ config: { PUSH_CAP_MULTIPLE: '2', PUSH_EVERY_MINUTES: '0', REDIS_URL: redisUrl } });
-    await loadFixture(ctx.db, pushesProvince(), new PiiCipher(ctx.config.piiKey));
+    await loadFixture(createFixtureRepository(ctx.db), pushesProvince(), new PiiCipher(ctx.config.piiKey));
     await ctx.drain.drainAll();
     admin = await bearer(ctx, (await createUser(ctx.db, { role: 'admin' })).username);
     const queue = await createJobQueue({ redisUrl, prefix: 'wb-gated', log, lossGraceMs: 1_500 });

@@ -10,6 +10,7 @@ import { createMatchingRepository } from '../../services/matching/matching.repos
 import type { Taxonomy } from '../../services/matching/taxonomy.ts';
 import type { PersonProfile } from '../../services/matching/types.ts';
 import { ReferenceNames } from '../../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../../services/platform/reference/reference.repository.ts';
 import { buildVacancy } from '../helpers/factories.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 import { createMatchingSearch } from '../../services/matching/matching.search.ts';
@@ -53,7 +54,7 @@ describe('job snapshot', () => {
     matcher = createMatcher({
       repo,
       search: createMatchingSearch(ctx.meili, ctx.config.meili.indexPrefix),
-      reference: () => ReferenceNames.load(ctx.db),
+      reference: () => ReferenceNames.load(createReferenceRepository(ctx.db)),
       partnerRegions: () => ['6404'],
       now: () => at,
     });

@@ -11,6 +11,7 @@ import { createVacanciesRepository } from '../../services/vacancies/vacancies.re
 import { createVacanciesService } from '../../services/vacancies/vacancies.service.ts';
 import type { SessionUser } from '../../services/platform/http/fastify-types.ts';
 import { ReferenceNames } from '../../services/platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../../services/platform/reference/reference.repository.ts';
 import { buildVacancy, seedSmallDemo } from '../helpers/factories.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 
@@ -83,7 +84,7 @@ describe('search outbox', () => {
   it('catches up after Meilisearch was down while vacancies were written', async () => {
     const service = createVacanciesService({
       repo: createVacanciesRepository(ctx.db),
-      reference: () => ReferenceNames.load(ctx.db),
+      reference: () => ReferenceNames.load(createReferenceRepository(ctx.db)),
     });
     const employer = await ctx.db.employer.findFirstOrThrow({ where: { regionCode: { startsWith: '35' } } });
     const existing = await ctx.db.vacancy.findMany({ take: 3, orderBy: { id: 'asc' } });
@@ -121,7 +122,7 @@ describe('search outbox', () => {
   it('keeps the index in step in the background worker', async () => {
     const service = createVacanciesService({
       repo: createVacanciesRepository(ctx.db),
-      reference: () => ReferenceNames.load(ctx.db),
+      reference: () => ReferenceNames.load(createReferenceRepository(ctx.db)),
     });
     const employer = await ctx.db.employer.findFirstOrThrow();
     ctx.drain.start();

@@ -12,8 +12,15 @@ export interface FixtureRows {
   feedback: Prisma.MatchFeedbackCreateManyInput[];
 }
 
+/** Where an evaluation fixture is written: an empty registry. */
+export function createFixtureRepository(db: Db) {
+  return { write: (rows: FixtureRows) => writeFixture(db, rows) };
+}
+
+export type FixtureRepository = ReturnType<typeof createFixtureRepository>;
+
 /** Writes a fixture's rows and queues its vacancies and labourers for the search index. */
-export async function writeFixture(db: Db, rows: FixtureRows): Promise<void> {
+async function writeFixture(db: Db, rows: FixtureRows): Promise<void> {
   await db.employer.createMany({ data: rows.employers });
   await db.vacancy.createMany({ data: rows.vacancies });
   await db.labourer.createMany({ data: rows.labourers });

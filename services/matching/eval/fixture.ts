@@ -1,9 +1,17 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import {
+  ApplicationStatus,
+  EmployerKind,
+  PayBasis,
+  Sex,
+  SkillLevel,
+  VacancyStatus,
+} from '../../platform/database/generated/enums.ts';
 
 const code = z.string().min(1);
 const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO date');
-const skill = z.union([code, z.object({ code, level: z.enum(['beginner', 'intermediate', 'skilled', 'expert']) })]);
+const skill = z.union([code, z.object({ code, level: z.enum(SkillLevel) })]);
 
 /**
  * The matching fixture (services/matching/README.md): the issue's format, plus optional fields
@@ -17,14 +25,7 @@ export const FixtureSchema = z.object({
     z.object({
       key: code,
       name: z.string().min(1),
-      kind: z.enum([
-        'company',
-        'poverty_workshop',
-        'poverty_base',
-        'household_service',
-        'labour_agency',
-        'public_welfare',
-      ]),
+      kind: z.enum(EmployerKind),
       verified: z.boolean(),
       regionCode: code,
       contactPhone: z.string().optional(),
@@ -45,7 +46,7 @@ export const FixtureSchema = z.object({
       wageMin: z.number().int(),
       wageMax: z.number().int(),
       /** Extension: month (default), day or piece. */
-      payBasis: z.enum(['month', 'day', 'piece']).default('month'),
+      payBasis: z.enum(PayBasis).default('month'),
       headcount: z.number().int().min(1),
       ageMin: z.number().int().nullable().optional(),
       ageMax: z.number().int().nullable().optional(),
@@ -54,7 +55,7 @@ export const FixtureSchema = z.object({
       meals: z.boolean().default(false),
       publicWelfarePost: z.boolean().default(false),
       disabilityFriendly: z.boolean().default(false),
-      status: z.enum(['draft', 'open', 'paused', 'filled', 'expired', 'closed']),
+      status: z.enum(VacancyStatus),
       expiresAt: isoDate.nullable().optional(),
       /** Extension: when it was published (freshness); 30 days before `now` when absent. */
       publishedAt: isoDate.nullable().optional(),
@@ -64,7 +65,7 @@ export const FixtureSchema = z.object({
     z.object({
       key: code,
       birthDate: isoDate,
-      sex: z.enum(['male', 'female']),
+      sex: z.enum(Sex),
       regionCode: code,
       lat: z.number().nullable().optional(),
       lng: z.number().nullable().optional(),
@@ -86,18 +87,7 @@ export const FixtureSchema = z.object({
       z.object({
         labourer: code,
         vacancy: code,
-        status: z.enum([
-          'invited',
-          'applied',
-          'viewed',
-          'interview',
-          'offered',
-          'hired',
-          'started',
-          'left',
-          'rejected',
-          'withdrawn',
-        ]),
+        status: z.enum(ApplicationStatus),
         hiredAt: isoDate.optional(),
         startedAt: isoDate.optional(),
         leftAt: isoDate.optional(),

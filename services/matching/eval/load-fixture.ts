@@ -2,11 +2,10 @@ import crypto from 'node:crypto';
 import { nameKeys } from '../../labourers/index.ts';
 import { idCheckCharacter } from '../../platform/crypto/id-number.ts';
 import { maskIdNumber, type PiiCipher } from '../../platform/crypto/pii.ts';
-import type { Db } from '../../platform/database/prisma.ts';
 import { creditCodeCheck } from '../../platform/validation/credit-code.ts';
 import type { Point } from '../types.ts';
 import type { Fixture } from './fixture.ts';
-import { writeFixture } from './fixture.repository.ts';
+import type { FixtureRepository } from './fixture.repository.ts';
 
 const DAY = 86_400_000;
 
@@ -29,14 +28,14 @@ function creditCode(region: string, serial: number): string {
 }
 
 /** Writes a fixture into an empty registry and queues every record for the search index. */
-export async function loadFixture(db: Db, fixture: Fixture, pii: PiiCipher): Promise<LoadedFixture> {
+export async function loadFixture(repo: FixtureRepository, fixture: Fixture, pii: PiiCipher): Promise<LoadedFixture> {
   const now = new Date(fixture.now);
   const employers = new Map(fixture.employers.map((e) => [e.key, crypto.randomUUID()]));
   const vacancies = new Map(fixture.vacancies.map((v) => [v.key, crypto.randomUUID()]));
   const labourers = new Map(fixture.labourers.map((l) => [l.key, crypto.randomUUID()]));
   const points = new Map<string, Point>();
 
-  await writeFixture(db, {
+  await repo.write({
     employers: fixture.employers.map((e, i) => ({
       id: employers.get(e.key)!,
       name: e.name,

@@ -1,15 +1,11 @@
 import crypto from 'node:crypto';
-import { prepareDatabase } from '../../../prisma/seed/prepare.ts';
 import { createMeiliClient } from '../../../search-index/client.ts';
 import { applyIndexSettings, INDEX_NAMES, indexUid } from '../../../search-index/indexes.ts';
-import { OutboxDrain } from '../../../search-index/outbox.ts';
 import { PiiCipher } from '../../platform/crypto/pii.ts';
-import { openAdapter } from '../../platform/database/connect.ts';
-import { createPrismaClient } from '../../platform/database/prisma.ts';
 import { ReferenceNames } from '../../platform/reference/reference-data.ts';
 import { createMatcher } from '../matcher.ts';
-import { createMatchingRepository } from '../matching.repository.ts';
 import { explain } from '../reasons.ts';
+import { openEvalStore } from './eval-store.repository.ts';
 import type { Fixture } from './fixture.ts';
 import { loadFixture } from './load-fixture.ts';
 import { computeMetrics, fixtureViolations, type Metrics, type PersonResult } from './metrics.ts';
@@ -48,28 +44,26 @@ export interface EvalResult {
 export async function runEval(options: EvalOptions): Promise<EvalResult> {
   const { fixture } = options;
   const log = options.log ?? (() => {});
-  const handle = await openAdapter({ inMemory: true, dataDir: '' });
-  const db = createPrismaClient(handle.factory);
+  const piiKey = crypto.randomBytes(32).toString('hex');
+  const store = await openEvalStore(piiKey);
   const meili = createMeiliClient(options.meiliUrl, options.meiliKey);
   const prefix = `eval${crypto.randomBytes(4).toString('hex')}_`;
-  const piiKey = crypto.randomBytes(32).toString('hex');
   try {
-    await prepareDatabase({ factory: handle.factory, db, seedDemo: false, piiKey });
     await applyIndexSettings(meili, prefix);
-    const loaded = await loadFixture(db, fixture, new PiiCipher(piiKey));
-    const drained = await new OutboxDrain(db, meili, prefix, { batchSize: 2000 }).drainAll();
+    const loaded = await loadFixture(store.fixtures, fixture, new PiiCipher(piiKey));
+    const drained = await store.drain(meili, prefix);
     if (drained.failed) throw new Error('Indexing the fixture failed');
     log(
       `eval: ${fixture.vacancies.length} vacancies, ${fixture.labourers.length} people, ${fixture.judgments.length} judged`,
     );
 
     const now = new Date(fixture.now);
-    const repo = createMatchingRepository(db);
+    const repo = store.matching;
     let reference: Promise<ReferenceNames> | undefined;
     const matcher = createMatcher({
       repo,
       search: createMatchingSearch(meili, prefix),
-      reference: () => (reference ??= ReferenceNames.load(db)),
+      reference: () => (reference ??= ReferenceNames.load(store.reference)),
       partnerRegions: () => fixture.partnerRegions,
       now: () => now,
       signalsTtlMs: 0,
@@ -101,7 +95,6 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     return { metrics: computeMetrics(fixture, results), rankings };
   } finally {
     for (const name of INDEX_NAMES) await meili.deleteIndex(indexUid(prefix, name)).catch(() => undefined);
-    await db.$disconnect();
-    await handle.close();
+    await store.close();
   }
 }

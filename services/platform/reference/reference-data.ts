@@ -1,5 +1,4 @@
-import type { Db } from '../database/prisma.ts';
-import { createReferenceRepository } from './reference.repository.ts';
+import type { ReferenceRepository } from './reference.repository.ts';
 
 export interface RegionInfo {
   name: string;
@@ -22,8 +21,9 @@ export class ReferenceNames {
     private readonly certificates: Map<string, { name: string; occupationCodes: string[] }>,
   ) {}
 
-  static async load(db: Db): Promise<ReferenceNames> {
-    const [regions, occupations, skills, certificates] = await createReferenceRepository(db).tables();
+  /** Reads the tables through the repository (`ReferenceNames.load(createReferenceRepository(db))`). */
+  static async load(repo: ReferenceRepository): Promise<ReferenceNames> {
+    const [regions, occupations, skills, certificates] = await repo.tables();
     return new ReferenceNames(
       new Map(regions.map((r) => [r.code, { name: r.name, lat: r.lat, lng: r.lng }])),
       new Map(occupations.map((o) => [o.code, { name: o.nameZh, categoryCode: o.categoryCode }])),

@@ -12,3 +12,5 @@ export function createReferenceRepository(db: Db) {
       ]),
   };
 }
+
+export type ReferenceRepository = ReturnType<typeof createReferenceRepository>;

@@ -1,5 +1,16 @@
 /** The fairs module's data shapes: what the API takes and answers, and what the pages parse forms with. */
 import { z } from 'zod';
+import {
+  FairKind,
+  FairOutcome,
+  FairStatus,
+  ParticipationStatus,
+  PayBasis,
+  RegistrationSource,
+  Sex,
+  SubsidyDecisionStatus,
+  TargetGroup,
+} from '../platform/database/generated/enums.ts';
 
 export const id = (what: string) => z.uuid(`must be ${what} id`);
 /** 2026-03-01 or 2026-03-01T09:00 (Beijing time) or any ISO date-time with an offset. */
@@ -14,17 +25,10 @@ const regionCode = z
     'must be the code of a city (4 digits), county (6), township (9) or village (12)',
   );
 
-export const FairKindSchema = z.enum([
-  'spring_breeze',
-  'employment_assistance_month',
-  'poverty_workshop',
-  'cooperation',
-  'online',
-  'general',
-]);
-export const FairStatusSchema = z.enum(['planned', 'registration', 'ongoing', 'closed', 'cancelled']);
-export const TargetGroupSchema = z.enum(['registered_poor', 'poor_family_graduate', 'disabled', 'returning_migrant']);
-export const OutcomeSchema = z.enum(['interview', 'intention', 'offer']);
+export const FairKindSchema = z.enum(FairKind);
+export const FairStatusSchema = z.enum(FairStatus);
+export const TargetGroupSchema = z.enum(TargetGroup);
+export const OutcomeSchema = z.enum(FairOutcome);
 
 export const FairInputSchema = z.object({
   kind: FairKindSchema,
@@ -91,7 +95,7 @@ export const ParticipationSchema = z
     employerId: z.string(),
     employerName: z.string(),
     booth: z.string().nullable(),
-    status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']),
+    status: z.enum(ParticipationStatus),
     note: z.string().nullable(),
     appliedAt: z.string(),
     vacancies: z.array(
@@ -108,7 +112,7 @@ export const ApplyBodySchema = z.object({
   vacancyIds: z.array(id('a vacancy')).max(50).default([]),
 });
 export const DecisionBodySchema = z.object({
-  status: z.enum(['approved', 'rejected']),
+  status: z.enum(SubsidyDecisionStatus),
   booth: z.string().trim().min(1).max(20).optional(),
   note: z.string().trim().max(500).optional(),
 });
@@ -124,11 +128,11 @@ export const RegistrationSchema = z
     /** Masked; null for employers. */
     idNumberMasked: z.string().nullable(),
     age: z.number(),
-    sex: z.enum(['male', 'female']),
+    sex: z.enum(Sex),
     countyCode: z.string(),
     /** Null for employers. */
     code: z.string().nullable(),
-    source: z.enum(['self', 'officer', 'walk_in']),
+    source: z.enum(RegistrationSource),
     willAttend: z.boolean(),
     targetGroups: z.array(TargetGroupSchema),
     registeredAt: z.string(),
@@ -201,7 +205,7 @@ export const SlipItemSchema = z.object({
   booth: z.string().nullable(),
   wageMin: z.number(),
   wageMax: z.number(),
-  payBasis: z.enum(['month', 'day', 'piece']),
+  payBasis: z.enum(PayBasis),
   percent: z.number(),
   reasons: z.array(z.object({ code: z.string(), text: z.string(), good: z.boolean() })),
 });

@@ -1,5 +1,5 @@
 import { translate } from '../platform/i18n/i18n.ts';
-import { areaName } from './dashboard.model.ts';
+import { areaName } from './dashboard.view-model.ts';
 import { unitLabel } from './report-tables.ts';
 import type { ReportView } from './reports.contract.ts';
 import { reportTitle } from './reports.service.ts';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FollowUpState, ReferralStatus, Sex, TransferStatus } from '../platform/database/generated/enums.ts';
+import { enumValues } from '../platform/validation/enum-values.ts';
 
 const prefix = z.string().regex(/^\d{4}(\d{2})?$/, 'must be a city (4 digits) or county (6 digits) region code');
 const place = z.string().regex(/^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/, 'must be a region code');
@@ -10,9 +12,9 @@ const person = z.string().trim().min(2, 'must be at least 2 characters').max(30)
 const count = z.number().int().min(0).max(1_000_000);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 export const day = z.iso.date('must be a date like 2025-06-01');
-export const FOLLOW_UP_STATES = ['in_work', 'changed_job', 'returned_home'] as const;
-export const REFERRAL_STATUSES = ['referred', 'interviewing', 'placed', 'declined'] as const;
-export const BATCH_STATUSES = ['planned', 'departed', 'arrived', 'cancelled'] as const;
+export const FOLLOW_UP_STATES = enumValues(FollowUpState);
+export const REFERRAL_STATUSES = enumValues(ReferralStatus);
+export const BATCH_STATUSES = enumValues(TransferStatus);
 
 const agreementFields = {
   homeRegionCode: prefix,
@@ -112,7 +114,7 @@ export const PartnerLabourerSchema = z.object({
   id: z.string(),
   name: z.string(),
   idNumberMasked: z.string(),
-  sex: z.enum(['male', 'female']),
+  sex: z.enum(Sex),
   age: z.number(),
   phoneMasked: z.string().nullable(),
   regionCode: z.string(),
