@@ -152,6 +152,11 @@ function location(person: PersonProfile, job: JobFacts): Feature & { km: number 
   };
 }
 
+/** The pay a job typically gives in a month: the middle of its range, day wages as a month of work. */
+export function typicalMonthly(job: Pick<JobFacts, 'wageMin' | 'wageMax' | 'payBasis'>): number {
+  return monthly((job.wageMin + job.wageMax) / 2, job.payBasis);
+}
+
 /** Day wages compared as a month of work; piece rates are stated per month already. */
 export function monthly(amount: number, payBasis: JobFacts['payBasis']): number {
   return payBasis === 'day' ? amount * WAGE.daysPerMonth : amount;

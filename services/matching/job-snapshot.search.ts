@@ -102,7 +102,7 @@ export class JobSnapshot {
         const page = await index.getDocuments<JobDocument & { regionPrefixes: string[] }>({
           filter,
           fields,
-          sort: ['wageMax:desc'],
+          sort: ['wageMax:desc', 'publishedAt:desc'],
           limit: PAGE,
           offset,
         });

@@ -40,7 +40,7 @@ describe('candidate stage filters', () => {
   it('sends the township and home-county queries, best paid first, for someone with nothing to match on', () => {
     const queries = jobQueries(samplePerson(), taxonomy, NOW, 'x_');
     expect(queries).toHaveLength(2);
-    expect(queries[0]).toMatchObject({ indexUid: 'x_vacancies', sort: ['wageMax:desc'] });
+    expect(queries[0]).toMatchObject({ indexUid: 'x_vacancies', sort: ['wageMax:desc', 'publishedAt:desc'] });
     expect(queries[0]!.filter).toContain('regionPrefixes = "350821100"');
     expect(queries[1]!.filter).toContain('regionPrefixes = "350821"');
   });

@@ -144,7 +144,7 @@ export function toMeiliQuery(query: CandidateQuery, now: Date, prefix: string): 
     indexUid: indexUid(prefix, 'vacancies'),
     q: '',
     attributesToRetrieve: JOB_FIELDS,
-    sort: ['wageMax:desc'],
+    sort: ['wageMax:desc', 'publishedAt:desc'],
     filter,
     limit: query.limit,
   };

@@ -338,3 +338,19 @@ describe('reasons', () => {
     expect(all.size).toBeGreaterThan(12);
   });
 });
+
+describe('deterministic order', () => {
+  it('settles equal scores by distance, typical pay, freshness and places, whatever the input order', () => {
+    const person = samplePerson({ desiredOccupations: ['C02-001'] });
+    const base = { occupationCode: 'C02-001', categoryCode: 'C02' };
+    const jobs = [
+      sampleJob({ ...base, id: 'b-more-places', headcount: 9 }),
+      sampleJob({ ...base, id: 'c-fewer-places', headcount: 2 }),
+      sampleJob({ ...base, id: 'a-fewer-places', headcount: 2 }),
+    ];
+    const expected = ['b-more-places', 'a-fewer-places', 'c-fewer-places'];
+    expect(order(person, jobs)).toEqual(expected);
+    expect(order(person, [...jobs].reverse())).toEqual(expected);
+    expect(order(person, [jobs[2]!, jobs[0]!, jobs[1]!])).toEqual(expected);
+  });
+});

@@ -23,6 +23,7 @@ import { OutboxDrain } from '../../../search-index/outbox.ts';
 import { openAdapter } from '../../platform/database/connect.ts';
 import { createPrismaClient } from '../../platform/database/prisma.ts';
 import { ReferenceNames } from '../../platform/reference/reference-data.ts';
+import { createReferenceRepository } from '../../platform/reference/reference.repository.ts';
 import { SearchQuerySchema } from '../vacancies.contract.ts';
 import { createVacancySearch } from '../vacancies.search.ts';
 import { type SearchFixture, readSearchFixture } from './search-fixture.ts';
@@ -57,7 +58,7 @@ export async function runSearchEval(
     const drained = await new OutboxDrain(db, meili, prefix, { batchSize: 5000 }).drainAll();
     if (drained.failed) throw new Error('Indexing the fixture failed');
     const keyOf = new Map([...ids].map(([key, id]) => [id, key]));
-    const reference = ReferenceNames.load(db);
+    const reference = ReferenceNames.load(createReferenceRepository(db));
     const search = createVacancySearch(meili, prefix, () => reference);
     const now = new Date(fixture.now);
     const outcomes: QueryOutcome[] = [];
