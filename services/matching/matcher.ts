@@ -10,6 +10,7 @@ import { withinArea } from './area.ts';
 import type { JobSnapshot } from './job-snapshot.search.ts';
 import type { MatchingSearch } from './matching.search.ts';
 import { createMarketSignals } from './market-signals.ts';
+import { skillLevelsOf } from './job-document.ts';
 
 /** Supplies the cooperation partners a person with partner_region mobility may be sent to. */
 export type PartnerRegions = (labourer: { regionCode: string }) => string[];
@@ -35,7 +36,7 @@ export interface PersonMatch extends Ranked<PersonProfile> {
 }
 
 const seconds = (date: Date | null) => (date ? Math.floor(date.getTime() / 1000) : null);
-const PERSON_RULES: readonly HardRule[] = ['outside_area', 'age', 'public_welfare'];
+const PERSON_RULES: readonly HardRule[] = ['outside_area', 'age', 'public_welfare', 'licence'];
 
 /**
  * The two-stage matching engine, without access rules: Meilisearch supplies candidates within the
@@ -93,6 +94,7 @@ export function createMatcher(deps: MatcherDeps) {
       wageMin: row.wageMin,
       wageMax: row.wageMax,
       payBasis: row.payBasis,
+      contractType: row.contractType,
       headcount: row.headcount,
       ageMin: row.ageMin,
       ageMax: row.ageMax,
@@ -100,6 +102,9 @@ export function createMatcher(deps: MatcherDeps) {
       meals: row.meals,
       disabilityFriendly: row.disabilityFriendly,
       publicWelfarePost: row.publicWelfarePost,
+      requiredCertificates: row.requiredCertificates,
+      requiredSkillLevels: skillLevelsOf(row.requiredSkillLevels),
+      trainsForCertificate: row.trainsForCertificate,
       publishedAt: seconds(row.publishedAt),
       expiresAt: seconds(row.expiresAt),
     };
@@ -114,11 +119,12 @@ export function createMatcher(deps: MatcherDeps) {
     rows: Map<string, VacancyRow>,
     limit: number,
     at: Date,
+    tax: Taxonomy,
   ) {
     const out: JobMatch[] = [];
     for (const match of head) {
       const row = rows.get(match.item.id);
-      if (row && brokenRules(person, vacancyState(row), at).length === 0) out.push({ ...match, vacancy: row });
+      if (row && brokenRules(person, vacancyState(row), at, tax).length === 0) out.push({ ...match, vacancy: row });
       if (out.length === limit) break;
     }
     return out;
@@ -178,7 +184,7 @@ export function createMatcher(deps: MatcherDeps) {
       const feedback = feedbackOf(row.id, signals);
       const head = await rankCandidates(person, found, limit, { tax, at, feedback });
       const rows = await vacancyRows(head.map((r) => r.item.id));
-      return { person, matches: confirm(person, head, rows, limit, at) };
+      return { person, matches: confirm(person, head, rows, limit, at, tax) };
     },
 
     /** The best people for one vacancy; `audienceOf` says whose eyes each person's reasons are for. */
@@ -198,7 +204,7 @@ export function createMatcher(deps: MatcherDeps) {
       for (const match of head) {
         const row = rows.get(match.item.id);
         if (!row || row.erasedAt || !row.wantsJob || !row.consentShowEmployer) continue;
-        const broken = brokenRules(profileOf(row, tax, at), vacancyState(vacancy), at).filter((rule) =>
+        const broken = brokenRules(profileOf(row, tax, at), vacancyState(vacancy), at, tax).filter((rule) =>
           PERSON_RULES.includes(rule),
         );
         if (broken.length === 0) out.push({ ...match, row });

@@ -1,4 +1,5 @@
 import { type Contribution, scorePair, typicalMonthly } from './features.ts';
+import { licenceState } from './hard-rules.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { Audience, Crowding, EmployerRecord, JobFacts, PersonFeedback, PersonProfile } from './types.ts';
 
@@ -8,6 +9,8 @@ export interface Ranked<T> {
   score: number;
   distanceKm: number | null;
   contributions: Contribution[];
+  /** Fits the person's work (features.ts): fitting matches come first. */
+  fits?: boolean;
 }
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -21,6 +24,7 @@ const nearer = (a: number | null, b: number | null) =>
  */
 function byJobRank(a: Ranked<JobFacts>, b: Ranked<JobFacts>): number {
   return (
+    Number(b.fits ?? true) - Number(a.fits ?? true) ||
     b.raw - a.raw ||
     nearer(a.distanceKm, b.distanceKm) ||
     typicalMonthly(b.item) - typicalMonthly(a.item) ||
@@ -32,7 +36,13 @@ function byJobRank(a: Ranked<JobFacts>, b: Ranked<JobFacts>): number {
 
 /** Best first; equal scores go to the nearer person, then the longer wait (older), then by id. */
 function byPersonRank(a: Ranked<PersonProfile>, b: Ranked<PersonProfile>): number {
-  return b.raw - a.raw || nearer(a.distanceKm, b.distanceKm) || b.item.age - a.item.age || byKey(a.item.id, b.item.id);
+  return (
+    Number(b.fits ?? true) - Number(a.fits ?? true) ||
+    b.raw - a.raw ||
+    nearer(a.distanceKm, b.distanceKm) ||
+    b.item.age - a.item.age ||
+    byKey(a.item.id, b.item.id)
+  );
 }
 
 export interface JobRankingContext {
@@ -46,9 +56,10 @@ export interface JobRankingContext {
 const NO_RECORD: EmployerRecord = { hires: 0, decided: 0, retained: 0 };
 const NO_CROWD: Crowding = { open: 0, taken: 0 };
 
-/** Orders the candidate jobs for one person. The jobs must already satisfy the hard rules. */
+/** Orders the candidate jobs for one person, leaving out any needing a licence they lack (a hard rule, also for a fair's own jobs). */
 export function rankJobs(person: PersonProfile, jobs: readonly JobFacts[], ctx: JobRankingContext): Ranked<JobFacts>[] {
   return jobs
+    .filter((job) => licenceState(person.certificates, job, ctx.taxonomy) !== 'missing')
     .map((job) => ({
       item: job,
       ...scorePair(person, job, {
@@ -81,6 +92,7 @@ export function rankPeople(
   ctx: PeopleRankingContext,
 ): Ranked<PersonProfile>[] {
   return people
+    .filter((person) => licenceState(person.certificates, job, ctx.taxonomy) !== 'missing')
     .map((person) => ({
       item: person,
       ...scorePair(person, job, {

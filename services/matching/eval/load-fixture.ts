@@ -77,6 +77,9 @@ export async function loadFixture(repo: FixtureRepository, fixture: Fixture, pii
       meals: v.meals,
       publicWelfarePost: v.publicWelfarePost,
       disabilityFriendly: v.disabilityFriendly,
+      requiredCertificates: v.requiredCertificates,
+      trainsForCertificate: v.trainsForCertificate,
+      contractType: v.contractType,
       status: v.status,
       publishedAt:
         v.publishedAt === undefined ? new Date(now.getTime() - 30 * DAY) : v.publishedAt && new Date(v.publishedAt),
