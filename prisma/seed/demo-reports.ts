@@ -21,6 +21,7 @@ export const seedReportsDemo: ModuleSeeder = async (db, context) => {
   const reports = createReportsService({
     repo: createReportsRepository(db),
     indicators: createIndicatorsService(repo),
+    indicatorsRepo: repo,
   });
   const [province, county] = await Promise.all([
     db.user.findUnique({ where: { username: 'officer.fujian' } }),

@@ -1,5 +1,5 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { hashPassword } from '../../services/identity/index.ts';
+import { hashPassword, hashPhoneUsernames } from '../../services/identity/index.ts';
 import { encryptHeldPhones } from '../../services/imports/index.ts';
 import { encryptLegacyPhones } from '../../services/labourers/index.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
@@ -33,8 +33,11 @@ export async function prepareDatabase(options: PrepareOptions) {
   const pii = new PiiCipher(options.piiKey);
   const phones = await encryptLegacyPhones(options.db, pii);
   const heldRows = await encryptHeldPhones(options.db, pii);
-  if (phones || heldRows)
-    log(`database: encrypted ${phones} phone(s) and ${heldRows} held import row(s) kept in clear`);
+  const usernames = await hashPhoneUsernames(options.db, pii);
+  if (phones || heldRows || usernames)
+    log(
+      `database: encrypted ${phones} phone(s) and ${heldRows} held import row(s) kept in clear, hashed ${usernames} phone username(s)`,
+    );
   const reference = await loadReferenceData(options.db);
   if (reference.loaded) log('database: reference data loaded');
   if (!options.seedDemo || (await options.db.user.count()) > 0) return;

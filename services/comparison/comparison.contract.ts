@@ -6,6 +6,8 @@ import { PROBLEM_REASONS } from './external-people.ts';
 
 export const ComparisonKindSchema = z.enum(COMPARISON_KINDS);
 export const FindingKindSchema = z.enum(FINDING_KINDS);
+export const FINDING_STATUSES = ['open', 'applied', 'dismissed'] as const;
+export const FindingStatusSchema = z.enum(FINDING_STATUSES);
 
 /** The most input problems a run keeps listed; the count is always exact. */
 export const MAX_LISTED_PROBLEMS = 1000;
@@ -27,7 +29,12 @@ export const ComparisonCountsSchema = z.object({
   outsideScope: z.number().int().meta({ description: 'People on the list who belong to another region' }),
   unmatchedRows: z.number().int().meta({ description: 'Rows left out: ID number missing, invalid or repeated' }),
   inputProblems: z.number().int(),
-  byKind: z.record(FindingKindSchema, z.number().int()),
+  byKind: z
+    .record(FindingKindSchema, z.number().int())
+    .meta({ description: 'New findings by kind (those dismissed in an earlier run are left out)' }),
+  dismissedEarlier: z.number().int().default(0).meta({
+    description: 'Findings about a person and kind an officer dismissed in an earlier run: stored as dismissed',
+  }),
 });
 export type ComparisonCounts = z.infer<typeof ComparisonCountsSchema>;
 
@@ -81,6 +88,17 @@ export const FindingSchema = z
     regionName: z.string(),
     registryValue: z.string().nullable().meta({ description: 'A registry code: status, poverty or pension' }),
     externalValue: z.string().nullable().meta({ description: 'What the list says, in its own words' }),
+    status: FindingStatusSchema,
+    resolvedAt: z.iso.datetime().nullable(),
+    resolution: z.string().nullable().meta({ description: 'What was applied (field=value) or why it was dismissed' }),
+    proposal: z
+      .object({
+        field: z.enum(['employmentStatus', 'povertyStatus', 'pensionInsurance']),
+        value: z.string(),
+        choices: z.array(z.string()),
+      })
+      .nullable()
+      .meta({ description: 'What applying the finding sets in the registry; null when it can only be dismissed' }),
   })
   .meta({ id: 'ComparisonFinding' });
 export type FindingView = z.infer<typeof FindingSchema>;
@@ -95,7 +113,12 @@ export const RunQuerySchema = z.object({
 });
 export const RunListQuerySchema = z.object({ page, pageSize });
 export type RunListQuery = z.infer<typeof RunListQuerySchema>;
-export const FindingsQuerySchema = z.object({ kind: FindingKindSchema.optional(), page, pageSize });
+export const FindingsQuerySchema = z.object({
+  kind: FindingKindSchema.optional(),
+  status: FindingStatusSchema.optional(),
+  page,
+  pageSize,
+});
 export type FindingsQuery = z.infer<typeof FindingsQuerySchema>;
 export const ExportQuerySchema = z.object({
   format: z.enum(['csv', 'xlsx']).default('csv'),
@@ -187,5 +210,50 @@ export const exportComparisonRoute = defineRoute({
       ...commonErrors,
       404: ErrorResponseSchema,
     },
+  },
+});
+
+const FindingParams = z.object({ id: z.uuid(), findingId: z.string().regex(/^\d{1,18}$/, 'must be a finding id') });
+
+export const ApplyFindingBodySchema = z.object({
+  value: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .optional()
+    .meta({ description: "One of the proposal's choices; its value when left out" }),
+});
+export type ApplyFindingBody = z.infer<typeof ApplyFindingBodySchema>;
+
+export const DismissFindingBodySchema = z.object({
+  reason: z.string().trim().min(2, 'is required').max(200),
+});
+
+export const applyFindingRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/comparisons/:id/findings/:findingId/apply',
+  auth: officersOnly,
+  summary:
+    'Apply a finding to the registry in one step (its proposal: employment, poverty or pension status), audited; 409 when it has nothing to apply or is closed',
+  tags: ['comparison'],
+  schema: {
+    params: FindingParams,
+    body: ApplyFindingBodySchema,
+    response: { 200: FindingSchema, ...commonErrors, 404: ErrorResponseSchema, 409: ErrorResponseSchema },
+  },
+});
+
+export const dismissFindingRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/comparisons/:id/findings/:findingId/dismiss',
+  auth: officersOnly,
+  summary:
+    'Dismiss a finding with a reason, audited; later comparisons store the same person and kind of finding as dismissed, not new',
+  tags: ['comparison'],
+  schema: {
+    params: FindingParams,
+    body: DismissFindingBodySchema,
+    response: { 200: FindingSchema, ...commonErrors, 404: ErrorResponseSchema, 409: ErrorResponseSchema },
   },
 });

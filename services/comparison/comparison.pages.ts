@@ -39,6 +39,13 @@ function localTime(iso: string): string {
   return new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
 }
 
+/** employmentStatus=employed_local → 就业状态：本地就业; a dismissal's reason as written. */
+function resolutionText(locale: string, resolution: string | null): string {
+  const applied = resolution ? /^(employmentStatus|povertyStatus|pensionInsurance)=(\w+)$/.exec(resolution) : null;
+  if (!applied) return resolution ?? '';
+  return `${translate(locale, `comparison.fields.${applied[1]}`)}：${registryValueText(locale, applied[2]!)}`;
+}
+
 const sumOf = (byKind: Record<string, number>) => Object.values(byKind).reduce((a, b) => a + b, 0);
 
 export async function comparisonPages(app: FastifyInstance, opts: { comparison: ComparisonService }) {
@@ -114,16 +121,7 @@ export async function comparisonPages(app: FastifyInstance, opts: { comparison: 
     ...page('GET', '/comparisons/:id', officer),
     handler: async (request, reply) => {
       const { id } = request.params as { id: string };
-      const query = request.query as { kind?: unknown; page?: unknown };
-      const run = await comparison.get(request.user!, id);
-      const filter = FindingKindSchema.safeParse(query.kind).data;
-      const pageNo = positiveInt(query.page);
-      const findings = await comparison.findings(request.user!, id, {
-        kind: filter,
-        page: pageNo,
-        pageSize: FINDINGS_PER_PAGE,
-      });
-      return reply.page('comparison/report', reportData(request.locale, run, filter, pageNo, findings));
+      return renderReport(comparison, request, reply, id, request.query as ReportQuery);
     },
   });
 
@@ -139,12 +137,49 @@ export async function comparisonPages(app: FastifyInstance, opts: { comparison: 
   });
 }
 
+export interface ReportQuery {
+  kind?: unknown;
+  page?: unknown;
+  done?: unknown;
+}
+
+/** A finding's form refused, shown on that finding's row. */
+export interface FindingProblem {
+  findingId: string;
+  message: string;
+  fields: Record<string, string>;
+  reason?: string;
+}
+
+/** The report page; also re-rendered (422/409) when an answer to a finding is refused. */
+export async function renderReport(
+  comparison: ComparisonService,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  query: ReportQuery,
+  problem?: FindingProblem & { status: number },
+) {
+  const run = await comparison.get(request.user!, id);
+  const filter = FindingKindSchema.safeParse(query.kind).data;
+  const pageNo = positiveInt(query.page);
+  const findings = await comparison.findings(request.user!, id, {
+    kind: filter,
+    page: pageNo,
+    pageSize: FINDINGS_PER_PAGE,
+  });
+  const data = reportData(request.locale, run, filter, pageNo, findings, problem);
+  const done = query.done === 'applied' || query.done === 'dismissed' ? query.done : undefined;
+  return reply.page('comparison/report', { ...data, done }, problem?.status ?? 200);
+}
+
 function reportData(
   locale: string,
   run: ComparisonRunView,
   filter: FindingKind | undefined,
   pageNo: number,
   findings: Awaited<ReturnType<ComparisonService['findings']>>,
+  problem?: FindingProblem,
 ) {
   const base = `/comparisons/${run.id}`;
   const kindQuery = filter ? `&kind=${filter}` : '';
@@ -167,12 +202,22 @@ function reportData(
       href: `${base}?kind=${kind}#findings`,
       active: kind === filter,
     })),
+    findingsBase: `${base}?page=${pageNo}${kindQuery}`,
     findings: {
       total: findings.total,
       items: findings.items.map((f) => ({
         ...f,
         registryText: registryValueText(locale, f.registryValue) || '—',
         externalText: f.externalValue ?? '—',
+        statusText: translate(locale, `comparison.status.${f.status}`),
+        resolutionText: resolutionText(locale, f.resolution),
+        choices: f.proposal?.choices.map((value) => ({
+          value,
+          label: registryValueText(locale, value),
+          selected: value === f.proposal!.value,
+        })),
+        fieldLabel: f.proposal ? translate(locale, `comparison.fields.${f.proposal.field}`) : '',
+        problem: problem?.findingId === f.id ? problem : undefined,
       })),
     },
     pager: pager(pageNo, findings.total, FINDINGS_PER_PAGE, (p) => `${base}?page=${p}${kindQuery}#findings`),

@@ -1,5 +1,6 @@
 import { recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
+import { findingAnswerQueries } from './finding-answers.repository.ts';
 import type { ComparisonKind, FindingKind } from './comparison.kinds.ts';
 import type { Finding } from './comparison.rules.ts';
 
@@ -22,6 +23,14 @@ const PAGE = 5000;
 const HASH_CHUNK = 1000;
 const INSERT_CHUNK = 1000;
 
+/** A finding as stored: open, or dismissed already because an officer dismissed it in an earlier run. */
+export type StoredFinding = Finding & {
+  status?: 'open' | 'dismissed';
+  resolvedAt?: Date;
+  resolvedById?: string;
+  resolution?: string;
+};
+
 export interface NewRun {
   kind: ComparisonKind;
   fileName: string;
@@ -34,6 +43,7 @@ export interface NewRun {
 /** The comparison's queries: the registry side of a region, and the stored runs and findings. */
 export function createComparisonRepository(db: Db) {
   return {
+    ...findingAnswerQueries(db),
     /** Everyone registered and not erased under the prefix, a page at a time. */
     async *registryInScope(prefix: string): AsyncGenerator<RegistryRow[]> {
       let cursor: string | undefined;
@@ -70,7 +80,7 @@ export function createComparisonRepository(db: Db) {
     },
 
     /** Stores a run, its findings and the audit record together: a report is whole or absent. */
-    saveRun: (run: NewRun, findings: Finding[], audit: { actorRole: 'officer' | 'admin'; requestId: string }) =>
+    saveRun: (run: NewRun, findings: StoredFinding[], audit: { actorRole: 'officer' | 'admin'; requestId: string }) =>
       db.$transaction(
         async (tx) => {
           const created = await tx.comparisonRun.create({ data: run, select: { id: true } });
@@ -104,15 +114,6 @@ export function createComparisonRepository(db: Db) {
           take: pageSize,
         }),
         db.comparisonRun.count({ where }),
-      ]);
-      return { items, total };
-    },
-
-    async findings(runId: string, kind: FindingKind | undefined, page: number, pageSize: number) {
-      const where = { runId, ...(kind ? { kind } : {}) };
-      const [items, total] = await Promise.all([
-        db.comparisonFinding.findMany({ where, orderBy: { id: 'asc' }, skip: (page - 1) * pageSize, take: pageSize }),
-        db.comparisonFinding.count({ where }),
       ]);
       return { items, total };
     },

@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sendTable } from '../platform/export/tabular.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import {
+  applyFindingRoute,
   comparisonFindingsRoute,
+  dismissFindingRoute,
   CSV_TYPES,
   exportComparisonRoute,
   getComparisonRoute,
@@ -14,10 +16,14 @@ import {
 } from './comparison.contract.ts';
 import { exportTable } from './comparison.presenter.ts';
 import type { ComparisonService } from './comparison.service.ts';
+import type { FindingActions } from './finding-actions.service.ts';
 
 /** The comparison API. Registered unwrapped: its raw-body parsers stay inside this plugin. */
-export async function comparisonRoutes(app: FastifyInstance, opts: { comparison: ComparisonService }) {
-  const { comparison } = opts;
+export async function comparisonRoutes(
+  app: FastifyInstance,
+  opts: { comparison: ComparisonService; actions: FindingActions },
+) {
+  const { comparison, actions } = opts;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.addContentTypeParser(
@@ -56,5 +62,21 @@ export async function comparisonRoutes(app: FastifyInstance, opts: { comparison:
       const report = await comparison.export(request.user!, request.params.id, { format, kind }, request.id);
       return sendTable(reply, format, exportTable(request.locale, report.run, report.findings, report.problems));
     },
+  });
+  r.route({
+    ...applyFindingRoute,
+    handler: (request) =>
+      actions.apply(request.user!, request.params.id, BigInt(request.params.findingId), request.body, request.id),
+  });
+  r.route({
+    ...dismissFindingRoute,
+    handler: (request) =>
+      actions.dismiss(
+        request.user!,
+        request.params.id,
+        BigInt(request.params.findingId),
+        request.body.reason,
+        request.id,
+      ),
   });
 }

@@ -36,7 +36,13 @@ function listed(person: { idNumberHash: string } | string, overrides: Partial<Ex
   };
 }
 
+/** The findings without their person key (asserted once, below), as the report shows them. */
 function run(kind: ComparisonKind, people: RegistryPerson[], external: ExternalPerson[], options = {}) {
+  const result = keyed(kind, people, external, options);
+  return { ...result, findings: result.findings.map(({ personKey: _key, ...finding }) => finding) };
+}
+
+function keyed(kind: ComparisonKind, people: RegistryPerson[], external: ExternalPerson[], options = {}) {
   return compareLists({
     kind,
     prefix: '350821',
@@ -47,6 +53,17 @@ function run(kind: ComparisonKind, people: RegistryPerson[], external: ExternalP
     ...options,
   });
 }
+
+describe('person keys', () => {
+  it('keys a finding by the ID-number hash of its person, from either side', () => {
+    const missing = registry();
+    const { findings } = keyed('poverty_office', [missing], [listed('elsewhere-hash')]);
+    expect(findings.map((f) => [f.kind, f.personKey])).toEqual([
+      ['only_in_registry', missing.idNumberHash],
+      ['only_in_external', 'elsewhere-hash'],
+    ]);
+  });
+});
 
 describe('people on one side only', () => {
   it('lists people missing from a list meant to be complete (poverty office, social insurance)', () => {

@@ -31,6 +31,8 @@ export interface Finding {
   regionCode: string | null;
   registryValue: string | null;
   externalValue: string | null;
+  /** The person's ID-number hash: which person a finding is about, across runs (for dismissals). */
+  personKey: string;
 }
 
 export interface ComparisonInput {
@@ -65,6 +67,7 @@ const fromRegistry = (
   regionCode: person.regionCode,
   registryValue,
   externalValue,
+  personKey: person.idNumberHash,
 });
 
 /** Registry unemployed (or out of the labour force) against a list saying employed, and the reverse. */
@@ -150,6 +153,7 @@ export function compareLists(input: ComparisonInput): { findings: Finding[]; cou
         regionCode: person.regionCode,
         registryValue: null,
         externalValue: person.detail || null,
+        personKey: hash,
       });
   }
 

@@ -14,8 +14,9 @@ import {
   StoredTotalsSchema,
 } from './comparison.contract.ts';
 import { CHECKS, type ComparisonKind, FINDING_KINDS, type FindingKind } from './comparison.kinds.ts';
-import type { ComparisonRepository, NewRun, RegistryRow } from './comparison.repository.ts';
-import { compareLists, type RegistryPerson } from './comparison.rules.ts';
+import type { ComparisonRepository, NewRun, RegistryRow, StoredFinding } from './comparison.repository.ts';
+import { compareLists, type Finding, type RegistryPerson } from './comparison.rules.ts';
+import { proposalFor } from './finding-actions.ts';
 import { readExternalList } from './external-list.ts';
 import { collectPeople, UNMATCHED_REASONS } from './external-people.ts';
 
@@ -42,6 +43,7 @@ const EMPTY_TOTALS: StoredTotals = {
   outsideScope: 0,
   unmatchedRows: 0,
   inputProblems: 0,
+  dismissedEarlier: 0,
   byKind: Object.fromEntries(FINDING_KINDS.map((k) => [k, 0])) as Record<FindingKind, number>,
   headerRow: 1,
   columns: {},
@@ -111,7 +113,31 @@ export function createComparisonService({ repo, pii, reference, now = () => new 
       regionName: row.regionCode ? ref.regionName(row.regionCode) : '',
       registryValue: row.registryValue,
       externalValue: row.externalValue,
+      status: row.status,
+      resolvedAt: row.resolvedAt?.toISOString() ?? null,
+      resolution: row.resolution,
+      proposal: (row.status === 'open' && row.labourerId && proposalOf(row)) || null,
     };
+  }
+
+  /** Findings about a person and kind an officer dismissed before are stored dismissed, not new. */
+  async function rememberDismissals(findings: Finding[], byKind: Record<FindingKind, number>) {
+    const earlier = await repo.dismissals(findings);
+    let dismissedEarlier = 0;
+    const stored: StoredFinding[] = findings.map((finding) => {
+      const dismissal = earlier.get(`${finding.personKey}:${finding.kind}`);
+      if (!dismissal) return finding;
+      dismissedEarlier += 1;
+      byKind[finding.kind] -= 1;
+      return {
+        ...finding,
+        status: 'dismissed',
+        resolvedAt: dismissal.dismissedAt,
+        resolvedById: dismissal.dismissedById,
+        resolution: dismissal.reason,
+      };
+    });
+    return { stored, dismissedEarlier };
   }
 
   return {
@@ -132,8 +158,10 @@ export function createComparisonService({ repo, pii, reference, now = () => new 
         external: list.people,
         registeredElsewhere: elsewhere,
       });
+      const { stored, dismissedEarlier } = await rememberDismissals(findings, counts.byKind);
       const totals: StoredTotals = {
         ...counts,
+        dismissedEarlier,
         unmatchedRows: list.problems.filter((p) => UNMATCHED_REASONS.has(p.reason)).length,
         inputProblems: list.problems.length,
         headerRow: list.headerRow,
@@ -149,7 +177,7 @@ export function createComparisonService({ repo, pii, reference, now = () => new 
           externalRows: list.dataRows,
           totals: totals as unknown as NewRun['totals'],
         },
-        findings,
+        stored,
         { actorRole: actor.role === 'admin' ? 'admin' : 'officer', requestId },
       );
       return view(await loadInScope(actor, id));
@@ -163,6 +191,14 @@ export function createComparisonService({ repo, pii, reference, now = () => new 
       return { items: items.map((run) => summary(run, names, ref)), total, page: query.page, pageSize: query.pageSize };
     },
 
+    /** One finding as the API shows it, after a check that its run is in the actor's region. */
+    async finding(actor: SessionUser, runId: string, findingId: bigint): Promise<FindingView> {
+      await loadInScope(actor, runId);
+      const row = await repo.finding(findingId);
+      if (!row || row.runId !== runId) throw new NotFoundError(`Finding ${findingId} does not exist`);
+      return findingView(row, await reference());
+    },
+
     async get(actor: SessionUser, id: string): Promise<ComparisonRunView> {
       return view(await loadInScope(actor, id));
     },
@@ -170,7 +206,7 @@ export function createComparisonService({ repo, pii, reference, now = () => new 
     async findings(actor: SessionUser, id: string, query: FindingsQuery) {
       await loadInScope(actor, id);
       const [{ items, total }, ref] = await Promise.all([
-        repo.findings(id, query.kind, query.page, query.pageSize),
+        repo.findings(id, { kind: query.kind, status: query.status }, query.page, query.pageSize),
         reference(),
       ]);
       return { items: items.map((row) => findingView(row, ref)), total, page: query.page, pageSize: query.pageSize };
@@ -206,6 +242,11 @@ export function createComparisonService({ repo, pii, reference, now = () => new 
       return { run, findings: findings(), problems: options.kind ? [] : run.problems };
     },
   };
+}
+
+function proposalOf(row: Parameters<typeof proposalFor>[0]) {
+  const proposal = proposalFor(row);
+  return proposal && { ...proposal, choices: [...proposal.choices] };
 }
 
 function sum(byKind: Record<string, number>): number {

@@ -26,6 +26,7 @@ import { BatchInputSchema, StationInputSchema } from './cooperation-schemas.cont
 import { agreementFormPages, regionChoices } from './agreement-forms.pages.ts';
 import { householdPages } from './household.pages.ts';
 import type { HouseholdService } from './household.service.ts';
+import type { PhoneReveal } from './phone-reveal.ts';
 import { transfersPages } from './transfers.pages.ts';
 import type { TransfersService } from './transfers.service.ts';
 
@@ -36,6 +37,7 @@ export interface CooperationPagesOptions {
   training: TrainingService;
   repo: CooperationRepository;
   reference: () => Promise<ReferenceNames>;
+  phones: PhoneReveal;
 }
 
 /** Agreements: the list with progress, the agreement page, its forms and downloads. */
@@ -213,6 +215,6 @@ export async function cooperationPages(app: FastifyInstance, opts: CooperationPa
   });
 
   await app.register(agreementFormPages, { agreements, repo, reference });
-  await app.register(transfersPages, { transfers });
-  await app.register(householdPages, { agreements, household, training });
+  await app.register(transfersPages, { transfers, phones: opts.phones });
+  await app.register(householdPages, { agreements, household, training, phones: opts.phones });
 }

@@ -236,6 +236,13 @@ export function createCooperationRepository(db: Db) {
         include: { member: { include: { batch: { include: { agreement: true } } } } },
       });
     },
+    /** A person's phone ciphertext, for an audited reveal (never listed). */
+    encryptedPhone(labourerId: string) {
+      return db.labourer.findUnique({
+        where: { id: labourerId },
+        select: { id: true, regionCode: true, phoneEncrypted: true, erasedAt: true },
+      });
+    },
     recordFollowUp(id: string, data: { state: FollowUpState; reason: string | null; recordedById: string }) {
       return db.transferFollowUp.update({ where: { id }, data: { ...data, recordedAt: new Date() } });
     },

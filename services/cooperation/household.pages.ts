@@ -17,6 +17,7 @@ import {
 } from './cooperation.view-model.ts';
 import { REFERRAL_STATUSES, ReferralInputSchema, ReferralPatchSchema } from './cooperation-schemas.contract.ts';
 import type { HouseholdService } from './household.service.ts';
+import type { PhoneReveal } from './phone-reveal.ts';
 
 type Problem = FormProblem & {
   labourerId?: string;
@@ -27,15 +28,15 @@ type Problem = FormProblem & {
 /** Household-service docking: willing partner-area people, their trainings, referrals to companies. */
 export async function householdPages(
   app: FastifyInstance,
-  opts: { agreements: AgreementsService; household: HouseholdService; training: TrainingService },
+  opts: { agreements: AgreementsService; household: HouseholdService; training: TrainingService; phones: PhoneReveal },
 ) {
-  const { agreements, household, training } = opts;
+  const { agreements, household, training, phones } = opts;
 
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    extra: { problem?: Problem; done?: string } = {},
+    extra: { problem?: Problem; done?: string; revealed?: { labourerId: string; phone: string | null } } = {},
   ) {
     const user = request.user!;
     const [agreement, board] = await Promise.all([agreements.get(user, id), household.docking(user, id)]);
@@ -48,6 +49,7 @@ export async function householdPages(
         candidates: board.candidates.map((c) => ({
           ...c,
           problem: extra.problem?.labourerId === c.id ? extra.problem : undefined,
+          revealed: extra.revealed?.labourerId === c.id ? { phone: extra.revealed.phone } : undefined,
         })),
         statuses: REFERRAL_STATUSES.map((value) => ({
           value,
@@ -135,5 +137,35 @@ export async function householdPages(
         });
       }
     },
+  });
+
+  revealRoutes(app, phones, render);
+}
+
+type Render = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  extra: { revealed: { labourerId: string; phone: string | null } },
+) => Promise<unknown>;
+
+function revealRoutes(app: FastifyInstance, phones: PhoneReveal, render: Render) {
+  // Masked on the board; the button shows one person's phone in clear, audited (see phone-reveal.ts).
+  app.route({
+    ...page('POST', '/cooperation/agreements/:id/people/:labourerId/phone', officers),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const id = idOf(request);
+      const labourerId = idOf(request, 'labourerId');
+      const phone = await phones.forAgreementPerson(request.user!, id, labourerId, request.id);
+      reply.header('cache-control', 'no-store');
+      return render(request, reply, id, { revealed: { labourerId, phone } });
+    },
+  });
+
+  app.route({
+    ...page('GET', '/cooperation/agreements/:id/people/:labourerId/phone', officers),
+    handler: async (request, reply) =>
+      reply.redirect(`/cooperation/agreements/${idOf(request)}/household#person-${idOf(request, 'labourerId')}`, 303),
   });
 }

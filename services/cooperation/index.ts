@@ -10,6 +10,7 @@ import { createCooperationRepository } from './cooperation.repository.ts';
 import { cooperationRoutes } from './cooperation.routes.ts';
 import { createHouseholdService } from './household.service.ts';
 import { PairingCache } from './partner-regions.ts';
+import { createPhoneReveal } from './phone-reveal.ts';
 import { createTransfersService } from './transfers.service.ts';
 export { followUpPlan } from './follow-ups.ts';
 
@@ -28,7 +29,7 @@ export interface CooperationDeps extends CoreDeps {
 export const cooperationModule: AppModule<CooperationDeps, { partnerRegions: PartnerRegions }> = {
   name: 'cooperation',
   async setUp(deps) {
-    const { db, reference, labourers, notifier, training } = deps;
+    const { db, reference, labourers, notifier, training, pii } = deps;
     const repo = createCooperationRepository(db);
     const pairings = new PairingCache((year) => repo.activePairings(year));
     // Matching reads the pairings synchronously: have them before the first request.
@@ -36,12 +37,21 @@ export const cooperationModule: AppModule<CooperationDeps, { partnerRegions: Par
     const agreements = createAgreementsService({ repo, reference, labourers, pairings });
     const transfers = createTransfersService({ repo, agreements, reference, notifier });
     const household = createHouseholdService({ repo, agreements, reference });
+    const phones = createPhoneReveal({ repo, pii });
     return {
       provides: { partnerRegions: (labourer) => pairings.lookup(labourer.regionCode) },
       jobs: cooperationJobs({ repo, pairings, notifier, log: deps.log }),
       async register(app) {
         await app.register(cooperationRoutes, { agreements, transfers, household, training });
-        await app.register(cooperationPages, { agreements, transfers, household, training, repo, reference });
+        await app.register(cooperationPages, {
+          agreements,
+          transfers,
+          household,
+          training,
+          repo,
+          reference,
+          phones,
+        });
       },
     };
   },

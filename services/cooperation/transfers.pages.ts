@@ -4,6 +4,7 @@ import { translate } from '../platform/i18n/i18n.ts';
 import { page } from '../platform/http/contract.ts';
 import { bodyOf, field, formProblem, type FormProblem, parseForm, idOf, officers } from './cooperation.view-model.ts';
 import { ArrivalInputSchema, FollowUpRecordSchema, MemberInputSchema } from './cooperation-schemas.contract.ts';
+import type { PhoneReveal } from './phone-reveal.ts';
 import type { TransfersService } from './transfers.service.ts';
 import { FollowUpState } from '../platform/database/generated/enums.ts';
 import { enumValues } from '../platform/validation/enum-values.ts';
@@ -11,8 +12,8 @@ import { enumValues } from '../platform/validation/enum-values.ts';
 const STATES = enumValues(FollowUpState);
 
 /** The transfer batch page (members, departure, arrival per person) and the follow-ups due. */
-export async function transfersPages(app: FastifyInstance, opts: { transfers: TransfersService }) {
-  const { transfers } = opts;
+export async function transfersPages(app: FastifyInstance, opts: { transfers: TransfersService; phones: PhoneReveal }) {
+  const { transfers, phones } = opts;
 
   async function renderBatch(
     request: FastifyRequest,
@@ -115,14 +116,22 @@ export async function transfersPages(app: FastifyInstance, opts: { transfers: Tr
   async function renderFollowUps(
     request: FastifyRequest,
     reply: FastifyReply,
-    extra: { problem?: FormProblem & { id: string; form: Record<string, unknown> }; done?: boolean } = {},
+    extra: {
+      problem?: FormProblem & { id: string; form: Record<string, unknown> };
+      done?: boolean;
+      revealed?: { id: string; phone: string | null };
+    } = {},
   ) {
     const items = await transfers.dueFollowUps(request.user!);
     return reply.page(
       'cooperation/follow-ups',
       {
         title: translate(request.locale, 'cooperation.followUps.title'),
-        items: items.map((f) => ({ ...f, problem: extra.problem?.id === f.id ? extra.problem : undefined })),
+        items: items.map((f) => ({
+          ...f,
+          problem: extra.problem?.id === f.id ? extra.problem : undefined,
+          revealed: extra.revealed?.id === f.id ? { phone: extra.revealed.phone } : undefined,
+        })),
         states: STATES.map((value) => ({
           value,
           label: translate(request.locale, `cooperation.followUpState.${value}`),
@@ -153,5 +162,23 @@ export async function transfersPages(app: FastifyInstance, opts: { transfers: Tr
         return renderFollowUps(request, reply, { problem: { ...formProblem(request.locale, error), id, form } });
       }
     },
+  });
+
+  // Phones are masked on the list; the button shows one in clear, audited. Its address opened
+  // again (history, a new tab) shows the list masked, so every reading takes the button.
+  app.route({
+    ...page('POST', '/cooperation/follow-ups/:id/phone', officers),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const id = idOf(request);
+      const phone = await phones.forFollowUp(request.user!, id, request.id);
+      reply.header('cache-control', 'no-store');
+      return renderFollowUps(request, reply, { revealed: { id, phone } });
+    },
+  });
+
+  app.route({
+    ...page('GET', '/cooperation/follow-ups/:id/phone', officers),
+    handler: async (request, reply) => reply.redirect(`/cooperation/follow-ups#follow-${idOf(request)}`, 303),
   });
 }

@@ -3,12 +3,14 @@ import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import type { EmployerInput, EmployerListQuery, EmployerView } from './employers.contract.ts';
 import type { Employer, EmployersRepository } from './employers.repository.ts';
-import { normaliseUsername } from '../platform/auth/username.ts';
+import { loginAccountName } from '../platform/auth/username.ts';
 
 export interface EmployersDeps {
   repo: EmployersRepository;
   reference: () => Promise<ReferenceNames>;
   hashPassword: (password: string) => Promise<string>;
+  /** Keys the hash under which a mobile number chosen as a username is stored. */
+  pii: { hash(value: string): string };
 }
 
 export function officerScope(actor: SessionUser): string {
@@ -39,7 +41,15 @@ export function toEmployerView(e: Employer, ref: ReferenceNames): EmployerView {
   };
 }
 
-export function createEmployersService({ repo, reference, hashPassword }: EmployersDeps) {
+/** A self-registration that collides with an existing username or credit code. */
+function registrationConflict(field: string | undefined): ConflictError {
+  return new ConflictError(
+    field === 'username' ? 'This username is taken' : 'An employer with this credit code is already registered',
+    { field },
+  );
+}
+
+export function createEmployersService({ repo, reference, hashPassword, pii }: EmployersDeps) {
   async function checkRegion(code: string) {
     const ref = await reference();
     if (!ref.isKnownPlace(code))
@@ -91,20 +101,12 @@ export function createEmployersService({ repo, reference, hashPassword }: Employ
       const { username, password, ...employer } = input;
       await checkRegion(employer.regionCode);
       const created = await repo.createWithAccount(employer, {
-        username: normaliseUsername(username),
+        // A mobile number chosen as the name is stored hashed, like a job seeker's.
+        username: loginAccountName(pii, username),
         passwordHash: await hashPassword(password),
         displayName: employer.contactName,
       });
-      if ('conflict' in created) {
-        throw new ConflictError(
-          created.conflict === 'username'
-            ? 'This username is taken'
-            : 'An employer with this credit code is already registered',
-          {
-            field: created.conflict,
-          },
-        );
-      }
+      if ('conflict' in created) throw registrationConflict(created.conflict);
       return created;
     },
 

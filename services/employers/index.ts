@@ -9,8 +9,8 @@ import { createEmployersService } from './employers.service.ts';
 /** Employers: registration, verification by officers, their accounts. */
 export const employersModule: AppModule<CoreDeps & { formOptions: FormOptionsSource }> = {
   name: 'employers',
-  setUp({ db, reference, formOptions }) {
-    const employers = createEmployersService({ repo: createEmployersRepository(db), reference, hashPassword });
+  setUp({ db, reference, formOptions, pii }) {
+    const employers = createEmployersService({ repo: createEmployersRepository(db), reference, hashPassword, pii });
     return {
       async register(app) {
         await app.register(employersRoutes, { employers });

@@ -6,12 +6,13 @@ import { createIdentityService } from './identity.service.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 
 export { hashPassword, verifyPassword } from './password.ts';
+export { hashPhoneUsernames } from './phone-usernames.repository.ts';
 
 /** Accounts and sign-in: /login and /logout pages, API tokens, the sign-in throttle. */
 export const identityModule: AppModule = {
   name: 'identity',
-  setUp({ db, attempts }) {
-    const identity = createIdentityService(createIdentityRepository(db), createLoginThrottle(attempts));
+  setUp({ db, attempts, pii }) {
+    const identity = createIdentityService(createIdentityRepository(db), createLoginThrottle(attempts), pii);
     return {
       async register(app) {
         await app.register(identityRoutes, { identity });

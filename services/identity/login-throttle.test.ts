@@ -68,6 +68,30 @@ describe('login throttle', () => {
     expect((await fail('z'))?.retryAfterSeconds).toBe(60);
   });
 
+  it('refuses an address that failed at many names until its window passes, and a success does not reset it', async () => {
+    const { clock, throttle } = setup();
+    for (let i = 0; i < LOGIN_LIMITS.addressFailures; i++) {
+      await throttle.begin('5.5.5.5', `name${i}`);
+      await throttle.failed('5.5.5.5', `name${i}`);
+    }
+    await throttle.succeeded('5.5.5.5', 'mine');
+    const refused = await throttle.begin('5.5.5.5', 'another').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TooManyAttemptsError);
+    expect((refused as TooManyAttemptsError).retryAfterSeconds).toBe(LOGIN_LIMITS.addressFailuresWindowMs / 1000);
+    await expect(throttle.begin('5.5.5.6', 'another')).resolves.toBeUndefined();
+    clock.now += LOGIN_LIMITS.addressFailuresWindowMs;
+    await expect(throttle.begin('5.5.5.5', 'another')).resolves.toBeUndefined();
+  });
+
+  it('lets an address fail just under the budget across names', async () => {
+    const { throttle } = setup();
+    for (let i = 0; i < LOGIN_LIMITS.addressFailures - 1; i++) {
+      await throttle.begin('6.6.6.6', `n${i}`);
+      await throttle.failed('6.6.6.6', `n${i}`);
+    }
+    await expect(throttle.begin('6.6.6.6', 'last')).resolves.toBeUndefined();
+  });
+
   it('forgets the failures when the owner signs in', async () => {
     const { clock, throttle, fail } = setup();
     for (let i = 0; i < LOGIN_LIMITS.accountThreshold; i++) await fail('w');

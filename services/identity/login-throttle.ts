@@ -5,6 +5,12 @@ export const LOGIN_LIMITS = {
   /** Attempts at one name from one address per window: a person's typos, not a guessing run. */
   perAddress: 10,
   addressWindowMs: 10 * 60_000,
+  /**
+   * Failures from one address at any names: one address trying many names (a guessing run over a
+   * list of accounts) slows down too. Generous enough for a county office behind one NAT address.
+   */
+  addressFailures: 100,
+  addressFailuresWindowMs: 10 * 60_000,
   /** Failures at one name from anywhere before it locks; above perAddress, so one address cannot lock it. */
   accountThreshold: 20,
   /** How long failures are remembered after the last one. */
@@ -26,7 +32,8 @@ export function lockMs(failures: number, limits: LoginLimits = LOGIN_LIMITS): nu
 /**
  * Sign-in throttling on the normalised name: per address and name (the attempt is counted before
  * the password is checked, so parallel guesses count too), and per name from all addresses with a
- * short, growing lock. Unknown names are throttled alike, so the answers reveal no account.
+ * short, growing lock; and per address across all names, so cycling through names gains nothing
+ * once the address has failed too often. Unknown names are throttled alike, so the answers reveal no account.
  */
 export function createLoginThrottle(
   store: AttemptStore,
@@ -37,6 +44,8 @@ export function createLoginThrottle(
     address: `addr:${address}:${name}`,
     failures: `fail:${name}`,
     lock: `lock:${name}`,
+    addressFailures: `addrfail:${address}`,
+    addressLock: `addrlock:${address}`,
   });
   const refuse = (waitMs: number) =>
     new TooManyAttemptsError(
@@ -45,12 +54,14 @@ export function createLoginThrottle(
     );
 
   return {
-    /** Counts the attempt; throws TooManyAttemptsError when the name is locked or the address spent its budget. */
+    /** Counts the attempt; throws TooManyAttemptsError when the name or address is locked or the address spent its budget. */
     async begin(address: string, name: string): Promise<void> {
       const key = keys(address, name);
       const lockedUntil = await store.read(key.lock);
       // A refused attempt does not extend the lock: the owner is never locked out for longer.
       if (lockedUntil !== undefined && lockedUntil > now()) throw refuse(lockedUntil - now());
+      const addressLockedUntil = await store.read(key.addressLock);
+      if (addressLockedUntil !== undefined && addressLockedUntil > now()) throw refuse(addressLockedUntil - now());
       const { count, ttlMs } = await store.increment(key.address, limits.addressWindowMs);
       if (count > limits.perAddress) throw refuse(ttlMs);
     },
@@ -59,6 +70,9 @@ export function createLoginThrottle(
       const { count } = await store.increment(key.failures, limits.accountMemoryMs, true);
       const ms = lockMs(count, limits);
       if (ms > 0) await store.write(key.lock, now() + ms, ms);
+      // Not forgotten on a success: signing in to one's own account must not reset a guessing run.
+      const spent = await store.increment(key.addressFailures, limits.addressFailuresWindowMs);
+      if (spent.count >= limits.addressFailures) await store.write(key.addressLock, now() + spent.ttlMs, spent.ttlMs);
     },
     async succeeded(address: string, name: string): Promise<void> {
       const key = keys(address, name);

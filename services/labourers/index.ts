@@ -7,6 +7,10 @@ import { createLabourersRepository } from './labourers.repository.ts';
 import { labourersRoutes } from './labourers.routes.ts';
 import { createLabourersService, type LabourersService } from './labourers.service.ts';
 import { createFormOptionsRepository } from './form-options.repository.ts';
+import { freshnessConfig } from './freshness.ts';
+import { freshnessPages } from './freshness.pages.ts';
+import { createFreshnessRepository } from './freshness.repository.ts';
+import { createFreshnessService } from './freshness.service.ts';
 
 export type { LabourersService } from './labourers.service.ts';
 export { createFormOptions } from './form-options.ts';
@@ -18,20 +22,29 @@ export type { LabourerCreate } from './labourers.contract.ts';
 export { nameKeys } from './name-search.ts';
 export { encryptLegacyPhones } from './legacy-phones.repository.ts';
 export type { FormOptionsSource } from './form-options.ts';
+export { freshnessConfig, freshnessCutoffs, figuresOf, type FreshnessRules } from './freshness.ts';
+export { createFreshnessRepository } from './freshness.repository.ts';
 
 /** The registry of labourers (求职登记 and officers' records): API, pages, exports. */
 export const labourersModule: AppModule<CoreDeps, { labourers: LabourersService; formOptions: FormOptionsSource }> = {
   name: 'labourers',
-  setUp({ db, pii, reference }) {
+  config: [freshnessConfig],
+  setUp({ config, db, pii, reference }) {
     const labourers = createLabourersService({ repo: createLabourersRepository(db), pii, reference, hashPassword });
     // Occupations, skills and regions as forms list them: shared by every module's forms.
     const formOptions = createFormOptions(createFormOptionsRepository(db));
+    const freshness = createFreshnessService({
+      repo: createFreshnessRepository(db),
+      rules: config.section(freshnessConfig),
+      reference,
+    });
     return {
       provides: { labourers, formOptions },
       async register(app) {
         await app.register(labourersRoutes, { labourers });
         await app.register(labourersPages, { labourers, formOptions });
         await app.register(selfServicePages, { labourers, formOptions });
+        await app.register(freshnessPages, { freshness, reference });
       },
     };
   },

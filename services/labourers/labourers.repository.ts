@@ -187,6 +187,8 @@ export function createLabourersRepository(db: Db) {
         data: {
           ...(value.scalars as Prisma.LabourerUncheckedUpdateInput),
           ...(statusChanged ? { employmentStatusSince: new Date() } : {}),
+          // The person changing their own record is a contact (dynamic management, freshness.ts).
+          ...(change.source === 'self' ? { contactedAt: new Date() } : {}),
         },
       });
       await replaceChildren(tx, id, value);
@@ -269,6 +271,7 @@ export function createLabourersRepository(db: Db) {
         });
         if (exists) return { conflict: 'idNumber' as const };
         const labourerId = await insertLabourer(tx, value, { actorId: null, source: 'self' });
+        await tx.labourer.update({ where: { id: labourerId }, data: { contactedAt: new Date() } });
         const user = await tx.user.create({
           data: { ...account, role: 'labourer', labourerId, regionCode: value.scalars.regionCode as string },
           select: { id: true },

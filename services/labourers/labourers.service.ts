@@ -3,6 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
+import { phoneAccountName } from '../platform/auth/username.ts';
 import { ageOn } from '../platform/time/age.ts';
 import { normaliseLabourer } from './labourer-record.ts';
 import { toView } from './labourers.presenter.ts';
@@ -180,7 +181,8 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       const value = validated({ ...profile, wantsJob: true, employmentStatus: 'unemployed' }, ref, 'create');
       counts.clear();
       const created = await repo.createWithAccount(value, {
-        username: input.phone,
+        // The number signs in, but is stored only as a keyed hash (see platform/auth/username.ts).
+        username: phoneAccountName(pii, input.phone),
         passwordHash: await hashPassword(password),
         displayName: input.name,
       });

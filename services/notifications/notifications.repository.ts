@@ -111,6 +111,32 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
+/** Unread counts of many inboxes in two grouped queries per thousand (a broadcast reaches thousands). */
+async function unreadCounts(db: Db, owners: InboxOwner[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(owners.map((o) => [o.id, 0]));
+  for (const group of chunks(owners)) {
+    const byUser = await db.notification.groupBy({
+      by: ['userId'],
+      where: { userId: { in: group.map((o) => o.id) }, readAt: null },
+      _count: { _all: true },
+    });
+    for (const row of byUser) if (row.userId) counts.set(row.userId, (counts.get(row.userId) ?? 0) + row._count._all);
+    const withProfile = group.filter((o) => o.labourerId);
+    if (!withProfile.length) continue;
+    const byLabourer = await db.notification.groupBy({
+      by: ['labourerId'],
+      where: { labourerId: { in: withProfile.map((o) => o.labourerId!) }, userId: null, readAt: null },
+      _count: { _all: true },
+    });
+    const owner = new Map(withProfile.map((o) => [o.labourerId!, o.id]));
+    for (const row of byLabourer) {
+      const userId = row.labourerId ? owner.get(row.labourerId) : undefined;
+      if (userId) counts.set(userId, (counts.get(userId) ?? 0) + row._count._all);
+    }
+  }
+  return counts;
+}
+
 export function createNotificationsRepository(db: Db) {
   return {
     async page(owner: InboxOwner, options: { unreadOnly: boolean; before?: bigint; limit: number }) {
@@ -194,31 +220,7 @@ export function createNotificationsRepository(db: Db) {
     },
 
     /** Unread counts of many inboxes in two grouped queries (a broadcast reaches thousands). */
-    async unreadCounts(owners: InboxOwner[]): Promise<Map<string, number>> {
-      const counts = new Map<string, number>(owners.map((o) => [o.id, 0]));
-      for (const group of chunks(owners)) {
-        const byUser = await db.notification.groupBy({
-          by: ['userId'],
-          where: { userId: { in: group.map((o) => o.id) }, readAt: null },
-          _count: { _all: true },
-        });
-        for (const row of byUser)
-          if (row.userId) counts.set(row.userId, (counts.get(row.userId) ?? 0) + row._count._all);
-        const withProfile = group.filter((o) => o.labourerId);
-        if (!withProfile.length) continue;
-        const byLabourer = await db.notification.groupBy({
-          by: ['labourerId'],
-          where: { labourerId: { in: withProfile.map((o) => o.labourerId!) }, userId: null, readAt: null },
-          _count: { _all: true },
-        });
-        const owner = new Map(withProfile.map((o) => [o.labourerId!, o.id]));
-        for (const row of byLabourer) {
-          const userId = row.labourerId ? owner.get(row.labourerId) : undefined;
-          if (userId) counts.set(userId, (counts.get(userId) ?? 0) + row._count._all);
-        }
-      }
-      return counts;
-    },
+    unreadCounts: (owners: InboxOwner[]) => unreadCounts(db, owners),
 
     /** An application as its notices tell it: the person, the job and its employer. */
     applicationForNotice: (id: string) =>

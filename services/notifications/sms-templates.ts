@@ -10,6 +10,7 @@ const LABELS: Record<NotificationKind, string> = {
   transfer_departure: '出行通知',
   officer_broadcast: '通知',
   follow_up_due: '回访提醒',
+  report_filing: '报告报送',
 };
 
 // One SMS segment holds 70 Chinese characters; longer ones are billed as several.

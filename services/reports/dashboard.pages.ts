@@ -4,9 +4,10 @@ import { scopePrefix } from '../platform/access/scope.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
-import { areaName, dashboardModel } from './dashboard.view-model.ts';
+import { areaName, dashboardModel, keyCountyModel } from './dashboard.view-model.ts';
+import { keyCountyTotals } from './key-county-totals.ts';
 import type { IndicatorsRepository } from './indicators.repository.ts';
-import type { IndicatorSet, IndicatorsService } from './indicators.service.ts';
+import { HOME_PROVINCE, type IndicatorSet, type IndicatorsService } from './indicators.service.ts';
 import { periodOf } from './period.ts';
 import { countyColumns } from './report-tables.ts';
 import { IndicatorQuerySchema } from './reports.contract.ts';
@@ -44,7 +45,14 @@ export async function dashboardPages(
   app.route({
     ...page('GET', '/dashboard', auth.roles('officer', 'admin')),
     handler: async (request, reply) => {
-      const set = await figures(request, request.query);
+      const input = IndicatorQuerySchema.parse(request.query);
+      const period = periodOf(input.from, input.to);
+      const regionCode = input.regionCode ?? (scopePrefix(request.user!) || HOME_PROVINCE);
+      // The key counties' totals are computed beside the region's figures (both check the scope).
+      const [set, totals] = await Promise.all([
+        indicators.compute(request.user!, { regionCode, period }),
+        keyCountyTotals(indicators, repo, request.user!, { regionCode, period }),
+      ]);
       const name = areaName(request.locale, { name: set.regionName, nameEn: set.regionNameEn });
       const query = new URLSearchParams({ regionCode: set.regionCode, from: set.period.from, to: set.period.to });
       return reply.page('reports/dashboard', {
@@ -56,6 +64,8 @@ export async function dashboardPages(
         exportCsv: `/dashboard/export?${query}&format=csv`,
         exportXlsx: `/dashboard/export?${query}&format=xlsx`,
         ...dashboardModel(request.locale, set),
+        keyCounties: keyCountyModel(request.locale, set.values, totals),
+        isAdmin: request.user!.role === 'admin',
       });
     },
   });

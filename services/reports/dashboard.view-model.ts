@@ -114,3 +114,38 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     chartJson: jsonBlock(chartData),
   };
 }
+
+/** The indicators compared between the region and its key counties (dashboard and report page). */
+export const KEY_COUNTY_ROWS = [
+  'labourers',
+  'labour_force',
+  'employed',
+  'employed_share',
+  'transfers_in_province_new',
+  'transfers_out_province_new',
+  'willing',
+  'pushed',
+  'push_coverage',
+  'hires',
+  'trainings_completed',
+  'pension_coverage',
+  'subsidy_amount',
+] as const;
+
+/** The region's figures beside its key counties' totals; null where there is nothing to compare. */
+export function keyCountyModel(
+  locale: string,
+  values: Record<string, number>,
+  totals: { codes: string[]; values: Record<string, number> } | null | undefined,
+) {
+  if (!totals) return null;
+  return {
+    count: totals.codes.length,
+    rows: KEY_COUNTY_ROWS.map((id) => ({
+      label: indicatorName(locale, id),
+      percent: INDICATOR_BY_ID.get(id)?.unit === 'percent',
+      region: values[id] ?? 0,
+      keyCounties: totals.values[id] ?? 0,
+    })),
+  };
+}

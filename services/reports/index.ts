@@ -1,8 +1,16 @@
-import type { AppModule } from '../platform/modules.ts';
+import type { Notifier } from '../notifications/index.ts';
+import { createFreshnessRepository, freshnessConfig } from '../labourers/index.ts';
+import type { AppModule, CoreDeps } from '../platform/modules.ts';
+import { cycleConfig } from './cycle.ts';
+import { createFilingsRepository } from './filings.repository.ts';
+import { filingsPages } from './filings.pages.ts';
+import { filingsRoutes } from './filings.routes.ts';
+import { createFilingsService } from './filings.service.ts';
+import { freshnessValues } from './freshness-indicators.ts';
 import { dashboardPages } from './dashboard.pages.ts';
 import { createIndicatorsRepository } from './indicators.repository.ts';
 import { createIndicatorsService } from './indicators.service.ts';
-import { reportsJobs } from './reports.jobs.ts';
+import { filingsJobs, reportsJobs } from './reports.jobs.ts';
 import { reportsPages } from './reports.pages.ts';
 import { createReportsRepository } from './reports.repository.ts';
 import { reportsRoutes } from './reports.routes.ts';
@@ -20,19 +28,27 @@ export { fillFlowSnapshots, fillSnapshots } from './snapshots.ts';
  * (/reports, /api/v1/reports), the indicators API (/api/v1/indicators) and the locally served
  * ECharts every module's charts use.
  */
-export const reportsModule: AppModule = {
+export const reportsModule: AppModule<CoreDeps & { notifier: Notifier }> = {
   name: 'reports',
-  setUp({ db, log }) {
+  config: [cycleConfig],
+  setUp({ db, log, config, notifier }) {
     const repo = createIndicatorsRepository(db);
-    const indicators = createIndicatorsService(repo);
-    const reports = createReportsService({ repo: createReportsRepository(db), indicators });
+    const freshness = freshnessValues(createFreshnessRepository(db).byTownship, config.section(freshnessConfig));
+    const indicators = createIndicatorsService(repo, freshness);
+    const settings = config.section(cycleConfig);
+    const reportsRepo = createReportsRepository(db);
+    const reports = createReportsService({ repo: reportsRepo, indicators, indicatorsRepo: repo, settings });
+    const filingsRepo = createFilingsRepository(db);
+    const filings = createFilingsService({ repo: filingsRepo, reports: reportsRepo, settings, notifier });
     return {
-      jobs: reportsJobs(repo, log),
+      jobs: [...reportsJobs(repo, log), ...filingsJobs({ repo: filingsRepo, notifier, settings, log })],
       async register(app) {
         await app.register(vendorRoutes);
         await app.register(reportsRoutes, { indicators, reports });
+        await app.register(filingsRoutes, { filings });
         await app.register(dashboardPages, { indicators, reports, repo });
-        await app.register(reportsPages, { reports, repo });
+        await app.register(filingsPages, { filings });
+        await app.register(reportsPages, { reports, repo, filings });
       },
     };
   },

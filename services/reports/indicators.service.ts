@@ -80,7 +80,11 @@ const sum = (rows: Row[], key: string) => rows.reduce((total, row) => total + (r
 const employedOf = (row: Record<string, number>) =>
   EMPLOYED_STATUSES.reduce((total, s) => total + (row[`status_${s}`] ?? 0), 0);
 
-export function createIndicatorsService(repo: IndicatorsRepository) {
+export function createIndicatorsService(
+  repo: IndicatorsRepository,
+  /** Dynamic-management figures (freshness-indicators.ts) for a region prefix, where the app has them. */
+  freshness?: (prefix: string) => Promise<IndicatorValues>,
+) {
   async function timed<T>(timer: Timer | undefined, name: string, work: () => Promise<T>): Promise<T> {
     const started = performance.now();
     const result = await work();
@@ -198,7 +202,8 @@ export function createIndicatorsService(repo: IndicatorsRepository) {
   /** Every indicator of one region and period, with the breakdowns the dashboard and reports draw. */
   async function compute(
     actor: Actor,
-    input: { regionCode?: string; period: Period },
+    /** trend: false leaves the 12-month trend out (key-county totals need the values only). */
+    input: { regionCode?: string; period: Period; trend?: boolean },
     timer?: Timer,
   ): Promise<IndicatorSet> {
     const region = await resolveRegion(actor, input.regionCode);
@@ -223,7 +228,7 @@ export function createIndicatorsService(repo: IndicatorsRepository) {
     addRows(byCounty, pushed);
     addRows(byCounty, certified);
     const rows: Row[] = [...byCounty].map(([county, v]) => ({ ...v, county }) as Row);
-    const trend = await trendOf(prefix, period, live ? rows : null, timer);
+    const trend = input.trend === false ? [] : await trendOf(prefix, period, live ? rows : null, timer);
 
     const values: IndicatorValues = {};
     values.labourers = sum(rows, 'labourers');
@@ -270,6 +275,7 @@ export function createIndicatorsService(repo: IndicatorsRepository) {
       values[`coop_${key}_target`] = progress.reduce((t, a) => t + a.targets[key], 0);
       values[`coop_${key}_done`] = progress.reduce((t, a) => t + a.done[key], 0);
     }
+    if (freshness) Object.assign(values, await timed(timer, 'freshness', () => freshness(prefix)));
     for (const [key, value] of Object.entries(values)) values[key] = Number(value);
 
     const names = new Map(regions.map((r) => [r.code, r]));

@@ -7,6 +7,7 @@
 
 import { type IndicatorDefinition, type ReportGroup } from './indicator-definition.ts';
 import { EMPLOYMENT_INDICATORS } from './employment-indicators.ts';
+import { FRESHNESS_INDICATORS } from './freshness-indicators.ts';
 
 export * from './indicator-definition.ts';
 
@@ -19,6 +20,7 @@ const COOP_SOURCES = {
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
   ...EMPLOYMENT_INDICATORS,
+  ...FRESHNESS_INDICATORS,
   {
     id: 'trainings_completed',
     group: 'skills',
@@ -122,7 +124,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     id: 'coop_agreements',
-    group: 'paired_assistance',
+    group: 'employment',
     nameZh: '协作协议数',
     nameEn: 'Cooperation agreements',
     counts: 'East-west cooperation agreements of the region (home side) for the years of the period.',
@@ -160,7 +162,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   ).flatMap(([key, zh, en, counts]): IndicatorDefinition[] => [
     {
       id: `coop_${key}_target`,
-      group: 'paired_assistance',
+      group: 'employment',
       nameZh: `${zh}目标`,
       nameEn: `Target: ${en}`,
       counts: `Sum of the agreements' target for ${en}.`,
@@ -170,7 +172,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
     {
       id: `coop_${key}_done`,
-      group: 'paired_assistance',
+      group: 'employment',
       nameZh: `${zh}完成`,
       nameEn: `Done: ${en}`,
       counts,

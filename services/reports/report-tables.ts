@@ -3,7 +3,15 @@ import { translate } from '../platform/i18n/i18n.ts';
 import type { AreaFigures } from './indicators.service.ts';
 import type { ReportFigures } from './reports.contract.ts';
 
-type SummaryRow = { group: string; id: string; nameZh: string; nameEn: string; unit: string; value: number };
+type SummaryRow = {
+  group: string;
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  unit: string;
+  value: number;
+  keyCounties: number | null;
+};
 
 export function unitLabel(locale: string, unit: string): string {
   return translate(locale, `reports.units.${unit}`);
@@ -41,12 +49,16 @@ export function reportTable(
       rows: figures.counties,
     };
   }
-  const rows: SummaryRow[] = figures.sections.flatMap((s) => s.rows.map((r) => ({ ...r, group: s.group })));
+  const key = figures.keyCounties;
+  const rows: SummaryRow[] = figures.sections.flatMap((s) =>
+    s.rows.map((r) => ({ ...r, group: s.group, keyCounties: key ? (key.values[r.id] ?? null) : null })),
+  );
   const t = (key: string) => translate(locale, `reports.export.${key}`);
   const columns: Column<SummaryRow>[] = [
     { header: t('group'), value: (r) => translate(locale, `reports.groups.${r.group}`), width: 20 },
     { header: t('indicator'), value: (r) => (locale === 'en' ? r.nameEn : r.nameZh), width: 28 },
     { header: t('value'), value: (r) => r.value, width: 12 },
+    ...(key ? [{ header: t('keyCounties'), value: (r: SummaryRow) => r.keyCounties, width: 12 }] : []),
     { header: t('unit'), value: (r) => unitLabel(locale, r.unit), width: 8 },
     { header: t('id'), value: (r) => r.id, width: 28 },
   ];

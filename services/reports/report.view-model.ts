@@ -1,5 +1,5 @@
 import { translate } from '../platform/i18n/i18n.ts';
-import { areaName } from './dashboard.view-model.ts';
+import { areaName, keyCountyModel } from './dashboard.view-model.ts';
 import { unitLabel } from './report-tables.ts';
 import type { ReportView } from './reports.contract.ts';
 import { reportTitle } from './reports.service.ts';
@@ -40,6 +40,7 @@ export function reportModel(locale: string, report: ReportView) {
     trend: f.trend,
     agreements: f.agreements,
     hasAgreements: f.agreements.length > 0,
+    keyCounties: keyCountyModel(locale, f.values, f.keyCounties),
     exports: {
       summaryCsv: exportUrl('csv', 'summary'),
       summaryXlsx: exportUrl('xlsx', 'summary'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import { REPORT_STATUSES } from './cycle.ts';
 import { REPORT_GROUPS } from './indicators.ts';
 import { ReportKind } from '../platform/database/generated/enums.ts';
 
@@ -129,6 +130,8 @@ export const ReportFiguresSchema = z.object({
   counties: z.array(AreaSchema),
   trend: z.array(TrendSchema),
   agreements: z.array(AgreementSchema),
+  /** The same indicators summed over the region's provincial key counties (absent on older reports and for a county). */
+  keyCounties: z.object({ codes: z.array(z.string()), values: z.record(z.string(), z.number()) }).nullish(),
 });
 export type ReportFigures = z.infer<typeof ReportFiguresSchema>;
 
@@ -141,6 +144,12 @@ export const ReportSummarySchema = z.object({
   periodTo: z.string(),
   definitionsVersion: z.string(),
   createdAt: z.string(),
+  /** draft → submitted → returned (with a reason) or accepted; see the steps of GET /api/v1/reports/:id. */
+  status: z.enum(REPORT_STATUSES),
+  /** The cycle's deadline (yearly: 25 October; quarterly: REPORT_QUARTER_DEADLINE_DAYS after the quarter). */
+  dueOn: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
 });
 
 export const ReportSchema = ReportSummarySchema.extend({ figures: ReportFiguresSchema }).meta({ id: 'Report' });

@@ -1,5 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Notifier } from '../notifications/index.ts';
 import type { ScheduledJob } from '../platform/scheduler.ts';
+import type { CycleSettings } from './cycle.ts';
+import type { FilingsRepository } from './filings.repository.ts';
+import { remindDeadlines } from './reminders.ts';
 import type { IndicatorsRepository } from './indicators.repository.ts';
 import { monthsEndingAt, today } from './period.ts';
 import { fillFlowSnapshots, fillSnapshots, refreshMonth } from './snapshots.ts';
@@ -21,6 +25,27 @@ export const reportsJobs = (repo: IndicatorsRepository, log: FastifyBaseLogger):
       await refreshMonth(repo, months.at(-1)!);
       const filled = [...(await fillSnapshots(repo, months)), ...(await fillFlowSnapshots(repo, months))];
       if (filled.length) log.info({ months: [...new Set(filled)] }, 'reports: indicator snapshots filled');
+    },
+  },
+];
+
+/**
+ * Deadline reminders of the reporting cycle, hourly: a run inside a reminder window notifies the
+ * officers of each region that has not filed, once per region and round. The tick's due time is
+ * the clock (a test passes its own).
+ */
+export const filingsJobs = (deps: {
+  repo: FilingsRepository;
+  notifier: Notifier;
+  settings: CycleSettings;
+  log: FastifyBaseLogger;
+}): ScheduledJob[] => [
+  {
+    name: 'reports.deadline-reminders',
+    everyMs: HOUR_MS,
+    run: async (tick) => {
+      const sent = await remindDeadlines(deps.repo, deps.notifier, deps.settings, tick?.dueAt ?? new Date());
+      if (sent.regions) deps.log.info(sent, 'reports: deadline reminders sent');
     },
   },
 ];

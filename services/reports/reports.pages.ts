@@ -10,6 +10,8 @@ import type { IndicatorsRepository } from './indicators.repository.ts';
 import { HOME_PROVINCE } from './indicators.service.ts';
 import { REPORT_GROUPS } from './indicators.ts';
 import { reportModel } from './report.view-model.ts';
+import { filingStateModel } from './filings.view-model.ts';
+import type { FilingsService } from './filings.service.ts';
 import { ReportCreateSchema } from './reports.contract.ts';
 import type { ReportsService } from './reports.service.ts';
 
@@ -19,9 +21,9 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
 /** The reports list with its generate form (no JavaScript needed), and the printable report page. */
 export async function reportsPages(
   app: FastifyInstance,
-  opts: { reports: ReportsService; repo: IndicatorsRepository },
+  opts: { reports: ReportsService; repo: IndicatorsRepository; filings: FilingsService },
 ) {
-  const { reports, repo } = opts;
+  const { reports, repo, filings } = opts;
 
   async function renderList(
     request: FastifyRequest,
@@ -86,16 +88,72 @@ export async function reportsPages(
     },
   });
 
+  async function renderReport(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    errors: Record<string, string> = {},
+    status = 200,
+  ) {
+    const report = await reports.get(request.user!, id);
+    const filing = await filings.state(request.user!, id);
+    return reply.page(
+      'reports/report',
+      {
+        title: report.title,
+        ...reportModel(request.locale, report),
+        filing,
+        filingView: filingStateModel(request.locale, filing),
+        form: { reason: text((request.body as Record<string, unknown> | undefined)?.reason) },
+        errors,
+      },
+      status,
+    );
+  }
+
   app.route({
     ...page('GET', '/reports/:id', auth.roles('officer', 'admin')),
     handler: async (request, reply) => {
-      const id = z.uuid().safeParse((request.params as { id: string }).id);
+      const id = reportId(request);
       if (!id.success) return reply.callNotFound();
-      const report = await reports.get(request.user!, id.data);
-      return reply.page('reports/report', {
-        title: report.title,
-        ...reportModel(request.locale, report),
-      });
+      return renderReport(request, reply, id.data);
     },
   });
+
+  stepRoutes(app, filings, renderReport);
+}
+
+type RenderReport = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  errors?: Record<string, string>,
+  status?: number,
+) => Promise<unknown>;
+
+const reportId = (request: FastifyRequest) => z.uuid().safeParse((request.params as { id: string }).id);
+
+function stepRoutes(app: FastifyInstance, filings: FilingsService, renderReport: RenderReport) {
+  // The cycle's steps from the report page (no JavaScript): submit, accept, return with a reason.
+  for (const action of ['submit', 'accept', 'return'] as const) {
+    app.route({
+      ...page('POST', `/reports/:id/${action}`, auth.roles('officer', 'admin')),
+      preValidation: app.csrfProtection,
+      handler: async (request, reply) => {
+        const id = reportId(request);
+        if (!id.success) return reply.callNotFound();
+        try {
+          if (action === 'submit') await filings.submit(request.user!, id.data, request.id);
+          else {
+            const reason = text((request.body as Record<string, unknown> | undefined)?.reason);
+            await filings.decide(request.user!, id.data, action, reason, request.id);
+          }
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          return renderReport(request, reply, id.data, fieldErrors(request.locale, error.issues), 422);
+        }
+        return reply.redirect(`/reports/${id.data}`, 303);
+      },
+    });
+  }
 }

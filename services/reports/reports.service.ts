@@ -4,7 +4,10 @@ import type { SessionUser } from '../platform/http/fastify-types.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { DEFINITIONS_VERSION, definitionsOf, REPORT_GROUPS, type ReportGroup } from './indicators.ts';
 import type { IndicatorsService } from './indicators.service.ts';
+import type { IndicatorsRepository } from './indicators.repository.ts';
+import { keyCountyTotals } from './key-county-totals.ts';
 import { quarterPeriod, yearlyPeriod } from './period.ts';
+import { type CycleSettings, DEFAULT_CYCLE_SETTINGS, deadlineOf } from './cycle.ts';
 import type { ReportCreate, ReportFigures, ReportView } from './reports.contract.ts';
 import type { ReportsRepository } from './reports.repository.ts';
 
@@ -24,6 +27,10 @@ function summary(row: Summary) {
     periodTo: day(row.periodTo),
     definitionsVersion: row.definitionsVersion,
     createdAt: row.createdAt.toISOString(),
+    status: row.status,
+    dueOn: row.dueOn ? day(row.dueOn) : null,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
   };
 }
 
@@ -47,8 +54,13 @@ export function reportTitle(
   });
 }
 
-export function createReportsService(deps: { repo: ReportsRepository; indicators: IndicatorsService }) {
-  const { repo, indicators } = deps;
+export function createReportsService(deps: {
+  repo: ReportsRepository;
+  indicators: IndicatorsService;
+  indicatorsRepo: IndicatorsRepository;
+  settings?: CycleSettings;
+}) {
+  const { repo, indicators, indicatorsRepo, settings = DEFAULT_CYCLE_SETTINGS } = deps;
 
   async function readable(actor: Actor, id: string): Promise<StoredReport> {
     const row = await repo.get(id);
@@ -62,6 +74,10 @@ export function createReportsService(deps: { repo: ReportsRepository; indicators
       const period = input.kind === 'yearly' ? yearlyPeriod(input.year) : quarterPeriod(input.year, input.quarter!);
       const set = await indicators.compute(actor, { regionCode: input.regionCode, period });
       const groups: ReportGroup[] = input.kind === 'yearly' ? [...REPORT_GROUPS] : [input.group!];
+      const keyCounties = await keyCountyTotals(indicators, indicatorsRepo, actor, {
+        regionCode: set.regionCode,
+        period,
+      });
       const figures: ReportFigures = {
         kind: input.kind,
         year: input.year,
@@ -84,7 +100,9 @@ export function createReportsService(deps: { repo: ReportsRepository; indicators
         values: set.values,
         counties: set.counties,
         trend: set.trend,
-        agreements: groups.includes('paired_assistance') ? set.agreements : [],
+        // East-west cooperation is §2(5), the employment group's work.
+        agreements: groups.includes('employment') ? set.agreements : [],
+        keyCounties,
       };
       const row = await repo.create({
         kind: input.kind,
@@ -95,6 +113,13 @@ export function createReportsService(deps: { repo: ReportsRepository; indicators
         figures,
         definitionsVersion: DEFINITIONS_VERSION,
         createdById: actor.id,
+        createdAt: new Date(),
+        year: input.year,
+        quarter: figures.quarter,
+        group: input.kind === 'quarterly' ? input.group! : null,
+        dueOn: new Date(
+          `${deadlineOf({ kind: input.kind, year: input.year, quarter: figures.quarter }, settings)}T00:00:00Z`,
+        ),
       });
       return reportView(row);
     },

@@ -131,6 +131,23 @@ describe('cooperation pages (no JavaScript)', () => {
     const due = await officer.get('/cooperation/follow-ups');
     expect(due.body).toContain('马玉兰');
     const followUpId = /action="\/cooperation\/follow-ups\/([0-9a-f-]{36})"/.exec(due.body)![1]!;
+    // The follow-up list shows the phone masked; the button shows it in clear, once, audited.
+    expect(due.body).toContain('139****0001');
+    expect(due.body).not.toContain('13995400001');
+    const reads = () => ctx.db.auditLog.count({ where: { action: 'labourer.phone.read', entityId: labourerId } });
+    expect(await reads()).toBe(0);
+    const xiamen = await new PageClient(ctx).signIn('officer.xiamen');
+    await xiamen.get('/cooperation');
+    expect((await xiamen.post(`/cooperation/follow-ups/${followUpId}/phone`, {})).statusCode).toBe(403);
+    expect(await reads()).toBe(0);
+    const revealed = await officer.post(`/cooperation/follow-ups/${followUpId}/phone`, {});
+    expect(revealed.statusCode).toBe(200);
+    expect(revealed.headers['cache-control']).toBe('no-store');
+    expect(revealed.body).toContain('href="tel:13995400001"');
+    expect(await reads()).toBe(1);
+    const again = await officer.get(`/cooperation/follow-ups/${followUpId}/phone`);
+    expect(again.statusCode).toBe(303);
+    expect((await officer.get('/cooperation/follow-ups')).body).not.toContain('13995400001');
     const noReason = await officer.post(`/cooperation/follow-ups/${followUpId}`, { state: 'returned_home' });
     expect(noReason.statusCode).toBe(422);
     expect(noReason.body).toContain(`reason-${followUpId}-error`);
@@ -172,6 +189,23 @@ describe('cooperation pages (no JavaScript)', () => {
     const beforeTrainingForm = card.slice(0, card.indexOf(`action="${agreementUrl}/trainings"`));
     expect(beforeTrainingForm).toContain('福州巧手家政服务有限公司');
     expect(beforeTrainingForm).not.toContain(`action="${agreementUrl}/referrals"`);
+  });
+
+  it('shows a partner-area person’s phone on the docking board masked, and in clear only through an audited reveal', async () => {
+    const board = await officer.get(`${agreementUrl}/household`);
+    expect(board.body).toContain('139****0001');
+    expect(board.body).not.toContain('13995400001');
+    const person = await ctx.db.labourer.findFirstOrThrow({ where: { name: '马玉兰' } });
+    const before = await ctx.db.auditLog.count({ where: { action: 'labourer.phone.read', entityId: person.id } });
+    const revealed = await officer.post(`${agreementUrl}/people/${person.id}/phone`, {});
+    expect(revealed.statusCode).toBe(200);
+    expect(revealed.body).toContain('href="tel:13995400001"');
+    const audit = await ctx.db.auditLog.findMany({ where: { action: 'labourer.phone.read', entityId: person.id } });
+    expect(audit).toHaveLength(before + 1);
+    expect(audit.at(-1)!.details).toMatchObject({ via: 'cooperation.household' });
+    // A person of the officer's own province is not a partner-area person of this agreement.
+    const local = await ctx.db.labourer.findFirstOrThrow({ where: { regionCode: { startsWith: '35' } } });
+    expect((await officer.post(`${agreementUrl}/people/${local.id}/phone`, {})).statusCode).toBe(404);
   });
 
   it('downloads transferred people with an audit record', async () => {

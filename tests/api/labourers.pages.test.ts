@@ -173,7 +173,8 @@ describe('labourer registry pages', () => {
       employmentStatus: 'unemployed',
     });
     expect(person.statusChanges[0]?.source).toBe('self');
-    const user = await ctx.db.user.findUniqueOrThrow({ where: { username: '13800001111' } });
+    const user = await ctx.db.user.findUniqueOrThrow({ where: { labourerId: person.id } });
+    expect(user.username).not.toContain('13800001111');
     expect(user).toMatchObject({ role: 'labourer', labourerId: person.id });
 
     const again = new PageClient(ctx);

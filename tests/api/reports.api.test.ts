@@ -79,6 +79,17 @@ describe('reports API', () => {
       'talent',
       'paired_assistance',
     ]);
+    // East-west cooperation is the employment group's work (plan §2(5)); the paired-assistance
+    // group's own work (§6) is not recorded, and its section says so instead of borrowing figures.
+    const rowsOf = (group: string) =>
+      report.figures.sections.find((s: { group: string }) => s.group === group).rows.map((r: { id: string }) => r.id);
+    expect(rowsOf('employment')).toEqual(expect.arrayContaining(['coop_agreements', 'coop_transfers_done']));
+    expect(rowsOf('paired_assistance')).toEqual([]);
+    const page = await ctx.app.inject({ method: 'GET', url: `/reports/${report.id}`, headers: changting });
+    expect(page.body).toContain(
+      '挂钩扶贫助力专项组的工作（方案第六部分：助力挂钩重点县脱贫攻坚、帮扶驻点贫困村）尚未在本平台记录',
+    );
+    expect(page.body).toContain('扶贫劳务协作（东西部劳务协作）：本年度协作协议');
   });
 
   it('reproduces a report from its stored figures after the data changed', async () => {
@@ -149,9 +160,15 @@ describe('reports API', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);
-    expect(lines[0]).toBe('专项,指标,数值,单位,指标代码');
-    expect(lines).toContain(`就业创业扶贫,就业率,${report.figures.values.employed_share},%,employed_share`);
-    expect(lines).toContain(`社会保障扶贫,养老保险参保率,${report.figures.values.pension_coverage},%,pension_coverage`);
+    // A province's report carries its key counties' totals beside its own figures.
+    const key = report.figures.keyCounties.values;
+    expect(lines[0]).toBe('专项,指标,数值,其中：重点县,单位,指标代码');
+    expect(lines).toContain(
+      `就业创业扶贫,就业率,${report.figures.values.employed_share},${key.employed_share},%,employed_share`,
+    );
+    expect(lines).toContain(
+      `社会保障扶贫,养老保险参保率,${report.figures.values.pension_coverage},${key.pension_coverage},%,pension_coverage`,
+    );
     const xlsx = await ctx.app.inject({
       method: 'GET',
       url: `/api/v1/reports/${report.id}/export?format=xlsx&table=counties&lang=en`,

@@ -98,6 +98,22 @@ describe('sign-in throttling', () => {
     expect(codes.at(-1)).toBe(429);
   });
 
+  it('slows one address that tries many different names, after a budget an office NAT does not reach', async () => {
+    const ip = freshAddress();
+    const budget = 100; // LOGIN_LIMITS.addressFailures: failures per address across all names in 10 minutes
+    const codes: number[] = [];
+    for (let i = 0; i < budget; i++) codes.push((await apiLogin(ctx, `guess.${i}`, { ip, password: 'x' })).statusCode);
+    expect(codes.every((c) => c === 401)).toBe(true);
+    // Each name was tried once, so only the budget across names can refuse these.
+    const next = await apiLogin(ctx, `guess.${budget}`, { ip, password: 'x' });
+    expect(next.statusCode).toBe(429);
+    expect(Number(next.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(next.headers['retry-after'])).toBeLessThanOrEqual(10 * 60);
+    // The right password of a real account from that address waits too; another address does not.
+    expect((await apiLogin(ctx, 'officer.changting', { ip })).statusCode).toBe(429);
+    expect((await apiLogin(ctx, 'officer.changting')).statusCode).toBe(200);
+  });
+
   it('locks an account for a short, growing while after failures from many addresses', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 25; i++) {
