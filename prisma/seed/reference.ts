@@ -18,7 +18,17 @@ interface RegionRow {
 }
 interface Taxonomy {
   categories: { code: string; nameZh: string; nameEn: string }[];
-  occupations: { code: string; categoryCode: string; nameZh: string; nameEn: string; skills: string[] }[];
+  occupations: {
+    code: string;
+    categoryCode: string;
+    /** A finer group inside the category (matching's related occupations); the category when absent. */
+    subcategoryCode?: string;
+    nameZh: string;
+    nameEn: string;
+    skills: string[];
+    /** Certificate kinds of which the law requires one (an operating licence). */
+    licences?: string[];
+  }[];
   skills: { code: string; nameZh: string; nameEn: string; related: string[] }[];
 }
 
@@ -94,6 +104,8 @@ export async function loadReferenceData(db: Db): Promise<{ loaded: boolean }> {
           nameZh: o.nameZh,
           nameEn: o.nameEn,
           skillCodes: o.skills,
+          subcategoryCode: o.subcategoryCode ?? o.categoryCode,
+          licenceKinds: o.licences ?? [],
         })),
         skipDuplicates: true,
       });
