@@ -146,7 +146,9 @@ export function createMatchingRepository(db: Db) {
             licenceKinds: true,
           },
         }),
-        db.certificateKind.findMany({ select: { code: true, nameZh: true, nameEn: true, occupationCodes: true } }),
+        db.certificateKind.findMany({
+          select: { code: true, nameZh: true, nameEn: true, occupationCodes: true, category: true },
+        }),
         db.region.findMany({ select: { code: true, nameEn: true } }),
       ]);
       return { skills, occupations, certificates, regionNamesEn };
