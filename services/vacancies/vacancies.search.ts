@@ -96,6 +96,12 @@ const STAGES: Stage[] = [
   { phrases: true, attributesToSearchOn: NAME_ATTRIBUTES, matchingStrategy: 'last', severalWords: true },
 ];
 
+/** Meilisearch refuses `attributesToSearchOn` naming a field no document of the index has yet. */
+function fieldsNotYetKnown(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return cause?.code === 'invalid_search_attributes_to_search_on';
+}
+
 const placeIndexes = new WeakMap<ReferenceNames, PlaceIndex>();
 
 function placesOf(ref: ReferenceNames): PlaceIndex {
@@ -116,32 +122,40 @@ export function createVacancySearch(meili: Meilisearch, indexPrefix: string, ref
     let result;
     try {
       for (const stage of stages) {
-        result = await index.search(stage?.phrases ? asPhrases(understood.text) : understood.text, {
-          ...(stage?.attributesToSearchOn ? { attributesToSearchOn: stage.attributesToSearchOn } : {}),
-          ...(stage?.matchingStrategy ? { matchingStrategy: stage.matchingStrategy } : {}),
-          filter,
-          ...(sort ? { sort } : {}),
-          facets: FACETS,
-          hitsPerPage: query.pageSize,
-          page: query.page,
-          attributesToRetrieve: [
-            'id',
-            'title',
-            'employerName',
-            'employerKind',
-            'occupationName',
-            'regionCode',
-            'regionName',
-            'wageMin',
-            'wageMax',
-            'payBasis',
-            'headcount',
-            'accommodation',
-            'meals',
-            'publishedAt',
-            '_geo',
-          ],
-        });
+        const found = await index
+          .search(stage?.phrases ? asPhrases(understood.text) : understood.text, {
+            ...(stage?.attributesToSearchOn ? { attributesToSearchOn: stage.attributesToSearchOn } : {}),
+            ...(stage?.matchingStrategy ? { matchingStrategy: stage.matchingStrategy } : {}),
+            filter,
+            ...(sort ? { sort } : {}),
+            facets: FACETS,
+            hitsPerPage: query.pageSize,
+            page: query.page,
+            attributesToRetrieve: [
+              'id',
+              'title',
+              'employerName',
+              'employerKind',
+              'occupationName',
+              'regionCode',
+              'regionName',
+              'wageMin',
+              'wageMax',
+              'payBasis',
+              'headcount',
+              'accommodation',
+              'meals',
+              'publishedAt',
+              '_geo',
+            ],
+          })
+          .catch((error: unknown) => {
+            // No document holds these fields yet (an empty index): the stage cannot match; the next one answers.
+            if (stage?.attributesToSearchOn && fieldsNotYetKnown(error)) return undefined;
+            throw error;
+          });
+        if (!found) continue;
+        result = found;
         if (result.totalHits) break;
       }
     } catch (error) {
