@@ -24,6 +24,7 @@ export { encryptLegacyPhones } from './legacy-phones.repository.ts';
 export type { FormOptionsSource } from './form-options.ts';
 export { freshnessConfig, freshnessCutoffs, figuresOf, type FreshnessRules } from './freshness.ts';
 export { createFreshnessRepository } from './freshness.repository.ts';
+export { grantCertificate, type CertificateGrant } from './certificates.repository.ts';
 
 /** The registry of labourers (求职登记 and officers' records): API, pages, exports. */
 export const labourersModule: AppModule<CoreDeps, { labourers: LabourersService; formOptions: FormOptionsSource }> = {
