@@ -189,7 +189,7 @@ describe('training courses, offers from wishes, enrolments, certificates (issue 
     expect(list.body).toContain('href="/training/courses/new"');
     await officer.get('/training/courses/new');
     const refused = await officer.post('/training/courses', { title: '', programme: 'spring_tide', seats: 'x' });
-    expect(refused.statusCode).toBe(400);
+    expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('请改正标出的内容');
     expect(refused.body).toMatch(/id='title-error'/);
     const saved = await officer.post('/training/courses', {
