@@ -33,6 +33,7 @@ import { createPrismaClient, type Db } from '../services/platform/database/prism
 import { createJobQueue } from '../services/platform/jobs/job-queue.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
 import { createReferenceRepository } from '../services/platform/reference/reference.repository.ts';
+import { createPushesRepository } from '../services/pushes/pushes.repository.ts';
 import { createPushesService } from '../services/pushes/pushes.service.ts';
 import { createMatchingSearch } from '../services/matching/matching.search.ts';
 
@@ -178,7 +179,7 @@ async function main() {
       matchingRepo,
     );
     const pushes = createPushesService({
-      db,
+      repo: createPushesRepository(db),
       matching,
       notifier: createNotifier(db, () => undefined),
       reference: ref,

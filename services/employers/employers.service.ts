@@ -41,6 +41,14 @@ export function toEmployerView(e: Employer, ref: ReferenceNames): EmployerView {
   };
 }
 
+/** A self-registration that collides with an existing username or credit code. */
+function registrationConflict(field: string | undefined): ConflictError {
+  return new ConflictError(
+    field === 'username' ? 'This username is taken' : 'An employer with this credit code is already registered',
+    { field },
+  );
+}
+
 export function createEmployersService({ repo, reference, hashPassword, pii }: EmployersDeps) {
   async function checkRegion(code: string) {
     const ref = await reference();
@@ -98,16 +106,7 @@ export function createEmployersService({ repo, reference, hashPassword, pii }: E
         passwordHash: await hashPassword(password),
         displayName: employer.contactName,
       });
-      if ('conflict' in created) {
-        throw new ConflictError(
-          created.conflict === 'username'
-            ? 'This username is taken'
-            : 'An employer with this credit code is already registered',
-          {
-            field: created.conflict,
-          },
-        );
-      }
+      if ('conflict' in created) throw registrationConflict(created.conflict);
       return created;
     },
 

@@ -40,6 +40,51 @@ export interface DuplicatesDeps {
 
 type FlagRow = NonNullable<Awaited<ReturnType<ImportsRepository['findFlag']>>>;
 type Resolution = (typeof RESOLUTIONS)[number];
+type PersonSummary = Awaited<ReturnType<ImportsRepository['labourerSummaries']>>[number];
+
+/** A held row beside the registered person it may be, with the decisions still open on it. */
+function flagView(flag: Omit<FlagRow, 'job'>, person: PersonSummary | undefined, ref: ReferenceNames): FlagView {
+  const incoming = flag.incoming as unknown as IncomingRecord;
+  const allowed: Resolution[] =
+    flag.resolution !== 'pending'
+      ? []
+      : flag.reason === 'same_person_suspected'
+        ? ['keep_existing', 'use_incoming', 'distinct_people']
+        : ['keep_existing', 'use_incoming'];
+  return {
+    id: flag.id,
+    jobId: flag.jobId,
+    rowNumber: flag.rowNumber,
+    otherRowNumber: flag.otherRowNumber,
+    kind: flag.kind,
+    code: flag.reason,
+    reason: reasonText('en', flag.reason, 'duplicateReasons'),
+    reasonZh: reasonText('zh-CN', flag.reason, 'duplicateReasons'),
+    resolution: flag.resolution,
+    resolvedAt: flag.resolvedAt?.toISOString() ?? null,
+    allowed,
+    incoming: {
+      name: incoming.input.name ?? '',
+      idNumberMasked: incoming.idNumberMasked,
+      birthDate: incoming.birthDate,
+      regionCode: incoming.input.regionCode ?? null,
+      regionName: incoming.input.regionCode ? ref.regionName(incoming.input.regionCode) : '',
+      employmentStatus: incoming.input.employmentStatus ?? null,
+      phoneMasked: incoming.phoneMasked ?? (incoming.input.phone ? maskPhone(incoming.input.phone) : null),
+    },
+    existing: person
+      ? {
+          id: person.id,
+          name: person.name,
+          idNumberMasked: person.idNumberMasked,
+          birthDate: person.birthDate.toISOString().slice(0, 10),
+          regionCode: person.regionCode,
+          regionName: ref.regionName(person.regionCode),
+          employmentStatus: person.employmentStatus,
+        }
+      : null,
+  };
+}
 
 export function createDuplicatesService({ repo, writes, pii, reference }: DuplicatesDeps) {
   async function jobInScope(actor: ImportActor, jobId: string) {
@@ -54,49 +99,9 @@ export function createDuplicatesService({ repo, writes, pii, reference }: Duplic
     const ref = await reference();
     const ids = [...new Set(flags.map((f) => f.existingLabourerId).filter((id): id is string => !!id))];
     const people = new Map((await repo.labourerSummaries(ids)).map((p) => [p.id, p]));
-    return flags.map((flag) => {
-      const incoming = flag.incoming as unknown as IncomingRecord;
-      const person = flag.existingLabourerId ? people.get(flag.existingLabourerId) : undefined;
-      const allowed: Resolution[] =
-        flag.resolution !== 'pending'
-          ? []
-          : flag.reason === 'same_person_suspected'
-            ? ['keep_existing', 'use_incoming', 'distinct_people']
-            : ['keep_existing', 'use_incoming'];
-      return {
-        id: flag.id,
-        jobId: flag.jobId,
-        rowNumber: flag.rowNumber,
-        otherRowNumber: flag.otherRowNumber,
-        kind: flag.kind,
-        code: flag.reason,
-        reason: reasonText('en', flag.reason, 'duplicateReasons'),
-        reasonZh: reasonText('zh-CN', flag.reason, 'duplicateReasons'),
-        resolution: flag.resolution,
-        resolvedAt: flag.resolvedAt?.toISOString() ?? null,
-        allowed,
-        incoming: {
-          name: incoming.input.name ?? '',
-          idNumberMasked: incoming.idNumberMasked,
-          birthDate: incoming.birthDate,
-          regionCode: incoming.input.regionCode ?? null,
-          regionName: incoming.input.regionCode ? ref.regionName(incoming.input.regionCode) : '',
-          employmentStatus: incoming.input.employmentStatus ?? null,
-          phoneMasked: incoming.phoneMasked ?? (incoming.input.phone ? maskPhone(incoming.input.phone) : null),
-        },
-        existing: person
-          ? {
-              id: person.id,
-              name: person.name,
-              idNumberMasked: person.idNumberMasked,
-              birthDate: person.birthDate.toISOString().slice(0, 10),
-              regionCode: person.regionCode,
-              regionName: ref.regionName(person.regionCode),
-              employmentStatus: person.employmentStatus,
-            }
-          : null,
-      };
-    });
+    return flags.map((flag) =>
+      flagView(flag, flag.existingLabourerId ? people.get(flag.existingLabourerId) : undefined, ref),
+    );
   }
 
   /** The held row as a registry record again, checked against today's reference data. */

@@ -123,6 +123,25 @@ const WORD_READERS: Partial<Record<ImportField, Reader>> = {
   ...Object.fromEntries(YES_NO_FIELDS.map((field) => [field, readYesNo])),
 };
 
+/** Values a row implies without a cell of their own (training in the trade sought, lifted out, disabled). */
+function completeImplied(
+  input: Record<string, unknown>,
+  columns: ResolvedColumns,
+  add: (field: ImportField, reason: string) => void,
+) {
+  if (input.trainingWishes === null) {
+    const desired = input.desiredOccupations as string[] | undefined;
+    if (desired?.length) input.trainingWishes = desired;
+    else {
+      delete input.trainingWishes;
+      add('trainingWishes', 'training_yes_without_occupation');
+    }
+  }
+  // A year out of poverty says the household is out of it; a disability grade says there is one.
+  if (input.povertyYear !== undefined && !columns.index.has('povertyStatus')) input.povertyStatus = 'lifted_out';
+  if (input.disabilityGrade !== undefined && input.disability === undefined) input.disability = true;
+}
+
 export function validateRow(row: SheetRow, columns: ResolvedColumns, ctx: RowContext): RowResult {
   const found: Array<RowIssue & { at: number }> = [];
   const input: Record<string, unknown> = {};
@@ -202,17 +221,7 @@ export function validateRow(row: SheetRow, columns: ResolvedColumns, ctx: RowCon
     }
   }
 
-  if (input.trainingWishes === null) {
-    const desired = input.desiredOccupations as string[] | undefined;
-    if (desired?.length) input.trainingWishes = desired;
-    else {
-      delete input.trainingWishes;
-      add('trainingWishes', 'training_yes_without_occupation');
-    }
-  }
-  // A year out of poverty says the household is out of it; a disability grade says there is one.
-  if (input.povertyYear !== undefined && !columns.index.has('povertyStatus')) input.povertyStatus = 'lifted_out';
-  if (input.disabilityGrade !== undefined && input.disability === undefined) input.disability = true;
+  completeImplied(input, columns, add);
   if (REQUIRED_FIELDS.some((field) => reported.has(field))) return { ok: false, issues: issues() };
 
   let parsed = LabourerCreateSchema.safeParse(input);

@@ -37,6 +37,115 @@ export interface PersonMatch extends Ranked<PersonProfile> {
 const seconds = (date: Date | null) => (date ? Math.floor(date.getTime() / 1000) : null);
 const PERSON_RULES: readonly HardRule[] = ['outside_area', 'age', 'public_welfare'];
 
+/** What matching ranks of a registered person. */
+function profileOf(row: PersonRow, tax: Taxonomy, at: Date, partnerRegions: PartnerRegions): PersonProfile {
+  return {
+    id: row.id,
+    regionCode: row.regionCode,
+    point: tax.regionPoint(row.regionCode),
+    age: ageOn(row.birthDate, at),
+    mobility: row.mobility,
+    skills: row.skills.map((s) => ({ code: s.skillCode, level: s.level })),
+    certificates: [...new Set(row.certificates.map((c) => c.kind))],
+    desiredOccupations: row.desiredOccupations,
+    expectedWage: row.expectedWage,
+    needsAccommodation: row.needsAccommodation,
+    hardToEmploy: row.hardToEmploy,
+    disability: row.disability,
+    // Partner regions rank as their own tier for everyone; they widen the area only for partner_region mobility.
+    partnerRegions: partnerRegions(row),
+  };
+}
+
+/** What matching ranks of a vacancy. */
+function jobFactsOf(row: VacancyRow, tax: Taxonomy): JobFacts {
+  return {
+    id: row.id,
+    employerId: row.employerId,
+    employerKind: row.employer.kind,
+    occupationCode: row.occupationCode,
+    categoryCode: tax.category(row.occupationCode) ?? '',
+    skillCodes: row.skillCodes,
+    preferredSkillCodes: row.preferredSkillCodes,
+    regionCode: row.regionCode,
+    point: row.lat != null && row.lng != null ? { lat: row.lat, lng: row.lng } : tax.regionPoint(row.regionCode),
+    wageMin: row.wageMin,
+    wageMax: row.wageMax,
+    payBasis: row.payBasis,
+    headcount: row.headcount,
+    ageMin: row.ageMin,
+    ageMax: row.ageMax,
+    accommodation: row.accommodation,
+    meals: row.meals,
+    disabilityFriendly: row.disabilityFriendly,
+    publicWelfarePost: row.publicWelfarePost,
+    publishedAt: seconds(row.publishedAt),
+    expiresAt: seconds(row.expiresAt),
+  };
+}
+
+const vacancyState = (row: VacancyRow) => ({ ...row, employerVerified: row.employer.verifiedAt !== null });
+
+/** Keeps the first `limit` matches whose database row still passes every hard rule. */
+function confirm(
+  person: PersonProfile,
+  head: Ranked<JobFacts>[],
+  rows: Map<string, VacancyRow>,
+  limit: number,
+  at: Date,
+) {
+  const out: JobMatch[] = [];
+  for (const match of head) {
+    const row = rows.get(match.item.id);
+    if (row && brokenRules(person, vacancyState(row), at).length === 0) out.push({ ...match, vacancy: row });
+    if (out.length === limit) break;
+  }
+  return out;
+}
+
+/** Keeps the first `limit` people whose database row may be shown and still fits the vacancy's hard rules. */
+function confirmPeople(
+  head: Ranked<PersonProfile>[],
+  rows: Map<string, PersonRow>,
+  check: { shown: (row: PersonRow) => boolean; fits: (row: PersonRow) => boolean },
+  limit: number,
+): PersonMatch[] {
+  const out: PersonMatch[] = [];
+  for (const match of head) {
+    const row = rows.get(match.item.id);
+    if (!row || !check.shown(row)) continue;
+    if (check.fits(row)) out.push({ ...match, row });
+    if (out.length === limit) break;
+  }
+  return out;
+}
+
+/** One person's "not interested" and applications, from the signals read for a page of people. */
+function feedbackOf(
+  labourerId: string,
+  signals: Awaited<ReturnType<MatchingRepository['personSignals']>>,
+): PersonFeedback & { applied: Set<string> } {
+  const notInterested = new Set(signals.feedback.filter((f) => f.labourerId === labourerId).map((f) => f.vacancyId));
+  const occupations = new Set(
+    [...notInterested].map((id) => signals.occupations.get(id)).filter((o) => o !== undefined),
+  );
+  const applied = new Set(signals.applications.filter((a) => a.labourerId === labourerId).map((a) => a.vacancyId));
+  return { notInterested, notInterestedOccupations: occupations, applied };
+}
+
+/** Reference tables change only with a deployment: read once (again only if the first read failed). */
+function taxonomyLoader(repo: MatchingRepository, reference: () => Promise<PlaceNames>) {
+  let taxonomy: Promise<Taxonomy> | undefined;
+  return () => {
+    if (!taxonomy) {
+      const loading = Promise.all([repo.taxonomy(), reference()]).then(([data, places]) => new Taxonomy(data, places));
+      loading.catch(() => (taxonomy = undefined));
+      taxonomy = loading;
+    }
+    return taxonomy;
+  };
+}
+
 /**
  * The two-stage matching engine, without access rules: Meilisearch supplies candidates within the
  * hard rules, the re-rank orders them, and the database confirms the ones shown.
@@ -46,98 +155,11 @@ export function createMatcher(deps: MatcherDeps) {
   const now = deps.now ?? (() => new Date());
   const partnerRegions = deps.partnerRegions ?? (() => []);
   const market = createMarketSignals(repo, now, deps.signalsTtlMs ?? 5 * 60_000);
-  let taxonomy: Promise<Taxonomy> | undefined;
-
-  // Reference tables change only with a deployment: read once (again only if the first read failed).
-  const loadTaxonomy = () => {
-    if (!taxonomy) {
-      const loading = Promise.all([repo.taxonomy(), deps.reference()]).then(
-        ([data, places]) => new Taxonomy(data, places),
-      );
-      loading.catch(() => (taxonomy = undefined));
-      taxonomy = loading;
-    }
-    return taxonomy;
-  };
-
-  function profileOf(row: PersonRow, tax: Taxonomy, at: Date): PersonProfile {
-    return {
-      id: row.id,
-      regionCode: row.regionCode,
-      point: tax.regionPoint(row.regionCode),
-      age: ageOn(row.birthDate, at),
-      mobility: row.mobility,
-      skills: row.skills.map((s) => ({ code: s.skillCode, level: s.level })),
-      certificates: [...new Set(row.certificates.map((c) => c.kind))],
-      desiredOccupations: row.desiredOccupations,
-      expectedWage: row.expectedWage,
-      needsAccommodation: row.needsAccommodation,
-      hardToEmploy: row.hardToEmploy,
-      disability: row.disability,
-      // Partner regions rank as their own tier for everyone; they widen the area only for partner_region mobility.
-      partnerRegions: partnerRegions(row),
-    };
-  }
-
-  function jobFactsOf(row: VacancyRow, tax: Taxonomy): JobFacts {
-    return {
-      id: row.id,
-      employerId: row.employerId,
-      employerKind: row.employer.kind,
-      occupationCode: row.occupationCode,
-      categoryCode: tax.category(row.occupationCode) ?? '',
-      skillCodes: row.skillCodes,
-      preferredSkillCodes: row.preferredSkillCodes,
-      regionCode: row.regionCode,
-      point: row.lat != null && row.lng != null ? { lat: row.lat, lng: row.lng } : tax.regionPoint(row.regionCode),
-      wageMin: row.wageMin,
-      wageMax: row.wageMax,
-      payBasis: row.payBasis,
-      headcount: row.headcount,
-      ageMin: row.ageMin,
-      ageMax: row.ageMax,
-      accommodation: row.accommodation,
-      meals: row.meals,
-      disabilityFriendly: row.disabilityFriendly,
-      publicWelfarePost: row.publicWelfarePost,
-      publishedAt: seconds(row.publishedAt),
-      expiresAt: seconds(row.expiresAt),
-    };
-  }
-
-  const vacancyState = (row: VacancyRow) => ({ ...row, employerVerified: row.employer.verifiedAt !== null });
-
-  /** Keeps the first `limit` matches whose database row still passes every hard rule. */
-  function confirm(
-    person: PersonProfile,
-    head: Ranked<JobFacts>[],
-    rows: Map<string, VacancyRow>,
-    limit: number,
-    at: Date,
-  ) {
-    const out: JobMatch[] = [];
-    for (const match of head) {
-      const row = rows.get(match.item.id);
-      if (row && brokenRules(person, vacancyState(row), at).length === 0) out.push({ ...match, vacancy: row });
-      if (out.length === limit) break;
-    }
-    return out;
-  }
+  const personOf = (row: PersonRow, tax: Taxonomy, at: Date) => profileOf(row, tax, at, partnerRegions);
+  const loadTaxonomy = taxonomyLoader(repo, deps.reference);
 
   async function vacancyRows(ids: string[]) {
     return new Map((await repo.vacancies([...new Set(ids)])).map((row) => [row.id, row]));
-  }
-
-  function feedbackOf(
-    labourerId: string,
-    signals: Awaited<ReturnType<MatchingRepository['personSignals']>>,
-  ): PersonFeedback & { applied: Set<string> } {
-    const notInterested = new Set(signals.feedback.filter((f) => f.labourerId === labourerId).map((f) => f.vacancyId));
-    const occupations = new Set(
-      [...notInterested].map((id) => signals.occupations.get(id)).filter((o) => o !== undefined),
-    );
-    const applied = new Set(signals.applications.filter((a) => a.labourerId === labourerId).map((a) => a.vacancyId));
-    return { notInterested, notInterestedOccupations: occupations, applied };
   }
 
   /** Ranks one person's candidates and answers the head to confirm against the database. */
@@ -162,7 +184,7 @@ export function createMatcher(deps: MatcherDeps) {
 
   return {
     taxonomy: loadTaxonomy,
-    profileOf,
+    profileOf: personOf,
     jobFactsOf,
 
     /**
@@ -172,7 +194,7 @@ export function createMatcher(deps: MatcherDeps) {
     async jobsFor(row: PersonRow, limit: number, overrides: { point?: Point | null } = {}) {
       const tax = await loadTaxonomy();
       const at = now();
-      const person = { ...profileOf(row, tax, at), ...overrides };
+      const person = { ...personOf(row, tax, at), ...overrides };
       // The database and Meilisearch work at the same time.
       const [signals, found] = await Promise.all([repo.personSignals([row.id]), search.jobs(person, tax, at)]);
       const feedback = feedbackOf(row.id, signals);
@@ -194,17 +216,10 @@ export function createMatcher(deps: MatcherDeps) {
       const ranked = rankPeople(job, found, { taxonomy: tax, now: at, audienceOf, notInterested });
       const head = ranked.slice(0, limit + CANDIDATE_STAGE.hydrateSpare);
       const rows = new Map((await repo.people(head.map((r) => r.item.id))).map((row) => [row.id, row]));
-      const out: PersonMatch[] = [];
-      for (const match of head) {
-        const row = rows.get(match.item.id);
-        if (!row || row.erasedAt || !row.wantsJob || !row.consentShowEmployer) continue;
-        const broken = brokenRules(profileOf(row, tax, at), vacancyState(vacancy), at).filter((rule) =>
-          PERSON_RULES.includes(rule),
-        );
-        if (broken.length === 0) out.push({ ...match, row });
-        if (out.length === limit) break;
-      }
-      return { job, matches: out };
+      const shown = (row: PersonRow) => !row.erasedAt && row.wantsJob && row.consentShowEmployer;
+      const fits = (row: PersonRow) =>
+        brokenRules(personOf(row, tax, at), vacancyState(vacancy), at).every((rule) => !PERSON_RULES.includes(rule));
+      return { job, matches: confirmPeople(head, rows, { shown, fits }, limit) };
     },
 
     feedbackOf,

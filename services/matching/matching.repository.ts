@@ -73,8 +73,61 @@ const VACANCY_SELECT = {
   },
 } as const;
 
+/** The aggregate reads of the market: employers' records, vacancies' crowding, jobs of an area. */
+function marketQueries(db: Db) {
+  return {
+    /**
+     * Each employer's hires through the platform and three-month retention, the same rule as the
+     * applications module's retention figures: a hire is judged once three months from the start
+     * (or the hire) are over, or when the person left before; leaving within them is an early leave.
+     */
+    employerRecords(now: Date): Promise<Array<EmployerRecord & { employerId: string }>> {
+      const months = `${EMPLOYER_RECORD.retentionMonths} months`;
+      return db.$queryRaw<Array<EmployerRecord & { employerId: string }>>`
+        SELECT v."employerId",
+          count(*)::int AS "hires",
+          count(*) FILTER (WHERE h."early" OR h."due" <= ${now})::int AS "decided",
+          count(*) FILTER (WHERE NOT h."early" AND h."due" <= ${now})::int AS "retained"
+        FROM (
+          SELECT a."vacancyId",
+            COALESCE(a."startedAt", a."hiredAt") + ${months}::interval AS "due",
+            (a."status" = 'left' AND a."leftAt" < COALESCE(a."startedAt", a."hiredAt") + ${months}::interval) AS "early"
+          FROM "Application" a
+          WHERE a."status" IN ('hired', 'started', 'left') AND COALESCE(a."startedAt", a."hiredAt") IS NOT NULL
+        ) h JOIN "Vacancy" v ON v."id" = h."vacancyId"
+        GROUP BY v."employerId"`;
+    },
+
+    /** Applications still in play and places taken, per open vacancy. */
+    applicationCounts(): Promise<ApplicationCount[]> {
+      return db.$queryRaw<ApplicationCount[]>`
+        SELECT a."vacancyId", a."status"::text AS "status", count(*)::int AS "count"
+        FROM "Application" a JOIN "Vacancy" v ON v."id" = a."vacancyId"
+        WHERE v."status" = 'open' AND a."status" IN ('applied', 'viewed', 'interview', 'offered', 'hired', 'started')
+        GROUP BY a."vacancyId", a."status"`;
+    },
+
+    /**
+     * The vacancies of an area (region prefixes; null for anywhere) that could be anyone's, grouped
+     * by age range and public-welfare post, with the best monthly pay of each group.
+     */
+    async jobGroupsIn(area: string[] | null, now: Date): Promise<JobGroup[]> {
+      const patterns = area?.map((prefix) => `${prefix}%`) ?? null;
+      return db.$queryRaw<JobGroup[]>`
+        SELECT v."ageMin", v."ageMax", v."publicWelfarePost", count(*)::int AS "jobs",
+          max(CASE WHEN v."payBasis" = 'day' THEN v."wageMax" * ${WAGE.daysPerMonth} ELSE v."wageMax" END)::int AS "bestWage"
+        FROM "Vacancy" v JOIN "Employer" e ON e."id" = v."employerId"
+        WHERE v."status" = 'open' AND e."verifiedAt" IS NOT NULL AND (v."expiresAt" IS NULL OR v."expiresAt" > ${now})
+          AND (${patterns}::text[] IS NULL OR v."regionCode" LIKE ANY(${patterns}::text[]))
+        GROUP BY 1, 2, 3`;
+    },
+  };
+}
+
 export function createMatchingRepository(db: Db) {
   return {
+    ...marketQueries(db),
+
     async taxonomy(): Promise<TaxonomyData> {
       const [skills, occupations, certificates, regionNamesEn] = await Promise.all([
         db.skill.findMany({ select: { code: true, nameZh: true, nameEn: true, relatedCodes: true } }),
@@ -91,7 +144,6 @@ export function createMatchingRepository(db: Db) {
       return db.labourer.findUnique({ where: { id }, select: PERSON_SELECT });
     },
 
-    /** People who want work, in pages by place (then id), for a batch ranking. */
     /** People who want work (under a region prefix), by place then id, in the shape the matcher ranks. */
     willingPage(after: { regionCode: string; id: string } | null, take: number, prefix = '') {
       return db.labourer.findMany({
@@ -128,37 +180,6 @@ export function createMatchingRepository(db: Db) {
         ? await db.vacancy.findMany({ where: { id: { in: vacancyIds } }, select: { id: true, occupationCode: true } })
         : [];
       return { feedback, applications, occupations: new Map(occupations.map((v) => [v.id, v.occupationCode])) };
-    },
-
-    /**
-     * Each employer's hires through the platform and three-month retention, the same rule as the
-     * applications module's retention figures: a hire is judged once three months from the start
-     * (or the hire) are over, or when the person left before; leaving within them is an early leave.
-     */
-    employerRecords(now: Date): Promise<Array<EmployerRecord & { employerId: string }>> {
-      const months = `${EMPLOYER_RECORD.retentionMonths} months`;
-      return db.$queryRaw<Array<EmployerRecord & { employerId: string }>>`
-        SELECT v."employerId",
-          count(*)::int AS "hires",
-          count(*) FILTER (WHERE h."early" OR h."due" <= ${now})::int AS "decided",
-          count(*) FILTER (WHERE NOT h."early" AND h."due" <= ${now})::int AS "retained"
-        FROM (
-          SELECT a."vacancyId",
-            COALESCE(a."startedAt", a."hiredAt") + ${months}::interval AS "due",
-            (a."status" = 'left' AND a."leftAt" < COALESCE(a."startedAt", a."hiredAt") + ${months}::interval) AS "early"
-          FROM "Application" a
-          WHERE a."status" IN ('hired', 'started', 'left') AND COALESCE(a."startedAt", a."hiredAt") IS NOT NULL
-        ) h JOIN "Vacancy" v ON v."id" = h."vacancyId"
-        GROUP BY v."employerId"`;
-    },
-
-    /** Applications still in play and places taken, per open vacancy. */
-    applicationCounts(): Promise<ApplicationCount[]> {
-      return db.$queryRaw<ApplicationCount[]>`
-        SELECT a."vacancyId", a."status"::text AS "status", count(*)::int AS "count"
-        FROM "Application" a JOIN "Vacancy" v ON v."id" = a."vacancyId"
-        WHERE v."status" = 'open' AND a."status" IN ('applied', 'viewed', 'interview', 'offered', 'hired', 'started')
-        GROUP BY a."vacancyId", a."status"`;
     },
 
     vacancies(ids: string[]) {
@@ -206,21 +227,6 @@ export function createMatchingRepository(db: Db) {
 
     vacancyExists(id: string) {
       return db.vacancy.findUnique({ where: { id }, select: { id: true } });
-    },
-
-    /**
-     * The vacancies of an area (region prefixes; null for anywhere) that could be anyone's, grouped
-     * by age range and public-welfare post, with the best monthly pay of each group.
-     */
-    async jobGroupsIn(area: string[] | null, now: Date): Promise<JobGroup[]> {
-      const patterns = area?.map((prefix) => `${prefix}%`) ?? null;
-      return db.$queryRaw<JobGroup[]>`
-        SELECT v."ageMin", v."ageMax", v."publicWelfarePost", count(*)::int AS "jobs",
-          max(CASE WHEN v."payBasis" = 'day' THEN v."wageMax" * ${WAGE.daysPerMonth} ELSE v."wageMax" END)::int AS "bestWage"
-        FROM "Vacancy" v JOIN "Employer" e ON e."id" = v."employerId"
-        WHERE v."status" = 'open' AND e."verifiedAt" IS NOT NULL AND (v."expiresAt" IS NULL OR v."expiresAt" > ${now})
-          AND (${patterns}::text[] IS NULL OR v."regionCode" LIKE ANY(${patterns}::text[]))
-        GROUP BY 1, 2, 3`;
     },
   };
 }

@@ -64,8 +64,26 @@ export function createSmsRepository(db: Db) {
         select: PREFERENCE_SELECT,
       }),
 
+    /**
+     * Queues messages, a thousand per statement over columns of arrays (see storeNotifications).
+     * Times are written as UTC, as Prisma writes them (a column default would follow the session's zone).
+     */
     async queue(drafts: SmsDraft[]): Promise<void> {
-      for (let i = 0; i < drafts.length; i += 1000) await db.smsMessage.createMany({ data: drafts.slice(i, i + 1000) });
+      for (let i = 0; i < drafts.length; i += 1000) {
+        const rows = drafts.slice(i, i + 1000);
+        const column = <T>(pick: (d: SmsDraft) => T) => rows.map(pick);
+        await db.$executeRaw`
+          INSERT INTO "SmsMessage" ("notificationId", "userId", "labourerId", "phoneEncrypted", "phoneMasked",
+            "template", "body", "provider", "status", "sendAfter", "createdAt")
+          SELECT n, u, l, pe, pm, t, b, p, s::"OutboundStatus", a, ${new Date().toISOString()}::timestamp(3)
+          FROM unnest(
+            ${column((d) => d.notificationId.toString())}::bigint[], ${column((d) => d.userId)}::text[],
+            ${column((d) => d.labourerId)}::text[], ${column((d) => d.phoneEncrypted)}::text[],
+            ${column((d) => d.phoneMasked)}::text[], ${column((d) => d.template)}::text[],
+            ${column((d) => d.body)}::text[], ${column((d) => d.provider)}::text[], ${column((d) => d.status)}::text[],
+            ${column((d) => d.sendAfter.toISOString())}::timestamp(3)[]
+          ) AS m(n, u, l, pe, pm, t, b, p, s, a)`;
+      }
     },
 
     due: (now: Date, limit: number, provider: string) =>

@@ -7,11 +7,11 @@ import type {
   PersonRow,
 } from '../matching/index.ts';
 import type { Notifier, StoredNotification } from '../notifications/index.ts';
-import type { Prisma } from '../platform/database/prisma.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { assignPushes, type Filtered, type PushCandidate, suitableMatches, topUpPushes } from './assignment.ts';
+import { mapInSlices } from '../platform/background.ts';
 import { pushNotice } from './notices.ts';
-import { type PushesRepository, writeQueries } from './pushes.repository.ts';
+import { type GapDetail, type PushesRepository, type WriteTx, writeQueries } from './pushes.repository.ts';
 
 export interface CampaignTuning {
   /** People read and ranked together. */
@@ -102,7 +102,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
     if (!toRank.length) return { rows, entries: [], explanations: new Map() };
     const ranked = await matching.rankJobsForPeople(toRank, keep, { at, ...search });
     const none: Array<PersonProfile> = [];
-    const entries = ranked.map(({ person, matches: valid }, i) => {
+    const entries = await mapInSlices(ranked, ({ person, matches: valid }, i) => {
       const row = toRank[i]!;
       const covered = lastPush.has(row.id);
       if (!covered && valid.length === 0) none.push(person);
@@ -121,7 +121,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
 
   /** Stores a notice per push and the pushes with their notice, inside the write step. */
   async function pushAndNotify(
-    tx: Prisma.TransactionClient,
+    tx: WriteTx,
     pushes: Array<{ labourerId: string; vacancyId: string; score: number }>,
     jobById: Map<string, JobRow>,
   ) {
@@ -194,7 +194,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
             campaignId,
             regionCode: e.row.regionCode,
             reason,
-            detail: (explained?.detail ?? { candidates: e.candidates.length }) as Prisma.InputJsonValue,
+            detail: (explained?.detail ?? { candidates: e.candidates.length }) as GapDetail,
           };
         });
       await writeQueries.replaceGaps(

@@ -6,6 +6,7 @@ import { createGapsService } from './gaps.ts';
 import { pushesJobs } from './pushes.jobs.ts';
 import { pushesPages } from './pushes.pages.ts';
 import { pushesRoutes } from './pushes.routes.ts';
+import { createPushesRepository } from './pushes.repository.ts';
 import { createPushesService } from './pushes.service.ts';
 
 export interface PushesDeps extends CoreDeps {
@@ -28,7 +29,7 @@ export const pushesModule: AppModule<PushesDeps> = {
       log: deps.log,
     });
     const pushes = createPushesService({
-      db: deps.db,
+      repo: createPushesRepository(deps.db),
       matching: deps.matching,
       notifier: deps.notifier,
       reference: deps.reference,

@@ -38,6 +38,11 @@ function expireLeases(db: Pick<Prisma.TransactionClient, 'pushCampaign'>, leaseM
   });
 }
 
+/** The write step's transaction, as campaign code sees it (it passes it on to the queries below). */
+export type WriteTx = Prisma.TransactionClient;
+/** What a gap records about why a person got no job. */
+export type GapDetail = Prisma.InputJsonValue;
+
 export function createPushesRepository(db: Db, leaseMs = LEASE_MS) {
   return {
     countWilling(prefix: string) {
@@ -192,7 +197,7 @@ export function createPushesRepository(db: Db, leaseMs = LEASE_MS) {
     },
 
     /** The write step of a page: under one lock, so the caps hold whatever worker writes. */
-    writeStep<T>(work: (tx: Prisma.TransactionClient) => Promise<T>) {
+    writeStep<T>(work: (tx: WriteTx) => Promise<T>) {
       return db.$transaction(
         async (tx) => {
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
@@ -236,14 +241,14 @@ export type PushesRepository = ReturnType<typeof createPushesRepository>;
 
 /** What the write step reads and writes, inside its transaction. */
 export const writeQueries = {
-  async pushCounts(tx: Prisma.TransactionClient, vacancyIds: string[]) {
+  async pushCounts(tx: WriteTx, vacancyIds: string[]) {
     if (!vacancyIds.length) return new Map<string, number>();
     const rows = await tx.$queryRaw<Array<{ vacancyId: string; count: number }>>`
       SELECT "vacancyId", count(*)::int AS "count" FROM "JobPush" WHERE "vacancyId" = ANY(${vacancyIds}) GROUP BY 1`;
     return new Map(rows.map((r) => [r.vacancyId, r.count]));
   },
 
-  headcounts(tx: Prisma.TransactionClient, vacancyIds: string[]) {
+  headcounts(tx: WriteTx, vacancyIds: string[]) {
     return tx.vacancy.findMany({
       where: { id: { in: vacancyIds } },
       select: {
@@ -259,7 +264,7 @@ export const writeQueries = {
     });
   },
 
-  usersOf(tx: Prisma.TransactionClient, labourerIds: string[]) {
+  usersOf(tx: WriteTx, labourerIds: string[]) {
     return tx.user.findMany({
       where: { labourerId: { in: labourerIds } },
       select: { id: true, labourerId: true },
@@ -271,7 +276,7 @@ export const writeQueries = {
    * pushed is skipped by the primary key, which is what makes a push once-only.
    */
   async insertPushes(
-    tx: Prisma.TransactionClient,
+    tx: WriteTx,
     pushes: Array<{
       labourerId: string;
       vacancyId: string;
@@ -290,25 +295,21 @@ export const writeQueries = {
   },
 
   async replaceGaps(
-    tx: Prisma.TransactionClient,
+    tx: WriteTx,
     labourerIds: string[],
     gaps: Array<{
       labourerId: string;
       campaignId: string;
       regionCode: string;
       reason: string;
-      detail: Prisma.InputJsonValue;
+      detail: GapDetail;
     }>,
   ) {
     await tx.pushGap.deleteMany({ where: { labourerId: { in: labourerIds } } });
     if (gaps.length) await tx.pushGap.createMany({ data: gaps, skipDuplicates: true });
   },
 
-  progress(
-    tx: Prisma.TransactionClient,
-    campaignId: string,
-    by: { considered: number; pushed: number; withoutMatch: number },
-  ) {
+  progress(tx: WriteTx, campaignId: string, by: { considered: number; pushed: number; withoutMatch: number }) {
     return tx.pushCampaign.update({
       where: { id: campaignId },
       data: {

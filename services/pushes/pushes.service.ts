@@ -2,17 +2,17 @@ import { scopePrefix } from '../platform/access/scope.ts';
 import type { JobSnapshot, MatchingApi } from '../matching/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { AppConfig } from '../platform/config/config.ts';
-import type { Db } from '../platform/database/prisma.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { JobQueue } from '../platform/jobs/job-queue.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { type CampaignTuning, runChunk } from './campaign-run.ts';
 import { pushCoverage } from './coverage.ts';
-import { createPushesRepository, LEASE_MS } from './pushes.repository.ts';
+import { type createPushesRepository, LEASE_MS, type PushesRepository } from './pushes.repository.ts';
 
 export interface PushesServiceDeps {
-  db: Db;
+  /** Made with the same lease length as `lease.ms`. */
+  repo: PushesRepository;
   matching: MatchingApi;
   notifier: Notifier;
   reference: () => Promise<ReferenceNames>;
@@ -56,9 +56,8 @@ export type CampaignView = ReturnType<typeof campaignView>;
  * BullMQ workers of every app process), and completed by a final job once every chunk is done.
  */
 export function createPushesService(deps: PushesServiceDeps) {
-  const { db, queue } = deps;
+  const { repo, queue } = deps;
   const lease = deps.lease ?? { ms: LEASE_MS, heartbeatMs: LEASE_MS / 4 };
-  const repo = createPushesRepository(db, lease.ms);
   // Marks the campaigns this instance starts, so the restart clean-up leaves them alone.
   const bootId = crypto.randomUUID();
   const snapshotMax = deps.tuning?.snapshotMax ?? 200_000;

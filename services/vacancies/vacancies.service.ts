@@ -122,6 +122,29 @@ export interface VacanciesDeps {
   reference: () => Promise<ReferenceNames>;
 }
 
+/** What a move to another status writes besides the status; refused when the lifecycle forbids it. */
+function statusMove(
+  current: { status: VacancyStatus; publishedAt: Date | null; expiresAt: Date | null },
+  status: VacancyStatus,
+  expiresAt: string | null | undefined,
+) {
+  if (!canMove(current.status, status)) {
+    throw new ConflictError(`A vacancy cannot move from ${current.status} to ${status}`, {
+      from: current.status,
+      to: status,
+    });
+  }
+  if (status !== 'open') return {};
+  const expiry = expiresAt !== undefined ? (expiresAt ? endOfDay(expiresAt) : null) : current.expiresAt;
+  return {
+    publishedAt: current.publishedAt ?? new Date(),
+    // Reopening an expired vacancy needs a new expiry; without one it runs the default time.
+    ...(!expiry || expiry <= new Date()
+      ? { expiresAt: new Date(Date.now() + DEFAULT_VALIDITY_DAYS * 86_400_000) }
+      : {}),
+  };
+}
+
 export function createVacanciesService({ repo, reference }: VacanciesDeps) {
   async function assertMayManage(actor: SessionUser, employerId: string) {
     if (actor.role === 'admin') return;
@@ -186,25 +209,7 @@ export function createVacanciesService({ repo, reference }: VacanciesDeps) {
         issues.push({ field: 'wageMax', code: 'below_wage_min', message: 'must not be below wageMin' });
       if (issues.length) fail(issues);
       const { status, startDate, expiresAt, ...fields } = patch;
-      let lifecycle = {};
-      if (status && status !== current.status) {
-        if (!canMove(current.status, status)) {
-          throw new ConflictError(`A vacancy cannot move from ${current.status} to ${status}`, {
-            from: current.status,
-            to: status,
-          });
-        }
-        if (status === 'open') {
-          const expiry = expiresAt !== undefined ? (expiresAt ? endOfDay(expiresAt) : null) : current.expiresAt;
-          lifecycle = {
-            publishedAt: current.publishedAt ?? new Date(),
-            // Reopening an expired vacancy needs a new expiry; without one it runs the default time.
-            ...(!expiry || expiry <= new Date()
-              ? { expiresAt: new Date(Date.now() + DEFAULT_VALIDITY_DAYS * 86_400_000) }
-              : {}),
-          };
-        }
-      }
+      const lifecycle = status && status !== current.status ? statusMove(current, status, expiresAt) : {};
       const updated = await repo.update(id, {
         ...fields,
         ...(startDate !== undefined ? { startDate: startDate ? day(startDate) : null } : {}),

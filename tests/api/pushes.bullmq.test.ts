@@ -4,6 +4,7 @@ import { loadFixture, type LoadedFixture } from '../../services/matching/eval/lo
 import { createFixtureRepository } from '../../services/matching/eval/fixture.repository.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { createJobQueue, type JobQueue } from '../../services/platform/jobs/job-queue.ts';
+import { createPushesRepository } from '../../services/pushes/pushes.repository.ts';
 import { createPushesService, type PushesService } from '../../services/pushes/pushes.service.ts';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
@@ -44,7 +45,7 @@ describe('push campaigns on BullMQ (two workers)', () => {
     };
     const { deps } = ctx.app.modules;
     secondService = createPushesService({
-      db: ctx.db,
+      repo: createPushesRepository(ctx.db),
       matching: deps.matching,
       notifier: deps.notifier,
       reference: deps.reference,

@@ -6,6 +6,7 @@ import { loadFixture } from '../../services/matching/eval/load-fixture.ts';
 import { createFixtureRepository } from '../../services/matching/eval/fixture.repository.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { createJobQueue, type JobQueue } from '../../services/platform/jobs/job-queue.ts';
+import { createPushesRepository } from '../../services/pushes/pushes.repository.ts';
 import { createPushesService, type PushesService } from '../../services/pushes/pushes.service.ts';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
@@ -101,7 +102,7 @@ describe('Redis lost during a push campaign', () => {
     };
     const { deps } = ctx.app.modules;
     service = createPushesService({
-      db: ctx.db,
+      repo: createPushesRepository(ctx.db, LEASE_MS),
       matching: deps.matching,
       notifier: deps.notifier,
       reference: deps.reference,

@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { WorkerPGlite } from './pglite-client.ts';
 
 export interface DatabaseTarget {
   /** PostgreSQL connection string; when absent, the embedded PGlite in dataDir is used. */
@@ -14,6 +15,8 @@ export interface DatabaseTarget {
   inMemory?: boolean;
   /** For an in-memory PGlite: start from this dump (`PGlite.dumpDataDir`) instead of an empty cluster. */
   template?: Blob | undefined;
+  /** Where PGlite runs: its own worker thread (default) or this one (env PGLITE_THREAD=main). */
+  thread?: 'worker' | 'main';
 }
 
 export interface AdapterHandle {
@@ -23,11 +26,10 @@ export interface AdapterHandle {
 }
 
 /**
- * PGlite runs every statement synchronously on this thread, and its promises settle without going
- * back to the event loop: a chain of queries (a campaign's write step, a page read after page)
- * was one unbroken run of microtasks, measured at 300 queries in 0.9 s with not one timer firing
- * and a public search held 1.5 s during a campaign. Each query and script first waits one turn of
- * the loop, so timers and requests run between statements; a transaction's statements too.
+ * PGlite runs every statement synchronously, in WebAssembly, on the thread that calls it: in the
+ * app's thread a campaign's long statements held a public search for seconds. By default it runs
+ * in a worker thread (pglite-client.ts) and the app's loop only passes messages; `PGLITE_THREAD=main`
+ * (or `thread: 'main'`) keeps it in this thread, with each query first waiting one turn of the loop.
  */
 function turnTaking<T extends object>(client: T): T {
   return new Proxy(client, {
@@ -48,6 +50,19 @@ function turnTaking<T extends object>(client: T): T {
   });
 }
 
+async function openPGlite(target: DatabaseTarget): Promise<{ client: WorkerPGlite | PGlite; close(): Promise<void> }> {
+  const dataDir = target.inMemory ? undefined : path.join(target.dataDir, 'pglite');
+  if ((target.thread ?? process.env.PGLITE_THREAD) === 'main') {
+    const pg = dataDir
+      ? await PGlite.create(dataDir)
+      : await PGlite.create(target.template ? { loadDataDir: target.template } : {});
+    return { client: turnTaking(pg), close: () => pg.close() };
+  }
+  const template = !dataDir && target.template ? await target.template.arrayBuffer() : undefined;
+  const client = await WorkerPGlite.create({ ...(dataDir ? { dataDir } : {}), ...(template ? { template } : {}) });
+  return { client, close: () => client.close() };
+}
+
 /** Opens the database route the configuration asks for and returns a Prisma driver adapter factory. */
 export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle> {
   if (target.databaseUrl) {
@@ -55,15 +70,15 @@ export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle
     return { kind: 'postgresql', factory, close: async () => {} };
   }
   if (target.inMemory) {
-    const pg = await PGlite.create(target.template ? { loadDataDir: target.template } : {});
-    return { kind: 'pglite', factory: new PrismaPGlite(turnTaking(pg)), close: () => pg.close() };
+    const pg = await openPGlite(target);
+    return { kind: 'pglite', factory: new PrismaPGlite(pg.client as PGlite), close: pg.close };
   }
   const release = acquireDataDirLock(target.dataDir);
   try {
-    const pg = await PGlite.create(path.join(target.dataDir, 'pglite'));
+    const pg = await openPGlite(target);
     return {
       kind: 'pglite',
-      factory: new PrismaPGlite(turnTaking(pg)),
+      factory: new PrismaPGlite(pg.client as PGlite),
       close: async () => {
         try {
           await pg.close();

@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openTestDatabase } from '../../../tests/helpers/database.ts';
+import { type AdapterHandle, openAdapter } from './connect.ts';
+import { WorkerPGlite } from './pglite-client.ts';
+import { createPrismaClient, type Db } from './prisma.ts';
+
+/** A client of its own on the run's migrated template (an empty cluster's initdb costs seconds). */
+function fresh(): Promise<WorkerPGlite> {
+  const file = inject('pgliteTemplate');
+  return WorkerPGlite.create(file ? { template: new Uint8Array(fs.readFileSync(file)).buffer } : {});
+}
+
+/** PGlite in its own worker thread, through Prisma as the app uses it and through the client itself. */
+describe('embedded database in a worker thread', () => {
+  let handle: AdapterHandle;
+  let db: Db;
+  beforeAll(async () => {
+    const file = inject('pgliteTemplate');
+    const template = file ? new Blob([fs.readFileSync(file)]) : undefined;
+    handle = await openAdapter({ dataDir: '', inMemory: true, thread: 'worker', template });
+    db = createPrismaClient(handle.factory);
+    await db.$executeRawUnsafe('CREATE TABLE person (id int PRIMARY KEY, name text UNIQUE, born timestamptz)');
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await handle.close();
+  });
+
+  it('answers queries with the adapter’s value parsing (dates, big integers, bytes, JSON)', async () => {
+    const [row] = await db.$queryRaw<Array<Record<string, unknown>>>`
+      SELECT 9007199254740993::int8 AS big, '2026-01-02 03:04:05+00'::timestamptz AS at,
+             '\\x0102'::bytea AS bytes, '{"a":[1,2]}'::jsonb AS doc, ARRAY['x','y'] AS list`;
+    expect(row).toEqual({
+      big: 9007199254740993n,
+      at: new Date('2026-01-02T03:04:05Z'),
+      bytes: new Uint8Array([1, 2]),
+      doc: { a: [1, 2] },
+      list: ['x', 'y'],
+    });
+  });
+
+  it('reports a unique violation as Prisma’s P2002 and other database errors with their code', async () => {
+    await db.$executeRaw`INSERT INTO person (id, name) VALUES (1, 'A')`;
+    const cause = (error: unknown) =>
+      (error as { meta: { driverAdapterError: { cause: unknown } } }).meta.driverAdapterError.cause;
+    const duplicate = await db.$executeRaw`INSERT INTO person (id, name) VALUES (2, 'A')`.catch(cause);
+    expect(duplicate).toMatchObject({ kind: 'UniqueConstraintViolation', originalCode: '23505' });
+    const missing = await db.$queryRawUnsafe('SELECT * FROM no_such_table').catch(cause);
+    expect(missing).toMatchObject({ kind: 'TableDoesNotExist', originalCode: '42P01' });
+    // A model write maps the unique violation to P2002, the code the app tests for.
+    const client = await fresh();
+    try {
+      await client.exec('CREATE TABLE t (k text UNIQUE)');
+      await client.query('INSERT INTO t VALUES ($1)', ['k']);
+      const failure = await client.query('INSERT INTO t VALUES ($1)', ['k']).catch((error: unknown) => error);
+      const { messages } = await import('@electric-sql/pglite');
+      expect(failure).toBeInstanceOf(messages.DatabaseError);
+      expect(failure).toMatchObject({ code: '23505', constraint: 't_k_key', severity: 'ERROR' });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('commits a transaction as one and rolls one back when its work throws', async () => {
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO person (id, name) VALUES (10, 'B')`;
+      await tx.$executeRaw`INSERT INTO person (id, name) VALUES (11, 'C')`;
+    });
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRaw`INSERT INTO person (id, name) VALUES (12, 'D')`;
+        throw new Error('abandoned');
+      }),
+    ).rejects.toThrow('abandoned');
+    // A failing statement inside a transaction rolls the whole of it back.
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRaw`INSERT INTO person (id, name) VALUES (13, 'E')`;
+        await tx.$executeRaw`INSERT INTO person (id, name) VALUES (14, 'B')`;
+      }),
+    ).rejects.toMatchObject({ code: 'P2010' });
+    const ids = await db.$queryRaw<Array<{ id: number }>>`SELECT id FROM person WHERE id >= 10 ORDER BY id`;
+    expect(ids.map((r) => r.id)).toEqual([10, 11]);
+  });
+
+  it('lets queries sent during a transaction wait for it, then see its writes', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const transaction = db.$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO person (id, name) VALUES (20, 'F')`;
+      await gate;
+      await tx.$executeRaw`INSERT INTO person (id, name) VALUES (21, 'G')`;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const outside = db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM person WHERE id IN (20, 21)`;
+    let answered = false;
+    void outside.then(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(answered).toBe(false);
+    release();
+    await transaction;
+    expect(await outside).toEqual([{ n: 2 }]);
+  });
+
+  it('rejects queries after close, and closing twice is harmless', async () => {
+    const client = await fresh();
+    expect((await client.query<{ n: number }>('SELECT 1 AS n')).rows).toEqual([{ n: 1 }]);
+    await client.close();
+    await client.close();
+    await expect(client.query('SELECT 1')).rejects.toThrow('closed');
+  });
+
+  it('fails pending and later queries with a clear error when the worker dies', async () => {
+    const client = await fresh();
+    const pending = client.query('SELECT pg_sleep(1)');
+    await (client as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await expect(pending).rejects.toThrow('embedded database worker stopped');
+    await expect(client.query('SELECT 1')).rejects.toThrow('embedded database worker stopped');
+    await client.close();
+  });
+
+  it('starts an in-memory database from the test template; a duplicate key on a model write is P2002', async () => {
+    const test = await openTestDatabase();
+    try {
+      const testDb = createPrismaClient(test.factory);
+      const region = await testDb.region.findFirstOrThrow({ where: { code: '35' } });
+      await expect(testDb.region.create({ data: { ...region, name: '又一个' } })).rejects.toMatchObject({
+        code: 'P2002',
+      });
+      await testDb.$disconnect();
+    } finally {
+      await test.close();
+    }
+  });
+});

@@ -1,0 +1,218 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { messages, type Results } from '@electric-sql/pglite';
+
+/**
+ * PGlite in a worker thread. PGlite runs each statement synchronously, in WebAssembly, on the
+ * thread that calls it: in the app's thread a long statement (a campaign's ranking read, an
+ * import's batch) held every request and timer. Here the instance lives in its own thread
+ * (pglite-worker.ts) and this client, with the surface pglite-prisma-adapter uses (query, exec,
+ * transaction with query/exec/rollback, close), sends it messages. The app's loop only copies the
+ * results in and out.
+ *
+ * Limits: query options other than `rowMode` do not cross; any `parsers` given stand for the
+ * adapter's own, which the worker applies. Database errors come back as PGlite's `DatabaseError`
+ * (with code, detail, constraint…), so the adapter maps them to Prisma's codes (P2002…) as before.
+ */
+
+export interface WorkerOptions {
+  /** A data directory on disk; else an in-memory database. */
+  dataDir?: string;
+  /** For an in-memory database: a dump (`PGlite.dumpDataDir`) to start from. */
+  template?: ArrayBuffer;
+}
+
+export interface SerializedError {
+  message: string;
+  name?: string;
+  stack?: string | undefined;
+  isDatabaseError: boolean;
+  fields?: Record<string, string | number | boolean>;
+}
+
+interface QueryRequestOptions {
+  rowMode?: 'array' | 'object';
+  adapterParsers?: boolean;
+}
+
+type RequestBody =
+  | ({ op: 'query'; sql: string; params: unknown[]; tx?: number | undefined } & QueryRequestOptions)
+  | { op: 'exec'; sql: string; tx?: number | undefined }
+  | { op: 'begin' }
+  | { op: 'rollback'; tx: number }
+  | { op: 'end'; tx: number; outcome: 'commit' | 'abort' }
+  | { op: 'close' };
+export type Request = RequestBody & { id: number };
+
+export type Reply = { id: number } & ({ ok: true; result: unknown } | { ok: false; error: SerializedError });
+
+interface QueryOptionsIn {
+  rowMode?: 'array' | 'object';
+  parsers?: unknown;
+}
+
+export interface WorkerTransaction {
+  query<T>(sql: string, params?: unknown[], options?: QueryOptionsIn): Promise<Results<T>>;
+  exec(sql: string): Promise<Results[]>;
+  rollback(): Promise<void>;
+  readonly closed: boolean;
+}
+
+function rebuildError(error: SerializedError): Error {
+  const rebuilt = error.isDatabaseError
+    ? new messages.DatabaseError(error.message, Number(error.fields?.length ?? 0), 'error')
+    : new Error(error.message);
+  Object.assign(rebuilt, error.fields ?? {});
+  if (error.name && !error.isDatabaseError) Object.defineProperty(rebuilt, 'name', { value: error.name });
+  // The worker's stack says where the database failed; this thread's, who asked.
+  rebuilt.stack = `${rebuilt.stack ?? ''}\n    --- in the database worker ---\n${error.stack ?? ''}`;
+  return rebuilt;
+}
+
+/**
+ * Starts the worker: the compiled file in dist/, or under tsx and vitest the TypeScript source,
+ * loaded through tsx's API (a worker does not inherit the app's loader, and Node 20 does not
+ * apply `--import` loaders to workers).
+ */
+function startWorker(options: WorkerOptions): Worker {
+  const init = { workerData: options, transferList: options.template ? [options.template] : [] };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pglite-worker.js', import.meta.url), init);
+  const entry = new URL('./pglite-worker.ts', import.meta.url).href;
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+  const bootstrap = `import(${JSON.stringify(tsxApi)})
+    .then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))
+    .catch((error) => setImmediate(() => { throw error; }));`;
+  return new Worker(bootstrap, { ...init, eval: true });
+}
+
+export class WorkerPGlite {
+  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  private nextId = 1;
+  private stopped: Error | undefined;
+  private closing: Promise<void> | undefined;
+
+  private constructor(private readonly worker: Worker) {}
+
+  /** Starts the worker and opens the database in it (about as long as opening PGlite here). */
+  static async create(options: WorkerOptions): Promise<WorkerPGlite> {
+    const worker = startWorker(options);
+    const client = new WorkerPGlite(worker);
+    const ready = new Promise<unknown>((resolve, reject) => client.pending.set(0, { resolve, reject }));
+    worker.on('message', (reply: Reply) => client.settle(reply));
+    worker.on('error', (error) =>
+      client.fail(new Error(`embedded database worker failed: ${error.message}`, { cause: error })),
+    );
+    worker.on('exit', (code) => client.fail(new Error(`embedded database worker stopped (exit code ${code})`)));
+    try {
+      await ready;
+    } catch (error) {
+      await worker.terminate();
+      throw error;
+    }
+    worker.unref();
+    return client;
+  }
+
+  private settle(reply: Reply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker.unref();
+    if (reply.ok) waiting.resolve(reply.result);
+    else waiting.reject(rebuildError(reply.error));
+  }
+
+  private fail(error: Error): void {
+    this.stopped ??= error;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+
+  /**
+   * Sends one request. The worker holds the process open only while a request is outstanding,
+   * as an in-thread PGlite would; an idle one does not keep a finished program alive.
+   */
+  private send<T>(request: RequestBody): Promise<T> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    if (this.closing && request.op !== 'close') return Promise.reject(new Error('embedded database is closed'));
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      if (this.pending.size === 1) this.worker.ref();
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  query<T>(sql: string, params: unknown[] = [], options: QueryOptionsIn = {}, tx?: number): Promise<Results<T>> {
+    return this.send({
+      op: 'query',
+      sql,
+      params,
+      tx,
+      ...(options.rowMode ? { rowMode: options.rowMode } : {}),
+      adapterParsers: options.parsers !== undefined,
+    });
+  }
+
+  exec(sql: string, tx?: number): Promise<Results[]> {
+    return this.send({ op: 'exec', sql, tx });
+  }
+
+  /**
+   * Runs `work` in one transaction: its statements go to the transaction in the worker, other
+   * queries wait there until it ends (PGlite has one connection). Commits when `work` resolves
+   * (unless it rolled back), rolls back when it throws.
+   */
+  async transaction<T>(work: (tx: WorkerTransaction) => Promise<T>): Promise<T> {
+    const txId = await this.send<number>({ op: 'begin' });
+    let closed = false;
+    const tx: WorkerTransaction = {
+      query: (sql, params, options) => this.query(sql, params, options, txId),
+      exec: (sql) => this.exec(sql, txId),
+      rollback: () => {
+        closed = true;
+        const done = this.send<void>({ op: 'rollback', tx: txId });
+        // pglite-prisma-adapter does not await it; its failure shows in the transaction's end.
+        done.catch(() => undefined);
+        return done;
+      },
+      get closed() {
+        return closed;
+      },
+    };
+    let result: T;
+    try {
+      result = await work(tx);
+    } catch (error) {
+      await this.send({ op: 'end', tx: txId, outcome: 'abort' }).catch(() => undefined);
+      throw error;
+    }
+    await this.send({ op: 'end', tx: txId, outcome: 'commit' });
+    return result;
+  }
+
+  /** Closes the database and stops the worker; waits at most `timeoutMs` for a clean close. */
+  close(timeoutMs = 30_000): Promise<void> {
+    this.closing ??= (async () => {
+      let failure: unknown;
+      if (!this.stopped) {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, timeoutMs);
+        });
+        try {
+          await Promise.race([this.send({ op: 'close' }), timeout]);
+        } catch (error) {
+          failure = error;
+        } finally {
+          clearTimeout(timer);
+        }
+      }
+      this.fail(new Error('embedded database is closed'));
+      await this.worker.terminate();
+      if (failure) throw failure;
+    })();
+    return this.closing;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The embedded database's own thread: it owns the PGlite instance (PostgreSQL in WebAssembly, whose
+ * every statement runs synchronously on the thread that calls it) and answers the requests of
+ * `WorkerPGlite` (pglite-client.ts) in the app's thread, so a long statement no longer holds the
+ * app's event loop. Not imported by the app: started with `new Worker(...)`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { messages, PGlite, type QueryOptions, type Transaction } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { Reply, Request, SerializedError, WorkerOptions } from './pglite-client.ts';
+
+const port = parentPort!;
+const options = workerData as WorkerOptions;
+
+/**
+ * The value parsers pglite-prisma-adapter passes with every query (functions, which cannot cross
+ * threads). Taken from the adapter itself, by running one query against a stand-in client, so they
+ * stay the adapter's own when it is upgraded.
+ */
+async function adapterParsers(): Promise<QueryOptions['parsers']> {
+  let captured: QueryOptions['parsers'];
+  const standIn = {
+    query: (_sql: string, _values: unknown[], queryOptions: QueryOptions) => {
+      captured = queryOptions.parsers;
+      return Promise.resolve({ fields: [], rows: [] });
+    },
+  };
+  const adapter = await new PrismaPGlite(standIn as never).connect();
+  await adapter.queryRaw({ sql: 'SELECT 1', args: [], argTypes: [] });
+  if (!captured) throw new Error('pglite-prisma-adapter passed no parsers: the worker cannot mirror them');
+  return captured;
+}
+
+function serializeError(error: unknown): SerializedError {
+  if (!(error instanceof Error)) return { message: String(error), isDatabaseError: false };
+  // Only plain fields cross: PGlite hangs the query options (functions) on its errors.
+  const fields: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(error)) {
+    if (['string', 'number', 'boolean'].includes(typeof value)) fields[key] = value as string | number | boolean;
+  }
+  return {
+    message: error.message,
+    name: error.name,
+    stack: error.stack,
+    isDatabaseError: error instanceof messages.DatabaseError,
+    fields,
+  };
+}
+
+interface OpenTransaction {
+  tx: Transaction;
+  /** The transaction's requests run one after another, in the order they were sent. */
+  chain: Promise<unknown>;
+  finish(outcome: 'commit' | 'abort'): void;
+  done: Promise<unknown>;
+}
+
+const parsers = await adapterParsers();
+const pg = options.dataDir
+  ? await PGlite.create(options.dataDir)
+  : await PGlite.create(options.template ? { loadDataDir: new Blob([options.template]) } : {});
+const transactions = new Map<number, OpenTransaction>();
+
+function queryOptions(request: { rowMode?: 'array' | 'object'; adapterParsers?: boolean }): QueryOptions {
+  return {
+    ...(request.rowMode ? { rowMode: request.rowMode } : {}),
+    ...(request.adapterParsers ? { parsers } : {}),
+  };
+}
+
+/** Starts a transaction; resolves with its id once BEGIN has run (it waits while another is open). */
+function begin(id: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const done = pg
+      .transaction(
+        (tx) =>
+          new Promise((finished, aborted) => {
+            transactions.set(id, {
+              tx,
+              chain: Promise.resolve(),
+              done,
+              finish: (outcome) => (outcome === 'commit' ? finished(undefined) : aborted(new Error('abort'))),
+            });
+            resolve(id);
+          }),
+      )
+      .finally(() => transactions.delete(id));
+    done.catch(reject);
+  });
+}
+
+function inTransaction(id: number, work: (open: OpenTransaction) => Promise<unknown>): Promise<unknown> {
+  const open = transactions.get(id);
+  if (!open) return Promise.reject(new Error('Transaction is closed'));
+  const next = open.chain.then(() => work(open));
+  open.chain = next.catch(() => undefined);
+  return next;
+}
+
+async function handle(request: Request): Promise<unknown> {
+  switch (request.op) {
+    case 'query': {
+      const run = (client: PGlite | Transaction) => client.query(request.sql, request.params, queryOptions(request));
+      return request.tx === undefined ? run(pg) : inTransaction(request.tx, ({ tx }) => run(tx));
+    }
+    case 'exec':
+      return request.tx === undefined
+        ? pg.exec(request.sql)
+        : inTransaction(request.tx, ({ tx }) => tx.exec(request.sql));
+    case 'begin':
+      return begin(request.id);
+    case 'rollback':
+      return inTransaction(request.tx, ({ tx }) => tx.rollback());
+    case 'end':
+      return inTransaction(request.tx, async (open) => {
+        open.finish(request.outcome);
+        // An abandoned transaction's rejection is the caller's own error, already known there.
+        await open.done.catch((error: unknown) => {
+          if (request.outcome === 'commit') throw error;
+        });
+      });
+    case 'close':
+      await pg.close();
+      return undefined;
+  }
+}
+
+port.on('message', (request: Request) => {
+  handle(request).then(
+    (result) => port.postMessage({ id: request.id, ok: true, result } satisfies Reply),
+    (error: unknown) => port.postMessage({ id: request.id, ok: false, error: serializeError(error) } satisfies Reply),
+  );
+});
+port.postMessage({ id: 0, ok: true, result: 'ready' } satisfies Reply);
