@@ -4,10 +4,6 @@ import { grantCertificate, type CertificateGrant } from '../labourers/index.ts';
 
 export type { TrainingCourse, TrainingEnrolment } from '../platform/database/generated/client.ts';
 
-const withCounts = {
-  _count: { select: { enrolments: { where: { status: { in: ['enrolled', 'completed'] as const } } } } },
-} as const;
-
 const enrolmentShape = {
   include: { course: { select: { title: true, regionCode: true, certificateKind: true, providerName: true } } },
 } as const;
@@ -15,6 +11,7 @@ const enrolmentShape = {
 /** Courses and enrolments; every write is audited in its transaction. */
 export function createCoursesRepository(db: Db) {
   return {
+    ...offerQueries(db),
     courses: (regionPrefix: string, where: Prisma.TrainingCourseWhereInput = {}) =>
       db.trainingCourse.findMany({
         where: { regionCode: { startsWith: regionPrefix }, ...where },
@@ -100,6 +97,12 @@ export function createCoursesRepository(db: Db) {
         await recordAudit(tx, audit);
         return row;
       }),
+  };
+}
+
+/** What offering courses to people with training wishes reads and writes. */
+function offerQueries(db: Db) {
+  return {
     /** People of the region with training wishes (not erased). */
     wishers: (regionPrefix: string) =>
       db.labourer.findMany({

@@ -44,8 +44,16 @@ function courseIssues(input: CoursePatch, ref: ReferenceNames, scope: string): F
   return issues;
 }
 
-/** The course catalogue and enrolments (职业技能培训), kept by officers of the course's region. */
-export function createCoursesService(deps: { repo: CoursesRepository; reference: () => Promise<ReferenceNames> }) {
+/** An audit entry of an officer's (or labourer's) write. */
+const audit = (actor: SessionUser, action: string, entity: string, requestId?: string) => ({
+  actor,
+  action,
+  entity,
+  ...(requestId ? { requestId } : {}),
+});
+
+/** The course catalogue, kept by officers of the course's region. */
+function createCatalogue(deps: { repo: CoursesRepository; reference: () => Promise<ReferenceNames> }) {
   const { repo, reference } = deps;
 
   async function views(rows: TrainingCourse[]): Promise<CourseView[]> {
@@ -92,33 +100,9 @@ export function createCoursesService(deps: { repo: CoursesRepository; reference:
     return rows.map((row) => enrolmentView(row, names.get(row.labourerId)));
   }
 
-  const audit = (actor: SessionUser, action: string, entity: string, requestId?: string) => ({
-    actor,
-    action,
-    entity,
-    ...(requestId ? { requestId } : {}),
-  });
-
-  async function enrolPerson(
-    courseId: string,
-    labourerId: string,
-    seats: number,
-    actor: SessionUser,
-    requestId?: string,
-  ) {
-    const existing = await repo.enrolmentOf(courseId, labourerId);
-    if (existing && existing.status !== 'offered')
-      throw new ConflictError('The person is already on the course', { reason: `already_${existing.status}` });
-    const row = await repo.enrol(
-      courseId,
-      labourerId,
-      seats,
-      audit(actor, 'training.enrol', 'TrainingEnrolment', requestId),
-    );
-    return row;
-  }
-
   return {
+    courseInScope,
+    enrolmentViews,
     async list(actor: SessionUser, query: { upcoming?: 'true' | 'false'; programme?: CourseInput['programme'] } = {}) {
       const where = {
         ...(query.upcoming === 'true' ? { endsOn: { gte: dateOf(dayOf(new Date())) } } : {}),
@@ -179,6 +163,43 @@ export function createCoursesService(deps: { repo: CoursesRepository; reference:
       return (await views([row]))[0]!;
     },
 
+    /** Courses of the person's county that have not started: they may enrol in one tap. */
+    async openFor(labourerId: string) {
+      const person = await repo.person(labourerId);
+      if (!person) return [];
+      return views(await repo.courses(person.regionCode.slice(0, 6), { startsOn: { gt: dateOf(dayOf(new Date())) } }));
+    },
+  };
+}
+
+/** Enrolments: officers enrol people of their region, labourers enrol themselves; completions. */
+function createEnrolments(
+  deps: { repo: CoursesRepository; reference: () => Promise<ReferenceNames> },
+  catalogue: ReturnType<typeof createCatalogue>,
+) {
+  const { repo, reference } = deps;
+  const { courseInScope, enrolmentViews } = catalogue;
+
+  async function enrolPerson(
+    courseId: string,
+    labourerId: string,
+    seats: number,
+    actor: SessionUser,
+    requestId?: string,
+  ) {
+    const existing = await repo.enrolmentOf(courseId, labourerId);
+    if (existing && existing.status !== 'offered')
+      throw new ConflictError('The person is already on the course', { reason: `already_${existing.status}` });
+    const row = await repo.enrol(
+      courseId,
+      labourerId,
+      seats,
+      audit(actor, 'training.enrol', 'TrainingEnrolment', requestId),
+    );
+    return row;
+  }
+
+  return {
     async enrolments(actor: SessionUser, courseId: string) {
       await courseInScope(actor, courseId);
       return enrolmentViews(await repo.enrolments(courseId));
@@ -206,13 +227,6 @@ export function createCoursesService(deps: { repo: CoursesRepository; reference:
       if (course.endsOn < dateOf(dayOf(new Date())))
         throw new ConflictError('The course has ended', { reason: 'ended' });
       return enrolPerson(course.id, person.id, course.seats, actor);
-    },
-
-    /** Courses of the person's county that have not started: they may enrol in one tap. */
-    async openFor(labourerId: string) {
-      const person = await repo.person(labourerId);
-      if (!person) return [];
-      return views(await repo.courses(person.regionCode.slice(0, 6), { startsOn: { gt: dateOf(dayOf(new Date())) } }));
     },
 
     /** The labourer's offers and enrolments with their courses. */
@@ -272,6 +286,12 @@ export function createCoursesService(deps: { repo: CoursesRepository; reference:
       return (await enrolmentViews([updated]))[0]!;
     },
   };
+}
+
+/** The course catalogue and enrolments (职业技能培训). */
+export function createCoursesService(deps: { repo: CoursesRepository; reference: () => Promise<ReferenceNames> }) {
+  const catalogue = createCatalogue(deps);
+  return { ...catalogue, ...createEnrolments(deps, catalogue) };
 }
 
 export type CoursesService = ReturnType<typeof createCoursesService>;

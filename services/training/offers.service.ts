@@ -1,5 +1,4 @@
 import type { Notifier } from '../notifications/index.ts';
-import type { Prisma } from '../platform/database/prisma.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
@@ -55,7 +54,7 @@ export function createOffersService(deps: {
       const already = new Set(
         (await repo.offered(courses.map((c) => c.id))).map((e) => `${e.courseId}:${e.labourerId}`),
       );
-      const rows: Prisma.TrainingEnrolmentCreateManyInput[] = [];
+      const rows: Parameters<CoursesRepository['createOffers']>[0] = [];
       let alreadyOffered = 0;
       for (const person of wishers)
         for (const course of courses) {

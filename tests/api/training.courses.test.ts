@@ -92,6 +92,7 @@ describe('training courses, offers from wishes, enrolments, certificates (issue 
     const listed = await call('GET', '/api/v1/training/courses?upcoming=true', changting);
     expect(listed.json().items.map((c: { id: string }) => c.id)).toEqual([courseId]);
     expect((await call('GET', '/api/v1/training/courses', ninghua)).json().items).toEqual([]);
+    expect((await call('GET', '/api/v1/training/courses', labourerHeaders)).statusCode).toBe(403);
     const patched = await call('PATCH', `/api/v1/training/courses/${courseId}`, changting, { seats: 2 });
     expect(patched.json().seats).toBe(2);
     expect((await call('PATCH', `/api/v1/training/courses/${courseId}`, ninghua, { seats: 9 })).statusCode).toBe(404);
