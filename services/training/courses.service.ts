@@ -180,23 +180,24 @@ function createEnrolments(
   const { repo, reference } = deps;
   const { courseInScope, enrolmentViews } = catalogue;
 
+  /** Enrols, or puts on the waiting list; a course for registered poor labourers admits only them. */
   async function enrolPerson(
-    courseId: string,
-    labourerId: string,
-    seats: number,
+    course: TrainingCourse,
+    person: { id: string; povertyStatus: string },
     actor: SessionUser,
     requestId?: string,
   ) {
-    const existing = await repo.enrolmentOf(courseId, labourerId);
+    if (course.eligibility === 'registered_poor' && person.povertyStatus !== 'registered')
+      throw new ConflictError('The course admits registered poor labourers only', { reason: 'not_eligible' });
+    const existing = await repo.enrolmentOf(course.id, person.id);
     if (existing && existing.status !== 'offered')
       throw new ConflictError('The person is already on the course', { reason: `already_${existing.status}` });
-    const row = await repo.enrol(
-      courseId,
-      labourerId,
-      seats,
+    return repo.enrol(
+      course.id,
+      person.id,
+      course.seats,
       audit(actor, 'training.enrol', 'TrainingEnrolment', requestId),
     );
-    return row;
   }
 
   return {
@@ -213,7 +214,7 @@ function createEnrolments(
         throw new ValidationError('The person is not valid', [
           { field: 'labourerId', code: 'invalid', message: 'is not a person of your region' },
         ]);
-      const row = await enrolPerson(course.id, labourerId, course.seats, actor, requestId);
+      const row = await enrolPerson(course, person, actor, requestId);
       return enrolmentView(row, person.name);
     },
 
@@ -226,7 +227,7 @@ function createEnrolments(
         throw new NotFoundError(`Course ${courseId} does not exist`);
       if (course.endsOn < dateOf(dayOf(new Date())))
         throw new ConflictError('The course has ended', { reason: 'ended' });
-      return enrolPerson(course.id, person.id, course.seats, actor);
+      return enrolPerson(course, person, actor);
     },
 
     /** The labourer's offers and enrolments with their courses. */

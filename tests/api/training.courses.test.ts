@@ -52,7 +52,10 @@ describe('training courses, offers from wishes, enrolments, certificates (issue 
     });
     const other = await ctx.db.labourer.findFirstOrThrow({ where: { id: { not: labourerId } } });
     otherId = other.id;
-    await ctx.db.labourer.update({ where: { id: otherId }, data: { regionCode: '350821100000', erasedAt: null } });
+    await ctx.db.labourer.update({
+      where: { id: otherId },
+      data: { regionCode: '350821100000', erasedAt: null, povertyStatus: 'registered' },
+    });
   });
   afterAll(() => ctx.close());
 
@@ -137,6 +140,16 @@ describe('training courses, offers from wishes, enrolments, certificates (issue 
     });
     expect(waiting.statusCode).toBe(201);
     expect(waiting.json().status).toBe('waiting');
+    const lifted = await ctx.db.labourer.findFirstOrThrow({ where: { id: { notIn: [labourerId, otherId] } } });
+    await ctx.db.labourer.update({
+      where: { id: lifted.id },
+      data: { regionCode: '350821100000', erasedAt: null, povertyStatus: 'lifted_out' },
+    });
+    const ineligible = await call('POST', `/api/v1/training/courses/${courseId}/enrolments`, changting, {
+      labourerId: lifted.id,
+    });
+    expect(ineligible.statusCode).toBe(409);
+    expect(ineligible.json().details.reason).toBe('not_eligible');
     const bad = await call('POST', `/api/v1/training/courses/${courseId}/enrolments`, changting, { labourerId: 'x' });
     expect(bad.statusCode).toBe(400);
     const foreign = await call('POST', `/api/v1/training/courses/${courseId}/enrolments`, ninghua, { labourerId });
