@@ -9,6 +9,7 @@ import { createCoursesService } from './courses.service.ts';
 import { coursesRoutes } from './courses.routes.ts';
 import { createOffersService } from './offers.service.ts';
 import { trainingPages } from './training.pages.ts';
+import { courseSheetPages } from './course-sheet.pages.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
@@ -35,6 +36,7 @@ export const trainingModule: AppModule<
         await app.register(trainingRoutes, { training });
         await app.register(coursesRoutes, { courses, offers });
         await app.register(trainingPages, { courses, formOptions });
+        await app.register(courseSheetPages, { courses });
       },
     };
   },

@@ -213,4 +213,24 @@ describe('training courses, offers from wishes, enrolments, certificates (issue 
     expect(saved.statusCode).toBe(303);
     expect((await officer.get('/training/courses')).body).toContain('电工培训班');
   });
+
+  it('shows a course’s people and refuses a completion sheet row in the reader’s language', async () => {
+    const officer = await new PageClient(ctx).signIn('officer.changting');
+    const list = await officer.get('/training/courses');
+    expect(list.body).toContain(`href="/training/courses/${courseId}"`);
+    const sheet = await officer.get(`/training/courses/${courseId}`);
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.body).toContain('已结业');
+    expect(sheet.body).toContain('候补中');
+    expect(sheet.body).toContain('FJ-2026-0001');
+    const waiting = (await ctx.db.trainingEnrolment.findFirstOrThrow({ where: { courseId, status: 'waiting' } })).id;
+    const badCount = await officer.post(`/training/enrolments/${waiting}`, { courseId, attendedSessions: '-1' });
+    expect(badCount.statusCode).toBe(422);
+    expect(badCount.body).toContain('出勤次数');
+    const notEnrolled = await officer.post(`/training/enrolments/${waiting}`, { courseId, result: 'passed' });
+    expect(notEnrolled.statusCode).toBe(409);
+    expect(notEnrolled.body).toContain('这个人还在候补名单上');
+    const other = await new PageClient(ctx).signIn('officer.ninghua');
+    expect((await other.get(`/training/courses/${courseId}`)).statusCode).toBe(404);
+  });
 });
