@@ -33,6 +33,8 @@ export const INDEX_SETTINGS = {
       'travelSupport',
       'disabilityFriendly',
       'publicWelfarePost',
+      'requiredCertificates',
+      'trainsForCertificate',
       'contractType',
       'shiftPattern',
       'ageMin',

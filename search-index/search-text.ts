@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from '../services/platform/project-root.ts';
 const ALIASES_FILE = path.join(PROJECT_ROOT, 'prisma/reference/occupation-aliases.json');
 
 /** Changes whenever the vacancy document's shape changes: bump it with every such change. */
-const VACANCY_DOCUMENT_SHAPE = 2;
+const VACANCY_DOCUMENT_SHAPE = 3;
 
 let aliases: Map<string, string[]> | undefined;
 let aliasesText = '';

@@ -7,7 +7,13 @@ export const DEMO_PASSWORD = 'WorkBridge-demo-1';
 export async function seedDemoAccounts(db: Db, passwordHash: string, employerId: string, labourerId: string) {
   await db.labourer.update({
     where: { id: labourerId },
-    data: { regionCode: '350821', wantsJob: true, employmentStatus: 'unemployed', consentShowEmployer: true },
+    data: {
+      regionCode: '350821',
+      povertyStatus: 'registered',
+      wantsJob: true,
+      employmentStatus: 'unemployed',
+      consentShowEmployer: true,
+    },
   });
   await db.user.createMany({
     data: [

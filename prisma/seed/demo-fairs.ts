@@ -71,7 +71,7 @@ export const seedFairsDemo: ModuleSeeder = async (db, context) => {
     vacancies.filter((v) => v.employerId === employerId).slice(0, n);
   const people = await db.labourer.findMany({
     where: { id: { in: context.labourerIds }, erasedAt: null },
-    select: { id: true, regionCode: true, povertyStatus: true, disability: true },
+    select: { id: true, regionCode: true, povertyStatus: true, povertyYear: true, disability: true, erasedAt: true },
     orderBy: { id: 'asc' },
   });
   const changting = people.filter((p) => p.regionCode.startsWith('350821') && p.id !== demoLabourerId);

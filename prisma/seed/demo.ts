@@ -9,6 +9,7 @@ import type {
   SkillLevel,
 } from '../../services/platform/database/generated/enums.ts';
 import type { Prisma } from '../../services/platform/database/prisma.ts';
+import { povertyOf } from './demo-modules.ts';
 import { nameKeys } from '../../services/labourers/index.ts';
 import { creditCodeCheck } from '../../services/platform/validation/credit-code.ts';
 import { enqueueIndexing } from '../../search-index/outbox.ts';
@@ -332,7 +333,10 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
       skillRows.push({ labourerId, skillCode, level: random.weighted(skillLevels) });
     }
     const statusSince = addDays(now, -random.int(30, 700));
-    statusRows.push({ labourerId, toStatus: employmentStatus, source: 'import' as const, changedAt: statusSince });
+    // One in 25 registered themselves and is not confirmed as 建档立卡 (from i, not the random stream).
+    const selfRegistered = i % 25 === 3;
+    const source = selfRegistered ? ('self' as const) : ('import' as const);
+    statusRows.push({ labourerId, toStatus: employmentStatus, source, changedAt: statusSince });
     batch.push({
       id: labourerId,
       name,
@@ -345,9 +349,10 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
       ...storedPhone(pii, random.chance(0.9) ? phone(random) : null),
       regionCode: placeIn(county.code),
       educationLevel: random.weighted(educationLevels),
-      povertyStatus: random.chance(0.7) ? ('lifted_out' as const) : ('registered' as const),
+      ...povertyOf(random.chance(0.7) ? 'lifted_out' : 'registered', selfRegistered, statusSince),
       povertyHouseholdNo: `${county.code}${String(random.int(1, 99999)).padStart(5, '0')}`,
-      povertyYear: random.int(2014, 2020),
+      // 脱贫年度: mostly within the plan (2018–2020); those of 2017 are outside its population.
+      povertyYear: random.int(2017, 2020),
       disability: random.chance(0.06),
       hardToEmploy: random.chance(0.08),
       employmentStatus,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { CertificateCategory } from '../../services/platform/database/generated/enums.ts';
 import type { Db } from '../../services/platform/database/prisma.ts';
 import { PROJECT_ROOT } from '../../services/platform/project-root.ts';
 
@@ -17,7 +18,17 @@ interface RegionRow {
 }
 interface Taxonomy {
   categories: { code: string; nameZh: string; nameEn: string }[];
-  occupations: { code: string; categoryCode: string; nameZh: string; nameEn: string; skills: string[] }[];
+  occupations: {
+    code: string;
+    categoryCode: string;
+    /** A finer group inside the category (matching's related occupations); the category when absent. */
+    subcategoryCode?: string;
+    nameZh: string;
+    nameEn: string;
+    skills: string[];
+    /** Certificate kinds of which the law requires one (an operating licence). */
+    licences?: string[];
+  }[];
   skills: { code: string; nameZh: string; nameEn: string; related: string[] }[];
 }
 
@@ -25,6 +36,8 @@ interface CertificateRow {
   code: string;
   nameZh: string;
   nameEn: string;
+  /** vocational_qualification, skill_level, special_ability, operating_licence, health or other. */
+  category: CertificateCategory;
   occupations: string[];
 }
 
@@ -69,6 +82,7 @@ export async function loadReferenceData(db: Db): Promise<{ loaded: boolean }> {
           code: c.code,
           nameZh: c.nameZh,
           nameEn: c.nameEn,
+          category: c.category,
           occupationCodes: c.occupations,
         })),
         skipDuplicates: true,
@@ -90,6 +104,8 @@ export async function loadReferenceData(db: Db): Promise<{ loaded: boolean }> {
           nameZh: o.nameZh,
           nameEn: o.nameEn,
           skillCodes: o.skills,
+          subcategoryCode: o.subcategoryCode ?? o.categoryCode,
+          licenceKinds: o.licences ?? [],
         })),
         skipDuplicates: true,
       });

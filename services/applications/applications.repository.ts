@@ -55,6 +55,7 @@ export const APPLICATION_INCLUDE = {
       wageMax: true,
       payBasis: true,
       headcount: true,
+      publicWelfarePost: true,
       employer: { select: { name: true } },
     },
   },

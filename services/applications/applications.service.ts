@@ -118,7 +118,7 @@ export function createApplicationsService({ repo, reference, now = () => new Dat
         write.data = { hiredAt };
         write.employment = {
           labourerId: row.labourerId,
-          to: employmentStatusForHire(row.vacancy.regionCode, household),
+          to: employmentStatusForHire(row.vacancy, household),
           since: hiredAt,
           note: noteFor.hired(employerName),
         };
@@ -130,7 +130,7 @@ export function createApplicationsService({ repo, reference, now = () => new Dat
         write.data = { startedAt };
         write.employment = {
           labourerId: row.labourerId,
-          to: employmentStatusForHire(row.vacancy.regionCode, household),
+          to: employmentStatusForHire(row.vacancy, household),
           since: startedAt,
           note: noteFor.started(employerName),
         };

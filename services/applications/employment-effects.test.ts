@@ -19,7 +19,16 @@ describe('employment status after a hire', () => {
     ['640104', '350821', 'transferred_out_province'],
     ['350821', '640104', 'transferred_out_province'],
   ])('work in %s for a household in %s is %s', (work, home, status) => {
-    expect(employmentStatusForHire(work, home)).toBe(status);
+    expect(employmentStatusForHire({ regionCode: work, publicWelfarePost: false }, home)).toBe(status);
+  });
+
+  it('makes a hire into a public-welfare post public_welfare_post wherever it is (plan §2(1) 托底安置)', () => {
+    expect(employmentStatusForHire({ regionCode: '350821', publicWelfarePost: true }, '350821100201')).toBe(
+      'public_welfare_post',
+    );
+    expect(employmentStatusForHire({ regionCode: '350203', publicWelfarePost: true }, '350821')).toBe(
+      'public_welfare_post',
+    );
   });
 });
 

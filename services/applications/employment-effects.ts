@@ -7,10 +7,17 @@ const PROVINCE = '35';
 export const RETENTION_MONTHS = 3;
 
 /**
- * The employment status a hire gives: work in the person's home county is local employment, work
- * elsewhere in the province a transfer within it, and anything else a transfer out of it.
+ * The employment status a hire gives: a public-welfare post (公益性岗位, plan §2(1)) is
+ * `public_welfare_post` wherever it is; otherwise work in the person's home county is local
+ * employment, work elsewhere in the province a transfer within it, and anything else a transfer
+ * out of it.
  */
-export function employmentStatusForHire(workRegion: string, householdRegion: string): EmploymentStatus {
+export function employmentStatusForHire(
+  vacancy: { regionCode: string; publicWelfarePost: boolean },
+  householdRegion: string,
+): EmploymentStatus {
+  if (vacancy.publicWelfarePost) return 'public_welfare_post';
+  const workRegion = vacancy.regionCode;
   if (workRegion.slice(0, 6) === householdRegion.slice(0, 6)) return 'employed_local';
   if (workRegion.startsWith(PROVINCE) && householdRegion.startsWith(PROVINCE)) return 'transferred_in_province';
   return 'transferred_out_province';
@@ -21,6 +28,7 @@ export const HIRE_STATUSES: readonly EmploymentStatus[] = [
   'employed_local',
   'transferred_in_province',
   'transferred_out_province',
+  'public_welfare_post',
 ];
 
 export interface HireDates {

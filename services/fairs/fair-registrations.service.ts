@@ -3,6 +3,7 @@ import type { PiiCipher } from '../platform/crypto/pii.ts';
 import type { TargetGroup } from '../platform/database/generated/enums.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
+import { isRegisteredPoor } from '../labourers/index.ts';
 import { newRegistrationCode, normaliseCode } from './fair-code.ts';
 import { assertManages, manages, toRegistrationView } from './fairs.presenter.ts';
 import { FAIR_ALLOWS } from './fair-states.ts';
@@ -12,10 +13,17 @@ import type { FairsService } from './fairs.service.ts';
 
 type Person = NonNullable<Awaited<ReturnType<FairsRepository['labourer']>>>;
 
-/** What the registry already knows; graduate and returning-migrant are said when registering. */
-export function groupsFor(person: Pick<Person, 'povertyStatus' | 'disability'>, said: readonly TargetGroup[]) {
-  const groups = new Set<TargetGroup>(said);
-  if (person.povertyStatus === 'registered') groups.add('registered_poor');
+/**
+ * What the registry already knows; graduate and returning-migrant are said when registering.
+ * `registered_poor` is the registry's one definition (labourers' isRegisteredPoor): those lifted out
+ * during the plan period included, self-registrants not confirmed by an officer left out.
+ */
+export function groupsFor(
+  person: Pick<Person, 'povertyStatus' | 'povertyYear' | 'erasedAt' | 'disability'>,
+  said: readonly TargetGroup[],
+) {
+  const groups = new Set<TargetGroup>(said.filter((g) => g !== 'registered_poor'));
+  if (isRegisteredPoor(person)) groups.add('registered_poor');
   if (person.disability) groups.add('disabled');
   return [...groups];
 }

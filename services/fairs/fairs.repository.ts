@@ -218,12 +218,26 @@ export function createFairsRepository(db: Db) {
     labourer: (id: string) =>
       db.labourer.findUnique({
         where: { id },
-        select: { id: true, regionCode: true, povertyStatus: true, disability: true, erasedAt: true },
+        select: {
+          id: true,
+          regionCode: true,
+          povertyStatus: true,
+          povertyYear: true,
+          disability: true,
+          erasedAt: true,
+        },
       }),
     labourerByIdHash: (idNumberHash: string) =>
       db.labourer.findUnique({
         where: { idNumberHash },
-        select: { id: true, regionCode: true, povertyStatus: true, disability: true, erasedAt: true },
+        select: {
+          id: true,
+          regionCode: true,
+          povertyStatus: true,
+          povertyYear: true,
+          disability: true,
+          erasedAt: true,
+        },
       }),
 
     countRegistrations: (fairId: string) => db.fairRegistration.count({ where: { fairId } }),

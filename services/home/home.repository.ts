@@ -1,15 +1,19 @@
 import type { Db } from '../platform/database/prisma.ts';
+import { registeredPoorWhere } from '../labourers/index.ts';
 
 export function createHomeRepository(db: Db) {
   return {
     labourerStatusCounts: (regionPrefix: string) =>
       db.labourer.groupBy({
         by: ['employmentStatus'],
-        where: { regionCode: { startsWith: regionPrefix } },
+        // The officer's figures count the registered poor labour force, as the reports do.
+        where: { ...registeredPoorWhere(), regionCode: { startsWith: regionPrefix } },
         _count: { _all: true },
       }),
     wantingJob: (regionPrefix: string) =>
-      db.labourer.count({ where: { regionCode: { startsWith: regionPrefix }, wantsJob: true } }),
+      db.labourer.count({
+        where: { ...registeredPoorWhere(), regionCode: { startsWith: regionPrefix }, wantsJob: true },
+      }),
     employers: (regionPrefix: string) => db.employer.count({ where: { regionCode: { startsWith: regionPrefix } } }),
     openVacancies: (regionPrefix: string) =>
       db.vacancy.aggregate({

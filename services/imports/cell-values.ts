@@ -68,7 +68,8 @@ const MOBILITY = wordTable<Mobility>({
   anywhere: ['不限', '省外', '全国', '均可', '都可以', '服从安排'],
 });
 
-const POVERTY = wordTable<PovertyStatus>({
+// The poverty office's list says registered or lifted out; only the registry knows unconfirmed.
+const POVERTY = wordTable<Exclude<PovertyStatus, 'unconfirmed'>>({
   lifted_out: ['已脱贫', '脱贫', '脱贫户', '稳定脱贫', '是'],
   registered: ['未脱贫', '贫困户', '在册', '建档立卡', '否'],
 });

@@ -473,8 +473,15 @@ describe('imports service', () => {
         'create',
       );
       if (!viaPrisma.ok || !viaBatch.ok) throw new Error('invalid fixture');
+      // An import is the poverty office's list: registered and confirmed by it (as the batched path writes).
       const prismaRow = await ctx.db.labourer.create({
-        data: { ...(viaPrisma.value.scalars as Parameters<typeof ctx.db.labourer.create>[0]['data']) },
+        data: {
+          povertyStatus: 'registered',
+          ...(viaPrisma.value.scalars as Parameters<typeof ctx.db.labourer.create>[0]['data']),
+          povertyConfirmedAt: new Date(),
+          povertyConfirmedById: null,
+          povertyConfirmedVia: 'poverty_office_import',
+        },
       });
       const [batchId] = await ctx.db.$transaction((tx) =>
         createLabourerWrites().createMany(tx, [{ value: viaBatch.value, note: 'n' }], null),
@@ -489,11 +496,13 @@ describe('imports service', () => {
           createdAt: _c,
           updatedAt: _u,
           employmentStatusSince: _s,
+          povertyConfirmedAt: _p,
           ...rest
         } = row;
         return rest;
       };
       expect(comparable(batchRow)).toEqual(comparable(prismaRow));
+      expect(batchRow.povertyConfirmedAt).toBeInstanceOf(Date);
       const existing = await ctx.db.labourer.findUniqueOrThrow({ where: { id: batchId! }, select: EXISTING_SELECT });
       expect(existing.skills).toEqual([{ skillCode: 'S-ELEC-ASSEMBLY', level: 'intermediate' }]);
       expect(await ctx.db.searchOutbox.count({ where: { documentId: batchId! } })).toBe(1);

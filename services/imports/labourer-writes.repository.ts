@@ -61,6 +61,23 @@ export interface LabourerUpdate {
   change: Change;
 }
 
+/**
+ * A poverty status from the poverty office's list is confirmed by it: the record says by whose
+ * import and when (plan §7(2) 与省扶贫办建档立卡数据库的对接).
+ */
+const fromPovertyOffice = (actorId: string | null) => ({
+  povertyConfirmedAt: new Date(),
+  povertyConfirmedById: actorId,
+  povertyConfirmedVia: 'poverty_office_import' as const,
+});
+
+/** A new person of an import, the poverty office's list (建档立卡): registered unless it says lifted out. */
+const imported = (scalars: NormalisedLabourer['scalars'], actorId: string | null) => ({
+  povertyStatus: 'registered',
+  ...scalars,
+  ...fromPovertyOffice(actorId),
+});
+
 // Derived from the ID number, written with the name or the phone: never a change of their own.
 // A phone is compared by its keyed hash, since its ciphertext differs at every encryption.
 const NOT_COMPARED = new Set([
@@ -181,7 +198,7 @@ export function createLabourerWrites() {
       await insertRows(
         tx,
         'Labourer',
-        items.map(({ value }, i) => ({ ...value.scalars, id: ids[i]!, updatedAt: now })),
+        items.map(({ value }, i) => ({ ...imported(value.scalars, actorId), id: ids[i]!, updatedAt: now })),
       );
       await insertRows(
         tx,
@@ -217,7 +234,9 @@ export function createLabourerWrites() {
 
     async update(tx: Tx, updates: LabourerUpdate[]): Promise<void> {
       for (const update of updates) {
-        if (Object.keys(update.data).length) await tx.labourer.update({ where: { id: update.id }, data: update.data });
+        const confirms = update.data.povertyStatus !== undefined;
+        const data = confirms ? { ...update.data, ...fromPovertyOffice(update.change.actorId) } : update.data;
+        if (Object.keys(data).length) await tx.labourer.update({ where: { id: update.id }, data });
         if (update.skills) {
           await tx.labourerSkill.deleteMany({ where: { labourerId: update.id } });
           await tx.labourerSkill.createMany({ data: update.skills.map((s) => ({ ...s, labourerId: update.id })) });

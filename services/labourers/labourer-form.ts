@@ -34,6 +34,7 @@ export function formToInput(body: FormBody, fields: readonly string[]): Record<s
   set('povertyStatus', text(body.povertyStatus) || undefined);
   set('povertyHouseholdNo', optionalText(body.povertyHouseholdNo));
   set('povertyYear', optionalNumber(body.povertyYear));
+  set('graduationYear', optionalNumber(body.graduationYear));
   set('disability', checkbox(body.disability));
   set('disabilityGrade', optionalNumber(body.disabilityGrade));
   set('hardToEmploy', checkbox(body.hardToEmploy));

@@ -6,6 +6,7 @@ import {
   EmploymentStatus,
   Mobility,
   PensionInsurance,
+  PovertyConfirmation,
   PovertyStatus,
   Sex,
   SkillLevel,
@@ -17,6 +18,8 @@ export const MOBILITIES = enumValues(Mobility);
 export const EDUCATION_LEVELS = enumValues(EducationLevel);
 export const SKILL_LEVELS = enumValues(SkillLevel);
 export const PENSION_KINDS = enumValues(PensionInsurance);
+/** 建档立卡 status; `unconfirmed`: a self-registered job seeker the poverty office or an officer has not confirmed. */
+export const POVERTY_STATUSES = enumValues(PovertyStatus);
 
 const date = z.iso.date('must be a date like 2024-05-01');
 const regionCode = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a 6, 9 or 12 digit region code');
@@ -73,6 +76,7 @@ const profileFields = {
   povertyStatus: z.enum(PovertyStatus).optional(),
   povertyHouseholdNo: z.string().trim().max(40).nullable().optional(),
   povertyYear: z.number().int().min(2013).max(2100).nullable().optional(),
+  graduationYear: z.number().int().min(1950).max(2100).nullable().optional(),
   disability: z.boolean().optional(),
   disabilityGrade: z.number().int().min(1).max(4).nullable().optional(),
   hardToEmploy: z.boolean().optional(),
@@ -137,6 +141,10 @@ export const LabourerSchema = z
     povertyStatus: z.enum(PovertyStatus),
     povertyHouseholdNo: z.string().nullable(),
     povertyYear: z.number().nullable(),
+    /** When and how the poverty status was established; null while unconfirmed (or before this was kept). */
+    povertyConfirmedAt: z.string().nullable(),
+    povertyConfirmedVia: z.enum(PovertyConfirmation).nullable(),
+    graduationYear: z.number().nullable(),
     disability: z.boolean(),
     disabilityGrade: z.number().nullable(),
     hardToEmploy: z.boolean(),

@@ -16,6 +16,7 @@ import {
 } from './labourers.contract.ts';
 import { labourerColumns } from './labourers.export.ts';
 import { type LabourersService } from './labourers.service.ts';
+import { PovertyStatusBodySchema } from './poverty-status.contract.ts';
 
 // Sex and birth date come from the ID number; work history has no form yet.
 const OFFICER_FIELDS = [
@@ -128,7 +129,8 @@ export async function labourersPages(
       const { id } = request.params as { id: string };
       const profile = await labourers.get(request.user!, z.uuid().parse(id));
       const history = await labourers.statusHistory(request.user!, id);
-      return reply.page('labourers/profile', { title: profile.name, profile, history });
+      const confirmed = (request.query as { confirmed?: string }).confirmed === '1';
+      return reply.page('labourers/profile', { title: profile.name, profile, history, confirmed });
     },
   });
 
@@ -169,6 +171,30 @@ export async function labourersPages(
       return reply
         .header('cache-control', 'no-store')
         .page('labourers/profile', { title: profile.name, profile, history, revealedPhone });
+    },
+  });
+
+  // An officer confirms (or withdraws) the person's 建档立卡 status: recorded with who and when, audited.
+  app.route({
+    ...page('POST', '/labourers/:id/poverty-status', officer),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const id = z.uuid().parse((request.params as { id: string }).id);
+      const body = request.body as Body;
+      const year = String(body.povertyYear ?? '').trim();
+      const parsed = PovertyStatusBodySchema.safeParse({
+        povertyStatus: body.povertyStatus,
+        povertyYear: year === '' ? null : Number(year),
+        note: String(body.note ?? '').trim() || undefined,
+      });
+      if (!parsed.success) {
+        const profile = await labourers.get(request.user!, id);
+        const history = await labourers.statusHistory(request.user!, id);
+        const povertyError = translate(request.locale, 'validation.invalid');
+        return reply.page('labourers/profile', { title: profile.name, profile, history, povertyError }, 422);
+      }
+      await labourers.setPovertyStatus(request.user!, id, parsed.data, request.id);
+      return reply.redirect(`/labourers/${id}?confirmed=1#poverty`, 303);
     },
   });
 

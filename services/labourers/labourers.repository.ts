@@ -136,6 +136,8 @@ export interface ChangeContext {
   actorId: string | null;
   source: ChangeSource;
   note?: string | null;
+  /** An audit record written in the same transaction (a poverty-status confirmation). */
+  audit?: Omit<Parameters<typeof recordAudit>[1], 'entity' | 'entityId'>;
 }
 
 /** Writes a new labourer inside an open transaction (used by the API, self-registration and imports). */
@@ -163,7 +165,10 @@ export function createLabourersRepository(db: Db) {
   return {
     findById: (id: string) => db.labourer.findUnique({ where: { id }, include: PROFILE_INCLUDE }),
     findScope: (id: string) =>
-      db.labourer.findUnique({ where: { id }, select: { id: true, regionCode: true, erasedAt: true } }),
+      db.labourer.findUnique({
+        where: { id },
+        select: { id: true, regionCode: true, erasedAt: true, povertyStatus: true, povertyYear: true },
+      }),
     findByIdHash: (idNumberHash: string) =>
       db.labourer.findUnique({ where: { idNumberHash }, select: { id: true, regionCode: true, name: true } }),
     encryptedPhone: (id: string) =>
@@ -192,6 +197,7 @@ export function createLabourersRepository(db: Db) {
         },
       });
       await replaceChildren(tx, id, value);
+      if (change.audit) await recordAudit(tx, { ...change.audit, entity: 'labourer', entityId: id });
       if (statusChanged) {
         await tx.labourerStatusChange.create({
           data: {

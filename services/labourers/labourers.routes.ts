@@ -13,6 +13,7 @@ import {
   statusHistoryRoute,
 } from './labourers.contract.ts';
 import type { LabourersService } from './labourers.service.ts';
+import { setPovertyStatusRoute } from './poverty-status.contract.ts';
 import { labourerColumns } from './labourers.export.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import { translate } from '../platform/i18n/i18n.ts';
@@ -51,6 +52,10 @@ export async function labourersRoutes(app: FastifyInstance, opts: { labourers: L
       await labourers.erase(request.user!, request.params.id, request.body?.reason, request.id);
       return reply.status(204).send(null);
     },
+  });
+  r.route({
+    ...setPovertyStatusRoute,
+    handler: (request) => labourers.setPovertyStatus(request.user!, request.params.id, request.body, request.id),
   });
   r.route({
     ...statusHistoryRoute,

@@ -19,6 +19,8 @@ import type {
 import type { AuditDetails, LabourerFilter, LabourersRepository } from './labourers.repository.ts';
 import { normaliseSearchTerm } from './name-search.ts';
 import { CountCache } from './count-cache.ts';
+import { officerConfirmation, povertyAudit } from './registered-poor.ts';
+import type { PovertyStatusBody } from './poverty-status.contract.ts';
 
 export interface SelfRegistration {
   name: string;
@@ -161,7 +163,14 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       if (actor.role !== 'labourer' && !input.regionCode.startsWith(scopePrefix(actor))) {
         throw new ForbiddenError(`Region ${input.regionCode} is outside your region`);
       }
-      const value = validated(actor.role === 'labourer' ? { ...input, hardToEmploy: false } : input, ref, 'create');
+      // A person registering themselves is an ordinary job seeker until confirmed (plan §1(2)).
+      const value = validated(
+        actor.role === 'labourer' ? { ...input, hardToEmploy: false, povertyStatus: 'unconfirmed' } : input,
+        ref,
+        'create',
+      );
+      if (actor.role !== 'labourer' && input.povertyStatus && input.povertyStatus !== 'unconfirmed')
+        Object.assign(value.scalars, officerConfirmation(actor.id));
       await assertUniqueIdNumber(actor, value.scalars.idNumberHash as string);
       try {
         const id = await repo.create(value, { actorId: actor.id, source });
@@ -178,7 +187,12 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
     async registerSelf(input: SelfRegistration): Promise<{ labourerId: string; userId: string }> {
       const ref = await reference();
       const { password, ...profile } = input;
-      const value = validated({ ...profile, wantsJob: true, employmentStatus: 'unemployed' }, ref, 'create');
+      // Served by the platform, but not 建档立卡 until the poverty office or an officer confirms them.
+      const value = validated(
+        { ...profile, wantsJob: true, employmentStatus: 'unemployed', povertyStatus: 'unconfirmed' },
+        ref,
+        'create',
+      );
       counts.clear();
       const created = await repo.createWithAccount(value, {
         // The number signs in, but is stored only as a keyed hash (see platform/auth/username.ts).
@@ -233,12 +247,37 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       }
       const value = validated(patch, ref, 'patch');
       if (value.scalars.idNumberHash) await assertUniqueIdNumber(actor, value.scalars.idNumberHash as string, id);
+      // An officer changing the 建档立卡 status confirms it: who and when are kept, and audited.
+      const confirms = patch.povertyStatus !== undefined && patch.povertyStatus !== scope.povertyStatus;
+      if (confirms) Object.assign(value.scalars, officerConfirmation(actor.id));
       counts.clear();
       await repo.update(scope.id, value, {
         actorId: actor.id,
         source: actor.role === 'labourer' ? 'self' : 'manual',
         note: patch.statusNote ?? null,
+        ...(confirms ? { audit: povertyAudit(actor, scope.povertyStatus, patch.povertyStatus!) } : {}),
       });
+      return this.get(actor, id);
+    },
+
+    /**
+     * An officer confirms a person as registered poor (建档立卡) or lifted out, or withdraws it
+     * (unconfirmed): the record keeps who and when, and the audit log the change and the note.
+     */
+    async setPovertyStatus(
+      actor: SessionUser,
+      id: string,
+      body: PovertyStatusBody,
+      requestId?: string,
+    ): Promise<LabourerView> {
+      if (actor.role === 'labourer') throw new ForbiddenError('Only an officer may confirm a poverty status');
+      const scope = await loadInScope(actor, id);
+      const { note: _note, ...fields } = body;
+      const value = validated(fields, await reference(), 'patch');
+      Object.assign(value.scalars, officerConfirmation(actor.id));
+      counts.clear();
+      const audit = povertyAudit(actor, scope.povertyStatus, body.povertyStatus, body.note, requestId);
+      await repo.update(scope.id, value, { actorId: actor.id, source: 'manual', audit });
       return this.get(actor, id);
     },
 

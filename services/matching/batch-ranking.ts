@@ -53,7 +53,7 @@ export async function rankEveryoneWilling(matcher: Matcher, repo: MatchingReposi
     for (const { person, head } of ranked) {
       const valid = head.filter((m) => {
         const state = states.get(m.item.id);
-        return state !== undefined && brokenRules(person, state, at).length === 0;
+        return state !== undefined && brokenRules(person, state, at, tax).length === 0;
       });
       options.onResult?.(person, valid.slice(0, limit));
     }

@@ -2,12 +2,15 @@ import { distanceKm } from '../platform/geo.ts';
 import { awayFromHomeCounty, locationTier } from './area.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { Audience, Crowding, EmployerRecord, JobFacts, PersonFeedback, PersonProfile } from './types.ts';
+import { licenceState } from './hard-rules.ts';
 import {
   ACCOMMODATION,
+  CERTIFICATE,
   CROWDING,
   EMPLOYER_KIND,
   EMPLOYER_RECORD,
   type FeatureName,
+  FIT,
   FRESHNESS,
   LOCATION,
   LOCATION_WEIGHT_BY_MOBILITY,
@@ -51,6 +54,8 @@ export interface PairScore {
   score: number;
   distanceKm: number | null;
   contributions: Contribution[];
+  /** The job fits the person's work (occupation, skills, certificate, a public-welfare post for them), or they take any work. */
+  fits: boolean;
 }
 
 const none = (code = ''): Feature => ({ f: 0, code, params: {} });
@@ -59,6 +64,7 @@ const none = (code = ''): Feature => ({ f: 0, code, params: {} });
 interface Derived {
   held: Map<string, PersonProfile['skills'][number]['level']>;
   desiredCategories: Set<string | undefined>;
+  desiredSubcategories: Set<string | undefined>;
   /** Occupation → the first of the person's certificates that qualifies for it. */
   certifiedFor: Map<string, string>;
 }
@@ -77,6 +83,7 @@ function derive(person: PersonProfile, tax: Taxonomy): Derived {
   const derived = {
     held: new Map(person.skills.map((s) => [s.code, s.level])),
     desiredCategories: new Set(person.desiredOccupations.map((code) => tax.category(code))),
+    desiredSubcategories: new Set(person.desiredOccupations.map((code) => tax.subcategory(code))),
     certifiedFor,
   };
   derivedCache.set(person, { tax, derived });
@@ -84,9 +91,12 @@ function derive(person: PersonProfile, tax: Taxonomy): Derived {
 }
 const round1 = (km: number) => Math.round(km * 10) / 10;
 
-function occupation(person: PersonProfile, job: JobFacts, derived: Derived): Feature {
+function occupation(person: PersonProfile, job: JobFacts, tax: Taxonomy, derived: Derived): Feature {
   if (person.desiredOccupations.includes(job.occupationCode)) {
     return { f: 1, code: 'occupation_wanted', params: { occupation: job.occupationCode } };
+  }
+  if (derived.desiredSubcategories.has(tax.subcategory(job.occupationCode))) {
+    return { f: OCCUPATION.sameSubcategory, code: 'occupation_related', params: { occupation: job.occupationCode } };
   }
   if (derived.desiredCategories.has(job.categoryCode)) {
     return { f: OCCUPATION.sameCategory, code: 'occupation_related', params: { occupation: job.occupationCode } };
@@ -105,7 +115,8 @@ function skills(job: JobFacts, tax: Taxonomy, derived: Derived): Feature {
   for (const code of required) {
     const level = held.get(code);
     if (level) {
-      credit += SKILLS.level[level];
+      const least = job.requiredSkillLevels[code];
+      credit += SKILLS.level[level] * (least && LEVEL_RANK[level] < LEVEL_RANK[least] ? SKILLS.belowLevel : 1);
       direct.push(code);
       continue;
     }
@@ -132,9 +143,35 @@ function skills(job: JobFacts, tax: Taxonomy, derived: Derived): Feature {
   return { f, code, params: { skills: [...direct, ...preferred.filter((p) => !direct.includes(p))] } };
 }
 
-function certificate(job: JobFacts, derived: Derived): Feature {
-  const qualifying = derived.certifiedFor.get(job.occupationCode);
-  return qualifying ? { f: 1, code: 'certificate', params: { certificate: qualifying } } : none();
+const LEVEL_RANK = { beginner: 0, intermediate: 1, skilled: 2, expert: 3 } as const;
+
+/**
+ * Certificates: a licence the person lacks never reaches here (hard rule) unless the employer
+ * trains for it; a qualification the vacancy requires and the person lacks pulls the job down; a
+ * health certificate is an entry condition, never a qualification for the occupation.
+ */
+function certificate(person: PersonProfile, job: JobFacts, tax: Taxonomy, derived: Derived): Feature {
+  if (licenceState(person.certificates, job, tax) === 'trains') {
+    const licence = tax.licencesFor(job.occupationCode)[0] ?? job.requiredCertificates.find((k) => tax.isLicence(k));
+    return { f: CERTIFICATE.trains, code: 'trains_for_certificate', params: { certificate: licence ?? null } };
+  }
+  const lacking = job.requiredCertificates.filter((k) => !tax.isLicence(k) && !person.certificates.includes(k));
+  const lackingQualification = lacking.find((k) => !tax.isHealth(k));
+  if (lackingQualification) {
+    return {
+      f: CERTIFICATE.missingRequired,
+      code: 'certificate_missing',
+      params: { certificate: lackingQualification },
+    };
+  }
+  const qualifying =
+    derived.certifiedFor.get(job.occupationCode) ??
+    job.requiredCertificates.find((k) => !tax.isHealth(k) && person.certificates.includes(k));
+  if (qualifying) return { f: 1, code: 'certificate', params: { certificate: qualifying } };
+  const health = lacking.find((k) => tax.isHealth(k));
+  return health
+    ? { f: CERTIFICATE.healthNeeded, code: 'health_certificate_needed', params: { certificate: health } }
+    : none();
 }
 
 /** Under a kilometre usually means both points are the same county seat: the reason then names no distance. */
@@ -152,18 +189,45 @@ function location(person: PersonProfile, job: JobFacts): Feature & { km: number 
   };
 }
 
-/** Day wages compared as a month of work; piece rates are stated per month already. */
-export function monthly(amount: number, payBasis: JobFacts['payBasis']): number {
-  return payBasis === 'day' ? amount * WAGE.daysPerMonth : amount;
+/** The pay a job typically gives in a month: the middle of its range, day wages as a month of work. */
+export function typicalMonthly(
+  job: Pick<JobFacts, 'wageMin' | 'wageMax' | 'payBasis'> & { contractType?: JobFacts['contractType'] },
+): number {
+  return monthly((job.wageMin + job.wageMax) / 2, job.payBasis, job.contractType);
 }
 
+const SHORT_WORK = new Set(['seasonal', 'part_time']);
+
+/** Day wages compared as a month of work (fewer days for seasonal or part-time work); piece rates are stated per month already. */
+export function monthly(
+  amount: number,
+  payBasis: JobFacts['payBasis'],
+  contractType?: JobFacts['contractType'],
+): number {
+  if (payBasis !== 'day') return amount;
+  const days = contractType && SHORT_WORK.has(contractType) ? WAGE.seasonalDaysPerMonth : WAGE.daysPerMonth;
+  return Math.round(amount * days);
+}
+
+/**
+ * Pay against the expectation, on the typical pay of the range (its middle): a wide range's top
+ * promises little. A public-welfare post for someone it is meant for is compared with the post
+ * standard instead; labour dispatch keeps part of the credit of a direct hire.
+ */
 function wage(person: PersonProfile, job: JobFacts): Feature {
+  const max = monthly(job.wageMax, job.payBasis, job.contractType);
+  const typical = typicalMonthly(job);
+  if (job.publicWelfarePost && person.hardToEmploy) {
+    return typical >= WAGE.publicWelfareStandard
+      ? { f: WAGE.reaches, code: 'wage_post_standard', params: { max } }
+      : none();
+  }
   const expected = person.expectedWage;
   if (!expected) return none();
-  const min = monthly(job.wageMin, job.payBasis);
-  const max = monthly(job.wageMax, job.payBasis);
-  if (min >= expected) return { f: 1, code: 'wage_meets', params: { min, max, expected } };
-  if (max >= expected) return { f: WAGE.reaches, code: 'wage_reaches', params: { max, expected } };
+  const min = monthly(job.wageMin, job.payBasis, job.contractType);
+  const share = job.contractType === 'labour_dispatch' ? WAGE.dispatchShare : 1;
+  if (typical >= expected) return { f: share, code: 'wage_meets', params: { min, max, expected } };
+  if (max >= expected) return { f: WAGE.reaches * share, code: 'wage_reaches', params: { max, expected } };
   const shortfall = (expected - max) / expected;
   return {
     f: -Math.min(1, shortfall * WAGE.shortfallSlope),
@@ -184,17 +248,21 @@ function accommodation(person: PersonProfile, job: JobFacts): Feature {
 
 const STAYS = new Set(['township', 'county']);
 
-function employerKind(person: PersonProfile, job: JobFacts, audience: Audience): Feature {
+function employerKind(person: PersonProfile, job: JobFacts): Feature {
   const workshop = job.employerKind === 'poverty_workshop' || job.employerKind === 'poverty_base';
   if (workshop && !awayFromHomeCounty(person.regionCode, job.regionCode)) {
     const f = STAYS.has(person.mobility) ? EMPLOYER_KIND.workshopForStayer : EMPLOYER_KIND.workshopNearHome;
     return { f, code: 'workshop_near_home', params: { kind: job.employerKind } };
   }
-  // Being marked hard to employ is not for an employer's eyes.
-  if (job.publicWelfarePost && person.hardToEmploy && audience !== 'employer') {
-    return { f: EMPLOYER_KIND.publicWelfareForHardToEmploy, code: 'public_welfare', params: {} };
-  }
   return none();
+}
+
+/** A public-welfare post for someone hard to employ: the post exists for them, most of all near home. */
+function publicWelfare(person: PersonProfile, job: JobFacts, audience: Audience): Feature {
+  // Being marked hard to employ is not for an employer's eyes.
+  if (!job.publicWelfarePost || !person.hardToEmploy || audience === 'employer') return none();
+  const f = awayFromHomeCounty(person.regionCode, job.regionCode) ? EMPLOYER_KIND.publicWelfareForHardToEmploy : 1;
+  return { f, code: 'public_welfare', params: {} };
 }
 
 function disability(person: PersonProfile, job: JobFacts, audience: Audience): Feature {
@@ -238,6 +306,16 @@ export function crowdingFeature(job: Pick<JobFacts, 'headcount'>, crowding: Crow
   return none();
 }
 
+/** Pay and kind bonuses: a job that does not fit the person's work keeps only a share of them. */
+const BONUSES: ReadonlySet<FeatureName> = new Set([
+  'wage',
+  'accommodation',
+  'employerKind',
+  'freshness',
+  'employerRecord',
+  'crowding',
+]);
+
 /**
  * Scores one person against one job with every feature of weights.ts. Only features that move
  * the match (a value other than zero) are kept, each with the code of its reason.
@@ -249,17 +327,22 @@ export function scorePair(person: PersonProfile, job: JobFacts, ctx: PairContext
   const place = location(person, job);
   const locationWeight = WEIGHTS.location * LOCATION_WEIGHT_BY_MOBILITY[person.mobility];
   const parts: Array<[FeatureName, number, Feature]> = [
-    ['occupation', WEIGHTS.occupation, occupation(person, job, derived)],
+    ['occupation', WEIGHTS.occupation, occupation(person, job, tax, derived)],
     ['skills', WEIGHTS.skills, skills(job, tax, derived)],
-    ['certificate', WEIGHTS.certificate, certificate(job, derived)],
+    ['certificate', WEIGHTS.certificate, certificate(person, job, tax, derived)],
+    ['publicWelfare', WEIGHTS.publicWelfare, publicWelfare(person, job, audience)],
     ['location', locationWeight, place],
     ['wage', WEIGHTS.wage, wage(person, job)],
     ['accommodation', WEIGHTS.accommodation, accommodation(person, job)],
-    ['employerKind', WEIGHTS.employerKind, employerKind(person, job, audience)],
+    ['employerKind', WEIGHTS.employerKind, employerKind(person, job)],
     ['disability', WEIGHTS.disability, disability(person, job, audience)],
   ];
   if (forPerson) parts.push(['freshness', WEIGHTS.freshness, freshness(job, ctx.now)]);
-  if (ctx.record) parts.push(['employerRecord', WEIGHTS.employerRecord, employerRecordFeature(ctx.record)]);
+  if (ctx.record) {
+    const record = employerRecordFeature(ctx.record);
+    const demote = record.f < 0 && ctx.record.decided >= EMPLOYER_RECORD.demoteFrom;
+    parts.push(['employerRecord', demote ? WEIGHTS.poorRetention : WEIGHTS.employerRecord, record]);
+  }
   if (ctx.crowding) parts.push(['crowding', WEIGHTS.crowding, crowdingFeature(job, ctx.crowding)]);
   if (ctx.feedback?.notInterested.has(job.id)) {
     parts.push(['feedback', WEIGHTS.notInterested, { f: -1, code: 'not_interested', params: {} }]);
@@ -267,17 +350,24 @@ export function scorePair(person: PersonProfile, job: JobFacts, ctx: PairContext
     parts.push(['feedback', WEIGHTS.similarNotInterested, { f: -1, code: 'similar_not_interested', params: {} }]);
   }
 
+  // Fit first: people who named the work they want get jobs of that work before anything else.
+  const fits =
+    !ctx.feedback?.notInterested.has(job.id) &&
+    (person.desiredOccupations.length === 0 || parts.some(([feature, , { f }]) => f > 0 && FIT_FEATURES.has(feature)));
   const contributions: Contribution[] = [];
   let raw = 0;
   for (const [feature, weight, { f, code, params }] of parts) {
     if (f === 0) continue;
-    const value = weight * f;
+    const share = !fits && f > 0 && BONUSES.has(feature) ? FIT.unfitBonusShare : 1;
+    const value = weight * f * share;
     raw += value;
     contributions.push({ feature, code, value, params });
   }
   const best = bestPossible(person, ctx, locationWeight);
-  return { raw, score: Math.min(1, Math.max(0, raw / best)), distanceKm: place.km, contributions };
+  return { raw, score: Math.min(1, Math.max(0, raw / best)), distanceKm: place.km, contributions, fits };
 }
+
+const FIT_FEATURES: ReadonlySet<FeatureName> = new Set(['occupation', 'skills', 'certificate', 'publicWelfare']);
 
 /** The most this person could score: the weights of the features that can apply to them at all. */
 export function bestPossible(person: PersonProfile, ctx: PairContext, locationWeight: number): number {
@@ -288,11 +378,8 @@ export function bestPossible(person: PersonProfile, ctx: PairContext, locationWe
   if (person.certificates.length) best += WEIGHTS.certificate;
   if (person.expectedWage) best += WEIGHTS.wage;
   best += WEIGHTS.accommodation * (person.needsAccommodation ? 1 : ACCOMMODATION.offered);
-  const publicWelfare =
-    person.hardToEmploy && ctx.audience !== 'employer' ? EMPLOYER_KIND.publicWelfareForHardToEmploy : 0;
-  best +=
-    WEIGHTS.employerKind *
-    Math.max(stays ? EMPLOYER_KIND.workshopForStayer : EMPLOYER_KIND.workshopNearHome, publicWelfare);
+  best += WEIGHTS.employerKind * (stays ? EMPLOYER_KIND.workshopForStayer : EMPLOYER_KIND.workshopNearHome);
+  if (person.hardToEmploy && ctx.audience !== 'employer') best += WEIGHTS.publicWelfare;
   if (person.disability && ctx.audience !== 'employer') best += WEIGHTS.disability;
   if (ctx.audience === 'person') best += WEIGHTS.freshness;
   if (ctx.record) best += WEIGHTS.employerRecord;

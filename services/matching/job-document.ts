@@ -1,3 +1,4 @@
+import { SkillLevel } from '../platform/database/generated/enums.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { JobFacts, Point } from './types.ts';
 
@@ -22,6 +23,10 @@ export const JOB_FIELDS = [
   'meals',
   'disabilityFriendly',
   'publicWelfarePost',
+  'contractType',
+  'requiredCertificates',
+  'requiredSkillLevels',
+  'trainsForCertificate',
   'publishedAt',
   'expiresAt',
   '_geo',
@@ -36,12 +41,30 @@ export interface JobDocument extends Omit<JobFacts, 'point' | 'categoryCode'> {
   _geo?: Point;
 }
 
+const LEVELS = new Set<string>(Object.values(SkillLevel));
+
+/** A vacancy's `requiredSkillLevels` (JSON in the database and the index), keeping only known levels. */
+export function skillLevelsOf(value: unknown): JobFacts['requiredSkillLevels'] {
+  const out: JobFacts['requiredSkillLevels'] = {};
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [code, level] of Object.entries(value)) {
+      if (typeof level === 'string' && LEVELS.has(level)) out[code] = level as SkillLevel;
+    }
+  }
+  return out;
+}
+
 /** The document as the re-rank sees it; the category comes from the taxonomy, not the index. */
 export function toJobFacts(doc: JobDocument, taxonomy: Taxonomy): JobFacts {
   const facts = doc as unknown as JobFacts & { _geo?: Point };
   facts.point = doc._geo ?? null;
   facts.categoryCode = taxonomy.category(doc.occupationCode) ?? '';
   facts.preferredSkillCodes ??= [];
+  // Documents built before these fields existed: no requirement, long-term work.
+  facts.requiredCertificates ??= [];
+  facts.requiredSkillLevels = skillLevelsOf(facts.requiredSkillLevels);
+  facts.trainsForCertificate ??= false;
+  facts.contractType ??= 'labour_contract';
   delete facts._geo;
   return facts;
 }
@@ -73,4 +96,6 @@ export interface PersonRules {
   hardToEmploy: boolean;
   /** Region prefixes the job must lie under; null for anywhere. */
   area: string[] | null;
+  /** Occupations whose licence the person lacks, and licence kinds they lack (unless the job trains for it). */
+  unlicensed: { occupations: string[]; kinds: string[] };
 }

@@ -32,6 +32,13 @@ function answers(query: CandidateQuery, job: Held, nowSeconds: number): boolean 
   if (job.ageMax !== null && job.ageMax < rules.age) return false;
   if (job.publicWelfarePost && !rules.hardToEmploy) return false;
   if (rules.area && !rules.area.some((prefix) => job.prefixes.has(prefix))) return false;
+  if (
+    !job.trainsForCertificate &&
+    (rules.unlicensed.occupations.includes(job.occupationCode) ||
+      job.requiredCertificates.some((kind) => rules.unlicensed.kinds.includes(kind)))
+  ) {
+    return false;
+  }
   if (query.within && !job.prefixes.has(query.within)) return false;
   if (query.outside && job.prefixes.has(query.outside)) return false;
   if (query.strong && !isStrong(job, query.strong)) return false;
@@ -102,7 +109,7 @@ export class JobSnapshot {
         const page = await index.getDocuments<JobDocument & { regionPrefixes: string[] }>({
           filter,
           fields,
-          sort: ['wageMax:desc'],
+          sort: ['wageMax:desc', 'publishedAt:desc'],
           limit: PAGE,
           offset,
         });

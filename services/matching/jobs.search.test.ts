@@ -3,9 +3,12 @@ import { jobHardFilter, jobQueries, jobRelevanceFilters } from './jobs.search.ts
 import { peopleHardFilter } from './people.search.ts';
 import { NOW, sampleJob, samplePerson, taxonomy } from './testing/sample.ts';
 
+const LICENCE =
+  '(trainsForCertificate = true OR NOT (occupationCode IN ["C11-003"] OR requiredCertificates IN ["CERT-FORKLIFT"]))';
+
 describe('candidate stage filters', () => {
   it('asks Meilisearch for open, verified, current jobs in the area and the age range', () => {
-    const filter = jobHardFilter(samplePerson({ age: 52, mobility: 'township' }), NOW);
+    const filter = jobHardFilter(samplePerson({ age: 52, mobility: 'township' }), taxonomy, NOW);
     expect(filter).toEqual([
       'status = "open"',
       'employerVerified = true',
@@ -14,11 +17,12 @@ describe('candidate stage filters', () => {
       '(ageMax IS NULL OR ageMax >= 52)',
       'publicWelfarePost = false',
       'regionPrefixes IN ["350821100"]',
+      LICENCE,
     ]);
   });
 
   it('lets public-welfare posts through for people marked hard to employ, and any region for anywhere', () => {
-    const filter = jobHardFilter(samplePerson({ hardToEmploy: true, mobility: 'anywhere' }), NOW);
+    const filter = jobHardFilter(samplePerson({ hardToEmploy: true, mobility: 'anywhere' }), taxonomy, NOW);
     expect(filter.some((f) => f.includes('publicWelfarePost'))).toBe(false);
     expect(filter.some((f) => f.includes('regionPrefixes'))).toBe(false);
   });
@@ -40,7 +44,7 @@ describe('candidate stage filters', () => {
   it('sends the township and home-county queries, best paid first, for someone with nothing to match on', () => {
     const queries = jobQueries(samplePerson(), taxonomy, NOW, 'x_');
     expect(queries).toHaveLength(2);
-    expect(queries[0]).toMatchObject({ indexUid: 'x_vacancies', sort: ['wageMax:desc'] });
+    expect(queries[0]).toMatchObject({ indexUid: 'x_vacancies', sort: ['wageMax:desc', 'publishedAt:desc'] });
     expect(queries[0]!.filter).toContain('regionPrefixes = "350821100"');
     expect(queries[1]!.filter).toContain('regionPrefixes = "350821"');
   });
@@ -49,17 +53,19 @@ describe('candidate stage filters', () => {
     const person = samplePerson({ mobility: 'province', desiredOccupations: ['C02-001'] });
     const filters = jobQueries(person, taxonomy, NOW, 'x_').map((q) => (q.filter as string[]).slice(5));
     expect(filters).toEqual([
-      ['publicWelfarePost = false', 'regionPrefixes IN ["35"]', 'regionPrefixes = "350821100"'],
-      ['publicWelfarePost = false', 'regionPrefixes IN ["35"]', 'regionPrefixes = "350821"'],
+      ['publicWelfarePost = false', 'regionPrefixes IN ["35"]', LICENCE, 'regionPrefixes = "350821100"'],
+      ['publicWelfarePost = false', 'regionPrefixes IN ["35"]', LICENCE, 'regionPrefixes = "350821"'],
       [
         'publicWelfarePost = false',
         'regionPrefixes IN ["35"]',
+        LICENCE,
         '(occupationCode IN ["C02-001"])',
         'regionPrefixes = "350821"',
       ],
       [
         'publicWelfarePost = false',
         'regionPrefixes IN ["35"]',
+        LICENCE,
         '(occupationCode IN ["C02-001"])',
         'regionPrefixes = "3508"',
         'NOT regionPrefixes = "350821"',
@@ -67,6 +73,7 @@ describe('candidate stage filters', () => {
       [
         'publicWelfarePost = false',
         'regionPrefixes IN ["35"]',
+        LICENCE,
         '(occupationCode IN ["C02-001"])',
         'NOT regionPrefixes = "3508"',
       ],

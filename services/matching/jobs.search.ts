@@ -22,8 +22,13 @@ export type { CandidateQuery } from './job-document.ts';
 const quote = (value: string) => `"${value.replace(/["\\]/g, '')}"`;
 const list = (values: readonly string[]) => `[${values.map(quote).join(', ')}]`;
 
-function personRules(person: PersonProfile): PersonRules {
-  return { age: person.age, hardToEmploy: person.hardToEmploy, area: allowedPrefixes(person) };
+function personRules(person: PersonProfile, taxonomy: Taxonomy): PersonRules {
+  return {
+    age: person.age,
+    hardToEmploy: person.hardToEmploy,
+    area: allowedPrefixes(person),
+    unlicensed: taxonomy.unlicensed(person.certificates),
+  };
 }
 
 function rulesFilter(rules: PersonRules, now: Date): string[] {
@@ -34,16 +39,22 @@ function rulesFilter(rules: PersonRules, now: Date): string[] {
   ];
   if (!rules.hardToEmploy) filter.push('publicWelfarePost = false');
   if (rules.area) filter.push(`regionPrefixes IN ${list(rules.area)}`);
+  const { occupations, kinds } = rules.unlicensed;
+  const closed = [
+    ...(occupations.length ? [`occupationCode IN ${list(occupations)}`] : []),
+    ...(kinds.length ? [`requiredCertificates IN ${list(kinds)}`] : []),
+  ];
+  if (closed.length) filter.push(`(trainsForCertificate = true OR NOT (${closed.join(' OR ')}))`);
   return filter;
 }
 
 /**
  * The hard rules as a Meilisearch filter: open, verified, not expired, inside the area the person
- * will move to, within the job's age range, and public-welfare posts only for people marked hard
- * to employ.
+ * will move to, within the job's age range, public-welfare posts only for people marked hard
+ * to employ, and no job needing a licence the person lacks unless the employer trains for it.
  */
-export function jobHardFilter(person: PersonProfile, now: Date): string[] {
-  return rulesFilter(personRules(person), now);
+export function jobHardFilter(person: PersonProfile, taxonomy: Taxonomy, now: Date): string[] {
+  return rulesFilter(personRules(person, taxonomy), now);
 }
 
 /** The person's wanted or certified occupations and held skills; their related skills not held. */
@@ -105,7 +116,7 @@ function reachesBeyondCity(person: PersonProfile): boolean {
  * area; jobs asking for related skills nearby.
  */
 export function candidateQueries(person: PersonProfile, taxonomy: Taxonomy): CandidateQuery[] {
-  const rules = personRules(person);
+  const rules = personRules(person, taxonomy);
   const { strong, related } = relevanceOf(person, taxonomy);
   const home = nearbyPrefix(person);
   const city = person.regionCode.slice(0, 4);
@@ -144,7 +155,7 @@ export function toMeiliQuery(query: CandidateQuery, now: Date, prefix: string): 
     indexUid: indexUid(prefix, 'vacancies'),
     q: '',
     attributesToRetrieve: JOB_FIELDS,
-    sort: ['wageMax:desc'],
+    sort: ['wageMax:desc', 'publishedAt:desc'],
     filter,
     limit: query.limit,
   };

@@ -10,6 +10,7 @@ import { withinArea } from './area.ts';
 import type { JobSnapshot } from './job-snapshot.search.ts';
 import type { MatchingSearch } from './matching.search.ts';
 import { createMarketSignals } from './market-signals.ts';
+import { skillLevelsOf } from './job-document.ts';
 
 /** Supplies the cooperation partners a person with partner_region mobility may be sent to. */
 export type PartnerRegions = (labourer: { regionCode: string }) => string[];
@@ -35,7 +36,7 @@ export interface PersonMatch extends Ranked<PersonProfile> {
 }
 
 const seconds = (date: Date | null) => (date ? Math.floor(date.getTime() / 1000) : null);
-const PERSON_RULES: readonly HardRule[] = ['outside_area', 'age', 'public_welfare'];
+const PERSON_RULES: readonly HardRule[] = ['outside_area', 'age', 'public_welfare', 'licence'];
 
 /** What matching ranks of a registered person. */
 function profileOf(row: PersonRow, tax: Taxonomy, at: Date, partnerRegions: PartnerRegions): PersonProfile {
@@ -72,6 +73,7 @@ function jobFactsOf(row: VacancyRow, tax: Taxonomy): JobFacts {
     wageMin: row.wageMin,
     wageMax: row.wageMax,
     payBasis: row.payBasis,
+    contractType: row.contractType,
     headcount: row.headcount,
     ageMin: row.ageMin,
     ageMax: row.ageMax,
@@ -79,6 +81,9 @@ function jobFactsOf(row: VacancyRow, tax: Taxonomy): JobFacts {
     meals: row.meals,
     disabilityFriendly: row.disabilityFriendly,
     publicWelfarePost: row.publicWelfarePost,
+    requiredCertificates: row.requiredCertificates,
+    requiredSkillLevels: skillLevelsOf(row.requiredSkillLevels),
+    trainsForCertificate: row.trainsForCertificate,
     publishedAt: seconds(row.publishedAt),
     expiresAt: seconds(row.expiresAt),
   };
@@ -93,11 +98,12 @@ function confirm(
   rows: Map<string, VacancyRow>,
   limit: number,
   at: Date,
+  tax: Taxonomy,
 ) {
   const out: JobMatch[] = [];
   for (const match of head) {
     const row = rows.get(match.item.id);
-    if (row && brokenRules(person, vacancyState(row), at).length === 0) out.push({ ...match, vacancy: row });
+    if (row && brokenRules(person, vacancyState(row), at, tax).length === 0) out.push({ ...match, vacancy: row });
     if (out.length === limit) break;
   }
   return out;
@@ -200,7 +206,7 @@ export function createMatcher(deps: MatcherDeps) {
       const feedback = feedbackOf(row.id, signals);
       const head = await rankCandidates(person, found, limit, { tax, at, feedback });
       const rows = await vacancyRows(head.map((r) => r.item.id));
-      return { person, matches: confirm(person, head, rows, limit, at) };
+      return { person, matches: confirm(person, head, rows, limit, at, tax) };
     },
 
     /** The best people for one vacancy; `audienceOf` says whose eyes each person's reasons are for. */
@@ -218,7 +224,9 @@ export function createMatcher(deps: MatcherDeps) {
       const rows = new Map((await repo.people(head.map((r) => r.item.id))).map((row) => [row.id, row]));
       const shown = (row: PersonRow) => !row.erasedAt && row.wantsJob && row.consentShowEmployer;
       const fits = (row: PersonRow) =>
-        brokenRules(personOf(row, tax, at), vacancyState(vacancy), at).every((rule) => !PERSON_RULES.includes(rule));
+        brokenRules(personOf(row, tax, at), vacancyState(vacancy), at, tax).every(
+          (rule) => !PERSON_RULES.includes(rule),
+        );
       return { job, matches: confirmPeople(head, rows, { shown, fits }, limit) };
     },
 

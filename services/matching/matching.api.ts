@@ -99,7 +99,7 @@ export function createMatchingApi(matcher: Matcher, repo: MatchingRepository): M
         person,
         matches: heads[i]!.filter((m) => {
           const state = states.get(m.item.id);
-          return state !== undefined && brokenRules(person, state, search.at).length === 0;
+          return state !== undefined && brokenRules(person, state, search.at, tax).length === 0;
         }).slice(0, keep),
       }));
     },

@@ -65,6 +65,10 @@ const VACANCY_SELECT = {
   meals: true,
   disabilityFriendly: true,
   publicWelfarePost: true,
+  contractType: true,
+  requiredCertificates: true,
+  requiredSkillLevels: true,
+  trainsForCertificate: true,
   status: true,
   publishedAt: true,
   expiresAt: true,
@@ -132,9 +136,19 @@ export function createMatchingRepository(db: Db) {
       const [skills, occupations, certificates, regionNamesEn] = await Promise.all([
         db.skill.findMany({ select: { code: true, nameZh: true, nameEn: true, relatedCodes: true } }),
         db.occupation.findMany({
-          select: { code: true, categoryCode: true, nameZh: true, nameEn: true, skillCodes: true },
+          select: {
+            code: true,
+            categoryCode: true,
+            subcategoryCode: true,
+            nameZh: true,
+            nameEn: true,
+            skillCodes: true,
+            licenceKinds: true,
+          },
         }),
-        db.certificateKind.findMany({ select: { code: true, nameZh: true, nameEn: true, occupationCodes: true } }),
+        db.certificateKind.findMany({
+          select: { code: true, nameZh: true, nameEn: true, occupationCodes: true, category: true },
+        }),
         db.region.findMany({ select: { code: true, nameEn: true } }),
       ]);
       return { skills, occupations, certificates, regionNamesEn };
@@ -195,7 +209,8 @@ export function createMatchingRepository(db: Db) {
       if (ids.length === 0) return [];
       return db.$queryRaw<Array<VacancyState & { id: string }>>`
         SELECT v."id", v."status"::text AS "status", v."expiresAt", v."publicWelfarePost", v."ageMin", v."ageMax",
-          v."regionCode", (e."verifiedAt" IS NOT NULL) AS "employerVerified"
+          v."regionCode", v."occupationCode", v."requiredCertificates", v."trainsForCertificate",
+          (e."verifiedAt" IS NOT NULL) AS "employerVerified"
         FROM "Vacancy" v JOIN "Employer" e ON e."id" = v."employerId"
         WHERE v."id" = ANY(${ids})`;
     },

@@ -36,9 +36,9 @@ describe('re-rank features', () => {
     });
     const unrelated = sampleJob({
       id: 'unrelated',
-      occupationCode: 'C11-003',
-      categoryCode: 'C11',
-      skillCodes: ['S-FORKLIFT'],
+      occupationCode: 'C02-001',
+      categoryCode: 'C02',
+      skillCodes: ['S-LINE-OPERATION'],
     });
     expect(order(person, [unrelated, related, own])).toEqual(['own', 'related', 'unrelated']);
     const skill = (job: JobFacts) => scorePair(person, job, ctx).contributions.find((c) => c.feature === 'skills');
@@ -109,7 +109,9 @@ describe('re-rank features', () => {
   it('compares pay with the expected wage, a day wage as a month of work', () => {
     const person = samplePerson({ expectedWage: 4500 });
     expect(codes(person, sampleJob({ wageMin: 4500, wageMax: 5500 }))).toContain('wage_meets');
-    expect(codes(person, sampleJob({ wageMin: 4000, wageMax: 5000 }))).toContain('wage_reaches');
+    // The typical pay (middle of the range) counts: 3,800–5,000 typically pays 4,400.
+    expect(codes(person, sampleJob({ wageMin: 3800, wageMax: 5000 }))).toContain('wage_reaches');
+    expect(codes(person, sampleJob({ wageMin: 4000, wageMax: 5000 }))).toContain('wage_meets');
     expect(codes(person, sampleJob({ wageMin: 3000, wageMax: 3500 }))).toContain('wage_below');
     expect(codes(person, sampleJob({ payBasis: 'day', wageMin: 180, wageMax: 200 }))).toContain('wage_meets');
     expect(codes(samplePerson(), sampleJob())).not.toContain('wage_meets');
@@ -336,5 +338,21 @@ describe('reasons', () => {
       }
     }
     expect(all.size).toBeGreaterThan(12);
+  });
+});
+
+describe('deterministic order', () => {
+  it('settles equal scores by distance, typical pay, freshness and places, whatever the input order', () => {
+    const person = samplePerson({ desiredOccupations: ['C02-001'] });
+    const base = { occupationCode: 'C02-001', categoryCode: 'C02' };
+    const jobs = [
+      sampleJob({ ...base, id: 'b-more-places', headcount: 9 }),
+      sampleJob({ ...base, id: 'c-fewer-places', headcount: 2 }),
+      sampleJob({ ...base, id: 'a-fewer-places', headcount: 2 }),
+    ];
+    const expected = ['b-more-places', 'a-fewer-places', 'c-fewer-places'];
+    expect(order(person, jobs)).toEqual(expected);
+    expect(order(person, [...jobs].reverse())).toEqual(expected);
+    expect(order(person, [jobs[2]!, jobs[0]!, jobs[1]!])).toEqual(expected);
   });
 });

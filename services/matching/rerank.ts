@@ -1,4 +1,5 @@
-import { type Contribution, scorePair } from './features.ts';
+import { type Contribution, scorePair, typicalMonthly } from './features.ts';
+import { licenceState } from './hard-rules.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { Audience, Crowding, EmployerRecord, JobFacts, PersonFeedback, PersonProfile } from './types.ts';
 
@@ -8,14 +9,39 @@ export interface Ranked<T> {
   score: number;
   distanceKm: number | null;
   contributions: Contribution[];
+  /** Fits the person's work (features.ts): fitting matches come first. */
+  fits?: boolean;
 }
 
-/** Best first; equal scores go to the nearer match, then by id so a ranking is reproducible. */
-function byRank<T extends { id: string }>(a: Ranked<T>, b: Ranked<T>): number {
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const nearer = (a: number | null, b: number | null) =>
+  (a ?? Number.POSITIVE_INFINITY) - (b ?? Number.POSITIVE_INFINITY);
+
+/**
+ * Best first. Equal scores are settled by what a person would prefer: the nearer job, then the
+ * better typical pay, then the more recently published, then the one with more places; only
+ * then by id, so the same data always gives the same order.
+ */
+function byJobRank(a: Ranked<JobFacts>, b: Ranked<JobFacts>): number {
   return (
+    Number(b.fits ?? true) - Number(a.fits ?? true) ||
     b.raw - a.raw ||
-    (a.distanceKm ?? Number.POSITIVE_INFINITY) - (b.distanceKm ?? Number.POSITIVE_INFINITY) ||
-    (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0)
+    nearer(a.distanceKm, b.distanceKm) ||
+    typicalMonthly(b.item) - typicalMonthly(a.item) ||
+    (b.item.publishedAt ?? 0) - (a.item.publishedAt ?? 0) ||
+    b.item.headcount - a.item.headcount ||
+    byKey(a.item.id, b.item.id)
+  );
+}
+
+/** Best first; equal scores go to the nearer person, then the longer wait (older), then by id. */
+function byPersonRank(a: Ranked<PersonProfile>, b: Ranked<PersonProfile>): number {
+  return (
+    Number(b.fits ?? true) - Number(a.fits ?? true) ||
+    b.raw - a.raw ||
+    nearer(a.distanceKm, b.distanceKm) ||
+    b.item.age - a.item.age ||
+    byKey(a.item.id, b.item.id)
   );
 }
 
@@ -30,9 +56,10 @@ export interface JobRankingContext {
 const NO_RECORD: EmployerRecord = { hires: 0, decided: 0, retained: 0 };
 const NO_CROWD: Crowding = { open: 0, taken: 0 };
 
-/** Orders the candidate jobs for one person. The jobs must already satisfy the hard rules. */
+/** Orders the candidate jobs for one person, leaving out any needing a licence they lack (a hard rule, also for a fair's own jobs). */
 export function rankJobs(person: PersonProfile, jobs: readonly JobFacts[], ctx: JobRankingContext): Ranked<JobFacts>[] {
   return jobs
+    .filter((job) => licenceState(person.certificates, job, ctx.taxonomy) !== 'missing')
     .map((job) => ({
       item: job,
       ...scorePair(person, job, {
@@ -44,7 +71,7 @@ export function rankJobs(person: PersonProfile, jobs: readonly JobFacts[], ctx: 
         crowding: ctx.crowding ? (ctx.crowding.get(job.id) ?? NO_CROWD) : undefined,
       }),
     }))
-    .sort(byRank);
+    .sort(byJobRank);
 }
 
 export interface PeopleRankingContext {
@@ -65,6 +92,7 @@ export function rankPeople(
   ctx: PeopleRankingContext,
 ): Ranked<PersonProfile>[] {
   return people
+    .filter((person) => licenceState(person.certificates, job, ctx.taxonomy) !== 'missing')
     .map((person) => ({
       item: person,
       ...scorePair(person, job, {
@@ -77,5 +105,5 @@ export function rankPeople(
         },
       }),
     }))
-    .sort(byRank);
+    .sort(byPersonRank);
 }

@@ -1,10 +1,28 @@
 import { regionPrefixes } from '../platform/reference/reference-data.ts';
+import type { LicenceRules } from './hard-rules.ts';
 import type { Lang, Point } from './types.ts';
 
 export interface TaxonomyData {
   skills: Array<{ code: string; nameZh: string; nameEn: string; relatedCodes: string[] }>;
-  occupations: Array<{ code: string; categoryCode: string; nameZh: string; nameEn: string; skillCodes: string[] }>;
-  certificates: Array<{ code: string; nameZh: string; nameEn: string; occupationCodes: string[] }>;
+  occupations: Array<{
+    code: string;
+    categoryCode: string;
+    nameZh: string;
+    nameEn: string;
+    skillCodes: string[];
+    /** A finer group inside the category (tea, edible fungi...); the category when absent. */
+    subcategoryCode?: string | null;
+    /** Certificate kinds of which the law requires one (an operating licence). */
+    licenceKinds?: string[];
+  }>;
+  certificates: Array<{
+    code: string;
+    nameZh: string;
+    nameEn: string;
+    occupationCodes: string[];
+    /** vocational_qualification, skill_level, special_ability, operating_licence, health or other. */
+    category?: string;
+  }>;
   /** English region names; the Chinese names and the coordinates come from the app's ReferenceNames. */
   regionNamesEn: Array<{ code: string; nameEn: string }>;
 }
@@ -21,11 +39,14 @@ type Named = { nameZh: string; nameEn: string };
  * The reference tables matching reasons with: related skills, the skills of each occupation, the
  * occupations each certificate qualifies for, and names in both languages for the reasons.
  */
-export class Taxonomy {
+export class Taxonomy implements LicenceRules {
   private readonly skills: Map<string, TaxonomyData['skills'][number]>;
   private readonly occupations: Map<string, TaxonomyData['occupations'][number]>;
   private readonly certificates: Map<string, TaxonomyData['certificates'][number]>;
   private readonly regionsEn: Map<string, string>;
+  private readonly licenceKinds: Set<string>;
+  /** Every occupation that needs a licence, with the kinds that satisfy it. */
+  private readonly licensed: Array<{ code: string; kinds: string[] }>;
 
   constructor(
     data: TaxonomyData,
@@ -35,6 +56,40 @@ export class Taxonomy {
     this.occupations = new Map(data.occupations.map((o) => [o.code, o]));
     this.certificates = new Map(data.certificates.map((c) => [c.code, c]));
     this.regionsEn = new Map(data.regionNamesEn.map((r) => [r.code, r.nameEn]));
+    this.licensed = data.occupations
+      .filter((o) => o.licenceKinds?.length)
+      .map((o) => ({ code: o.code, kinds: o.licenceKinds! }));
+    this.licenceKinds = new Set([
+      ...this.licensed.flatMap((o) => o.kinds),
+      ...data.certificates.filter((c) => c.category === 'operating_licence').map((c) => c.code),
+    ]);
+  }
+
+  subcategory(occupationCode: string): string | undefined {
+    const occupation = this.occupations.get(occupationCode);
+    return occupation ? (occupation.subcategoryCode ?? occupation.categoryCode) : undefined;
+  }
+
+  licencesFor(occupationCode: string): readonly string[] {
+    return this.occupations.get(occupationCode)?.licenceKinds ?? [];
+  }
+
+  isLicence(kind: string): boolean {
+    return this.licenceKinds.has(kind);
+  }
+
+  /** A health certificate is an entry condition (food, care, beauty work), never a qualification for an occupation. */
+  isHealth(kind: string): boolean {
+    return this.certificates.get(kind)?.category === 'health';
+  }
+
+  /** What a person lacks: occupations closed to them by law, and licence kinds they do not hold. */
+  unlicensed(certificates: readonly string[]): { occupations: string[]; kinds: string[] } {
+    const held = (kind: string) => certificates.includes(kind);
+    return {
+      occupations: this.licensed.filter((o) => !o.kinds.some(held)).map((o) => o.code),
+      kinds: [...this.licenceKinds].filter((kind) => !held(kind)).sort(),
+    };
   }
 
   related(skillCode: string): readonly string[] {
@@ -49,13 +104,21 @@ export class Taxonomy {
     return this.occupations.get(occupationCode)?.categoryCode;
   }
 
-  /** Occupations a set of certificates qualifies for. */
+  /** Occupations a set of certificates qualifies for (a health certificate qualifies for none). */
   certifiedOccupations(certificates: readonly string[]): string[] {
-    return [...new Set(certificates.flatMap((code) => this.certificates.get(code)?.occupationCodes ?? []))];
+    return [
+      ...new Set(
+        certificates
+          .filter((code) => !this.isHealth(code))
+          .flatMap((code) => this.certificates.get(code)?.occupationCodes ?? []),
+      ),
+    ];
   }
 
   certificatesFor(occupationCode: string): string[] {
-    return [...this.certificates.values()].filter((c) => c.occupationCodes.includes(occupationCode)).map((c) => c.code);
+    return [...this.certificates.values()]
+      .filter((c) => c.category !== 'health' && c.occupationCodes.includes(occupationCode))
+      .map((c) => c.code);
   }
 
   /** Skills one step away in the taxonomy, for a search that gives related skills partial credit. */

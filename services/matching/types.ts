@@ -1,4 +1,10 @@
-import type { EmployerKind, Mobility, PayBasis, SkillLevel } from '../platform/database/generated/enums.ts';
+import type {
+  ContractType,
+  EmployerKind,
+  Mobility,
+  PayBasis,
+  SkillLevel,
+} from '../platform/database/generated/enums.ts';
 
 export type Point = { lat: number; lng: number };
 export type Lang = 'zh-CN' | 'en';
@@ -36,6 +42,8 @@ export interface JobFacts {
   wageMin: number;
   wageMax: number;
   payBasis: PayBasis;
+  /** Seasonal and part-time work lasts weeks, not months: day wages are not a month's pay. */
+  contractType: ContractType;
   headcount: number;
   ageMin: number | null;
   ageMax: number | null;
@@ -43,6 +51,12 @@ export interface JobFacts {
   meals: boolean;
   disabilityFriendly: boolean;
   publicWelfarePost: boolean;
+  /** Certificate kinds the vacancy requires (operating licences are a hard rule, see hard-rules.ts). */
+  requiredCertificates: string[];
+  /** Least level per required skill. */
+  requiredSkillLevels: Partial<Record<string, SkillLevel>>;
+  /** The employer trains newcomers and gets them the licence the occupation needs. */
+  trainsForCertificate: boolean;
   /** Unix seconds, as in the index. */
   publishedAt: number | null;
   expiresAt: number | null;

@@ -29,6 +29,8 @@ export const WEIGHTS = {
   employerKind: 0.04,
   /** A disability-friendly job for a person with a disability. */
   disability: 0.03,
+  /** A public-welfare post (公益性岗位) for someone hard to employ: the post exists for them (full in the home county). */
+  publicWelfare: 0.16,
   /** Published in the last days: the employer is hiring now. */
   freshness: 0.02,
   /** The employer's hires through the platform and how many stayed three months (negative when many left early). */
@@ -41,9 +43,12 @@ export const WEIGHTS = {
   notInterested: 1.0,
   /** The job is the same occupation as one the person said "not interested" in. */
   similarNotInterested: 0.04,
+  /** Poor three-month retention over enough hires (EMPLOYER_RECORD.demoteFrom): a clear demotion. */
+  poorRetention: 0.15,
 } as const;
 
-export type FeatureName = Exclude<keyof typeof WEIGHTS, 'notInterested' | 'similarNotInterested'> | 'feedback';
+export type FeatureName =
+  Exclude<keyof typeof WEIGHTS, 'notInterested' | 'similarNotInterested' | 'poorRetention'> | 'feedback';
 
 /**
  * Someone who wants to stay near home cares more about where the job is than someone ready to go
@@ -67,8 +72,28 @@ export const LOCATION = {
 } as const;
 
 export const OCCUPATION = {
-  /** A desired occupation's category (e.g. another electronics job) earns this much of the weight. */
-  sameCategory: 0.4,
+  /** Another occupation of a desired one's subcategory (tea picking for a tea-garden worker) earns this much. */
+  sameSubcategory: 0.4,
+  /** Only the broad category (tea for a mushroom grower, both "agriculture"): a little. */
+  sameCategory: 0.1,
+};
+
+/**
+ * Fit first: a job with no occupation, skill or certificate fit (and not a public-welfare post for
+ * an eligible person) keeps only this share of its pay and kind bonuses, and ranks below every
+ * fitting job. People with no wished occupation take any work: the rule does not apply to them.
+ */
+export const FIT = {
+  unfitBonusShare: 0.3,
+};
+
+export const CERTIFICATE = {
+  /** The person lacks the licence, but the employer trains and certifies. */
+  trains: 0.3,
+  /** The vacancy requires a qualification (not a licence) the person does not hold. */
+  missingRequired: -0.5,
+  /** The vacancy asks for a health certificate the person has not registered: easy to get, a small minus. */
+  healthNeeded: -0.15,
 };
 
 export const SKILLS = {
@@ -79,12 +104,20 @@ export const SKILLS = {
   /** Added per preferred skill held, as a share of the preferred list, up to this. */
   preferredBonus: 0.15,
   /** When a job lists required skills and the person has none of them, nor a related one, nor a certificate for the occupation. */
-  missingPenalty: -0.3,
+  missingPenalty: -0.6,
+  /** A required skill held below the level the vacancy asks for earns this share of its credit. */
+  belowLevel: 0.5,
 };
 
 export const WAGE = {
   /** A day wage is compared as this many working days a month. */
   daysPerMonth: 26,
+  /** ...and seasonal or part-time day work as this many: picking season is not a month of full pay. */
+  seasonalDaysPerMonth: 12,
+  /** Labour dispatch (劳务派遣) against a direct hire at the same pay: the wage credit keeps this share. */
+  dispatchShare: 0.8,
+  /** A public-welfare post is compared with the post standard (about the local minimum wage), not the person's wish. */
+  publicWelfareStandard: 1800,
   /** The top of the range reaches the expectation, the bottom does not. */
   reaches: 0.5,
   /** Below expectation: the feature is -(shortfall share × this), down to -1 (a third short). */
@@ -122,6 +155,8 @@ export const EMPLOYER_RECORD = {
   priorStrength: 2,
   /** Hires through the platform but none old enough to judge retention: a small plus. */
   hiresOnly: 0.2,
+  /** From this many judged hires, poor retention is a clear demotion (WEIGHTS.poorRetention). */
+  demoteFrom: 4,
   /** Smaller effects than this are noise and give no reason. */
   minEffect: 0.05,
   /** Leaving within this many months of the start counts as an early leave. */

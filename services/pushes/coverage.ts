@@ -20,8 +20,11 @@ export const shareOf = (covered: number, willing: number) =>
   willing ? Math.round((covered / willing) * 10_000) / 10_000 : 0;
 
 /**
- * How far the plan's promise is kept: of the people under the prefix who want work (not erased),
- * how many have had at least one suitable job pushed to them, in total and by county.
+ * How far the plan's promise is kept (plan §2(3) 至少为其推送1次以上人岗适配的岗位信息): of the
+ * registered poor labourers under the prefix who want work and are not in work (erased records
+ * excluded; the same population as the indicators' push_coverage), how many have had at least one
+ * suitable job pushed to them, both counted today; in total and by county. Reaches 100 % when
+ * everyone has been pushed a job.
  */
 export async function pushCoverage(
   repo: Pick<PushesRepository, 'coverageByCounty'>,

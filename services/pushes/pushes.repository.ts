@@ -1,4 +1,5 @@
 import { type AuditEntry, recordAudit } from '../platform/audit/audit.repository.ts';
+import { seekingWorkSql } from '../labourers/index.ts';
 import type { CampaignTrigger } from '../platform/database/generated/enums.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 
@@ -208,8 +209,10 @@ export function createPushesRepository(db: Db, leaseMs = LEASE_MS) {
     },
 
     /**
-     * By county under the prefix: the people who want work (not erased) and how many of them have
-     * had at least one job pushed, with the county's name when the reference data has it.
+     * By county under the prefix: the people the plan promises a pushed job (labourers'
+     * seekingWorkSql: registered poor, not erased, wanting work, not in work, able to work, as of
+     * now) and how many of them have had at least one job pushed by now, with the county's name
+     * when the reference data has it. The indicators' push_coverage counts the same people.
      */
     coverageByCounty(prefix: string) {
       return db.$queryRaw<Array<{ county: string; willing: number; covered: number; name: string | null }>>`
@@ -218,7 +221,7 @@ export function createPushesRepository(db: Db, leaseMs = LEASE_MS) {
           SELECT substr(l."regionCode", 1, 6) AS "county", count(*)::int AS "willing",
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "JobPush" p WHERE p."labourerId" = l."id"))::int AS "covered"
           FROM "Labourer" l
-          WHERE l."wantsJob" AND l."erasedAt" IS NULL AND l."regionCode" LIKE ${`${prefix}%`}
+          WHERE ${seekingWorkSql('l')} AND l."regionCode" LIKE ${`${prefix}%`}
           GROUP BY 1
         ) c LEFT JOIN "Region" r ON r."code" = c."county"
         ORDER BY c."county"`;

@@ -15,13 +15,14 @@ const AS_OF: Record<string, string> = {
 export function definitionsTable(): string {
   const escape = (text: string) => text.replaceAll('|', '\\|');
   const lines = [
-    `Definitions version \`${DEFINITIONS_VERSION}\`.`,
+    `Definitions version \`${DEFINITIONS_VERSION}\`. The plan clause names the section and item of 扶贫攻坚战三年行动方案`,
+    '(§2(3) = 二、(三)) and the words the indicator counts.',
     '',
-    '| id | 名称 | name | group | counts | sources | as of | unit |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| id | 名称 | name | group | plan clause | counts | sources | as of | unit |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...INDICATORS.map(
       (d) =>
-        `| \`${d.id}\` | ${d.nameZh} | ${d.nameEn} | ${d.group} | ${escape(d.counts)} | ${d.sources.join(', ')} | ${AS_OF[d.asOf]} | ${d.unit} |`,
+        `| \`${d.id}\` | ${d.nameZh} | ${d.nameEn} | ${d.group} | ${escape(d.clause)} | ${escape(d.counts)} | ${d.sources.join(', ')} | ${AS_OF[d.asOf]} | ${d.unit} |`,
     ),
   ];
   return lines.join('\n');

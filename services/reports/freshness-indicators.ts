@@ -3,7 +3,7 @@ import type { IndicatorDefinition } from './indicator-definition.ts';
 
 /** The plan clauses the dynamic-management figures implement. */
 export const FRESHNESS_PLAN_CLAUSE =
-  '§二(二) 健全精准就业扶贫数据库：将就业扶贫信息动态管理作为绩效考核重要内容; §七(二) 精准入库和动态更新';
+  '§2(2) 健全精准就业扶贫数据库，将就业扶贫信息动态管理作为绩效考核重要内容; §7(2) 精准入库和动态更新';
 
 /**
  * Dynamic management (动态管理): how current the registry is. The rule (what is fresh, what is a
@@ -16,7 +16,8 @@ export const FRESHNESS_INDICATORS: readonly IndicatorDefinition[] = [
     group: 'employment',
     nameZh: '登记记录新鲜度（近N个月核实或更新）',
     nameEn: 'Records verified or updated in the last N months',
-    counts: `Share of registry records (not erased) updated, or verified by an officer, within the last FRESHNESS_MONTHS months (default 6) of today. Plan ${FRESHNESS_PLAN_CLAUSE}.`,
+    counts: `Share of registry records (not erased) updated, or verified by an officer, within the last FRESHNESS_MONTHS months (default 6) of today.`,
+    clause: FRESHNESS_PLAN_CLAUSE,
     sources: ['Labourer.updatedAt', 'Labourer.verifiedAt'],
     asOf: 'current',
     unit: 'percent',
@@ -26,7 +27,8 @@ export const FRESHNESS_INDICATORS: readonly IndicatorDefinition[] = [
     group: 'employment',
     nameZh: '待核实记录',
     nameEn: 'Records to verify',
-    counts: `Registry records (not erased) neither updated nor verified within those months: the officers' worklist. Plan ${FRESHNESS_PLAN_CLAUSE}.`,
+    counts: `Registry records (not erased) neither updated nor verified within those months: the officers' worklist.`,
+    clause: FRESHNESS_PLAN_CLAUSE,
     sources: ['Labourer.updatedAt', 'Labourer.verifiedAt'],
     asOf: 'current',
     unit: 'people',
@@ -36,7 +38,8 @@ export const FRESHNESS_INDICATORS: readonly IndicatorDefinition[] = [
     group: 'employment',
     nameZh: '一年以上未联系人数',
     nameEn: 'No contact for over a year',
-    counts: `Registry records (not erased) created over 12 months ago with no contact in the last 12 months (an officer's verification, or the person's own registration or change). Plan ${FRESHNESS_PLAN_CLAUSE}.`,
+    counts: `Registry records (not erased) created over 12 months ago with no contact in the last 12 months (an officer's verification, or the person's own registration or change).`,
+    clause: FRESHNESS_PLAN_CLAUSE,
     sources: ['Labourer.contactedAt', 'Labourer.createdAt'],
     asOf: 'current',
     unit: 'people',

@@ -16,6 +16,7 @@ import { createReportsRepository } from './reports.repository.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { createReportsService } from './reports.service.ts';
 import { vendorRoutes } from './vendor.routes.ts';
+import { workingAgeConfig } from './working-age.ts';
 export { createIndicatorsRepository } from './indicators.repository.ts';
 export { createIndicatorsService } from './indicators.service.ts';
 export { monthsEndingAt, today } from './period.ts';
@@ -30,9 +31,9 @@ export { fillFlowSnapshots, fillSnapshots } from './snapshots.ts';
  */
 export const reportsModule: AppModule<CoreDeps & { notifier: Notifier }> = {
   name: 'reports',
-  config: [cycleConfig],
+  config: [cycleConfig, workingAgeConfig],
   setUp({ db, log, config, notifier }) {
-    const repo = createIndicatorsRepository(db);
+    const repo = createIndicatorsRepository(db, config.section(workingAgeConfig));
     const freshness = freshnessValues(createFreshnessRepository(db).byTownship, config.section(freshnessConfig));
     const indicators = createIndicatorsService(repo, freshness);
     const settings = config.section(cycleConfig);

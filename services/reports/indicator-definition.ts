@@ -5,7 +5,13 @@
  * Change a definition → bump DEFINITIONS_VERSION, so stored reports say which rules made them.
  */
 
-export const DEFINITIONS_VERSION = '2026.11-1';
+/**
+ * 2026.12-1: one population for every figure (the registered poor labour force of labourers'
+ * registered-poor.ts: confirmed, lifted out during the plan included, erased excluded); 就业率 on
+ * the plan's base; push coverage with one population and date; plan certificate kinds; graduates
+ * of the year; the plan clause of each indicator.
+ */
+export const DEFINITIONS_VERSION = '2026.12-1';
 
 /** The plan's special working groups (专项组), each reporting quarterly in writing. */
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;
@@ -13,17 +19,11 @@ export type ReportGroup = (typeof REPORT_GROUPS)[number];
 
 // The registry's own list of statuses: indicators count what the labourers module records.
 export { EMPLOYMENT_STATUSES } from '../labourers/index.ts';
-import type { EMPLOYMENT_STATUSES } from '../labourers/index.ts';
+import { IN_WORK_STATUSES, type EMPLOYMENT_STATUSES } from '../labourers/index.ts';
 export type EmploymentStatusCode = (typeof EMPLOYMENT_STATUSES)[number];
 
 /** Statuses counted as employed (就业): every kind of work, the public-welfare fallback post included. */
-export const EMPLOYED_STATUSES: readonly EmploymentStatusCode[] = [
-  'employed_local',
-  'transferred_in_province',
-  'transferred_out_province',
-  'self_employed',
-  'public_welfare_post',
-];
+export const EMPLOYED_STATUSES: readonly EmploymentStatusCode[] = IN_WORK_STATUSES;
 
 /**
  * - period_end: a stock at the end of the period (the registry's current state when the period
@@ -42,6 +42,11 @@ export interface IndicatorDefinition {
   nameEn: string;
   /** What is counted, in English (README, API). */
   counts: string;
+  /**
+   * The clause of the plan (扶贫攻坚战三年行动方案, /work/shared/seed) it implements: section and item
+   * (§2(3) = 二、(三)) with the words it counts.
+   */
+  clause: string;
   sources: string[];
   asOf: AsOf;
   unit: Unit;

@@ -1,6 +1,8 @@
 import { Prisma } from '../platform/database/generated/client.ts';
 import type { Db } from '../platform/database/prisma.ts';
+import { registeredPoorSql, seekingWorkSql } from '../labourers/index.ts';
 import { EMPLOYED_STATUSES, EMPLOYMENT_STATUSES } from './indicators.ts';
+import { birthdayCutoff, DEFAULT_WORKING_AGE, type WorkingAge } from './working-age.ts';
 
 /** A period in Beijing calendar days, both ends included, with the instants that bound it. */
 export interface Period {
@@ -15,7 +17,8 @@ export type Row = Record<string, number> & { county: string };
 
 const list = (values: readonly string[]) => Prisma.raw(values.map((v) => `'${v}'`).join(', '));
 const EMPLOYED = list(EMPLOYED_STATUSES);
-const GRADUATE = list(['college', 'bachelor_or_above']);
+/** Graduates (plan §5(4)): colleges and universities, and technical schools' senior-worker and technician classes. */
+const GRADUATE = list(['vocational', 'college', 'bachelor_or_above']);
 const like = (prefix: string) => `${prefix}%`;
 
 function statusColumns(status: Prisma.Sql) {
@@ -27,53 +30,80 @@ function statusColumns(status: Prisma.Sql) {
   );
 }
 
+/**
+ * The certificate kinds of the skills indicators (plan §3(1) 职业资格证书、职业技能等级证书): a
+ * health certificate or a driving licence is not one (CertificateKind.category).
+ */
+export const PLAN_CERTIFICATE_CATEGORIES = ['vocational_qualification', 'skill_level'] as const;
+const PLAN_CERTIFICATE = list(PLAN_CERTIFICATE_CATEGORIES);
+
+/** What a stock is counted as of: a day, and whether statuses come from the dated history. */
+export interface StockDate {
+  /** The period's last day (Beijing), YYYY-MM-DD: ages and the graduation year are taken on it. */
+  day: string;
+  /** Midnight after `day`: pushes and history before it count. */
+  before: Date;
+  /** Read each person's status from the history (a past period) rather than the registry. */
+  history: boolean;
+}
+
 /** The module's SQL: aggregates only, never a person's row, so nothing here needs masking. */
-export function createIndicatorsRepository(db: Db) {
+export function createIndicatorsRepository(db: Db, workingAge: WorkingAge = DEFAULT_WORKING_AGE) {
   /**
-   * Stocks per county in one pass over the registry. `historyBefore` reads each person's status
-   * from the dated history instead of the registry's current one.
+   * Stocks per county in one pass over the registered poor labour force (labourers'
+   * registeredPoorSql: confirmed, lifted out during the plan period included, erased excluded).
+   * With `history` each person's status comes from the dated history, and only people with a
+   * status by then are counted.
    */
-  function stocks(prefix: string, ageCutoff: string, historyBefore: Date | null) {
-    const status = historyBefore ? Prisma.sql`s."toStatus"` : Prisma.sql`l."employmentStatus"`;
-    const history = historyBefore
+  function stocks(prefix: string, at: StockDate) {
+    const status = at.history ? Prisma.sql`s."toStatus"` : Prisma.sql`l."employmentStatus"`;
+    const history = at.history
       ? Prisma.sql`JOIN (
           SELECT DISTINCT ON ("labourerId") "labourerId", "toStatus" FROM "LabourerStatusChange"
-          WHERE "changedAt" < ${historyBefore} ORDER BY "labourerId", "changedAt" DESC, "id" DESC
+          WHERE "changedAt" < ${at.before} ORDER BY "labourerId", "changedAt" DESC, "id" DESC
         ) s ON s."labourerId" = l."id"`
       : Prisma.empty;
+    const inWork = Prisma.sql`${status} IN (${EMPLOYED})`;
+    // 劳动年龄段: at least `min` and at most the upper bound of the person's sex, on the day.
+    const ages = (sex: 'male' | 'female') =>
+      Prisma.sql`(l."sex" = ${Prisma.raw(`'${sex}'`)} AND l."birthDate" <= ${birthdayCutoff(at.day, workingAge[sex].min)}::date
+        AND l."birthDate" > ${birthdayCutoff(at.day, workingAge[sex].max + 1)}::date)`;
+    const workingAgeSql = Prisma.sql`(${ages('male')} OR ${ages('female')})`;
+    // 就业率's base (plan §1(2)): of working age, able to work, and in work or wanting it.
+    const base = Prisma.sql`(${workingAgeSql} AND ${status} <> 'not_in_labour_force' AND (${inWork} OR l."wantsJob"))`;
+    const seeking = seekingWorkSql('l', status);
+    const pensionAge = birthdayCutoff(at.day, 16);
+    const graduate = Prisma.sql`(l."educationLevel" IN (${GRADUATE}) AND l."graduationYear" = ${Number(at.day.slice(0, 4))})`;
     return db.$queryRaw<Row[]>`
       SELECT substr(l."regionCode", 1, 6) AS county,
         count(*)::int AS labourers,
         ${statusColumns(status)},
-        count(*) FILTER (WHERE l."wantsJob")::int AS willing,
-        count(*) FILTER (WHERE l."birthDate" <= ${ageCutoff}::date)::int AS pension_eligible,
-        count(*) FILTER (WHERE l."birthDate" <= ${ageCutoff}::date AND l."pensionInsurance" <> 'none')::int AS pension_covered,
+        count(*) FILTER (WHERE ${base})::int AS labour_force,
+        count(*) FILTER (WHERE ${base} AND ${inWork})::int AS labour_force_employed,
+        count(*) FILTER (WHERE ${seeking})::int AS willing,
+        count(*) FILTER (WHERE ${seeking} AND EXISTS (
+          SELECT 1 FROM "JobPush" p WHERE p."labourerId" = l."id" AND p."pushedAt" < ${at.before}))::int AS pushed,
+        count(*) FILTER (WHERE l."birthDate" <= ${pensionAge}::date)::int AS pension_eligible,
+        count(*) FILTER (WHERE l."birthDate" <= ${pensionAge}::date AND l."pensionInsurance" <> 'none')::int AS pension_covered,
         count(*) FILTER (WHERE l."unemploymentInsurance")::int AS unemployment_insured,
-        count(*) FILTER (WHERE l."educationLevel" IN (${GRADUATE}))::int AS graduates,
-        count(*) FILTER (WHERE l."educationLevel" IN (${GRADUATE}) AND ${status} IN (${EMPLOYED}))::int AS graduates_employed
+        count(*) FILTER (WHERE ${graduate})::int AS graduates,
+        count(*) FILTER (WHERE ${graduate} AND ${inWork})::int AS graduates_employed
       FROM "Labourer" l
       ${history}
-      WHERE l."regionCode" LIKE ${like(prefix)}
+      WHERE l."regionCode" LIKE ${like(prefix)} AND ${registeredPoorSql('l')}
       GROUP BY 1`;
   }
 
   return {
     stocks,
 
-    /** Willing people pushed a job by the end, per county (a semi-join on JobPush's key). */
-    pushedByCounty: (prefix: string, before: Date) => db.$queryRaw<Row[]>`
-      SELECT substr(l."regionCode", 1, 6) AS county, count(*)::int AS pushed
-      FROM "Labourer" l
-      WHERE l."regionCode" LIKE ${like(prefix)} AND l."wantsJob"
-        AND EXISTS (SELECT 1 FROM "JobPush" p WHERE p."labourerId" = l."id" AND p."pushedAt" < ${before})
-      GROUP BY 1`,
-
     certifiedByCounty: (prefix: string, to: string) => db.$queryRaw<Row[]>`
       SELECT substr(l."regionCode", 1, 6) AS county, count(*)::int AS labourers_certified
       FROM "Labourer" l
-      WHERE l."regionCode" LIKE ${like(prefix)}
-        AND EXISTS (SELECT 1 FROM "LabourerCertificate" c WHERE c."labourerId" = l."id"
-                    AND (c."issuedOn" IS NULL OR c."issuedOn" <= ${to}::date))
+      WHERE l."regionCode" LIKE ${like(prefix)} AND ${registeredPoorSql('l')}
+        AND EXISTS (SELECT 1 FROM "LabourerCertificate" c JOIN "CertificateKind" k ON k."code" = c."kind"
+                    WHERE c."labourerId" = l."id" AND k."category" IN (${PLAN_CERTIFICATE})
+                      AND (c."issuedOn" IS NULL OR c."issuedOn" <= ${to}::date))
       GROUP BY 1`,
 
     events: (prefix: string, p: Period) => db.$queryRaw<Row[]>`
@@ -103,11 +133,13 @@ export function createIndicatorsRepository(db: Db) {
             WHERE "status" = 'approved' AND "decidedAt" >= ${p.fromInstant} AND "decidedAt" < ${p.toExclusive}
           UNION ALL SELECT "labourerId", CASE WHEN "passed" THEN 8 ELSE 7 END, 0 FROM "TrainingRecord"
             WHERE "endedOn" >= ${p.from}::date AND "endedOn" <= ${p.to}::date
-          UNION ALL SELECT "labourerId", 9, 0 FROM "LabourerCertificate"
-            WHERE "issuedOn" >= ${p.from}::date AND "issuedOn" <= ${p.to}::date
+          UNION ALL SELECT c."labourerId", 9, 0 FROM "LabourerCertificate" c
+            JOIN "CertificateKind" k ON k."code" = c."kind"
+            WHERE k."category" IN (${PLAN_CERTIFICATE})
+              AND c."issuedOn" >= ${p.from}::date AND c."issuedOn" <= ${p.to}::date
         ) e
         JOIN "Labourer" l ON l."id" = e."labourerId"
-        WHERE l."regionCode" LIKE ${like(prefix)}
+        WHERE l."regionCode" LIKE ${like(prefix)} AND ${registeredPoorSql('l')}
         GROUP BY 1`,
 
     async fairs(prefix: string, p: Period): Promise<Record<string, number>> {

@@ -9,8 +9,15 @@ import {
   type IndicatorValues,
   percent,
 } from './indicators.ts';
-import { monthsEndingAt, nextMonth, sixteenthBirthdayCutoff, today } from './period.ts';
-import { addRows, FLOW_INDICATORS, fillFlowSnapshots, fillSnapshots, splitPeriod } from './snapshots.ts';
+import { monthsEndingAt, nextMonth, today } from './period.ts';
+import {
+  addRows,
+  FLOW_INDICATORS,
+  fillFlowSnapshots,
+  fillSnapshots,
+  SNAPSHOT_INDICATORS,
+  splitPeriod,
+} from './snapshots.ts';
 
 const currentMonth = () => `${today().slice(0, 7)}-01`;
 
@@ -117,7 +124,7 @@ export function createIndicatorsService(
     const inArea = rows.filter((r) => r.county.startsWith(code));
     const labourers = sum(inArea, 'labourers');
     const employed = inArea.reduce((total, r) => total + employedOf(r), 0);
-    const labourForce = labourers - sum(inArea, 'status_not_in_labour_force');
+    const labourForce = sum(inArea, 'labour_force');
     const willing = sum(inArea, 'willing');
     const pushedCount = sum(inArea, 'pushed');
     return {
@@ -128,7 +135,7 @@ export function createIndicatorsService(
       labourers,
       employed,
       labourForce,
-      employedShare: percent(employed, labourForce),
+      employedShare: percent(sum(inArea, 'labour_force_employed'), labourForce),
       willing,
       pushed: pushedCount,
       pushCoverage: percent(pushedCount, willing),
@@ -144,7 +151,7 @@ export function createIndicatorsService(
     const completed = months.filter((m) => m < thisMonth);
     await timed(timer, 'trend.fillSnapshots', () => fillSnapshots(repo, completed));
     const sums = await timed(timer, 'trend.snapshots', () =>
-      repo.snapshotSums(prefix, ['labourers', 'labour_force', 'employed'], months[0]!, thisMonth),
+      repo.snapshotSums(prefix, [...SNAPSHOT_INDICATORS], months[0]!, thisMonth),
     );
     const byMonth = new Map<string, Record<string, number>>();
     for (const row of sums) {
@@ -152,10 +159,10 @@ export function createIndicatorsService(
       byMonth.set(key, { ...byMonth.get(key), [row.indicator]: Number(row.value) });
     }
     if (live && months.includes(thisMonth)) {
-      const labourers = sum(live, 'labourers');
       byMonth.set(thisMonth, {
-        labourers,
-        labour_force: labourers - sum(live, 'status_not_in_labour_force'),
+        labourers: sum(live, 'labourers'),
+        labour_force: sum(live, 'labour_force'),
+        labour_force_employed: sum(live, 'labour_force_employed'),
         employed: live.reduce((total, r) => total + employedOf(r), 0),
       });
     }
@@ -170,7 +177,7 @@ export function createIndicatorsService(
           labourers: v.labourers ?? 0,
           employed,
           labourForce,
-          employedShare: percent(employed, labourForce),
+          employedShare: percent(v.labour_force_employed ?? 0, labourForce),
         };
       });
   }
@@ -210,13 +217,11 @@ export function createIndicatorsService(
     const { period } = input;
     const prefix = region.code;
     const live = period.to >= today();
-    const cutoff = sixteenthBirthdayCutoff(period.to);
     const split = splitPeriod(period, currentMonth());
-    const [stocks, pushed, certified, flows, fairs, agreements, regions] = await Promise.all([
-      timed(timer, live ? 'stocks (registry)' : 'stocks (history)', () =>
-        repo.stocks(prefix, cutoff, live ? null : period.toExclusive),
-      ),
-      timed(timer, 'push coverage', () => repo.pushedByCounty(prefix, period.toExclusive)),
+    // One date for every stock, push coverage's two sides included (plan §2(3)).
+    const at = { day: period.to, before: period.toExclusive, history: !live };
+    const [stocks, certified, flows, fairs, agreements, regions] = await Promise.all([
+      timed(timer, live ? 'stocks (registry)' : 'stocks (history)', () => repo.stocks(prefix, at)),
       timed(timer, 'certificate holders', () => repo.certifiedByCounty(prefix, period.to)),
       flowsOf(prefix, split, timer),
       timed(timer, 'fairs', () => repo.fairs(prefix, period)),
@@ -225,7 +230,6 @@ export function createIndicatorsService(
     ]);
     const byCounty = new Map<string, Record<string, number>>();
     addRows(byCounty, stocks);
-    addRows(byCounty, pushed);
     addRows(byCounty, certified);
     const rows: Row[] = [...byCounty].map(([county, v]) => ({ ...v, county }) as Row);
     const trend = input.trend === false ? [] : await trendOf(prefix, period, live ? rows : null, timer);
@@ -233,9 +237,10 @@ export function createIndicatorsService(
     const values: IndicatorValues = {};
     values.labourers = sum(rows, 'labourers');
     for (const s of EMPLOYMENT_STATUSES) values[`status_${s}`] = sum(rows, `status_${s}`);
-    values.labour_force = values.labourers - values.status_not_in_labour_force!;
+    values.labour_force = sum(rows, 'labour_force');
     values.employed = employedOf(values);
-    values.employed_share = percent(values.employed, values.labour_force);
+    values.labour_force_employed = sum(rows, 'labour_force_employed');
+    values.employed_share = percent(values.labour_force_employed, values.labour_force);
     Object.assign(values, flows, fairs);
     values.willing = sum(rows, 'willing');
     values.pushed = sum(rows, 'pushed');

@@ -1,6 +1,9 @@
 import { chinaDate } from '../platform/time/china-time.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import type { Period } from './indicators.repository.ts';
+import { birthdayCutoff } from './working-age.ts';
+
+export { birthdayCutoff } from './working-age.ts';
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,10 +56,7 @@ export function yearlyPeriod(year: number): Period {
 
 /** The date a person born on it turns 16 is on or before `date` when born on or before this. */
 export function sixteenthBirthdayCutoff(date: string): string {
-  const year = Number(date.slice(0, 4)) - 16;
-  const monthDay = date.slice(5);
-  // 29 February sixteen years earlier may not exist: 28 February is the last day that qualifies.
-  return monthDay === '02-29' ? `${year}-02-28` : `${year}-${monthDay}`;
+  return birthdayCutoff(date, 16);
 }
 
 /** First days of the `count` months ending with the month of `date`, oldest first (YYYY-MM-01). */

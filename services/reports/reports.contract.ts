@@ -84,6 +84,8 @@ const DefinitionSchema = z.object({
   nameZh: z.string(),
   nameEn: z.string(),
   counts: z.string(),
+  /** The plan clause it implements (§2(3) = 二、(三)). */
+  clause: z.string(),
   sources: z.array(z.string()),
   asOf: z.enum(['period_end', 'period', 'current', 'year']),
   unit: z.enum(['people', 'percent', 'count', 'yuan']),

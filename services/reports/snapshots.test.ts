@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodOf, quarterPeriod, sixteenthBirthdayCutoff, yearlyPeriod } from './period.ts';
+import { birthdayCutoff, periodOf, quarterPeriod, sixteenthBirthdayCutoff, yearlyPeriod } from './period.ts';
 import { splitPeriod } from './snapshots.ts';
 
 const split = (from: string, to: string, current: string) => {
@@ -58,7 +58,12 @@ describe('periods', () => {
 
   it('finds who is 16 at a date, 29 February included', () => {
     expect(sixteenthBirthdayCutoff('2026-06-30')).toBe('2010-06-30');
-    expect(sixteenthBirthdayCutoff('2028-02-29')).toBe('2012-02-28');
+    // Born 29 February 2012 (a leap year): 16 on 29 February 2028.
+    expect(sixteenthBirthdayCutoff('2028-02-29')).toBe('2012-02-29');
+    // 2011 had no 29 February: whoever was born by 28 February 2011 is 17 on 29 February 2028.
+    expect(birthdayCutoff('2028-02-29', 17)).toBe('2011-02-28');
+    // Working age 16–59 on 30 June 2026: born 2010-06-30 or earlier, and after 1966-06-30 (60 then).
+    expect(birthdayCutoff('2026-06-30', 60)).toBe('1966-06-30');
   });
 
   it('refuses a period that ends before it starts and impossible dates', () => {

@@ -1,9 +1,9 @@
 import type { IndicatorsRepository, Period, Row } from './indicators.repository.ts';
 import { EMPLOYED_STATUSES } from './indicators.ts';
-import { lastDayOf, monthEndExclusive, nextMonth, periodOf, sixteenthBirthdayCutoff } from './period.ts';
+import { lastDayOf, monthEndExclusive, nextMonth, periodOf } from './period.ts';
 
 /** The stocks kept per county at each month's end (IndicatorSnapshot), for the trend charts. */
-export const SNAPSHOT_INDICATORS = ['labourers', 'labour_force', 'employed'] as const;
+export const SNAPSHOT_INDICATORS = ['labourers', 'labour_force', 'labour_force_employed', 'employed'] as const;
 
 /** Events counted per county within each completed month, so a period's totals add months up. */
 export const FLOW_INDICATORS = [
@@ -33,16 +33,20 @@ export async function fillSnapshots(repo: IndicatorsRepository, months: string[]
   if (months.length === 0) return [];
   const sorted = [...months].sort();
   const before = nextMonth(sorted.at(-1)!);
-  const present = new Set((await repo.snapshotMonths('employed', sorted[0]!, before)).map((r) => day(r.month)));
+  // A month counted under the definitions before 就业率's base (labour_force_employed) is counted again.
+  const present = new Set(
+    (await repo.snapshotMonths('labour_force_employed', sorted[0]!, before)).map((r) => day(r.month)),
+  );
   const missing = sorted.filter((m) => !present.has(m));
   for (const month of missing) {
-    const rows = await repo.stocks('', sixteenthBirthdayCutoff(lastDayOf(month)), monthEndExclusive(month));
+    const rows = await repo.stocks('', { day: lastDayOf(month), before: monthEndExclusive(month), history: true });
+    await repo.deleteSnapshots(month, [...SNAPSHOT_INDICATORS]);
     await repo.writeSnapshots(
       rows.flatMap((row) => {
-        const labourers = row.labourers ?? 0;
         const values: Record<(typeof SNAPSHOT_INDICATORS)[number], number> = {
-          labourers,
-          labour_force: labourers - (row.status_not_in_labour_force ?? 0),
+          labourers: row.labourers ?? 0,
+          labour_force: row.labour_force ?? 0,
+          labour_force_employed: row.labour_force_employed ?? 0,
           employed: EMPLOYED_STATUSES.reduce((sum, s) => sum + (row[`status_${s}`] ?? 0), 0),
         };
         return SNAPSHOT_INDICATORS.map((indicator) => ({

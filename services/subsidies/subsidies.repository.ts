@@ -1,7 +1,7 @@
 import { recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import type { SubsidyDecisionStatus } from '../platform/database/generated/enums.ts';
-import { POOR_STATUSES } from './subsidy-eligibility.ts';
+import { registeredPoorWhere } from '../labourers/index.ts';
 
 const HIRE_SELECT = {
   id: true,
@@ -9,9 +9,13 @@ const HIRE_SELECT = {
   startedAt: true,
   leftAt: true,
   labourerId: true,
-  labourer: { select: { name: true, idNumberMasked: true, povertyStatus: true, erasedAt: true } },
+  labourer: { select: { name: true, idNumberMasked: true, povertyStatus: true, povertyYear: true, erasedAt: true } },
   vacancy: {
-    select: { title: true, employer: { select: { id: true, name: true, kind: true, regionCode: true } } },
+    select: {
+      title: true,
+      publicWelfarePost: true,
+      employer: { select: { id: true, name: true, kind: true, regionCode: true } },
+    },
   },
   subsidy: { select: { id: true } },
 } as const satisfies Prisma.ApplicationSelect;
@@ -70,8 +74,9 @@ export function createSubsidiesRepository(db: Db) {
           status: { in: ['started', 'left'] },
           startedAt: { lte: startedBy },
           subsidy: { is: null },
-          labourer: { erasedAt: null, povertyStatus: { in: [...POOR_STATUSES] } },
-          vacancy: { employer: inRegion(prefix, employerId) },
+          labourer: registeredPoorWhere(),
+          // Public-welfare posts earn 社保补贴 and 岗位补贴 instead (plan §2(1)).
+          vacancy: { publicWelfarePost: false, employer: inRegion(prefix, employerId) },
         },
         select: HIRE_SELECT,
         orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],

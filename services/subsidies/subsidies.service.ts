@@ -51,6 +51,8 @@ export function createSubsidiesService({ repo, rules, now = () => new Date() }: 
         startedAt: hire.startedAt,
         leftAt: hire.leftAt,
         povertyStatus: hire.labourer.povertyStatus,
+        povertyYear: hire.labourer.povertyYear,
+        publicWelfarePost: hire.vacancy.publicWelfarePost,
         erased: hire.labourer.erasedAt !== null,
         decided: hire.subsidy !== null,
       },

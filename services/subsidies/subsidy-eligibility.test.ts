@@ -9,6 +9,8 @@ const hire = (over: Partial<HireForSubsidy> = {}): HireForSubsidy => ({
   startedAt: parseChinaTime('2025-01-15'),
   leftAt: null,
   povertyStatus: 'registered',
+  povertyYear: null,
+  publicWelfarePost: false,
   erased: false,
   decided: false,
   ...over,
@@ -33,6 +35,17 @@ describe('hiring subsidy eligibility', () => {
   it('counts people lifted out of poverty but nobody outside the registry', () => {
     expect(ineligibility(hire({ povertyStatus: 'lifted_out' }), rules, today)).toBeNull();
     expect(ineligibility(hire({ povertyStatus: null }), rules, today)).toBe('not_poor');
+  });
+
+  it('follows the one registered-poor definition (plan §1(2), 脱贫不脱政策 within the plan period)', () => {
+    // A self-registrant is not poor until confirmed; lifted out in 2019 keeps the policy, in 2016 not.
+    expect(ineligibility(hire({ povertyStatus: 'unconfirmed' }), rules, today)).toBe('not_poor');
+    expect(ineligibility(hire({ povertyStatus: 'lifted_out', povertyYear: 2019 }), rules, today)).toBeNull();
+    expect(ineligibility(hire({ povertyStatus: 'lifted_out', povertyYear: 2016 }), rules, today)).toBe('not_poor');
+  });
+
+  it('leaves public-welfare posts to 社保补贴 and 岗位补贴 (plan §2(1))', () => {
+    expect(ineligibility(hire({ publicWelfarePost: true }), rules, today)).toBe('public_welfare_post');
   });
 
   it('refuses erased people, hires that never started and hires already decided', () => {

@@ -1,14 +1,13 @@
 import { addMonths, wholeMonthsBetween } from '../platform/time/china-time.ts';
 import type { EmployerKind } from '../platform/database/generated/enums.ts';
-import { PovertyStatus } from '../platform/database/generated/enums.ts';
 import type { SubsidyRules } from './subsidy-settings.ts';
-import { enumValues } from '../platform/validation/enum-values.ts';
+import { isRegisteredPoor } from '../labourers/index.ts';
 
 export const WORKSHOP_KINDS: readonly EmployerKind[] = ['poverty_workshop', 'poverty_base'];
-export const POOR_STATUSES = enumValues(PovertyStatus);
 
 /** Why a hire does not (yet) earn the subsidy; pages translate subsidies.reasons.<code>. */
-export type Ineligibility = 'decided' | 'erased' | 'not_poor' | 'not_started' | 'left_early' | 'too_short';
+export type Ineligibility =
+  'decided' | 'erased' | 'not_poor' | 'public_welfare_post' | 'not_started' | 'left_early' | 'too_short';
 
 export interface HireForSubsidy {
   status: string;
@@ -16,6 +15,10 @@ export interface HireForSubsidy {
   leftAt: Date | null;
   /** Null for someone outside the poverty registry. */
   povertyStatus: string | null;
+  /** 脱贫年度, for someone lifted out. */
+  povertyYear: number | null;
+  /** A public-welfare post (公益性岗位): the plan gives these 社保补贴 and 岗位补贴, not this subsidy. */
+  publicWelfarePost: boolean;
   erased: boolean;
   decided: boolean;
 }
@@ -31,13 +34,19 @@ export function qualifiesOn(startedAt: Date, rules: SubsidyRules): Date {
 
 /**
  * Null when the hire earns the subsidy today: started, in work for the qualifying months (a later
- * leave does not undo them), a registered poor labourer whose data was not erased, and not decided.
+ * leave does not undo them), a registered poor labourer whose data was not erased, not on a
+ * public-welfare post (plan §2(1): those posts get 社保补贴 and 岗位补贴), and not decided.
  */
 export function ineligibility(hire: HireForSubsidy, rules: SubsidyRules, today: Date): Ineligibility | null {
   if (hire.decided) return 'decided';
   if (hire.erased) return 'erased';
-  if (rules.onlyRegisteredPoor && !(POOR_STATUSES as readonly (string | null)[]).includes(hire.povertyStatus))
+  // The registry's one definition (plan §1(2)): an unconfirmed self-registrant is not poor here.
+  if (
+    rules.onlyRegisteredPoor &&
+    !isRegisteredPoor({ povertyStatus: hire.povertyStatus, povertyYear: hire.povertyYear, erasedAt: null })
+  )
     return 'not_poor';
+  if (hire.publicWelfarePost) return 'public_welfare_post';
   if (!hire.startedAt || (hire.status !== 'started' && hire.status !== 'left')) return 'not_started';
   const qualified = qualifiesOn(hire.startedAt, rules);
   if (hire.leftAt && hire.leftAt < qualified) return 'left_early';

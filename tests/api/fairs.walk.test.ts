@@ -109,7 +109,8 @@ describe('a fair from planning to results', () => {
     };
     const gradReg = await byOfficer(graduate.id, ['poor_family_graduate']);
     const disabledReg = await byOfficer(disabled.id);
-    expect(disabledReg.targetGroups).toEqual(['disabled']);
+    // Lifted out of poverty, still 建档立卡 (脱贫不脱政策, plan §1(2)): in the registered-poor group.
+    expect(disabledReg.targetGroups).toEqual(['registered_poor', 'disabled']);
     const absentReg = await byOfficer(absent.id);
     await call('PATCH', `${fairUrl}/registrations/${absentReg.id}`, officer, { willAttend: false });
 
@@ -224,7 +225,9 @@ describe('a fair from planning to results', () => {
       expect(row.hired90).toBeGreaterThanOrEqual(row.hired30);
     }
     const group = Object.fromEntries(results.byGroup.map((r: { key: string }) => [r.key, r]));
-    expect(group.registered_poor).toMatchObject({ registered: 4, attended: 3, hired90: 1 });
+    // 王有福, lifted out, is registered poor too (plan §1(2)): five registered, four attended
+    // (刘金水 stayed away).
+    expect(group.registered_poor).toMatchObject({ registered: 5, attended: 4, hired90: 1 });
     expect(group.poor_family_graduate).toMatchObject({ registered: 1, attended: 1, intentions: 1, hired90: 0 });
     expect(group.disabled).toMatchObject({ registered: 1, attended: 1 });
     expect(group.returning_migrant).toMatchObject({ registered: 1, attended: 1, hired30: 1 });

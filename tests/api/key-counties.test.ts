@@ -52,8 +52,10 @@ describe('key counties', () => {
     expect(rows.get('登记贫困劳动力')).toEqual(['6', '4']);
     expect(rows.get('已就业人数')).toEqual(['4', '2']);
     expect(rows.get('就业率')).toEqual(['80%', '66.7%']);
-    // Wanting a job: L1, L2, L7; pushed by 30 June: L1 only → 33.3 %.
-    expect(rows.get('岗位推送覆盖率')).toEqual(['50%', '33.3%']);
+    // §2(3) coverage counts people wanting work and not in work on 30 June: only L7 (宁化, in
+    // training; L1 and L2 work, L6 of 上杭 holds a public-welfare post). L7's push is on 25 July:
+    // 0 of 1 in the province and 0 of 1 in the key counties.
+    expect(rows.get('岗位推送覆盖率')).toEqual(['0%', '0%']);
     expect(html).not.toContain('href="/admin/key-counties"');
   });
 

@@ -50,7 +50,7 @@ describe('record freshness and the verification worklist', () => {
 
   it('defines the indicators once, naming the plan clause', () => {
     for (const id of ['records_fresh_share', 'records_stale', 'no_contact_year'])
-      expect(INDICATOR_BY_ID.get(id)?.counts).toContain('§二(二)');
+      expect(INDICATOR_BY_ID.get(id)?.clause).toMatch(/^§2\(2\) .*; §7\(2\) /);
   });
 
   it('computes the county figures by hand: 3 of 5 fresh (60 %), 2 stale, 1 without contact for a year', async () => {

@@ -21,5 +21,9 @@ describe('matching quality on the shipped fixture', () => {
     expect(metrics.precisionAt3).toBeGreaterThanOrEqual(0.9);
     expect(metrics.ndcgAt10).toBeGreaterThanOrEqual(0.95);
     expect(rankings.every((r) => r.ranking.every((m) => m.reasons.length > 0))).toBe(true);
-  });
+
+    // Issue #18 item 7: a second run of the same fixture gives the very same rankings.
+    const again = await runEval({ fixture, meiliUrl: inject('meiliUrl'), meiliKey: inject('meiliKey') });
+    expect(again.rankings).toEqual(rankings);
+  }, 240_000);
 });

@@ -103,6 +103,7 @@ describe('reports API', () => {
         sex: 'female',
         birthDate: new Date('1970-01-01T00:00:00Z'),
         regionCode: '350821100209',
+        povertyStatus: 'registered',
         pensionInsurance: 'urban_rural_resident',
         updatedAt: new Date(),
         statusChanges: { create: { toStatus: 'employed_local', changedAt: new Date('2026-02-01T12:00:00+08:00') } },

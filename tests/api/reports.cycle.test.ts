@@ -79,6 +79,7 @@ describe('the yearly reporting cycle, county → city → province', () => {
         sex: 'male',
         birthDate: new Date('1980-01-01T00:00:00Z'),
         regionCode: '350821100209',
+        povertyStatus: 'registered', // from the poverty office's list: counted (plan §1(2))
         updatedAt: new Date(),
         statusChanges: { create: { toStatus: 'employed_local', changedAt: beijing('2026-03-01T12:00:00') } },
       },

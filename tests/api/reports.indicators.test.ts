@@ -35,7 +35,8 @@ describe('indicators against hand-computed values', () => {
     expect(set.source).toBe('history');
     expect(set.regionName).toBe('福建省');
     // L4 registers on 15 July: six people at the end of June. L2 became unemployed at 01:00 on
-    // 1 July Beijing time (still 30 June in UTC) and counts as employed.
+    // 1 July Beijing time (still 30 June in UTC) and counts as employed. All are men (working age
+    // 16–59 on 30 June 2026: born 1966-07-01 … 2010-06-30).
     expect(set.values).toEqual({
       labourers: 6,
       status_unemployed: 0,
@@ -46,14 +47,20 @@ describe('indicators against hand-computed values', () => {
       status_public_welfare_post: 1,
       status_in_training: 1,
       status_not_in_labour_force: 1,
+      // §1(2) base: working age, able, in work or wanting it. L3 (76, not in the labour force) is
+      // out; L1, L2, L5, L6 are in work (L5 wants no job, but works); L7 is training and wants one.
       labour_force: 5,
+      labour_force_employed: 4, // L1, L2, L5, L6
       employed: 4,
-      employed_share: 80,
+      employed_share: 80, // 4 ÷ 5
       transfers_in_province_new: 1, // L5 on 5 May
       transfers_out_province_new: 1, // L1 on 10 March
-      willing: 4, // L1, L2, L6, L7 (L3 and L5 do not want a job; L4 is not registered yet)
-      pushed: 2, // L1 (1 May) and L6 (30 June 10:00); L2's push is in July
-      push_coverage: 50,
+      // §2(3): wanting work and not in work on 30 June: only L7 (L1, L2, L6 work; L3 and L5 want
+      // none; L4 is not registered yet). L7's push is on 25 July: 0 of 1. Pushes to people in
+      // work (L1, L6) no longer count.
+      willing: 1,
+      pushed: 0,
+      push_coverage: 0,
       applications: 2, // made in February; L7's was in December, L6's in July
       hires: 3, // L7's hire on 5 January counts though the application is older
       starts: 2,
@@ -65,14 +72,14 @@ describe('indicators against hand-computed values', () => {
       fair_intentions: 2, // an offer and an intention; the interview does not count
       trainings_completed: 2, // ended February and May; L6's ends in July
       trainings_passed: 1,
-      certificates_issued: 1, // L1's in March
-      labourers_certified: 2, // L1 and L5 (2024); L2's is issued in August
+      certificates_issued: 0, // §3(1): L1's March electrician permit is an operating licence
+      labourers_certified: 1, // L5's cook skill level (2024); L2's is issued in August
       pension_eligible: 6, // all six are 16 or older
       pension_covered: 4, // L1, L3, L5, L7
       pension_coverage: 66.7,
       unemployment_insured: 1,
-      graduates: 2, // L1 college, L6 bachelor
-      graduates_employed: 2,
+      graduates: 1, // §5(4): L6, bachelor of 2026; L1's college year is not recorded
+      graduates_employed: 1, // L6 on a public-welfare post
       coop_agreements: 1, // 宁化's agreement is for 2025
       coop_fairs_target: 2,
       coop_fairs_done: 1,
@@ -99,26 +106,33 @@ describe('indicators against hand-computed values', () => {
 
   it('ranks the counties and lists the cities of the province', async () => {
     const set = await get(admin, 'regionCode=35&from=2026-01-01&to=2026-06-30');
-    expect(set.counties.map((c: { code: string }) => c.code)).toEqual(['350823', '350821', '350424']);
+    // 长汀 and 上杭 both at 100 % and 0 % coverage (nobody seeking work): code order breaks the tie.
+    expect(set.counties.map((c: { code: string }) => c.code)).toEqual(['350821', '350823', '350424']);
     const byCode = Object.fromEntries(set.counties.map((c: { code: string }) => [c.code, c]));
     expect(byCode['350821']).toMatchObject({
       labourers: 3,
-      labourForce: 2,
+      labourForce: 2, // L1, L2 (L3 is 76 and not in the labour force)
       employed: 2,
       employedShare: 100,
-      willing: 2,
-      pushed: 1,
-      pushCoverage: 50,
+      willing: 0,
+      pushed: 0,
+      pushCoverage: 0,
     });
     expect(byCode['350823']).toMatchObject({
       labourers: 2,
       employed: 2,
       employedShare: 100,
-      willing: 1,
-      pushed: 1,
-      pushCoverage: 100,
+      willing: 0, // L5 wants no job; L6 works
+      pushed: 0,
+      pushCoverage: 0,
     });
-    expect(byCode['350424']).toMatchObject({ labourers: 1, employed: 0, employedShare: 0, pushCoverage: 0 });
+    expect(byCode['350424']).toMatchObject({
+      labourers: 1,
+      employed: 0,
+      employedShare: 0,
+      willing: 1,
+      pushCoverage: 0,
+    });
     const cities = Object.fromEntries(set.children.map((c: { code: string }) => [c.code, c]));
     expect(cities['3508']).toMatchObject({ labourers: 5, employed: 4, employedShare: 100 });
     expect(cities['3504']).toMatchObject({ labourers: 1, employedShare: 0 });
@@ -129,8 +143,10 @@ describe('indicators against hand-computed values', () => {
     expect(set.trend).toHaveLength(12);
     const month = (m: string) => set.trend.find((p: { month: string }) => p.month === m);
     expect(month('2025-07')).toMatchObject({ labourers: 1, labourForce: 1, employed: 1, employedShare: 100 });
-    expect(month('2025-12')).toMatchObject({ labourers: 4, labourForce: 4, employed: 1, employedShare: 25 });
-    expect(month('2026-02')).toMatchObject({ labourers: 6, labourForce: 5, employed: 3, employedShare: 60 });
+    // 31 Dec: L1, L2, L5 unemployed, L7 self-employed; L5 wants no job, so the base is 3: 1 ÷ 3.
+    expect(month('2025-12')).toMatchObject({ labourers: 4, labourForce: 3, employed: 1, employedShare: 33.3 });
+    // 28 Feb: L2, L6, L7 work, L1 seeks; L3 out of the labour force, L5 wants none: 3 ÷ 4.
+    expect(month('2026-02')).toMatchObject({ labourers: 6, labourForce: 4, employed: 3, employedShare: 75 });
     expect(month('2026-06')).toMatchObject({ labourers: 6, labourForce: 5, employed: 4, employedShare: 80 });
     // 长汀 has people from November 2025 on: eight month-ends.
     expect(await ctx.db.indicatorSnapshot.count({ where: { regionCode: '350821', indicator: 'employed' } })).toBe(8);
@@ -142,18 +158,20 @@ describe('indicators against hand-computed values', () => {
     expect(set.values).toMatchObject({
       labourers: 7,
       status_unemployed: 2, // L2 since July, L4
-      labour_force: 6,
-      employed: 3, // L1, L5, L6
-      employed_share: 50,
-      willing: 5,
-      pushed: 4,
-      push_coverage: 80,
+      // L4 (born 2011) is 15 and L3 out: L1, L2, L5, L6, L7.
+      labour_force: 5,
+      labour_force_employed: 3, // L1, L5, L6
+      employed: 3,
+      employed_share: 60, // 3 ÷ 5
+      willing: 3, // L2, L4 unemployed and L7 training, all wanting work
+      pushed: 3, // L2 (10 July), L4 (20 July), L7 (25 July): every one of them, 100 %
+      push_coverage: 100,
       // January to October from the month snapshots, November so far live.
       applications: 3, // L6's in July too
       hires: 3,
       trainings_completed: 3, // L6's ended in July
       trainings_passed: 2,
-      certificates_issued: 2, // L2's in August
+      certificates_issued: 1, // L2's elder-care skill level in August; L1's permit is not counted
       subsidy_amount: 2500,
     });
   });

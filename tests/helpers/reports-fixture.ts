@@ -23,6 +23,7 @@ interface PersonSpec {
   wantsJob: boolean;
   pension: PensionInsurance;
   education?: EducationLevel;
+  graduationYear?: number;
   unemploymentInsurance?: boolean;
   history: Array<[string, EmploymentStatus]>;
 }
@@ -89,6 +90,7 @@ export const PEOPLE: PersonSpec[] = [
     wantsJob: true,
     pension: 'none',
     education: 'bachelor_or_above',
+    graduationYear: 2026,
     history: [['2026-01-20', 'public_welfare_post']],
   },
   {
@@ -122,6 +124,9 @@ export async function seedReportsFixture(db: Db) {
         sex: 'male',
         birthDate: day(p.birth),
         regionCode: p.regionCode,
+        // All seven come from the poverty office's list (建档立卡, not lifted out).
+        povertyStatus: 'registered',
+        graduationYear: p.graduationYear ?? null,
         wantsJob: p.wantsJob,
         pensionInsurance: p.pension,
         educationLevel: p.education ?? 'junior_secondary',
@@ -143,6 +148,7 @@ export async function seedReportsFixture(db: Db) {
   await push('L2', '2026-07-10');
   await push('L6', '2026-06-30T10:00:00+08:00');
   await push('L4', '2026-07-20');
+  await push('L7', '2026-07-25');
 
   const employer = await createEmployer(db, { regionCode: '350821' });
   const vacancy = await createVacancy(db, employer.id);
@@ -314,8 +320,10 @@ export async function seedReportsFixture(db: Db) {
   await db.labourerCertificate.createMany({
     data: [
       { labourerId: ids.L1!, kind: 'CERT-ELECTRICIAN', issuedOn: day('2026-03-01') },
-      { labourerId: ids.L5!, kind: 'CERT-HEALTH', issuedOn: day('2024-05-01') },
-      { labourerId: ids.L2!, kind: 'CERT-HEALTH', issuedOn: day('2026-08-01') },
+      // An operating licence, a skill level (中式烹调师) and a skill level (养老护理员): only the
+      // last two are the plan's kinds (§3(1)).
+      { labourerId: ids.L5!, kind: 'CERT-COOK', issuedOn: day('2024-05-01') },
+      { labourerId: ids.L2!, kind: 'CERT-ELDERCARE', issuedOn: day('2026-08-01') },
     ],
   });
   return { ids, agreementId: agreement.id };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import {
   ApplicationStatus,
+  ContractType,
   EmployerKind,
   PayBasis,
   Sex,
@@ -55,6 +56,10 @@ export const FixtureSchema = z.object({
       meals: z.boolean().default(false),
       publicWelfarePost: z.boolean().default(false),
       disabilityFriendly: z.boolean().default(false),
+      /** v2: certificate kinds required, whether the employer trains for the licence, the contract type. */
+      requiredCertificates: z.array(code).default([]),
+      trainsForCertificate: z.boolean().default(false),
+      contractType: z.enum(ContractType).default('labour_contract'),
       status: z.enum(VacancyStatus),
       expiresAt: isoDate.nullable().optional(),
       /** Extension: when it was published (freshness); 30 days before `now` when absent. */

@@ -9,6 +9,15 @@ import type { FixtureRepository } from './fixture.repository.ts';
 
 const DAY = 86_400_000;
 
+/**
+ * A UUID derived from a fixture key: the same fixture gets the same ids on every run, so the
+ * last tie-breaker of a ranking (the id) and Meilisearch's own order give the same result.
+ */
+function stableId(kind: string, key: string): string {
+  const hex = crypto.createHash('sha256').update(`${kind}:${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 export interface LoadedFixture {
   employers: Map<string, string>;
   vacancies: Map<string, string>;
@@ -30,9 +39,9 @@ function creditCode(region: string, serial: number): string {
 /** Writes a fixture into an empty registry and queues every record for the search index. */
 export async function loadFixture(repo: FixtureRepository, fixture: Fixture, pii: PiiCipher): Promise<LoadedFixture> {
   const now = new Date(fixture.now);
-  const employers = new Map(fixture.employers.map((e) => [e.key, crypto.randomUUID()]));
-  const vacancies = new Map(fixture.vacancies.map((v) => [v.key, crypto.randomUUID()]));
-  const labourers = new Map(fixture.labourers.map((l) => [l.key, crypto.randomUUID()]));
+  const employers = new Map(fixture.employers.map((e) => [e.key, stableId('employer', e.key)]));
+  const vacancies = new Map(fixture.vacancies.map((v) => [v.key, stableId('vacancy', v.key)]));
+  const labourers = new Map(fixture.labourers.map((l) => [l.key, stableId('labourer', l.key)]));
   const points = new Map<string, Point>();
 
   await repo.write({
@@ -68,6 +77,9 @@ export async function loadFixture(repo: FixtureRepository, fixture: Fixture, pii
       meals: v.meals,
       publicWelfarePost: v.publicWelfarePost,
       disabilityFriendly: v.disabilityFriendly,
+      requiredCertificates: v.requiredCertificates,
+      trainsForCertificate: v.trainsForCertificate,
+      contractType: v.contractType,
       status: v.status,
       publishedAt:
         v.publishedAt === undefined ? new Date(now.getTime() - 30 * DAY) : v.publishedAt && new Date(v.publishedAt),
@@ -94,6 +106,8 @@ export async function loadFixture(repo: FixtureRepository, fixture: Fixture, pii
         hardToEmploy: l.hardToEmploy,
         disability: l.disability,
         wantsJob: l.wantsJob,
+        // Fixture people stand for the poverty office's list (建档立卡), as the registry's figures count.
+        povertyStatus: 'registered' as const,
       };
     }),
     skills: fixture.labourers.flatMap((l) =>
