@@ -43,7 +43,7 @@ export function createCoursesRepository(db: Db) {
     person: (labourerId: string) =>
       db.labourer.findUnique({
         where: { id: labourerId },
-        select: { id: true, name: true, regionCode: true, erasedAt: true, povertyStatus: true },
+        select: { id: true, name: true, regionCode: true, erasedAt: true, povertyStatus: true, povertyYear: true },
       }),
     enrolments: (courseId: string) =>
       db.trainingEnrolment.findMany({ where: { courseId }, orderBy: { createdAt: 'asc' }, ...enrolmentShape }),
@@ -107,7 +107,15 @@ function offerQueries(db: Db) {
     wishers: (regionPrefix: string) =>
       db.labourer.findMany({
         where: { regionCode: { startsWith: regionPrefix }, erasedAt: null, trainingWishes: { isEmpty: false } },
-        select: { id: true, name: true, regionCode: true, trainingWishes: true, povertyStatus: true },
+        select: {
+          id: true,
+          name: true,
+          regionCode: true,
+          trainingWishes: true,
+          povertyStatus: true,
+          povertyYear: true,
+          erasedAt: true,
+        },
         take: 5000,
       }),
     offered: (courseIds: string[]) =>

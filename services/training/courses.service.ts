@@ -1,3 +1,4 @@
+import { isRegisteredPoor, type PovertyFacts } from '../labourers/index.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { maskName } from '../platform/crypto/pii.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../platform/errors/domain-errors.ts';
@@ -183,11 +184,11 @@ function createEnrolments(
   /** Enrols, or puts on the waiting list; a course for registered poor labourers admits only them. */
   async function enrolPerson(
     course: TrainingCourse,
-    person: { id: string; povertyStatus: string },
+    person: PovertyFacts & { id: string },
     actor: SessionUser,
     requestId?: string,
   ) {
-    if (course.eligibility === 'registered_poor' && person.povertyStatus !== 'registered')
+    if (course.eligibility === 'registered_poor' && !isRegisteredPoor(person))
       throw new ConflictError('The course admits registered poor labourers only', { reason: 'not_eligible' });
     const existing = await repo.enrolmentOf(course.id, person.id);
     if (existing && existing.status !== 'offered')

@@ -1,3 +1,4 @@
+import { isRegisteredPoor } from '../labourers/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
@@ -15,6 +16,8 @@ interface Wisher {
   regionCode: string;
   trainingWishes: string[];
   povertyStatus: string;
+  povertyYear: number | null;
+  erasedAt: Date | null;
 }
 
 /**
@@ -23,7 +26,7 @@ interface Wisher {
  */
 export function offerReason(person: Wisher, course: TrainingCourse, ref: ReferenceNames): string | null {
   if (course.regionCode.slice(0, 6) !== person.regionCode.slice(0, 6)) return null;
-  if (course.eligibility === 'registered_poor' && person.povertyStatus !== 'registered') return null;
+  if (course.eligibility === 'registered_poor' && !isRegisteredPoor(person)) return null;
   const wish = person.trainingWishes.find((w) => w === course.occupationCode || w === course.programme);
   if (!wish) return null;
   const wished = course.occupationCode === wish ? (ref.occupation(wish)?.name ?? wish) : course.title;

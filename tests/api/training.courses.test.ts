@@ -143,7 +143,7 @@ describe('training courses, offers from wishes, enrolments, certificates (issue 
     const lifted = await ctx.db.labourer.findFirstOrThrow({ where: { id: { notIn: [labourerId, otherId] } } });
     await ctx.db.labourer.update({
       where: { id: lifted.id },
-      data: { regionCode: '350821100000', erasedAt: null, povertyStatus: 'lifted_out' },
+      data: { regionCode: '350821100000', erasedAt: null, povertyStatus: 'lifted_out', povertyYear: 2016 },
     });
     const ineligible = await call('POST', `/api/v1/training/courses/${courseId}/enrolments`, changting, {
       labourerId: lifted.id,
