@@ -1,20 +1,43 @@
+import type { FormOptionsSource } from '../labourers/index.ts';
+import type { Notifier } from '../notifications/index.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { trainingRoutes } from './training.routes.ts';
 import { createTrainingService, type TrainingService } from './training.service.ts';
 import { createTrainingRepository } from './training.repository.ts';
+import { createCoursesRepository } from './courses.repository.ts';
+import { createCoursesService } from './courses.service.ts';
+import { coursesRoutes } from './courses.routes.ts';
+import { createOffersService } from './offers.service.ts';
+import { trainingPages } from './training.pages.ts';
+import { courseSheetPages } from './course-sheet.pages.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
 export { trainingView } from './training.presenter.ts';
 
-/** Training records (/api/v1/training); cooperation's household pages record them too. */
-export const trainingModule: AppModule<CoreDeps, { training: TrainingService }> = {
+/**
+ * Training (/api/v1/training): people's training records (cooperation's household pages record
+ * them too), the course catalogue, enrolments, offers from training wishes, completions that
+ * write certificates.
+ */
+export const trainingModule: AppModule<
+  CoreDeps & { notifier: Notifier; formOptions: FormOptionsSource },
+  { training: TrainingService }
+> = {
   name: 'training',
-  setUp({ db, reference }) {
+  setUp({ db, reference, notifier, formOptions }) {
     const training = createTrainingService({ repo: createTrainingRepository(db), reference });
+    const repo = createCoursesRepository(db);
+    const courses = createCoursesService({ repo, reference });
+    const offers = createOffersService({ repo, reference, notifier });
     return {
       provides: { training },
-      register: async (app) => void (await app.register(trainingRoutes, { training })),
+      async register(app) {
+        await app.register(trainingRoutes, { training });
+        await app.register(coursesRoutes, { courses, offers });
+        await app.register(trainingPages, { courses, formOptions });
+        await app.register(courseSheetPages, { courses });
+      },
     };
   },
 };

@@ -60,6 +60,9 @@ describe('a walk of every page as every demo role', () => {
           expect.arrayContaining(['/labourers/:id', '/fairs/:id/manage', '/cooperation', '/reports', '/dashboard']),
         );
       }
+      // Training (issue #19): the course catalogue, its form, a course's people, and 我的培训.
+      expect(reached('labourer')).toEqual(expect.arrayContaining(['/my-training']));
+      expect(reached('county officer')).toEqual(expect.arrayContaining(['/training/courses', '/training/courses/new']));
       expect(lines).toEqual([]);
     },
     20 * 60_000,

@@ -1,0 +1,161 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ConflictError, NotFoundError } from '../platform/errors/domain-errors.ts';
+import { auth, page } from '../platform/http/contract.ts';
+import { field, type FormBody, pageProblem, parseForm } from '../platform/http/page-forms.ts';
+import { translate } from '../platform/i18n/i18n.ts';
+import type { FormOptionsSource } from '../labourers/index.ts';
+import { CourseInputSchema, ELIGIBILITIES, PROGRAMMES, PROVIDER_KINDS } from './courses.contract.ts';
+import type { CoursesService } from './courses.service.ts';
+
+const officers = auth.roles('officer', 'admin');
+const labourers = auth.roles('labourer');
+const TEXTS = {
+  fixErrors: 'training.fixErrors',
+  labelPrefix: 'training.fields',
+  refusals: 'training.refusals',
+  fallbackReason: 'illegal',
+  explainNotFound: true,
+} as const;
+
+const FORM_FIELDS = [
+  'title',
+  'programme',
+  'occupationCode',
+  'certificateKind',
+  'providerName',
+  'providerKind',
+  'regionCode',
+  'place',
+  'startsOn',
+  'endsOn',
+  'seats',
+  'cost',
+  'eligibility',
+] as const;
+
+/** The form as typed, and as the API's schema reads it (numbers and ticks converted). */
+function courseForm(body: FormBody) {
+  const form: Record<string, string> = Object.fromEntries(FORM_FIELDS.map((name) => [name, field(body, name) ?? '']));
+  const number = (value: string) => (value.trim() === '' ? undefined : Number(value));
+  const optional = (value: string) => value.trim() || undefined;
+  const input = {
+    ...form,
+    occupationCode: optional(form.occupationCode!),
+    certificateKind: optional(form.certificateKind!),
+    seats: number(form.seats!),
+    cost: number(form.cost!),
+    eligibility: optional(form.eligibility!),
+    inVillage: field(body, 'inVillage') === 'on',
+    subsidised: field(body, 'subsidised') === 'on',
+  };
+  return { form: { ...form, inVillage: input.inVillage, subsidised: input.subsidised }, input };
+}
+
+const choices = (locale: string, prefix: string, values: readonly string[]) =>
+  values.map((value) => ({ value, label: translate(locale, `${prefix}.${value}`) }));
+
+/** Officers' course catalogue and form; the labourer's "我的培训". */
+export async function trainingPages(
+  app: FastifyInstance,
+  opts: { courses: CoursesService; formOptions: FormOptionsSource },
+) {
+  const { courses, formOptions } = opts;
+
+  app.route({
+    ...page('GET', '/training/courses', officers),
+    handler: async (request, reply) => {
+      const items = await courses.list(request.user!);
+      const created = (request.query as { created?: string }).created === '1';
+      return reply.page('training/courses', {
+        title: translate(request.locale, 'training.coursesTitle'),
+        items,
+        created,
+      });
+    },
+  });
+
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    data: { form: Record<string, unknown>; errors?: Record<string, string>; message?: string },
+    status = 200,
+  ) {
+    const locale = request.locale;
+    const options = await formOptions(request.user!.regionCode ?? '35', locale);
+    return reply.page(
+      'training/course-form',
+      {
+        title: translate(locale, 'training.newCourse'),
+        programmes: choices(locale, 'training.programmes', PROGRAMMES),
+        providerKinds: choices(locale, 'training.providerKinds', PROVIDER_KINDS),
+        eligibilities: choices(locale, 'training.eligibilities', ELIGIBILITIES),
+        options,
+        ...data,
+      },
+      status,
+    );
+  }
+
+  app.route({
+    ...page('GET', '/training/courses/new', officers),
+    handler: (request, reply) =>
+      renderForm(request, reply, {
+        form: { programme: 'spring_tide', providerKind: 'public_centre', eligibility: 'registered_poor', seats: '30' },
+      }),
+  });
+
+  app.route({
+    ...page('POST', '/training/courses', officers),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const { form, input } = courseForm(request.body as FormBody);
+      try {
+        await courses.create(request.user!, parseForm(CourseInputSchema, input), request.id);
+        return reply.redirect('/training/courses?created=1', 303);
+      } catch (error) {
+        const problem = pageProblem(request.locale, error, TEXTS);
+        return renderForm(request, reply, { form, errors: problem.fields, message: problem.message }, problem.status);
+      }
+    },
+  });
+
+  async function renderMine(request: FastifyRequest, reply: FastifyReply, message?: string, status = 200) {
+    const labourerId = request.user!.labourerId;
+    const mine = labourerId ? await courses.mine(labourerId) : [];
+    const open = labourerId ? await courses.openFor(labourerId) : [];
+    const taken = new Set(mine.map((row) => row.courseId));
+    return reply.page(
+      'training/mine',
+      {
+        title: translate(request.locale, 'training.mine.title'),
+        registered: !!labourerId,
+        offers: mine.filter((row) => row.status === 'offered'),
+        enrolments: mine.filter((row) => row.status !== 'offered'),
+        open: open.filter((course) => !taken.has(course.id)),
+        enrolled: (request.query as { enrolled?: string }).enrolled,
+        message,
+      },
+      status,
+    );
+  }
+
+  app.route({ ...page('GET', '/my-training', labourers), handler: (request, reply) => renderMine(request, reply) });
+
+  app.route({
+    ...page('POST', '/my-training/enrol', labourers),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const courseId = z.uuid().safeParse(field(request.body as FormBody, 'courseId'));
+      try {
+        if (!courseId.success) throw new NotFoundError('No such course');
+        const row = await courses.enrolSelf(request.user!, courseId.data);
+        return reply.redirect(`/my-training?enrolled=${row.status}`, 303);
+      } catch (error) {
+        if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
+        const problem = pageProblem(request.locale, error, TEXTS);
+        return renderMine(request, reply, problem.message, problem.status);
+      }
+    },
+  });
+}
