@@ -70,16 +70,72 @@ function summary(run: RunRow, names: Map<string, string>, ref: ReferenceNames): 
   };
 }
 
+async function loadInScope(repo: ComparisonDeps['repo'], actor: SessionUser, id: string): Promise<RunRow> {
+  const prefix = scopePrefix(actor);
+  const run = await repo.findRun(id);
+  if (!run) throw new NotFoundError(`Comparison ${id} does not exist`);
+  if (!run.regionCode.startsWith(prefix)) throw new ForbiddenError(`Comparison ${id} is outside your region`);
+  return run;
+}
+
+async function registryPeople(
+  repo: ComparisonDeps['repo'],
+  reference: ComparisonDeps['reference'],
+  prefix: string,
+): Promise<RegistryPerson[]> {
+  const ref = await reference();
+  const people: RegistryPerson[] = [];
+  for await (const page of repo.registryInScope(prefix)) {
+    for (const row of page as RegistryRow[])
+      people.push({ ...row, trainingWishes: ref.occupationNames(row.trainingWishes) });
+  }
+  return people;
+}
+
+function findingView(row: FindingRow, ref: ReferenceNames): FindingView {
+  return {
+    id: String(row.id),
+    kind: row.kind,
+    labourerId: row.labourerId,
+    name: row.name,
+    idNumberMasked: row.idNumberMasked,
+    regionCode: row.regionCode,
+    regionName: row.regionCode ? ref.regionName(row.regionCode) : '',
+    registryValue: row.registryValue,
+    externalValue: row.externalValue,
+    status: row.status,
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    resolution: row.resolution,
+    proposal: (row.status === 'open' && row.labourerId && proposalOf(row)) || null,
+  };
+}
+
+/** Findings about a person and kind an officer dismissed before are stored dismissed, not new. */
+async function rememberDismissals(
+  repo: ComparisonDeps['repo'],
+  findings: Finding[],
+  byKind: Record<FindingKind, number>,
+) {
+  const earlier = await repo.dismissals(findings);
+  let dismissedEarlier = 0;
+  const stored: StoredFinding[] = findings.map((finding) => {
+    const dismissal = earlier.get(`${finding.personKey}:${finding.kind}`);
+    if (!dismissal) return finding;
+    dismissedEarlier += 1;
+    byKind[finding.kind] -= 1;
+    return {
+      ...finding,
+      status: 'dismissed',
+      resolvedAt: dismissal.dismissedAt,
+      resolvedById: dismissal.dismissedById,
+      resolution: dismissal.reason,
+    };
+  });
+  return { stored, dismissedEarlier };
+}
+
 /** Data comparison (信息共享比对): runs, reports and exports, each within the officer's region prefix. */
 export function createComparisonService({ repo, pii, reference, now = () => new Date() }: ComparisonDeps) {
-  async function loadInScope(actor: SessionUser, id: string): Promise<RunRow> {
-    const prefix = scopePrefix(actor);
-    const run = await repo.findRun(id);
-    if (!run) throw new NotFoundError(`Comparison ${id} does not exist`);
-    if (!run.regionCode.startsWith(prefix)) throw new ForbiddenError(`Comparison ${id} is outside your region`);
-    return run;
-  }
-
   async function view(run: RunRow): Promise<ComparisonRunView> {
     const names = await repo.displayNames(run.createdById ? [run.createdById] : []);
     const totals = storedTotals(run.totals);
@@ -92,59 +148,11 @@ export function createComparisonService({ repo, pii, reference, now = () => new 
     };
   }
 
-  async function registryPeople(prefix: string): Promise<RegistryPerson[]> {
-    const ref = await reference();
-    const people: RegistryPerson[] = [];
-    for await (const page of repo.registryInScope(prefix)) {
-      for (const row of page as RegistryRow[])
-        people.push({ ...row, trainingWishes: ref.occupationNames(row.trainingWishes) });
-    }
-    return people;
-  }
-
-  function findingView(row: FindingRow, ref: ReferenceNames): FindingView {
-    return {
-      id: String(row.id),
-      kind: row.kind,
-      labourerId: row.labourerId,
-      name: row.name,
-      idNumberMasked: row.idNumberMasked,
-      regionCode: row.regionCode,
-      regionName: row.regionCode ? ref.regionName(row.regionCode) : '',
-      registryValue: row.registryValue,
-      externalValue: row.externalValue,
-      status: row.status,
-      resolvedAt: row.resolvedAt?.toISOString() ?? null,
-      resolution: row.resolution,
-      proposal: (row.status === 'open' && row.labourerId && proposalOf(row)) || null,
-    };
-  }
-
-  /** Findings about a person and kind an officer dismissed before are stored dismissed, not new. */
-  async function rememberDismissals(findings: Finding[], byKind: Record<FindingKind, number>) {
-    const earlier = await repo.dismissals(findings);
-    let dismissedEarlier = 0;
-    const stored: StoredFinding[] = findings.map((finding) => {
-      const dismissal = earlier.get(`${finding.personKey}:${finding.kind}`);
-      if (!dismissal) return finding;
-      dismissedEarlier += 1;
-      byKind[finding.kind] -= 1;
-      return {
-        ...finding,
-        status: 'dismissed',
-        resolvedAt: dismissal.dismissedAt,
-        resolvedById: dismissal.dismissedById,
-        resolution: dismissal.reason,
-      };
-    });
-    return { stored, dismissedEarlier };
-  }
-
   return {
     async run(actor: SessionUser, input: RunInput, requestId: string): Promise<ComparisonRunView> {
       const prefix = scopePrefix(actor);
       const list = collectPeople(input.kind, await readExternalList(input.content), (id) => pii.hash(id));
-      const registry = await registryPeople(prefix);
+      const registry = await registryPeople(repo, reference, prefix);
       const inScope = new Set(registry.map((p) => p.idNumberHash));
       const elsewhere = await repo.registeredOutside(
         prefix,
@@ -158,7 +166,7 @@ export function createComparisonService({ repo, pii, reference, now = () => new 
         external: list.people,
         registeredElsewhere: elsewhere,
       });
-      const { stored, dismissedEarlier } = await rememberDismissals(findings, counts.byKind);
+      const { stored, dismissedEarlier } = await rememberDismissals(repo, findings, counts.byKind);
       const totals: StoredTotals = {
         ...counts,
         dismissedEarlier,
@@ -180,7 +188,7 @@ export function createComparisonService({ repo, pii, reference, now = () => new 
         stored,
         { actorRole: actor.role === 'admin' ? 'admin' : 'officer', requestId },
       );
-      return view(await loadInScope(actor, id));
+      return view(await loadInScope(repo, actor, id));
     },
 
     async list(actor: SessionUser, query: RunListQuery) {
@@ -193,18 +201,18 @@ export function createComparisonService({ repo, pii, reference, now = () => new 
 
     /** One finding as the API shows it, after a check that its run is in the actor's region. */
     async finding(actor: SessionUser, runId: string, findingId: bigint): Promise<FindingView> {
-      await loadInScope(actor, runId);
+      await loadInScope(repo, actor, runId);
       const row = await repo.finding(findingId);
       if (!row || row.runId !== runId) throw new NotFoundError(`Finding ${findingId} does not exist`);
       return findingView(row, await reference());
     },
 
     async get(actor: SessionUser, id: string): Promise<ComparisonRunView> {
-      return view(await loadInScope(actor, id));
+      return view(await loadInScope(repo, actor, id));
     },
 
     async findings(actor: SessionUser, id: string, query: FindingsQuery) {
-      await loadInScope(actor, id);
+      await loadInScope(repo, actor, id);
       const [{ items, total }, ref] = await Promise.all([
         repo.findings(id, { kind: query.kind, status: query.status }, query.page, query.pageSize),
         reference(),
@@ -222,7 +230,7 @@ export function createComparisonService({ repo, pii, reference, now = () => new 
       options: { format: 'csv' | 'xlsx'; kind?: FindingKind | undefined },
       requestId: string,
     ) {
-      const run = await view(await loadInScope(actor, id));
+      const run = await view(await loadInScope(repo, actor, id));
       const ref = await reference();
       await repo.audit({
         actor,

@@ -38,49 +38,83 @@ function formValues(fair: FairView) {
   return { ...fair, startsAt: localInput(fair.startsAt), endsAt: localInput(fair.endsAt) };
 }
 
+const common = (request: FastifyRequest) => ({
+  kinds: FairKindSchema.options,
+  groups: TARGET_GROUPS,
+  locale: request.locale,
+});
+
+/** The new and edit form, with its regions and agreements to choose from. */
+async function renderForm(
+  s: FairServices,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  data: { title: string; form: Record<string, unknown>; editing?: FairView; problem?: unknown },
+  status = 200,
+) {
+  const choices = await s.formChoices(request.user!, request.locale);
+  const { form } = data;
+  // A saved fair keeps what it holds even where the choices no longer offer it; a new fair gets
+  // only what is offered (the province officer's own "35" is no place to hold a fair).
+  const current = translate(request.locale, 'fairs.new.current');
+  const keep = (groups: ChoiceGroup[], value: unknown) => (data.editing ? keepCurrent(groups, value, current) : groups);
+  const agreements = keep([{ label: '', options: choices.agreements }], form.agreementId);
+  return reply.page(
+    'fairs/new',
+    {
+      ...common(request),
+      ...data,
+      choices: {
+        venue: keep(choices.venue, form.regionCode),
+        home: keep(choices.home, form.homeRegionCode),
+        partner: keep(choices.partner, form.partnerRegionCode),
+        agreements: agreements.flatMap((g) => g.options),
+      },
+    },
+    status,
+  );
+}
+
+async function renderManage(
+  s: FairServices,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  extra: Record<string, unknown> = {},
+  status = 200,
+) {
+  const id = fairIdOf(request);
+  const fair = await s.fairs.get(request.user!, id);
+  const [{ items: employers }, invitations] = await Promise.all([
+    s.participation.list(request.user!, id),
+    s.outreach.invitationCount(id),
+  ]);
+  return reply.page(
+    'fairs/manage',
+    {
+      title: fair.name,
+      fair: displayFair(fair),
+      moves: FAIR_TRANSITIONS[fair.status],
+      employers,
+      invitations,
+      ...common(request),
+      ...extra,
+    },
+    status,
+  );
+}
+
 /** The officer's pages: planning, the management page, registrations, invitations and results. */
 export async function fairOfficerPages(app: FastifyInstance, s: FairServices) {
-  const common = (request: FastifyRequest) => ({
-    kinds: FairKindSchema.options,
-    groups: TARGET_GROUPS,
-    locale: request.locale,
-  });
+  fairFormPages(app, s);
+  fairManagePages(app, s);
+}
 
-  /** The new and edit form, with its regions and agreements to choose from. */
-  async function renderForm(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    data: { title: string; form: Record<string, unknown>; editing?: FairView; problem?: unknown },
-    status = 200,
-  ) {
-    const choices = await s.formChoices(request.user!, request.locale);
-    const { form } = data;
-    // A saved fair keeps what it holds even where the choices no longer offer it; a new fair gets
-    // only what is offered (the province officer's own "35" is no place to hold a fair).
-    const current = translate(request.locale, 'fairs.new.current');
-    const keep = (groups: ChoiceGroup[], value: unknown) =>
-      data.editing ? keepCurrent(groups, value, current) : groups;
-    const agreements = keep([{ label: '', options: choices.agreements }], form.agreementId);
-    return reply.page(
-      'fairs/new',
-      {
-        ...common(request),
-        ...data,
-        choices: {
-          venue: keep(choices.venue, form.regionCode),
-          home: keep(choices.home, form.homeRegionCode),
-          partner: keep(choices.partner, form.partnerRegionCode),
-          agreements: agreements.flatMap((g) => g.options),
-        },
-      },
-      status,
-    );
-  }
-
+/** Planning: the new and edit forms. */
+function fairFormPages(app: FastifyInstance, s: FairServices) {
   app.route({
     ...page('GET', '/fairs/new', officer),
     handler: (request, reply) =>
-      renderForm(request, reply, {
+      renderForm(s, request, reply, {
         title: translate(request.locale, 'fairs.new.title'),
         form: { regionCode: request.user!.regionCode ?? '', targetGroups: [] },
       }),
@@ -97,6 +131,7 @@ export async function fairOfficerPages(app: FastifyInstance, s: FairServices) {
       } catch (error) {
         const problem = pageProblem(request.locale, error);
         return renderForm(
+          s,
           request,
           reply,
           { title: translate(request.locale, 'fairs.new.title'), form, problem },
@@ -106,46 +141,11 @@ export async function fairOfficerPages(app: FastifyInstance, s: FairServices) {
     },
   });
 
-  async function renderManage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Record<string, unknown> = {},
-    status = 200,
-  ) {
-    const id = fairIdOf(request);
-    const fair = await s.fairs.get(request.user!, id);
-    const [{ items: employers }, invitations] = await Promise.all([
-      s.participation.list(request.user!, id),
-      s.outreach.invitationCount(id),
-    ]);
-    return reply.page(
-      'fairs/manage',
-      {
-        title: fair.name,
-        fair: displayFair(fair),
-        moves: FAIR_TRANSITIONS[fair.status],
-        employers,
-        invitations,
-        ...common(request),
-        ...extra,
-      },
-      status,
-    );
-  }
-
-  app.route({
-    ...page('GET', '/fairs/:id/manage', officer),
-    handler: (request, reply) => {
-      const done = (request.query as { done?: string }).done;
-      return renderManage(request, reply, { done });
-    },
-  });
-
   app.route({
     ...page('GET', '/fairs/:id/edit', officer),
     handler: async (request, reply) => {
       const fair = await s.fairs.get(request.user!, fairIdOf(request));
-      return renderForm(request, reply, {
+      return renderForm(s, request, reply, {
         title: translate(request.locale, 'fairs.edit.title'),
         editing: fair,
         form: formValues(fair),
@@ -166,12 +166,24 @@ export async function fairOfficerPages(app: FastifyInstance, s: FairServices) {
         const problem = pageProblem(request.locale, error);
         const fair = await s.fairs.get(request.user!, id);
         return renderForm(
+          s,
           request,
           reply,
           { title: translate(request.locale, 'fairs.edit.title'), editing: fair, form, problem },
           problem.status,
         );
       }
+    },
+  });
+}
+
+/** The management page and what is done from it: moves, employers' decisions, invitations. */
+function fairManagePages(app: FastifyInstance, s: FairServices) {
+  app.route({
+    ...page('GET', '/fairs/:id/manage', officer),
+    handler: (request, reply) => {
+      const done = (request.query as { done?: string }).done;
+      return renderManage(s, request, reply, { done });
     },
   });
 
@@ -186,7 +198,7 @@ export async function fairOfficerPages(app: FastifyInstance, s: FairServices) {
         return reply.redirect(`/fairs/${id}/manage?done=${to}`, 303);
       } catch (error) {
         const problem = pageProblem(request.locale, error);
-        return renderManage(request, reply, { problem }, problem.status);
+        return renderManage(s, request, reply, { problem }, problem.status);
       }
     },
   });
@@ -204,7 +216,7 @@ export async function fairOfficerPages(app: FastifyInstance, s: FairServices) {
         return reply.redirect(`/fairs/${id}/manage?done=decided`, 303);
       } catch (error) {
         const problem = pageProblem(request.locale, error);
-        return renderManage(request, reply, { problem, problemFor: employerId }, problem.status);
+        return renderManage(s, request, reply, { problem, problemFor: employerId }, problem.status);
       }
     },
   });
@@ -216,10 +228,10 @@ export async function fairOfficerPages(app: FastifyInstance, s: FairServices) {
       const id = fairIdOf(request);
       try {
         const sent = await s.outreach.invite(request.user!, id, 50);
-        return renderManage(request, reply, { invited: sent });
+        return renderManage(s, request, reply, { invited: sent });
       } catch (error) {
         const problem = pageProblem(request.locale, error);
-        return renderManage(request, reply, { problem }, problem.status);
+        return renderManage(s, request, reply, { problem }, problem.status);
       }
     },
   });

@@ -11,6 +11,22 @@ import type { RegistrationsService } from './fair-registrations.service.ts';
 
 const DAY_MS = 86_400_000;
 
+type DueReminder = Awaited<ReturnType<FairsRepository['dueReminders']>>[number];
+
+/** The day-before notice of one registration. */
+function reminderDraft(r: DueReminder): NotificationDraft {
+  return {
+    labourerId: r.labourerId,
+    userId: r.labourer.user?.id ?? null,
+    kind: 'fair_reminder',
+    title: `明天参加招聘会：${r.fair.name}`,
+    body: `${chinaDateTime(r.fair.startsAt)} ${r.fair.online ? '线上举办' : (r.fair.address ?? '')}。入场码 ${r.code}，请带好身份证。`,
+    link: `/fairs/${r.fairId}/ticket`,
+    data: { fairId: r.fairId, code: r.code, en: `Reminder: ${r.fair.name} starts soon` },
+    dedupeKey: `fair-remind:${r.fairId}:${r.labourerId}`,
+  };
+}
+
 /**
  * What reaches people: invitations to those whose matches include the fair's vacancies, the
  * reminder the day before, and each attendee's slip of the fair's vacancies ranked for them.
@@ -91,16 +107,7 @@ export function createOutreachService(deps: {
       for (;;) {
         const due = await repo.dueReminders(at, new Date(at.getTime() + DAY_MS));
         if (!due.length) return sent;
-        const drafts: NotificationDraft[] = due.map((r) => ({
-          labourerId: r.labourerId,
-          userId: r.labourer.user?.id ?? null,
-          kind: 'fair_reminder',
-          title: `明天参加招聘会：${r.fair.name}`,
-          body: `${chinaDateTime(r.fair.startsAt)} ${r.fair.online ? '线上举办' : (r.fair.address ?? '')}。入场码 ${r.code}，请带好身份证。`,
-          link: `/fairs/${r.fairId}/ticket`,
-          data: { fairId: r.fairId, code: r.code, en: `Reminder: ${r.fair.name} starts soon` },
-          dedupeKey: `fair-remind:${r.fairId}:${r.labourerId}`,
-        }));
+        const drafts = due.map(reminderDraft);
         const stored = await repo.transaction(async (tx) => {
           const saved = await notifier.store(tx, drafts);
           await repo.markReminded(

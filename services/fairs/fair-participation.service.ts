@@ -6,6 +6,39 @@ import type { ParticipationView } from './fairs.contract.ts';
 import type { FairRow, FairsRepository, ParticipationRow } from './fairs.repository.ts';
 import type { FairsService } from './fairs.service.ts';
 
+/** The employer an action is for: the caller's own, or (officers) the one named. */
+function employerFor(actor: SessionUser, fair: FairRow, named: string | undefined): string {
+  if (actor.role === 'employer') {
+    if (!actor.employerId) throw new NotFoundError('Your account has no employer yet');
+    if (named && named !== actor.employerId) throw new ForbiddenError('You may only act for your own employer');
+    return actor.employerId;
+  }
+  assertManages(actor, fair);
+  if (!named)
+    throw new ValidationError('Say which employer', [
+      { field: 'employerId', code: 'required', message: 'is required' },
+    ]);
+  return named;
+}
+
+/** Only verified employers' open, unexpired vacancies go to a fair. */
+async function attachChecked(repo: FairsRepository, at: Date, fair: FairRow, employerId: string, vacancyIds: string[]) {
+  if (!vacancyIds.length) return;
+  const rows = await repo.vacancies(vacancyIds);
+  const found = new Map(rows.map((r) => [r.id, r]));
+  vacancyIds.forEach((id, i) => {
+    const v = found.get(id);
+    if (!v)
+      throw new ValidationError('Unknown vacancy', [
+        { field: `vacancyIds.${i}`, code: 'invalid', message: 'does not exist' },
+      ]);
+    if (v.employerId !== employerId) throw new ForbiddenError(`Vacancy ${id} belongs to another employer`);
+    if (v.status !== 'open' || (v.expiresAt && v.expiresAt < at) || !v.employer.verifiedAt)
+      throw new ConflictError(`Vacancy ${id} is not open`, { reason: 'vacancy_not_open', vacancyId: id });
+  });
+  await repo.attach(vacancyIds.map((vacancyId) => ({ fairId: fair.id, vacancyId, employerId })));
+}
+
 /** Employers taking part: applying, the officer's decision with a booth, and the vacancies they bring. */
 export function createParticipationService({
   repo,
@@ -16,21 +49,6 @@ export function createParticipationService({
   fairs: FairsService;
   now?: () => Date;
 }) {
-  /** The employer an action is for: the caller's own, or (officers) the one named. */
-  function employerFor(actor: SessionUser, fair: FairRow, named: string | undefined): string {
-    if (actor.role === 'employer') {
-      if (!actor.employerId) throw new NotFoundError('Your account has no employer yet');
-      if (named && named !== actor.employerId) throw new ForbiddenError('You may only act for your own employer');
-      return actor.employerId;
-    }
-    assertManages(actor, fair);
-    if (!named)
-      throw new ValidationError('Say which employer', [
-        { field: 'employerId', code: 'required', message: 'is required' },
-      ]);
-    return named;
-  }
-
   async function view(row: ParticipationRow): Promise<ParticipationView> {
     const links = await repo.fairVacancies(row.fairId, [row.employerId]);
     const briefs = await repo.vacancyBriefs(links.map((l) => l.vacancyId));
@@ -38,25 +56,6 @@ export function createParticipationService({
       row,
       briefs.map(({ id, title, wageMin, wageMax, headcount }) => ({ id, title, wageMin, wageMax, headcount })),
     );
-  }
-
-  /** Only verified employers' open, unexpired vacancies go to a fair. */
-  async function attachChecked(fair: FairRow, employerId: string, vacancyIds: string[]) {
-    if (!vacancyIds.length) return;
-    const rows = await repo.vacancies(vacancyIds);
-    const found = new Map(rows.map((r) => [r.id, r]));
-    const at = now();
-    vacancyIds.forEach((id, i) => {
-      const v = found.get(id);
-      if (!v)
-        throw new ValidationError('Unknown vacancy', [
-          { field: `vacancyIds.${i}`, code: 'invalid', message: 'does not exist' },
-        ]);
-      if (v.employerId !== employerId) throw new ForbiddenError(`Vacancy ${id} belongs to another employer`);
-      if (v.status !== 'open' || (v.expiresAt && v.expiresAt < at) || !v.employer.verifiedAt)
-        throw new ConflictError(`Vacancy ${id} is not open`, { reason: 'vacancy_not_open', vacancyId: id });
-    });
-    await repo.attach(vacancyIds.map((vacancyId) => ({ fairId: fair.id, vacancyId, employerId })));
   }
 
   return {
@@ -76,7 +75,7 @@ export function createParticipationService({
       const existing = await repo.participation(fairId, employerId);
       if (existing && (existing.status === 'pending' || existing.status === 'approved'))
         throw new ConflictError('The employer has already applied', { reason: 'already_applied' });
-      await attachChecked(fair, employerId, body.vacancyIds);
+      await attachChecked(repo, now(), fair, employerId, body.vacancyIds);
       await repo.upsertParticipation(fairId, employerId, body.note ?? null);
       return view((await repo.participation(fairId, employerId))!);
     },
@@ -151,7 +150,7 @@ export function createParticipationService({
       const row = await repo.participation(fairId, employerId);
       if (!row || row.status === 'rejected' || row.status === 'withdrawn')
         throw new ConflictError('The employer does not take part in this fair', { reason: 'not_participating' });
-      await attachChecked(fair, employerId, vacancyIds);
+      await attachChecked(repo, now(), fair, employerId, vacancyIds);
       return view(row);
     },
   };

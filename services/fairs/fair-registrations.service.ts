@@ -30,18 +30,15 @@ export function groupsFor(
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
-/** Registering people, the "I will attend" mark, check-in on the day and what employers record. */
-export function createRegistrationsService({
-  repo,
-  fairs,
-  pii,
-  now = () => new Date(),
-}: {
+interface RegistrationsDeps {
   repo: FairsRepository;
   fairs: FairsService;
   pii: PiiCipher;
-  now?: () => Date;
-}) {
+  now: () => Date;
+}
+
+/** What both halves of the service share: scope checks, creating a registration, reaching one. */
+function registrationHelpers({ repo, fairs, now }: RegistrationsDeps) {
   function assertPersonInScope(actor: SessionUser, person: Person) {
     if (actor.role === 'officer' && !person.regionCode.startsWith(scopePrefix(actor)))
       throw new ForbiddenError('The person lives outside your region');
@@ -104,10 +101,14 @@ export function createRegistrationsService({
     }
     return row;
   }
+  return { assertPersonInScope, create, assertOngoing, ongoingManaged, reachable };
+}
 
+/** Finding and registering people, the lists and the "I will attend" mark. */
+function registeringMethods(deps: RegistrationsDeps, helpers: ReturnType<typeof registrationHelpers>) {
+  const { repo, fairs, pii } = deps;
+  const { assertPersonInScope, create, reachable } = helpers;
   return {
-    reachable,
-
     ofPerson: (fairId: string, labourerId: string) => repo.registrationOf(fairId, labourerId),
 
     /** An officer finds a registry person by ID number (the page then registers them). */
@@ -206,6 +207,19 @@ export function createRegistrationsService({
       return toRegistrationView(updated, actor.role === 'labourer' ? 'person' : 'officer');
     },
 
+    /** The person's own registrations, with their fairs (labourer pages). */
+    async mine(actor: SessionUser) {
+      if (!actor.labourerId) return [];
+      return repo.labourerRegistrations(actor.labourerId);
+    },
+  };
+}
+
+/** Check-in on the day, walk-ins and what employers record. */
+function dayOfFairMethods(deps: RegistrationsDeps, helpers: ReturnType<typeof registrationHelpers>) {
+  const { repo, fairs, pii, now } = deps;
+  const { assertPersonInScope, create, assertOngoing, ongoingManaged } = helpers;
+  return {
     async checkIn(actor: SessionUser, fairId: string, typed: string) {
       // What was typed is checked before the fair's state: a mistyped code is the typist's to fix.
       const fair = await fairs.managed(actor, fairId);
@@ -314,13 +328,27 @@ export function createRegistrationsService({
       const rows = await repo.interactions(fairId, employerId);
       return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
     },
+  };
+}
 
-    /** The person's own registrations, with their fairs (labourer pages). */
-    async mine(actor: SessionUser) {
-      if (!actor.labourerId) return [];
-      return repo.labourerRegistrations(actor.labourerId);
-    },
-
+/** Registering people, the "I will attend" mark, check-in on the day and what employers record. */
+export function createRegistrationsService({
+  repo,
+  fairs,
+  pii,
+  now = () => new Date(),
+}: {
+  repo: FairsRepository;
+  fairs: FairsService;
+  pii: PiiCipher;
+  now?: () => Date;
+}) {
+  const deps = { repo, fairs, pii, now };
+  const helpers = registrationHelpers(deps);
+  return {
+    reachable: helpers.reachable,
+    ...registeringMethods(deps, helpers),
+    ...dayOfFairMethods(deps, helpers),
     manages,
   };
 }

@@ -108,6 +108,17 @@ export async function fairsPages(app: FastifyInstance, s: FairServices) {
     },
   });
 
+  fairTicketPages(app, s);
+
+  await app.register(fairOfficerPages, s);
+  await app.register(fairRegistrationPages, s);
+  await app.register(fairResultsPages, s);
+  await app.register(fairCheckInPages, s);
+  await app.register(fairEmployerPages, s);
+}
+
+/** The job seeker's ticket (QR and slip), and the same ticket an officer prints for someone. */
+function fairTicketPages(app: FastifyInstance, s: FairServices) {
   async function renderTicket(request: FastifyRequest, reply: FastifyReply, registrationId: string) {
     const id = fairIdOf(request);
     const registration = await s.registrations.reachable(request.user!, id, registrationId);
@@ -144,10 +155,4 @@ export async function fairsPages(app: FastifyInstance, s: FairServices) {
     ...page('GET', '/fairs/:id/registrations/:registrationId/ticket', auth.roles('officer', 'admin')),
     handler: (request, reply) => renderTicket(request, reply, fairIdOf(request, 'registrationId')),
   });
-
-  await app.register(fairOfficerPages, s);
-  await app.register(fairRegistrationPages, s);
-  await app.register(fairResultsPages, s);
-  await app.register(fairCheckInPages, s);
-  await app.register(fairEmployerPages, s);
 }

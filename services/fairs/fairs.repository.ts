@@ -1,6 +1,7 @@
 import { type AuditEntry, recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import type { FairKind, FairStatus, TargetGroup } from '../platform/database/generated/enums.ts';
+import { fairJoins } from './fair-joins.repository.ts';
 
 const COUNTS = {
   _count: {
@@ -24,16 +25,6 @@ const REGISTRATION_SELECT = {
   registeredAt: true,
   checkedInAt: true,
   reminderSentAt: true,
-} as const;
-
-const PERSON_SELECT = {
-  id: true,
-  name: true,
-  namePinyin: true,
-  idNumberMasked: true,
-  sex: true,
-  birthDate: true,
-  user: { select: { id: true } },
 } as const;
 
 export type RegistrationFilter = {
@@ -71,40 +62,10 @@ function fairWhere(f: FairFilter): Prisma.FairWhereInput {
   };
 }
 
-/** The fairs module's queries: the only place it calls Prisma. */
-export function createFairsRepository(db: Db) {
-  // The fair tables keep plain ids (no relations to the registry): people and employers are joined here.
-  async function withPeople<T extends { labourerId: string }>(rows: T[]) {
-    const people = await db.labourer.findMany({
-      where: { id: { in: [...new Set(rows.map((r) => r.labourerId))] } },
-      select: PERSON_SELECT,
-    });
-    const byId = new Map(people.map((p) => [p.id, p]));
-    const gone = {
-      id: '',
-      name: '—',
-      namePinyin: '',
-      idNumberMasked: '—',
-      sex: 'male' as const,
-      birthDate: new Date(0),
-      user: null,
-    };
-    return rows.map((r) => ({ ...r, labourer: byId.get(r.labourerId) ?? gone }));
-  }
-  async function withEmployers<T extends { employerId: string }>(rows: T[]) {
-    const employers = await db.employer.findMany({
-      where: { id: { in: [...new Set(rows.map((r) => r.employerId))] } },
-      select: { id: true, name: true },
-    });
-    const byId = new Map(employers.map((e) => [e.id, e]));
-    return rows.map((r) => ({ ...r, employer: { name: byId.get(r.employerId)?.name ?? '—' } }));
-  }
-  const one = async <T>(rows: Promise<T[]>) => (await rows)[0];
-  const maybe = <T extends { labourerId: string }>(row: T | null) =>
-    row ? one(withPeople([row])) : Promise.resolve(undefined);
-  const maybeEmployer = <T extends { employerId: string }>(row: T | null) =>
-    row ? one(withEmployers([row])) : Promise.resolve(undefined);
+type FairJoins = ReturnType<typeof fairJoins>;
 
+/** Fairs, the employers taking part and the vacancies they bring. */
+function fairQueries(db: Db, { withEmployers, maybeEmployer }: FairJoins) {
   return {
     transaction: <T>(fn: (tx: Prisma.TransactionClient) => Promise<T>) => db.$transaction(fn),
     /** Records the invitations inside the caller's transaction (a person invited before is skipped). */
@@ -215,6 +176,12 @@ export function createFairsRepository(db: Db) {
         orderBy: { title: 'asc' },
         take: 100,
       }),
+  };
+}
+
+/** People and their registrations. */
+function peopleQueries(db: Db, { withPeople, maybe }: FairJoins) {
+  return {
     labourer: (id: string) =>
       db.labourer.findUnique({
         where: { id },
@@ -293,6 +260,12 @@ export function createFairsRepository(db: Db) {
         data: { checkedInAt: at, checkedInById: byId },
       }),
     countIn: (fairId: string, ids: string[]) => db.fairRegistration.count({ where: { fairId, id: { in: ids } } }),
+  };
+}
+
+/** Invitations, reminders, what employers record and the results' rows. */
+function outreachQueries(db: Db, { withPeople }: FairJoins) {
+  return {
     registeredLabourerIds: async (fairId: string) =>
       new Set(
         (await db.fairRegistration.findMany({ where: { fairId }, select: { labourerId: true } })).map(
@@ -375,6 +348,12 @@ export function createFairsRepository(db: Db) {
         db.fairEmployer.findMany({ where: { fairId, status: 'approved' }, select: { employerId: true } }),
       ]),
   };
+}
+
+/** The fairs module's queries: the only place it calls Prisma. */
+export function createFairsRepository(db: Db) {
+  const joins = fairJoins(db);
+  return { ...fairQueries(db, joins), ...peopleQueries(db, joins), ...outreachQueries(db, joins) };
 }
 
 export type FairsRepository = ReturnType<typeof createFairsRepository>;

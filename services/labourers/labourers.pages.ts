@@ -23,6 +23,8 @@ const OFFICER_FIELDS = [
   ...PROFILE_FIELDS.filter((field) => field !== 'sex' && field !== 'birthDate' && field !== 'workHistory'),
   'statusNote',
 ] as const;
+const officer = auth.roles('officer', 'admin');
+type ProfileForm = ReturnType<typeof createProfileForm>;
 
 export async function labourersPages(
   app: FastifyInstance,
@@ -30,10 +32,16 @@ export async function labourersPages(
 ) {
   const { labourers } = opts;
   const { formOptions } = opts;
-  const officer = auth.roles('officer', 'admin');
-  const { renderForm, submit } = createProfileForm(formOptions);
+  const form = createProfileForm(formOptions);
 
   // ── officers ──
+  labourerListPages(app, labourers, form);
+  labourerProfilePages(app, labourers);
+  labourerFormPages(app, labourers, form);
+}
+
+/** The officers' list of people and its download. */
+function labourerListPages(app: FastifyInstance, labourers: LabourersService, { renderForm }: ProfileForm) {
   app.route({
     ...page('GET', '/labourers', officer, { personalData: true }),
     handler: async (request, reply) => {
@@ -82,47 +90,10 @@ export async function labourersPages(
       });
     },
   });
+}
 
-  app.route({
-    ...page('GET', '/labourers/new', officer),
-    handler: (request, reply) =>
-      renderForm(request, reply, 'labourers/form', {
-        title: translate(request.locale, 'labourers.newTitle'),
-        action: '/labourers',
-        creating: true,
-        form: {
-          wantsJob: true,
-          consentContact: true,
-          consentShowEmployer: true,
-          mobility: 'county',
-          employmentStatus: 'unemployed',
-          regionCode: request.user!.regionCode,
-        },
-      }),
-  });
-
-  app.route({
-    ...page('POST', '/labourers', officer),
-    preValidation: app.csrfProtection,
-    handler: async (request, reply) => {
-      const form = formToInput(
-        request.body as Body,
-        OFFICER_FIELDS.filter((f) => f !== 'statusNote'),
-      );
-      return submit(
-        request,
-        reply,
-        'labourers/form',
-        form,
-        async () => {
-          const created = await labourers.create(request.user!, parse(LabourerCreateSchema, form));
-          return `/labourers/${created.id}`;
-        },
-        { title: translate(request.locale, 'labourers.newTitle'), action: '/labourers', creating: true },
-      );
-    },
-  });
-
+/** One person's profile: reading it, revealing ID number and phone, poverty status, erasure. */
+function labourerProfilePages(app: FastifyInstance, labourers: LabourersService) {
   app.route({
     ...page('GET', '/labourers/:id', officer),
     handler: async (request, reply) => {
@@ -220,6 +191,49 @@ export async function labourersPages(
       }
       await labourers.erase(request.user!, z.uuid().parse(id), reason, request.id);
       return reply.redirect('/labourers?erased=1', 303);
+    },
+  });
+}
+
+/** Registering a new person and editing a profile. */
+function labourerFormPages(app: FastifyInstance, labourers: LabourersService, { renderForm, submit }: ProfileForm) {
+  app.route({
+    ...page('GET', '/labourers/new', officer),
+    handler: (request, reply) =>
+      renderForm(request, reply, 'labourers/form', {
+        title: translate(request.locale, 'labourers.newTitle'),
+        action: '/labourers',
+        creating: true,
+        form: {
+          wantsJob: true,
+          consentContact: true,
+          consentShowEmployer: true,
+          mobility: 'county',
+          employmentStatus: 'unemployed',
+          regionCode: request.user!.regionCode,
+        },
+      }),
+  });
+
+  app.route({
+    ...page('POST', '/labourers', officer),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const form = formToInput(
+        request.body as Body,
+        OFFICER_FIELDS.filter((f) => f !== 'statusNote'),
+      );
+      return submit(
+        request,
+        reply,
+        'labourers/form',
+        form,
+        async () => {
+          const created = await labourers.create(request.user!, parse(LabourerCreateSchema, form));
+          return `/labourers/${created.id}`;
+        },
+        { title: translate(request.locale, 'labourers.newTitle'), action: '/labourers', creating: true },
+      );
     },
   });
 

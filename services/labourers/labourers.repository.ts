@@ -160,6 +160,89 @@ export async function insertLabourer(tx: Tx, value: NormalisedLabourer, change: 
   return created.id;
 }
 
+/** Applies a change inside an open transaction; a new employment status is added to the history. */
+async function applyChange(tx: Tx, id: string, value: NormalisedLabourer, change: ChangeContext) {
+  const before = await tx.labourer.findUniqueOrThrow({ where: { id }, select: { employmentStatus: true } });
+  const next = value.scalars.employmentStatus as EmploymentStatus | undefined;
+  const statusChanged = next !== undefined && next !== before.employmentStatus;
+  await tx.labourer.update({
+    where: { id },
+    data: {
+      ...(value.scalars as Prisma.LabourerUncheckedUpdateInput),
+      ...(statusChanged ? { employmentStatusSince: new Date() } : {}),
+      // The person changing their own record is a contact (dynamic management, freshness.ts).
+      ...(change.source === 'self' ? { contactedAt: new Date() } : {}),
+    },
+  });
+  await replaceChildren(tx, id, value);
+  if (change.audit) await recordAudit(tx, { ...change.audit, entity: 'labourer', entityId: id });
+  if (statusChanged) {
+    await tx.labourerStatusChange.create({
+      data: {
+        labourerId: id,
+        fromStatus: before.employmentStatus,
+        toStatus: next,
+        changedById: change.actorId,
+        source: change.source,
+        note: change.note ?? null,
+      },
+    });
+  }
+  await enqueueIndexing(tx, 'labourers', [id]);
+}
+
+/**
+ * Erasure on request: personal data goes; what statistics need (county, sex, birth year,
+ * status history, skills) stays, anonymous. The sign-in account is disabled.
+ */
+function eraseLabourer(db: Db, id: string, actor: SessionUser, reason: string | undefined, requestId: string) {
+  return db.$transaction(async (tx) => {
+    const person = await tx.labourer.findUniqueOrThrow({
+      where: { id },
+      select: { regionCode: true, birthDate: true },
+    });
+    await tx.labourer.update({
+      where: { id },
+      data: {
+        name: '（已删除）',
+        namePinyin: '',
+        nameInitials: '',
+        idNumberEncrypted: '',
+        idNumberHash: `erased:${id}`,
+        idNumberMasked: '',
+        phoneEncrypted: null,
+        phoneHash: null,
+        phoneMasked: null,
+        legacyPhone: null,
+        currentAddress: null,
+        currentRegionCode: null,
+        povertyHouseholdNo: null,
+        regionCode: person.regionCode.slice(0, 6),
+        birthDate: new Date(Date.UTC(person.birthDate.getUTCFullYear(), 0, 1)),
+        consentContact: false,
+        consentShowEmployer: false,
+        erasedAt: new Date(),
+      },
+    });
+    await tx.labourerCertificate.updateMany({ where: { labourerId: id }, data: { issuer: null } });
+    await tx.labourerWorkHistory.deleteMany({ where: { labourerId: id } });
+    await tx.labourerSkill.updateMany({ where: { labourerId: id }, data: { note: null } });
+    // Notices and text messages name the person and carry their phone; counts stay in pushes and fairs.
+    await tx.notification.deleteMany({ where: { labourerId: id } });
+    await tx.smsMessage.deleteMany({ where: { labourerId: id } });
+    await tx.user.updateMany({ where: { labourerId: id }, data: { disabledAt: new Date(), labourerId: null } });
+    await recordAudit(tx, {
+      actor,
+      action: 'labourer.erase',
+      entity: 'labourer',
+      entityId: id,
+      requestId,
+      details: { reason: reason ?? null },
+    });
+    await enqueueIndexing(tx, 'labourers', [id]);
+  });
+}
+
 /** The labourer registry's queries. Every write indexes through the outbox in the same transaction. */
 export function createLabourersRepository(db: Db) {
   return {
@@ -183,35 +266,7 @@ export function createLabourersRepository(db: Db) {
     },
 
     /** Applies a change inside an open transaction; a new employment status is added to the history. */
-    async apply(tx: Tx, id: string, value: NormalisedLabourer, change: ChangeContext) {
-      const before = await tx.labourer.findUniqueOrThrow({ where: { id }, select: { employmentStatus: true } });
-      const next = value.scalars.employmentStatus as EmploymentStatus | undefined;
-      const statusChanged = next !== undefined && next !== before.employmentStatus;
-      await tx.labourer.update({
-        where: { id },
-        data: {
-          ...(value.scalars as Prisma.LabourerUncheckedUpdateInput),
-          ...(statusChanged ? { employmentStatusSince: new Date() } : {}),
-          // The person changing their own record is a contact (dynamic management, freshness.ts).
-          ...(change.source === 'self' ? { contactedAt: new Date() } : {}),
-        },
-      });
-      await replaceChildren(tx, id, value);
-      if (change.audit) await recordAudit(tx, { ...change.audit, entity: 'labourer', entityId: id });
-      if (statusChanged) {
-        await tx.labourerStatusChange.create({
-          data: {
-            labourerId: id,
-            fromStatus: before.employmentStatus,
-            toStatus: next,
-            changedById: change.actorId,
-            source: change.source,
-            note: change.note ?? null,
-          },
-        });
-      }
-      await enqueueIndexing(tx, 'labourers', [id]);
-    },
+    apply: applyChange,
 
     update(id: string, value: NormalisedLabourer, change: ChangeContext) {
       return db.$transaction((tx) => this.apply(tx, id, value, change));
@@ -297,56 +352,9 @@ export function createLabourersRepository(db: Db) {
         ]),
       ),
 
-    /**
-     * Erasure on request: personal data goes; what statistics need (county, sex, birth year,
-     * status history, skills) stays, anonymous. The sign-in account is disabled.
-     */
+    /** Erasure on request (eraseLabourer). */
     erase: (id: string, actor: SessionUser, reason: string | undefined, requestId: string) =>
-      db.$transaction(async (tx) => {
-        const person = await tx.labourer.findUniqueOrThrow({
-          where: { id },
-          select: { regionCode: true, birthDate: true },
-        });
-        await tx.labourer.update({
-          where: { id },
-          data: {
-            name: '（已删除）',
-            namePinyin: '',
-            nameInitials: '',
-            idNumberEncrypted: '',
-            idNumberHash: `erased:${id}`,
-            idNumberMasked: '',
-            phoneEncrypted: null,
-            phoneHash: null,
-            phoneMasked: null,
-            legacyPhone: null,
-            currentAddress: null,
-            currentRegionCode: null,
-            povertyHouseholdNo: null,
-            regionCode: person.regionCode.slice(0, 6),
-            birthDate: new Date(Date.UTC(person.birthDate.getUTCFullYear(), 0, 1)),
-            consentContact: false,
-            consentShowEmployer: false,
-            erasedAt: new Date(),
-          },
-        });
-        await tx.labourerCertificate.updateMany({ where: { labourerId: id }, data: { issuer: null } });
-        await tx.labourerWorkHistory.deleteMany({ where: { labourerId: id } });
-        await tx.labourerSkill.updateMany({ where: { labourerId: id }, data: { note: null } });
-        // Notices and text messages name the person and carry their phone; counts stay in pushes and fairs.
-        await tx.notification.deleteMany({ where: { labourerId: id } });
-        await tx.smsMessage.deleteMany({ where: { labourerId: id } });
-        await tx.user.updateMany({ where: { labourerId: id }, data: { disabledAt: new Date(), labourerId: null } });
-        await recordAudit(tx, {
-          actor,
-          action: 'labourer.erase',
-          entity: 'labourer',
-          entityId: id,
-          requestId,
-          details: { reason: reason ?? null },
-        });
-        await enqueueIndexing(tx, 'labourers', [id]);
-      }),
+      eraseLabourer(db, id, actor, reason, requestId),
 
     audit: (entry: Parameters<typeof recordAudit>[1]) => recordAudit(db, entry),
   };

@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone, normalisePhone, type PiiCipher } from '../platform/crypto/pii.ts';
+import type { PiiCipher } from '../platform/crypto/pii.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
@@ -16,9 +16,9 @@ import type {
   LabourerSummary,
   LabourerView,
 } from './labourers.contract.ts';
-import type { AuditDetails, LabourerFilter, LabourersRepository } from './labourers.repository.ts';
-import { normaliseSearchTerm } from './name-search.ts';
+import type { LabourersRepository } from './labourers.repository.ts';
 import { CountCache } from './count-cache.ts';
+import { auditedFilters, decodeCursor, encodeCursor, listFilter } from './labourer-list-filter.ts';
 import { officerConfirmation, povertyAudit } from './registered-poor.ts';
 import type { PovertyStatusBody } from './poverty-status.contract.ts';
 
@@ -41,80 +41,8 @@ export interface LabourersDeps {
   reference: () => Promise<ReferenceNames>;
 }
 
-function encodeCursor(row: { updatedAt: Date; id: string }): string {
-  return Buffer.from(`${row.updatedAt.toISOString()}|${row.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const updatedAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(updatedAt.getTime()))
-    throw new ValidationError('The cursor is not one this list gave', [
-      { field: 'cursor', code: 'invalid_cursor', message: 'must be a nextCursor from a previous page' },
-    ]);
-  return { updatedAt, id };
-}
-
-/** Filters of the officer list and the export, within the officer's region. */
-export function listFilter(
-  prefix: string,
-  query: Omit<LabourerListQuery, 'page' | 'pageSize'>,
-  pii: PiiCipher,
-): LabourerFilter {
-  const region = query.regionCode && query.regionCode.startsWith(prefix) ? query.regionCode : prefix;
-  if (query.regionCode && !query.regionCode.startsWith(prefix) && !prefix.startsWith(query.regionCode)) {
-    throw new ForbiddenError(`Region ${query.regionCode} is outside your region ${prefix}`);
-  }
-  const filter: LabourerFilter = { regionPrefix: region };
-  if (query.status) filter.status = query.status;
-  if (query.wantsJob !== undefined) filter.wantsJob = query.wantsJob;
-  if (query.mobility) filter.mobility = query.mobility;
-  if (query.skill) filter.skill = query.skill;
-  if (query.ageMin !== undefined || query.ageMax !== undefined) {
-    const today = new Date();
-    const yearsAgo = (years: number) =>
-      new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
-    filter.birthDate = {
-      ...(query.ageMax !== undefined ? { after: yearsAgo(query.ageMax + 1) } : {}),
-      ...(query.ageMin !== undefined ? { onOrBefore: yearsAgo(query.ageMin) } : {}),
-    };
-  }
-  if (query.q) {
-    const { text, latin } = normaliseSearchTerm(query.q);
-    const search: NonNullable<LabourerFilter['search']> = { name: text };
-    if (latin) search.latin = latin;
-    const idLike = text.replace(/\s/g, '').toUpperCase();
-    // A phone is found by its keyed hash, or by its masked form (139****5678) as lists show it.
-    const phone = normalisePhone(text);
-    if (phone) search.phoneHash = pii.hash(phone);
-    else if (/^1\d{2}\*{4}\d{4}$/.test(idLike)) search.phoneMasked = idLike;
-    if (/^\d{17}[\dX]$/.test(idLike)) search.idNumberHash = pii.hash(idLike);
-    else if (/^[\dX*]{4,18}$/.test(idLike)) {
-      // A masked number (350821********1234) or its last digits.
-      const [head, tail] = idLike.includes('*') ? [idLike.split('*')[0]!, idLike.split('*').at(-1)!] : ['', idLike];
-      search.idNumberMasked = { head, tail };
-    }
-    filter.search = search;
-  }
-  return filter;
-}
-
-/** The filters as the audit record keeps them: a searched ID or phone number only masked. */
-function auditedFilters(query: Omit<LabourerListQuery, 'page' | 'pageSize'>): AuditDetails {
-  const filters = JSON.parse(JSON.stringify(query)) as Record<string, unknown>;
-  if (typeof query.q === 'string') {
-    const phone = normalisePhone(query.q);
-    const id = query.q.replace(/\s/g, '');
-    if (phone) filters.q = maskPhone(phone);
-    else if (/^\d{15,17}[\dXx]$/.test(id)) filters.q = maskIdNumber(id);
-  }
-  return filters as AuditDetails;
-}
-
-export function createLabourersService({ repo, pii, reference, hashPassword }: LabourersDeps) {
-  // Counting every matching row on every page request is most of a list request's cost. Writes
-  // through this service clear the counts; other writers (imports) show after at most 30 s.
-  const counts = new CountCache(30_000);
+/** Scope, validation and the ID-number uniqueness check every write goes through. */
+function labourerHelpers({ repo, pii }: LabourersDeps) {
   async function loadInScope(actor: SessionUser, id: string) {
     const scope = await repo.findScope(id);
     if (!scope || scope.erasedAt) throw new NotFoundError(`Labourer ${id} does not exist`);
@@ -153,6 +81,17 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
     );
   }
 
+  return { loadInScope, validated, assertUniqueIdNumber };
+}
+
+type LabourerHelpers = ReturnType<typeof labourerHelpers>;
+
+/** Registering people: by an officer, or the person themselves. */
+function registrationMethods(
+  { repo, pii, reference, hashPassword }: LabourersDeps,
+  counts: CountCache,
+  { validated, assertUniqueIdNumber }: LabourerHelpers,
+) {
   return {
     async create(
       actor: SessionUser,
@@ -211,7 +150,16 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       }
       return created;
     },
+  };
+}
 
+/** One person's profile: reading, changing, confirming the poverty status, erasing. */
+function profileMethods(
+  { repo, reference }: LabourersDeps,
+  counts: CountCache,
+  { loadInScope, validated, assertUniqueIdNumber }: LabourerHelpers,
+) {
+  return {
     async get(actor: SessionUser, id: string): Promise<LabourerView> {
       await loadInScope(actor, id);
       const row = await repo.findById(id);
@@ -281,6 +229,17 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       return this.get(actor, id);
     },
 
+    async erase(actor: SessionUser, id: string, reason: string | undefined, requestId: string): Promise<void> {
+      await loadInScope(actor, id);
+      await repo.erase(id, actor, reason, requestId);
+      counts.clear();
+    },
+  };
+}
+
+/** The officer list, its download, the status history and audited reveals. */
+function listMethods({ repo, pii, reference }: LabourersDeps, counts: CountCache, { loadInScope }: LabourerHelpers) {
+  return {
     async list(
       actor: SessionUser,
       query: LabourerListQuery,
@@ -377,12 +336,18 @@ export function createLabourersService({ repo, pii, reference, hashPassword }: L
       await repo.audit({ actor, action: 'labourer.id_number.read', entity: 'labourer', entityId: id, requestId });
       return pii.decrypt(row.idNumberEncrypted);
     },
+  };
+}
 
-    async erase(actor: SessionUser, id: string, reason: string | undefined, requestId: string): Promise<void> {
-      await loadInScope(actor, id);
-      await repo.erase(id, actor, reason, requestId);
-      counts.clear();
-    },
+export function createLabourersService(deps: LabourersDeps) {
+  // Counting every matching row on every page request is most of a list request's cost. Writes
+  // through this service clear the counts; other writers (imports) show after at most 30 s.
+  const counts = new CountCache(30_000);
+  const helpers = labourerHelpers(deps);
+  return {
+    ...registrationMethods(deps, counts, helpers),
+    ...profileMethods(deps, counts, helpers),
+    ...listMethods(deps, counts, helpers),
   };
 }
 

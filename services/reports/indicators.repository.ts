@@ -47,55 +47,104 @@ export interface StockDate {
   history: boolean;
 }
 
+/**
+ * Stocks per county in one pass over the registered poor labour force (labourers'
+ * registeredPoorSql: confirmed, lifted out during the plan period included, erased excluded).
+ * With `history` each person's status comes from the dated history, and only people with a
+ * status by then are counted.
+ */
+function queryStocks(db: Db, workingAge: WorkingAge, prefix: string, at: StockDate) {
+  const status = at.history ? Prisma.sql`s."toStatus"` : Prisma.sql`l."employmentStatus"`;
+  const history = at.history
+    ? Prisma.sql`JOIN (
+        SELECT DISTINCT ON ("labourerId") "labourerId", "toStatus" FROM "LabourerStatusChange"
+        WHERE "changedAt" < ${at.before} ORDER BY "labourerId", "changedAt" DESC, "id" DESC
+      ) s ON s."labourerId" = l."id"`
+    : Prisma.empty;
+  const inWork = Prisma.sql`${status} IN (${EMPLOYED})`;
+  // 劳动年龄段: at least `min` and at most the upper bound of the person's sex, on the day.
+  const ages = (sex: 'male' | 'female') =>
+    Prisma.sql`(l."sex" = ${Prisma.raw(`'${sex}'`)} AND l."birthDate" <= ${birthdayCutoff(at.day, workingAge[sex].min)}::date
+      AND l."birthDate" > ${birthdayCutoff(at.day, workingAge[sex].max + 1)}::date)`;
+  const workingAgeSql = Prisma.sql`(${ages('male')} OR ${ages('female')})`;
+  // 就业率's base (plan §1(2)): of working age, able to work, and in work or wanting it.
+  const base = Prisma.sql`(${workingAgeSql} AND ${status} <> 'not_in_labour_force' AND (${inWork} OR l."wantsJob"))`;
+  const seeking = seekingWorkSql('l', status);
+  const pensionAge = birthdayCutoff(at.day, 16);
+  const graduate = Prisma.sql`(l."educationLevel" IN (${GRADUATE}) AND l."graduationYear" = ${Number(at.day.slice(0, 4))})`;
+  return db.$queryRaw<Row[]>`
+    SELECT substr(l."regionCode", 1, 6) AS county,
+      count(*)::int AS labourers,
+      ${statusColumns(status)},
+      count(*) FILTER (WHERE ${base})::int AS labour_force,
+      count(*) FILTER (WHERE ${base} AND ${inWork})::int AS labour_force_employed,
+      count(*) FILTER (WHERE ${seeking})::int AS willing,
+      count(*) FILTER (WHERE ${seeking} AND EXISTS (
+        SELECT 1 FROM "JobPush" p WHERE p."labourerId" = l."id" AND p."pushedAt" < ${at.before}))::int AS pushed,
+      count(*) FILTER (WHERE l."birthDate" <= ${pensionAge}::date)::int AS pension_eligible,
+      count(*) FILTER (WHERE l."birthDate" <= ${pensionAge}::date AND l."pensionInsurance" <> 'none')::int AS pension_covered,
+      count(*) FILTER (WHERE l."unemploymentInsurance")::int AS unemployment_insured,
+      count(*) FILTER (WHERE ${graduate})::int AS graduates,
+      count(*) FILTER (WHERE ${graduate} AND ${inWork})::int AS graduates_employed
+    FROM "Labourer" l
+    ${history}
+    WHERE l."regionCode" LIKE ${like(prefix)} AND ${registeredPoorSql('l')}
+    GROUP BY 1`;
+}
+
+/** Each agreement of the region for the period's years with its targets and what was done by the end. */
+function queryCooperation(db: Db, prefix: string, p: Period) {
+  return db.$queryRaw<
+    Array<{
+      id: string;
+      title: string;
+      homeRegionCode: string;
+      partnerRegionCode: string;
+      year: number;
+      coop_fairs_target: number;
+      coop_transfers_target: number;
+      coop_household_placements_target: number;
+      coop_trainings_target: number;
+      coop_fairs_done: number;
+      coop_transfers_done: number;
+      coop_household_placements_done: number;
+      coop_trainings_done: number;
+    }>
+  >`
+        WITH ags AS (
+          SELECT * FROM "CooperationAgreement"
+          WHERE "homeRegionCode" LIKE ${like(prefix)}
+            AND "year" BETWEEN ${Number(p.from.slice(0, 4))} AND ${Number(p.to.slice(0, 4))}
+        )
+        SELECT a."id", a."title", a."homeRegionCode", a."partnerRegionCode", a."year",
+          a."targetFairs" AS coop_fairs_target, a."targetTransfers" AS coop_transfers_target,
+          a."targetHouseholdPlacements" AS coop_household_placements_target,
+          a."targetTrainings" AS coop_trainings_target,
+          coalesce(f.n, 0)::int AS coop_fairs_done,
+          coalesce(m.n, 0)::int AS coop_transfers_done,
+          coalesce(h.n, 0)::int AS coop_household_placements_done,
+          coalesce(t.n, 0)::int AS coop_trainings_done
+        FROM ags a
+        LEFT JOIN (SELECT "agreementId" AS id, count(*) AS n FROM "Fair"
+                   WHERE "agreementId" IN (SELECT "id" FROM ags) AND "status" <> 'cancelled' AND "startsAt" < ${p.toExclusive}
+                   GROUP BY 1) f ON f.id = a."id"
+        LEFT JOIN (SELECT b."agreementId" AS id, count(*) AS n FROM "TransferBatch" b
+                   JOIN "TransferMember" m ON m."batchId" = b."id"
+                   WHERE b."agreementId" IN (SELECT "id" FROM ags) AND m."arrivedAt" < ${p.toExclusive}
+                   GROUP BY 1) m ON m.id = a."id"
+        LEFT JOIN (SELECT "agreementId" AS id, count(*) AS n FROM "HouseholdReferral"
+                   WHERE "agreementId" IN (SELECT "id" FROM ags) AND "status" = 'placed'
+                   GROUP BY 1) h ON h.id = a."id"
+        LEFT JOIN (SELECT "agreementId" AS id, count(*) AS n FROM "TrainingRecord"
+                   WHERE "agreementId" IN (SELECT "id" FROM ags) AND "startedOn" <= ${p.to}::date
+                   GROUP BY 1) t ON t.id = a."id"
+        ORDER BY a."homeRegionCode", a."partnerRegionCode", a."year"`;
+}
+
 /** The module's SQL: aggregates only, never a person's row, so nothing here needs masking. */
 export function createIndicatorsRepository(db: Db, workingAge: WorkingAge = DEFAULT_WORKING_AGE) {
-  /**
-   * Stocks per county in one pass over the registered poor labour force (labourers'
-   * registeredPoorSql: confirmed, lifted out during the plan period included, erased excluded).
-   * With `history` each person's status comes from the dated history, and only people with a
-   * status by then are counted.
-   */
-  function stocks(prefix: string, at: StockDate) {
-    const status = at.history ? Prisma.sql`s."toStatus"` : Prisma.sql`l."employmentStatus"`;
-    const history = at.history
-      ? Prisma.sql`JOIN (
-          SELECT DISTINCT ON ("labourerId") "labourerId", "toStatus" FROM "LabourerStatusChange"
-          WHERE "changedAt" < ${at.before} ORDER BY "labourerId", "changedAt" DESC, "id" DESC
-        ) s ON s."labourerId" = l."id"`
-      : Prisma.empty;
-    const inWork = Prisma.sql`${status} IN (${EMPLOYED})`;
-    // 劳动年龄段: at least `min` and at most the upper bound of the person's sex, on the day.
-    const ages = (sex: 'male' | 'female') =>
-      Prisma.sql`(l."sex" = ${Prisma.raw(`'${sex}'`)} AND l."birthDate" <= ${birthdayCutoff(at.day, workingAge[sex].min)}::date
-        AND l."birthDate" > ${birthdayCutoff(at.day, workingAge[sex].max + 1)}::date)`;
-    const workingAgeSql = Prisma.sql`(${ages('male')} OR ${ages('female')})`;
-    // 就业率's base (plan §1(2)): of working age, able to work, and in work or wanting it.
-    const base = Prisma.sql`(${workingAgeSql} AND ${status} <> 'not_in_labour_force' AND (${inWork} OR l."wantsJob"))`;
-    const seeking = seekingWorkSql('l', status);
-    const pensionAge = birthdayCutoff(at.day, 16);
-    const graduate = Prisma.sql`(l."educationLevel" IN (${GRADUATE}) AND l."graduationYear" = ${Number(at.day.slice(0, 4))})`;
-    return db.$queryRaw<Row[]>`
-      SELECT substr(l."regionCode", 1, 6) AS county,
-        count(*)::int AS labourers,
-        ${statusColumns(status)},
-        count(*) FILTER (WHERE ${base})::int AS labour_force,
-        count(*) FILTER (WHERE ${base} AND ${inWork})::int AS labour_force_employed,
-        count(*) FILTER (WHERE ${seeking})::int AS willing,
-        count(*) FILTER (WHERE ${seeking} AND EXISTS (
-          SELECT 1 FROM "JobPush" p WHERE p."labourerId" = l."id" AND p."pushedAt" < ${at.before}))::int AS pushed,
-        count(*) FILTER (WHERE l."birthDate" <= ${pensionAge}::date)::int AS pension_eligible,
-        count(*) FILTER (WHERE l."birthDate" <= ${pensionAge}::date AND l."pensionInsurance" <> 'none')::int AS pension_covered,
-        count(*) FILTER (WHERE l."unemploymentInsurance")::int AS unemployment_insured,
-        count(*) FILTER (WHERE ${graduate})::int AS graduates,
-        count(*) FILTER (WHERE ${graduate} AND ${inWork})::int AS graduates_employed
-      FROM "Labourer" l
-      ${history}
-      WHERE l."regionCode" LIKE ${like(prefix)} AND ${registeredPoorSql('l')}
-      GROUP BY 1`;
-  }
-
   return {
-    stocks,
+    stocks: (prefix: string, at: StockDate) => queryStocks(db, workingAge, prefix, at),
 
     certifiedByCounty: (prefix: string, to: string) => db.$queryRaw<Row[]>`
       SELECT substr(l."regionCode", 1, 6) AS county, count(*)::int AS labourers_certified
@@ -159,52 +208,7 @@ export function createIndicatorsRepository(db: Db, workingAge: WorkingAge = DEFA
     },
 
     /** Each agreement of the region for the period's years with its targets and what was done by the end. */
-    cooperation: (prefix: string, p: Period) =>
-      db.$queryRaw<
-        Array<{
-          id: string;
-          title: string;
-          homeRegionCode: string;
-          partnerRegionCode: string;
-          year: number;
-          coop_fairs_target: number;
-          coop_transfers_target: number;
-          coop_household_placements_target: number;
-          coop_trainings_target: number;
-          coop_fairs_done: number;
-          coop_transfers_done: number;
-          coop_household_placements_done: number;
-          coop_trainings_done: number;
-        }>
-      >`
-        WITH ags AS (
-          SELECT * FROM "CooperationAgreement"
-          WHERE "homeRegionCode" LIKE ${like(prefix)}
-            AND "year" BETWEEN ${Number(p.from.slice(0, 4))} AND ${Number(p.to.slice(0, 4))}
-        )
-        SELECT a."id", a."title", a."homeRegionCode", a."partnerRegionCode", a."year",
-          a."targetFairs" AS coop_fairs_target, a."targetTransfers" AS coop_transfers_target,
-          a."targetHouseholdPlacements" AS coop_household_placements_target,
-          a."targetTrainings" AS coop_trainings_target,
-          coalesce(f.n, 0)::int AS coop_fairs_done,
-          coalesce(m.n, 0)::int AS coop_transfers_done,
-          coalesce(h.n, 0)::int AS coop_household_placements_done,
-          coalesce(t.n, 0)::int AS coop_trainings_done
-        FROM ags a
-        LEFT JOIN (SELECT "agreementId" AS id, count(*) AS n FROM "Fair"
-                   WHERE "agreementId" IN (SELECT "id" FROM ags) AND "status" <> 'cancelled' AND "startsAt" < ${p.toExclusive}
-                   GROUP BY 1) f ON f.id = a."id"
-        LEFT JOIN (SELECT b."agreementId" AS id, count(*) AS n FROM "TransferBatch" b
-                   JOIN "TransferMember" m ON m."batchId" = b."id"
-                   WHERE b."agreementId" IN (SELECT "id" FROM ags) AND m."arrivedAt" < ${p.toExclusive}
-                   GROUP BY 1) m ON m.id = a."id"
-        LEFT JOIN (SELECT "agreementId" AS id, count(*) AS n FROM "HouseholdReferral"
-                   WHERE "agreementId" IN (SELECT "id" FROM ags) AND "status" = 'placed'
-                   GROUP BY 1) h ON h.id = a."id"
-        LEFT JOIN (SELECT "agreementId" AS id, count(*) AS n FROM "TrainingRecord"
-                   WHERE "agreementId" IN (SELECT "id" FROM ags) AND "startedOn" <= ${p.to}::date
-                   GROUP BY 1) t ON t.id = a."id"
-        ORDER BY a."homeRegionCode", a."partnerRegionCode", a."year"`,
+    cooperation: (prefix: string, p: Period) => queryCooperation(db, prefix, p),
 
     /** Month-end snapshot sums for the region; `month` is the first day of the month. */
     snapshotSums: (prefix: string, indicators: string[], fromMonth: string, beforeMonth: string) =>

@@ -87,18 +87,144 @@ const sum = (rows: Row[], key: string) => rows.reduce((total, row) => total + (r
 const employedOf = (row: Record<string, number>) =>
   EMPLOYED_STATUSES.reduce((total, s) => total + (row[`status_${s}`] ?? 0), 0);
 
+async function timed<T>(timer: Timer | undefined, name: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  timer?.(name, performance.now() - started);
+  return result;
+}
+
+function areaFigures(
+  code: string,
+  rows: Row[],
+  names: Map<string, { name: string; nameEn: string; keyCounty: boolean }>,
+): AreaFigures {
+  const inArea = rows.filter((r) => r.county.startsWith(code));
+  const labourers = sum(inArea, 'labourers');
+  const employed = inArea.reduce((total, r) => total + employedOf(r), 0);
+  const labourForce = sum(inArea, 'labour_force');
+  const willing = sum(inArea, 'willing');
+  const pushedCount = sum(inArea, 'pushed');
+  return {
+    code,
+    name: names.get(code)?.name ?? code,
+    nameEn: names.get(code)?.nameEn ?? code,
+    keyCounty: names.get(code)?.keyCounty ?? false,
+    labourers,
+    employed,
+    labourForce,
+    employedShare: percent(sum(inArea, 'labour_force_employed'), labourForce),
+    willing,
+    pushed: pushedCount,
+    pushCoverage: percent(pushedCount, willing),
+    pensionCoverage: percent(sum(inArea, 'pension_covered'), sum(inArea, 'pension_eligible')),
+  };
+}
+
+async function trendOf(
+  repo: IndicatorsRepository,
+  prefix: string,
+  period: Period,
+  live: Row[] | null,
+  timer?: Timer,
+): Promise<TrendPoint[]> {
+  const months = monthsEndingAt(period.to, TREND_MONTHS);
+  const thisMonth = currentMonth();
+  // Completed months come from the snapshots (filled from the history when missing); the
+  // current month is read live.
+  const completed = months.filter((m) => m < thisMonth);
+  await timed(timer, 'trend.fillSnapshots', () => fillSnapshots(repo, completed));
+  const sums = await timed(timer, 'trend.snapshots', () =>
+    repo.snapshotSums(prefix, [...SNAPSHOT_INDICATORS], months[0]!, thisMonth),
+  );
+  const byMonth = new Map<string, Record<string, number>>();
+  for (const row of sums) {
+    const key = row.month.toISOString().slice(0, 10);
+    byMonth.set(key, { ...byMonth.get(key), [row.indicator]: Number(row.value) });
+  }
+  if (live && months.includes(thisMonth)) {
+    byMonth.set(thisMonth, {
+      labourers: sum(live, 'labourers'),
+      labour_force: sum(live, 'labour_force'),
+      labour_force_employed: sum(live, 'labour_force_employed'),
+      employed: live.reduce((total, r) => total + employedOf(r), 0),
+    });
+  }
+  return months
+    .filter((m) => m <= thisMonth)
+    .map((month) => {
+      const v = byMonth.get(month) ?? {};
+      const employed = v.employed ?? 0;
+      const labourForce = v.labour_force ?? 0;
+      return {
+        month: month.slice(0, 7),
+        labourers: v.labourers ?? 0,
+        employed,
+        labourForce,
+        employedShare: percent(v.labour_force_employed ?? 0, labourForce),
+      };
+    });
+}
+
+/** The period's events: completed whole months from the snapshots, the days left over live. */
+async function flowsOf(
+  repo: IndicatorsRepository,
+  prefix: string,
+  split: { months: string[]; live: Period[] },
+  timer?: Timer,
+) {
+  const totals: Record<string, number> = Object.fromEntries(FLOW_INDICATORS.map((id) => [id, 0]));
+  const add = (key: string, value: number) => {
+    if (key in totals) totals[key] = totals[key]! + Number(value);
+  };
+  const fromSnapshots = async () => {
+    if (split.months.length === 0) return;
+    await timed(timer, 'events: fill month snapshots', () => fillFlowSnapshots(repo, split.months));
+    const sums = await timed(timer, 'events: month snapshots', () =>
+      repo.snapshotSums(prefix, [...FLOW_INDICATORS], split.months[0]!, nextMonth(split.months.at(-1)!)),
+    );
+    for (const row of sums) add(row.indicator, row.value);
+  };
+  const liveRanges = split.live.map((range) =>
+    timed(timer, `events ${range.from}…${range.to} (live)`, () => repo.events(prefix, range)).then((rows) => {
+      for (const row of rows)
+        for (const [key, value] of Object.entries(row)) if (key !== 'county') add(key, Number(value));
+    }),
+  );
+  await Promise.all([fromSnapshots(), ...liveRanges]);
+  return totals;
+}
+
+type AgreementRow = Awaited<ReturnType<IndicatorsRepository['cooperation']>>[number];
+
+/** One agreement's targets and what was done, as the dashboard draws them. */
+function agreementProgress(a: AgreementRow): AgreementProgress {
+  return {
+    id: a.id,
+    title: a.title,
+    homeRegionCode: a.homeRegionCode,
+    partnerRegionCode: a.partnerRegionCode,
+    year: a.year,
+    targets: {
+      fairs: a.coop_fairs_target,
+      transfers: a.coop_transfers_target,
+      household_placements: a.coop_household_placements_target,
+      trainings: a.coop_trainings_target,
+    },
+    done: {
+      fairs: a.coop_fairs_done,
+      transfers: a.coop_transfers_done,
+      household_placements: a.coop_household_placements_done,
+      trainings: a.coop_trainings_done,
+    },
+  };
+}
+
 export function createIndicatorsService(
   repo: IndicatorsRepository,
   /** Dynamic-management figures (freshness-indicators.ts) for a region prefix, where the app has them. */
   freshness?: (prefix: string) => Promise<IndicatorValues>,
 ) {
-  async function timed<T>(timer: Timer | undefined, name: string, work: () => Promise<T>): Promise<T> {
-    const started = performance.now();
-    const result = await work();
-    timer?.(name, performance.now() - started);
-    return result;
-  }
-
   /** The region the actor asked for, checked against their scope; defaults to their own. */
   async function resolveRegion(actor: Actor, regionCode?: string) {
     const scope = scopePrefix(actor);
@@ -114,96 +240,6 @@ export function createIndicatorsService(
       throw new NotFoundError(`Region ${code} not found`);
     }
     return region as typeof region & { level: 'province' | 'city' | 'county' };
-  }
-
-  function areaFigures(
-    code: string,
-    rows: Row[],
-    names: Map<string, { name: string; nameEn: string; keyCounty: boolean }>,
-  ): AreaFigures {
-    const inArea = rows.filter((r) => r.county.startsWith(code));
-    const labourers = sum(inArea, 'labourers');
-    const employed = inArea.reduce((total, r) => total + employedOf(r), 0);
-    const labourForce = sum(inArea, 'labour_force');
-    const willing = sum(inArea, 'willing');
-    const pushedCount = sum(inArea, 'pushed');
-    return {
-      code,
-      name: names.get(code)?.name ?? code,
-      nameEn: names.get(code)?.nameEn ?? code,
-      keyCounty: names.get(code)?.keyCounty ?? false,
-      labourers,
-      employed,
-      labourForce,
-      employedShare: percent(sum(inArea, 'labour_force_employed'), labourForce),
-      willing,
-      pushed: pushedCount,
-      pushCoverage: percent(pushedCount, willing),
-      pensionCoverage: percent(sum(inArea, 'pension_covered'), sum(inArea, 'pension_eligible')),
-    };
-  }
-
-  async function trendOf(prefix: string, period: Period, live: Row[] | null, timer?: Timer): Promise<TrendPoint[]> {
-    const months = monthsEndingAt(period.to, TREND_MONTHS);
-    const thisMonth = currentMonth();
-    // Completed months come from the snapshots (filled from the history when missing); the
-    // current month is read live.
-    const completed = months.filter((m) => m < thisMonth);
-    await timed(timer, 'trend.fillSnapshots', () => fillSnapshots(repo, completed));
-    const sums = await timed(timer, 'trend.snapshots', () =>
-      repo.snapshotSums(prefix, [...SNAPSHOT_INDICATORS], months[0]!, thisMonth),
-    );
-    const byMonth = new Map<string, Record<string, number>>();
-    for (const row of sums) {
-      const key = row.month.toISOString().slice(0, 10);
-      byMonth.set(key, { ...byMonth.get(key), [row.indicator]: Number(row.value) });
-    }
-    if (live && months.includes(thisMonth)) {
-      byMonth.set(thisMonth, {
-        labourers: sum(live, 'labourers'),
-        labour_force: sum(live, 'labour_force'),
-        labour_force_employed: sum(live, 'labour_force_employed'),
-        employed: live.reduce((total, r) => total + employedOf(r), 0),
-      });
-    }
-    return months
-      .filter((m) => m <= thisMonth)
-      .map((month) => {
-        const v = byMonth.get(month) ?? {};
-        const employed = v.employed ?? 0;
-        const labourForce = v.labour_force ?? 0;
-        return {
-          month: month.slice(0, 7),
-          labourers: v.labourers ?? 0,
-          employed,
-          labourForce,
-          employedShare: percent(v.labour_force_employed ?? 0, labourForce),
-        };
-      });
-  }
-
-  /** The period's events: completed whole months from the snapshots, the days left over live. */
-  async function flowsOf(prefix: string, split: { months: string[]; live: Period[] }, timer?: Timer) {
-    const totals: Record<string, number> = Object.fromEntries(FLOW_INDICATORS.map((id) => [id, 0]));
-    const add = (key: string, value: number) => {
-      if (key in totals) totals[key] = totals[key]! + Number(value);
-    };
-    const fromSnapshots = async () => {
-      if (split.months.length === 0) return;
-      await timed(timer, 'events: fill month snapshots', () => fillFlowSnapshots(repo, split.months));
-      const sums = await timed(timer, 'events: month snapshots', () =>
-        repo.snapshotSums(prefix, [...FLOW_INDICATORS], split.months[0]!, nextMonth(split.months.at(-1)!)),
-      );
-      for (const row of sums) add(row.indicator, row.value);
-    };
-    const liveRanges = split.live.map((range) =>
-      timed(timer, `events ${range.from}…${range.to} (live)`, () => repo.events(prefix, range)).then((rows) => {
-        for (const row of rows)
-          for (const [key, value] of Object.entries(row)) if (key !== 'county') add(key, Number(value));
-      }),
-    );
-    await Promise.all([fromSnapshots(), ...liveRanges]);
-    return totals;
   }
 
   /** Every indicator of one region and period, with the breakdowns the dashboard and reports draw. */
@@ -223,7 +259,7 @@ export function createIndicatorsService(
     const [stocks, certified, flows, fairs, agreements, regions] = await Promise.all([
       timed(timer, live ? 'stocks (registry)' : 'stocks (history)', () => repo.stocks(prefix, at)),
       timed(timer, 'certificate holders', () => repo.certifiedByCounty(prefix, period.to)),
-      flowsOf(prefix, split, timer),
+      flowsOf(repo, prefix, split, timer),
       timed(timer, 'fairs', () => repo.fairs(prefix, period)),
       timed(timer, 'cooperation', () => repo.cooperation(prefix, period)),
       timed(timer, 'regions', () => repo.regionsUnder(prefix)),
@@ -232,7 +268,7 @@ export function createIndicatorsService(
     addRows(byCounty, stocks);
     addRows(byCounty, certified);
     const rows: Row[] = [...byCounty].map(([county, v]) => ({ ...v, county }) as Row);
-    const trend = input.trend === false ? [] : await trendOf(prefix, period, live ? rows : null, timer);
+    const trend = input.trend === false ? [] : await trendOf(repo, prefix, period, live ? rows : null, timer);
 
     const values: IndicatorValues = {};
     values.labourers = sum(rows, 'labourers');
@@ -257,25 +293,7 @@ export function createIndicatorsService(
     }
     values.pension_coverage = percent(values.pension_covered!, values.pension_eligible!);
     values.coop_agreements = agreements.length;
-    const progress: AgreementProgress[] = agreements.map((a) => ({
-      id: a.id,
-      title: a.title,
-      homeRegionCode: a.homeRegionCode,
-      partnerRegionCode: a.partnerRegionCode,
-      year: a.year,
-      targets: {
-        fairs: a.coop_fairs_target,
-        transfers: a.coop_transfers_target,
-        household_placements: a.coop_household_placements_target,
-        trainings: a.coop_trainings_target,
-      },
-      done: {
-        fairs: a.coop_fairs_done,
-        transfers: a.coop_transfers_done,
-        household_placements: a.coop_household_placements_done,
-        trainings: a.coop_trainings_done,
-      },
-    }));
+    const progress: AgreementProgress[] = agreements.map(agreementProgress);
     for (const key of ['fairs', 'transfers', 'household_placements', 'trainings'] as const) {
       values[`coop_${key}_target`] = progress.reduce((t, a) => t + a.targets[key], 0);
       values[`coop_${key}_done`] = progress.reduce((t, a) => t + a.done[key], 0);

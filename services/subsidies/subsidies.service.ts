@@ -42,42 +42,60 @@ function toDecision(row: DecisionRow, names: Map<string, string>): Decision {
   };
 }
 
+const judge = (rules: SubsidyRules, hire: HireRow, today: Date) =>
+  ineligibility(
+    {
+      status: hire.status,
+      startedAt: hire.startedAt,
+      leftAt: hire.leftAt,
+      povertyStatus: hire.labourer.povertyStatus,
+      povertyYear: hire.labourer.povertyYear,
+      publicWelfarePost: hire.vacancy.publicWelfarePost,
+      erased: hire.labourer.erasedAt !== null,
+      decided: hire.subsidy !== null,
+    },
+    rules,
+    today,
+  );
+
+const toEligible = (rules: SubsidyRules, hire: HireRow, today: Date): EligibleHire => ({
+  applicationId: hire.id,
+  employerId: hire.vacancy.employer.id,
+  employerName: hire.vacancy.employer.name,
+  employerKind: hire.vacancy.employer.kind,
+  maskedName: maskName(hire.labourer.name),
+  idNumberMasked: hire.labourer.idNumberMasked,
+  vacancyTitle: hire.vacancy.title,
+  startedOn: chinaDate(hire.startedAt)!,
+  leftOn: chinaDate(hire.leftAt),
+  monthsInWork: monthsInWork(hire, today),
+  amount: subsidyAmount(rules, hire.vacancy.employer.kind),
+});
+
+function decisionFilter(actor: SessionUser, query: Omit<DecisionListQuery, 'page' | 'pageSize'>): DecisionFilter {
+  return { regionPrefix: scopePrefix(actor), employerId: query.employerId, status: query.status };
+}
+
+/** The eligible hires summed per employer. */
+function employerTotals(items: EligibleHire[]) {
+  const byEmployer = new Map<string, Eligibility['byEmployer'][number]>();
+  for (const item of items) {
+    const group = byEmployer.get(item.employerId) ?? {
+      employerId: item.employerId,
+      employerName: item.employerName,
+      employerKind: item.employerKind,
+      people: 0,
+      amount: 0,
+    };
+    group.people += 1;
+    group.amount += item.amount;
+    byEmployer.set(item.employerId, group);
+  }
+  return byEmployer;
+}
+
 /** The hiring subsidy (吸纳就业补贴): eligibility per employer, decisions and their exports. */
 export function createSubsidiesService({ repo, rules, now = () => new Date() }: SubsidiesDeps) {
-  const judge = (hire: HireRow, today: Date) =>
-    ineligibility(
-      {
-        status: hire.status,
-        startedAt: hire.startedAt,
-        leftAt: hire.leftAt,
-        povertyStatus: hire.labourer.povertyStatus,
-        povertyYear: hire.labourer.povertyYear,
-        publicWelfarePost: hire.vacancy.publicWelfarePost,
-        erased: hire.labourer.erasedAt !== null,
-        decided: hire.subsidy !== null,
-      },
-      rules,
-      today,
-    );
-
-  const toEligible = (hire: HireRow, today: Date): EligibleHire => ({
-    applicationId: hire.id,
-    employerId: hire.vacancy.employer.id,
-    employerName: hire.vacancy.employer.name,
-    employerKind: hire.vacancy.employer.kind,
-    maskedName: maskName(hire.labourer.name),
-    idNumberMasked: hire.labourer.idNumberMasked,
-    vacancyTitle: hire.vacancy.title,
-    startedOn: chinaDate(hire.startedAt)!,
-    leftOn: chinaDate(hire.leftAt),
-    monthsInWork: monthsInWork(hire, today),
-    amount: subsidyAmount(rules, hire.vacancy.employer.kind),
-  });
-
-  function decisionFilter(actor: SessionUser, query: Omit<DecisionListQuery, 'page' | 'pageSize'>): DecisionFilter {
-    return { regionPrefix: scopePrefix(actor), employerId: query.employerId, status: query.status };
-  }
-
   async function withNames(rows: DecisionRow[]) {
     const names = await repo.userNames(rows.map((r) => r.decidedById));
     return rows.map((row) => toDecision(row, names));
@@ -90,20 +108,10 @@ export function createSubsidiesService({ repo, rules, now = () => new Date() }: 
       const today = now();
       const latestStart = new Date(addMonths(today, -rules.qualifyingMonths).getTime() + CLAMP_SLACK_MS);
       const hires = await repo.openHires(scopePrefix(actor), latestStart, query.employerId);
-      const items = hires.filter((hire) => judge(hire, today) === null).map((hire) => toEligible(hire, today));
-      const byEmployer = new Map<string, Eligibility['byEmployer'][number]>();
-      for (const item of items) {
-        const group = byEmployer.get(item.employerId) ?? {
-          employerId: item.employerId,
-          employerName: item.employerName,
-          employerKind: item.employerKind,
-          people: 0,
-          amount: 0,
-        };
-        group.people += 1;
-        group.amount += item.amount;
-        byEmployer.set(item.employerId, group);
-      }
+      const items = hires
+        .filter((hire) => judge(rules, hire, today) === null)
+        .map((hire) => toEligible(rules, hire, today));
+      const byEmployer = employerTotals(items);
       items.sort(
         (a, b) => a.employerName.localeCompare(b.employerName, 'zh-CN') || a.startedOn.localeCompare(b.startedOn),
       );
@@ -122,7 +130,7 @@ export function createSubsidiesService({ repo, rules, now = () => new Date() }: 
       if (!hire) throw new NotFoundError(`Application ${input.applicationId} does not exist`);
       if (!hire.vacancy.employer.regionCode.startsWith(prefix))
         throw new ForbiddenError('The employer is outside your region');
-      const problem = judge(hire, now());
+      const problem = judge(rules, hire, now());
       if (problem === 'decided') throw new ConflictError('This hire’s subsidy is already decided', { reason: problem });
       if (problem) throw new ConflictError(`This hire does not earn the subsidy (${problem})`, { reason: problem });
       if (input.decision === 'rejected' && !input.note)
