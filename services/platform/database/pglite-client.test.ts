@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openTestDatabase } from '../../../tests/helpers/database.ts';
+import { prepareDatabase } from '../../../prisma/seed/prepare.ts';
 import { type AdapterHandle, openAdapter } from './connect.ts';
 import { WorkerPGlite } from './pglite-client.ts';
 import { createPrismaClient, type Db } from './prisma.ts';
@@ -121,9 +121,18 @@ describe('embedded database in a worker thread', () => {
   });
 
   it('starts an in-memory database from the test template; a duplicate key on a model write is P2002', async () => {
-    const test = await openTestDatabase();
+    // The run's migrated PGlite dump; a run against PostgreSQL has none, so the worker's database is
+    // migrated and given its reference data here instead.
+    const file = inject('pgliteTemplate');
+    const test = await openAdapter({
+      dataDir: '',
+      inMemory: true,
+      thread: 'worker',
+      template: file ? new Blob([fs.readFileSync(file)]) : undefined,
+    });
     try {
       const testDb = createPrismaClient(test.factory);
+      if (!file) await prepareDatabase({ factory: test.factory, db: testDb, seedDemo: false, piiKey: '0'.repeat(64) });
       const region = await testDb.region.findFirstOrThrow({ where: { code: '35' } });
       await expect(testDb.region.create({ data: { ...region, name: '又一个' } })).rejects.toMatchObject({
         code: 'P2002',
