@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConfigSection } from '../platform/config/config.ts';
+import { type ConfigSection, wholeSetting } from '../platform/config/config.ts';
 
 /**
  * Dynamic management (动态管理, plan §二(二): "将就业扶贫信息动态管理作为绩效考核重要内容"; §七(二):
@@ -22,15 +22,7 @@ export const freshnessConfig: ConfigSection<FreshnessRules> = {
   name: 'freshness',
   schema: z
     .object({
-      FRESHNESS_MONTHS: z.preprocess(
-        (value) => (value === '' ? undefined : value),
-        z.coerce
-          .number({ error: 'must be a whole number' })
-          .int({ error: 'must be a whole number' })
-          .min(1, { error: 'must be at least 1' })
-          .max(36, { error: 'must be at most 36' })
-          .default(DEFAULT_FRESHNESS_MONTHS),
-      ),
+      FRESHNESS_MONTHS: wholeSetting(1, 36, DEFAULT_FRESHNESS_MONTHS),
     })
     .transform((env) => ({ months: env.FRESHNESS_MONTHS })),
 };

@@ -4,7 +4,7 @@
  * the province. Pure rules: keys, deadlines, who may take which step.
  */
 import { z } from 'zod';
-import type { ConfigSection } from '../platform/config/config.ts';
+import { type ConfigSection, wholeSetting } from '../platform/config/config.ts';
 import { REPORT_GROUPS, type ReportGroup } from './indicators.ts';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'accepted'] as const;
@@ -22,24 +22,13 @@ export interface CycleSettings {
 
 export const DEFAULT_CYCLE_SETTINGS: CycleSettings = { quarterDeadlineDays: 10, reminderDays: 7 };
 
-const whole = (min: number, max: number, fallback: number) =>
-  z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.coerce
-      .number({ error: 'must be a whole number' })
-      .int({ error: 'must be a whole number' })
-      .min(min, { error: `must be at least ${min}` })
-      .max(max, { error: `must be at most ${max}` })
-      .default(fallback),
-  );
-
 /** The reports module's settings (REPORT_*), read through `config.section(cycleConfig)`. */
 export const cycleConfig: ConfigSection<CycleSettings> = {
   name: 'reports-cycle',
   schema: z
     .object({
-      REPORT_QUARTER_DEADLINE_DAYS: whole(1, 80, DEFAULT_CYCLE_SETTINGS.quarterDeadlineDays),
-      REPORT_REMINDER_DAYS: whole(0, 60, DEFAULT_CYCLE_SETTINGS.reminderDays),
+      REPORT_QUARTER_DEADLINE_DAYS: wholeSetting(1, 80, DEFAULT_CYCLE_SETTINGS.quarterDeadlineDays),
+      REPORT_REMINDER_DAYS: wholeSetting(0, 60, DEFAULT_CYCLE_SETTINGS.reminderDays),
     })
     .transform((c) => ({ quarterDeadlineDays: c.REPORT_QUARTER_DEADLINE_DAYS, reminderDays: c.REPORT_REMINDER_DAYS })),
 };

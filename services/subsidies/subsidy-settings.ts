@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConfigSection } from '../platform/config/config.ts';
+import { type ConfigSection, wholeSetting } from '../platform/config/config.ts';
 
 /** The hiring subsidy's rules (吸纳就业补贴), as configured; a decision records those it used. */
 export interface SubsidyRules {
@@ -20,21 +20,10 @@ export const DEFAULT_SUBSIDY_RULES: SubsidyRules = {
   onlyRegisteredPoor: true,
 };
 
-const whole = (min: number, max: number, fallback: number) =>
-  z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.coerce
-      .number({ error: 'must be a whole number' })
-      .int({ error: 'must be a whole number' })
-      .min(min, { error: `must be at least ${min}` })
-      .max(max, { error: `must be at most ${max}` })
-      .default(fallback),
-  );
-
 export const SubsidyEnvSchema = z.object({
-  SUBSIDY_QUALIFYING_MONTHS: whole(1, 60, DEFAULT_SUBSIDY_RULES.qualifyingMonths),
-  SUBSIDY_AMOUNT_PER_PERSON: whole(0, 100_000, DEFAULT_SUBSIDY_RULES.amountPerPerson),
-  SUBSIDY_WORKSHOP_BONUS: whole(0, 100_000, DEFAULT_SUBSIDY_RULES.workshopBonus),
+  SUBSIDY_QUALIFYING_MONTHS: wholeSetting(1, 60, DEFAULT_SUBSIDY_RULES.qualifyingMonths),
+  SUBSIDY_AMOUNT_PER_PERSON: wholeSetting(0, 100_000, DEFAULT_SUBSIDY_RULES.amountPerPerson),
+  SUBSIDY_WORKSHOP_BONUS: wholeSetting(0, 100_000, DEFAULT_SUBSIDY_RULES.workshopBonus),
 });
 
 /** The subsidies module's settings (SUBSIDY_*), read through `config.section(subsidyConfig)`. */

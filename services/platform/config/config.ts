@@ -143,6 +143,21 @@ export interface ConfigSection<T> {
   schema: z.ZodType<T>;
 }
 
+/**
+ * A whole-number setting of a module's section, between min and max; unset or empty takes the
+ * default. Messages name the rule, and loadConfig prefixes the variable's name.
+ */
+export const wholeSetting = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .min(min, { error: `must be at least ${min}` })
+      .max(max, { error: `must be at most ${max}` })
+      .default(fallback),
+  );
+
 const problemsOf = (error: z.ZodError) =>
   error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
 
