@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { MeiliPidFile, signalGroup } from './meili-pid-file.ts';
@@ -215,5 +216,28 @@ export async function launchMeilisearch(options: LaunchOptions): Promise<MeiliPr
         });
         signalGroup(pid, 'SIGTERM');
       }),
+  };
+}
+
+/**
+ * For command-line tools (the evaluators): the Meilisearch of MEILI_URL / MEILI_MASTER_KEY when
+ * set, else a throwaway one in a temporary directory that `stop` shuts down and removes.
+ */
+export async function meilisearchForTool(
+  tmpPrefix: string,
+): Promise<{ url: string; key: string; stop: () => Promise<void> }> {
+  if (process.env.MEILI_URL) {
+    return { url: process.env.MEILI_URL, key: process.env.MEILI_MASTER_KEY ?? '', stop: async () => {} };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
+  const key = 'workbridge-eval-master-key';
+  const meili = await launchMeilisearch({ dataDir: dir, masterKey: key, binary: process.env.MEILI_BINARY });
+  return {
+    url: meili.url,
+    key,
+    stop: async () => {
+      await meili.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -9,10 +9,8 @@
  * when any hard rule is broken. The format is described in services/matching/README.md.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchMeilisearch } from '../../search-index/launcher.ts';
+import { meilisearchForTool } from '../../search-index/launcher.ts';
 import { readFixture } from './eval/fixture.ts';
 import { runEval } from './eval/run-eval.ts';
 
@@ -26,19 +24,7 @@ async function main() {
     process.exit(2);
   }
   const fixture = readFixture(values.fixture);
-  let meiliUrl = process.env.MEILI_URL;
-  let meiliKey = process.env.MEILI_MASTER_KEY ?? '';
-  let stop = async () => {};
-  if (!meiliUrl) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-eval-meili-'));
-    meiliKey = 'workbridge-eval-master-key';
-    const meili = await launchMeilisearch({ dataDir: dir, masterKey: meiliKey, binary: process.env.MEILI_BINARY });
-    meiliUrl = meili.url;
-    stop = async () => {
-      await meili.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  const { url: meiliUrl, key: meiliKey, stop } = await meilisearchForTool('wb-eval-meili-');
   try {
     const started = Date.now();
     const { metrics, rankings } = await runEval({

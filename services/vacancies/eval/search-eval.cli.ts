@@ -11,14 +11,13 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prepareDatabase } from '../../../prisma/seed/prepare.ts';
 import { createMeiliClient } from '../../../search-index/client.ts';
 import { applyIndexSettings, INDEX_NAMES, indexUid } from '../../../search-index/indexes.ts';
-import { launchMeilisearch } from '../../../search-index/launcher.ts';
+import { meilisearchForTool } from '../../../search-index/launcher.ts';
 import { OutboxDrain } from '../../../search-index/outbox.ts';
 import { openAdapter } from '../../platform/database/connect.ts';
 import { createPrismaClient } from '../../platform/database/prisma.ts';
@@ -100,19 +99,7 @@ async function main() {
     process.exit(2);
   }
   const fixture = readSearchFixture(values.fixture);
-  let meiliUrl = process.env.MEILI_URL;
-  let meiliKey = process.env.MEILI_MASTER_KEY ?? '';
-  let stop = async () => {};
-  if (!meiliUrl) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-search-eval-'));
-    meiliKey = 'workbridge-eval-master-key';
-    const meili = await launchMeilisearch({ dataDir: dir, masterKey: meiliKey, binary: process.env.MEILI_BINARY });
-    meiliUrl = meili.url;
-    stop = async () => {
-      await meili.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  const { url: meiliUrl, key: meiliKey, stop } = await meilisearchForTool('wb-search-eval-');
   try {
     const started = Date.now();
     const result = await runSearchEval(fixture, meiliUrl, meiliKey);
