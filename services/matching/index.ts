@@ -6,6 +6,7 @@ import { matchingPages } from './matching.pages.ts';
 import { createMatchingSearch } from './matching.search.ts';
 import { matchingRoutes } from './matching.routes.ts';
 import { createMatchingService } from './matching.service.ts';
+import { createRankingPool, rankingConfig } from './ranking-pool.ts';
 
 // What other modules may use: the API object the module provides, the types it speaks in, and
 // one pure rule of pay (a day wage as a month's).
@@ -29,16 +30,22 @@ export interface MatchingDeps extends CoreDeps {
  */
 export const matchingModule: AppModule<MatchingDeps, { matching: MatchingApi }> = {
   name: 'matching',
+  config: [rankingConfig],
   setUp({ config, db, meili, reference, partnerRegions }) {
     const repo = createMatchingRepository(db);
+    // Batch rankings (push campaigns) in worker threads, so they never hold the web.
+    const { threads } = config.section(rankingConfig);
+    const pool = threads > 0 ? createRankingPool(threads) : undefined;
     const service = createMatchingService({
       repo,
       search: createMatchingSearch(meili, config.meili.indexPrefix),
       reference,
       partnerRegions,
+      pool,
     });
     return {
       provides: { matching: createMatchingApi(service.matcher, repo) },
+      close: async () => pool?.close(),
       async register(app) {
         await app.register(matchingRoutes, { matching: service });
         await app.register(matchingPages, { matching: service });

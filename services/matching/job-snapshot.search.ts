@@ -12,13 +12,14 @@ import {
 import type { Taxonomy } from './taxonomy.ts';
 import type { JobFacts } from './types.ts';
 
-interface Held extends JobFacts {
+export interface Held extends JobFacts {
   prefixes: ReadonlySet<string>;
   /** Position in Meilisearch's best-paid-first order. */
   rank: number;
 }
 
-const PAGE = 10_000;
+/** Jobs per read: each answer is parsed by the app's loop in one go. */
+const PAGE = 2000;
 
 function isStrong(job: Held, { occupations, skills }: Relevance): boolean {
   return occupations.includes(job.occupationCode) || job.skillCodes.some((code) => skills.includes(code));
@@ -64,28 +65,52 @@ export class JobSnapshot {
    * those of each occupation (`|o`) and each asked skill (`|s`) there, so a query walks only the
    * lists that can answer it.
    */
-  private readonly lists = new Map<string, Held[]>();
+  private listed: Map<string, Held[]> | undefined;
+  private readonly byId: Map<string, Held>;
 
   private constructor(
-    jobs: Held[],
+    private readonly held: readonly Held[],
     readonly loadedAt: Date,
   ) {
+    this.byId = new Map(held.map((job) => [job.id, job]));
+  }
+
+  /** The lists, built on the first search (a snapshot whose queries a ranking worker answers needs none here). */
+  private get lists(): Map<string, Held[]> {
+    if (this.listed) return this.listed;
+    const lists = new Map<string, Held[]>();
     const add = (key: string, job: Held) => {
-      const list = this.lists.get(key);
+      const list = lists.get(key);
       if (list) list.push(job);
-      else this.lists.set(key, [job]);
+      else lists.set(key, [job]);
     };
-    for (const job of jobs) {
+    for (const job of this.held) {
       for (const prefix of ['', ...job.prefixes]) {
         add(prefix, job);
         add(`${prefix}|o${job.occupationCode}`, job);
         for (const skill of new Set(job.skillCodes)) add(`${prefix}|s${skill}`, job);
       }
     }
+    return (this.listed = lists);
   }
 
   get size(): number {
-    return this.lists.get('')?.length ?? 0;
+    return this.held.length;
+  }
+
+  /** The jobs held, best paid first (what a copy in another thread is built from, with `of`). */
+  jobs(): readonly Held[] {
+    return this.held;
+  }
+
+  /** A held job by id. */
+  get(id: string): Held | undefined {
+    return this.byId.get(id);
+  }
+
+  /** A snapshot of jobs already read (in their rank order), e.g. a copy of another thread's. */
+  static of(jobs: readonly Held[], loadedAt: Date): JobSnapshot {
+    return new JobSnapshot(jobs, loadedAt);
   }
 
   /**

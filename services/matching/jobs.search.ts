@@ -222,16 +222,18 @@ export async function searchJobsMany(
   const clock = sliceClock();
   const keysOf: string[][] = [];
   for (const person of people) {
-    keysOf.push(
-      candidateQueries(person, taxonomy).map((candidate) => {
-        const query = toMeiliQuery(candidate, now, prefix);
-        const key = JSON.stringify([query.filter, query.sort, query.limit]);
-        if (found.has(key) || unique.has(key)) return key;
-        if (options.snapshot) found.set(key, options.snapshot.search(candidate, now));
-        else unique.set(key, query);
-        return key;
-      }),
-    );
+    if (options.snapshot) {
+      keysOf.push(snapshotAnswers(person, taxonomy, now, options.snapshot, found));
+    } else {
+      keysOf.push(
+        candidateQueries(person, taxonomy).map((candidate) => {
+          const query = toMeiliQuery(candidate, now, prefix);
+          const key = queryKey(query);
+          if (!found.has(key)) unique.set(key, query);
+          return key;
+        }),
+      );
+    }
     await clock.maybeYield();
   }
   const entries = [...unique];
@@ -253,11 +255,35 @@ export async function searchJobsMany(
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  return mapInSlices(keysOf, (keys) => {
-    const merged = new Map<string, JobFacts>();
-    for (const key of keys) for (const job of found.get(key)!) if (!merged.has(job.id)) merged.set(job.id, job);
-    return [...merged.values()];
+  return mapInSlices(keysOf, (keys) => mergeAnswers(keys, found));
+}
+
+/** What tells two candidate queries apart (the index they go to does not). */
+const queryKey = (query: MultiSearchQuery) => JSON.stringify([query.filter, query.sort, query.limit]);
+
+/**
+ * Answers one person's candidate queries from a snapshot of the open jobs into `found` (each
+ * distinct query once); answers the queries' keys, for `mergeAnswers`.
+ */
+export function snapshotAnswers(
+  person: PersonProfile,
+  taxonomy: Taxonomy,
+  now: Date,
+  snapshot: JobSnapshot,
+  found: Map<string, JobFacts[]>,
+): string[] {
+  return candidateQueries(person, taxonomy).map((candidate) => {
+    const key = queryKey(toMeiliQuery(candidate, now, ''));
+    if (!found.has(key)) found.set(key, snapshot.search(candidate, now));
+    return key;
   });
+}
+
+/** One person's candidates: the answers of their queries in query order, each job once. */
+export function mergeAnswers(keys: readonly string[], found: ReadonlyMap<string, JobFacts[]>): JobFacts[] {
+  const merged = new Map<string, JobFacts>();
+  for (const key of keys) for (const job of found.get(key)!) if (!merged.has(job.id)) merged.set(job.id, job);
+  return [...merged.values()];
 }
 
 export async function searchJobs(

@@ -2,7 +2,9 @@ import { sliceClock } from '../platform/background.ts';
 import { ageOn } from '../platform/time/age.ts';
 import { type HardRule, brokenRules } from './hard-rules.ts';
 import type { MatchingRepository, PersonRow, VacancyRow } from './matching.repository.ts';
-import { type Ranked, rankJobs, rankPeople } from './rerank.ts';
+import { type Ranked, rankPeople } from './rerank.ts';
+import { rankCandidates, type RankingContext } from './page-ranking.ts';
+import type { RankingPool } from './ranking-pool.ts';
 import { type PlaceNames, Taxonomy } from './taxonomy.ts';
 import type { JobFacts, PersonFeedback, PersonProfile, Point } from './types.ts';
 import { CANDIDATE_STAGE } from './weights.ts';
@@ -25,6 +27,8 @@ export interface MatcherDeps {
   now?: (() => Date) | undefined;
   /** How long employers' hire records and vacancies' application counts serve before they are read again. */
   signalsTtlMs?: number | undefined;
+  /** Worker threads for batch rankings (none: they rank in this thread). */
+  pool?: RankingPool | undefined;
 }
 
 export interface JobMatch extends Ranked<JobFacts> {
@@ -168,24 +172,10 @@ export function createMatcher(deps: MatcherDeps) {
     return new Map((await repo.vacancies([...new Set(ids)])).map((row) => [row.id, row]));
   }
 
-  /** Ranks one person's candidates and answers the head to confirm against the database. */
-  async function rankCandidates(
-    person: PersonProfile,
-    found: JobFacts[],
-    limit: number,
-    context: { tax: Taxonomy; at: Date; feedback: PersonFeedback & { applied: Set<string> } },
-  ): Promise<Ranked<JobFacts>[]> {
-    // Jobs the person already applied to are followed up in "my applications", not offered again.
-    const jobs = found.filter((job) => !context.feedback.applied.has(job.id));
+  /** What ranks everyone of a batch alike: the taxonomy, the time, the market's signals. */
+  async function rankingContext(tax: Taxonomy, at: Date): Promise<RankingContext> {
     const [records, crowding] = await Promise.all([market.records(), market.crowding()]);
-    const ranked = rankJobs(person, jobs, {
-      taxonomy: context.tax,
-      now: context.at,
-      feedback: context.feedback,
-      records,
-      crowding,
-    });
-    return ranked.slice(0, limit + CANDIDATE_STAGE.hydrateSpare);
+    return { tax, at, records, crowding };
   }
 
   return {
@@ -204,7 +194,7 @@ export function createMatcher(deps: MatcherDeps) {
       // The database and Meilisearch work at the same time.
       const [signals, found] = await Promise.all([repo.personSignals([row.id]), search.jobs(person, tax, at)]);
       const feedback = feedbackOf(row.id, signals);
-      const head = await rankCandidates(person, found, limit, { tax, at, feedback });
+      const head = rankCandidates({ person, feedback }, found, limit, await rankingContext(tax, at));
       const rows = await vacancyRows(head.map((r) => r.item.id));
       return { person, matches: confirm(person, head, rows, limit, at, tax) };
     },
@@ -253,17 +243,21 @@ export function createMatcher(deps: MatcherDeps) {
         snapshot?: JobSnapshot | null | undefined;
       },
     ) {
+      const ranking = await rankingContext(context.tax, context.at);
+      // Ranking is CPU work: in the ranking workers when there are (their snapshot's answers
+      // are found there too), else person by person here, yielding to the web between slices.
+      if (deps.pool && context.snapshot) return deps.pool.rank(people, limit, ranking, { snapshot: context.snapshot });
       const found = await search.jobsMany(
         people.map((p) => p.person),
         context.tax,
         context.at,
         context,
       );
-      // Ranking a page is CPU work: person by person, yielding to the web between slices.
+      if (deps.pool) return deps.pool.rank(people, limit, ranking, { candidates: found });
       const clock = sliceClock();
       const ranked: Ranked<JobFacts>[][] = [];
-      for (const [i, { person, feedback }] of people.entries()) {
-        ranked.push(await rankCandidates(person, found[i]!, limit, { ...context, feedback }));
+      for (const [i, entry] of people.entries()) {
+        ranked.push(rankCandidates(entry, found[i]!, limit, ranking));
         await clock.maybeYield();
       }
       return ranked;

@@ -49,7 +49,8 @@ export class Taxonomy implements LicenceRules {
   private readonly licensed: Array<{ code: string; kinds: string[] }>;
 
   constructor(
-    data: TaxonomyData,
+    /** The tables it was built from (a ranking worker builds its own copy from them). */
+    readonly data: TaxonomyData,
     private readonly places: PlaceNames,
   ) {
     this.skills = new Map(data.skills.map((s) => [s.code, s]));

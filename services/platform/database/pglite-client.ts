@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { messages, type Results } from '@electric-sql/pglite';
+import { startModuleWorker } from '../worker-thread.ts';
 
 /**
  * PGlite in a worker thread. PGlite runs each statement synchronously, in WebAssembly, on the
@@ -70,20 +69,10 @@ function rebuildError(error: SerializedError): Error {
   return rebuilt;
 }
 
-/**
- * Starts the worker: the compiled file in dist/, or under tsx and vitest the TypeScript source,
- * loaded through tsx's API (a worker does not inherit the app's loader, and Node 20 does not
- * apply `--import` loaders to workers).
- */
+/** Starts the worker (pglite-worker.ts, or its compiled .js). */
 function startWorker(options: WorkerOptions): Worker {
   const init = { workerData: options, transferList: options.template ? [options.template] : [] };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pglite-worker.js', import.meta.url), init);
-  const entry = new URL('./pglite-worker.ts', import.meta.url).href;
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
-  const bootstrap = `import(${JSON.stringify(tsxApi)})
-    .then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))
-    .catch((error) => setImmediate(() => { throw error; }));`;
-  return new Worker(bootstrap, { ...init, eval: true });
+  return startModuleWorker(new URL('./pglite-worker.ts', import.meta.url), import.meta.url, init);
 }
 
 export class WorkerPGlite {
