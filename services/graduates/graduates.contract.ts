@@ -32,7 +32,7 @@ export const GraduateInputSchema = z.object({
   schoolName: z.string().trim().min(2, 'is required').max(100),
   schoolKind: z.enum(SCHOOL_KINDS),
   major: z.string().trim().min(1, 'is required').max(100),
-  graduationYear: year,
+  graduationYear: z.preprocess(blankIsAbsent, year),
   /** The day the graduate left (or will leave) school; 1 July of the graduation year when not given. */
   leftSchoolOn: optional(day),
   wish: z.enum(WISHES),
