@@ -5,6 +5,8 @@ import { createUser } from '../helpers/factories.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { chinaDate } from '../../services/platform/time/china-time.ts';
+import { remindQuietPairings } from '../../services/graduates/graduates.jobs.ts';
+import { createPairingsRepository } from '../../services/graduates/pairings.repository.ts';
 
 type Headers = { authorization: string };
 const year = Number(chinaDate(new Date())!.slice(0, 4));
@@ -148,6 +150,35 @@ describe('poor-family graduates and their matchmakers', () => {
     expect(after.grad_status_employed).toBe(before.grad_status_employed! + 1);
     expect(after.grad_employed_3m).toBe(before.grad_employed_3m! + 1);
     expect(after.grad_employed_6m).toBe(before.grad_employed_6m! + 1);
+  });
+
+  it('reminds a matchmaker of a pairing with no contact for N days, once a day', async () => {
+    const quiet = await createPerson(ctx.db, pii, { name: '黄明辉', birth: '20030909' });
+    const registered = await call('POST', '/api/v1/graduates', officer, {
+      idNumber: quiet.idNumber,
+      schoolName: '龙岩技师学院',
+      schoolKind: 'technical_senior',
+      major: '汽车维修',
+      graduationYear: year,
+      leftSchoolOn: leftOn,
+      wish: 'job',
+    });
+    expect(registered.statusCode).toBe(201);
+    expect((await call('POST', '/api/v1/graduates/pairings/pair-all', officer, {})).json()).toMatchObject({
+      paired: 1,
+      unpaired: 0,
+    });
+    const repo = createPairingsRepository(ctx.db);
+    const rules = { reminderDays: 14 };
+    // Paired today: nothing is quiet yet; 15 days on, the pairing is, and one notice goes out that day.
+    expect(await remindQuietPairings(repo, ctx.app.notifier, rules, new Date())).toEqual({ pairings: 0, notices: 0 });
+    const later = new Date(Date.now() + 15 * 86_400_000);
+    const first = await remindQuietPairings(repo, ctx.app.notifier, rules, later);
+    expect(first.pairings).toBeGreaterThanOrEqual(1);
+    expect(first.notices).toBeGreaterThanOrEqual(1);
+    expect(await remindQuietPairings(repo, ctx.app.notifier, rules, later)).toMatchObject({ notices: 0 });
+    const notices = await ctx.db.notification.findMany({ where: { dedupeKey: { startsWith: 'pairing_quiet:' } } });
+    expect(notices.map((n) => n.link)).toContain('/matchmaker/pairings');
   });
 
   it('exports the list as CSV with names masked, audited', async () => {
