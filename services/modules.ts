@@ -4,6 +4,7 @@ import { comparisonModule } from './comparison/index.ts';
 import { cooperationModule } from './cooperation/index.ts';
 import { employersModule } from './employers/index.ts';
 import { fairsModule } from './fairs/index.ts';
+import { graduatesModule } from './graduates/index.ts';
 import { healthModule } from './health/index.ts';
 import { homeModule } from './home/index.ts';
 import { identityModule } from './identity/index.ts';
@@ -28,12 +29,14 @@ export type AppDeps = CoreDeps &
   Parameters<typeof pushesModule.setUp>[0] &
   Parameters<typeof fairsModule.setUp>[0] &
   Parameters<typeof applicationsModule.setUp>[0] &
+  Parameters<typeof graduatesModule.setUp>[0] &
   Parameters<typeof vacanciesModule.setUp>[0];
 
 /**
  * The application's modules, in the order they are set up: a module comes after those whose
  * services it uses (labourers, notifications and training before cooperation; cooperation's
- * partner regions before matching; matching before pushes and fairs).
+ * partner regions before matching; matching before pushes and fairs; matching and applications
+ * before graduates, whose figures the reports read).
  */
 export const MODULES: readonly AppModule<AppDeps>[] = [
   healthModule,
@@ -49,6 +52,7 @@ export const MODULES: readonly AppModule<AppDeps>[] = [
   matchingModule,
   importsModule,
   applicationsModule,
+  graduatesModule,
   subsidiesModule,
   pushesModule,
   fairsModule,

@@ -27,6 +27,7 @@ import { applyRefusal, REFUSAL_MESSAGES, type VacancyForApply } from './apply-ru
 import { parseChinaTime } from '../platform/time/china-time.ts';
 import { employmentStatusForHire } from './employment-effects.ts';
 import type { ApplicationNotices } from '../notifications/index.ts';
+import type { HireEvents } from './hire-events.ts';
 
 export interface ApplicationsDeps {
   repo: ApplicationsRepository;
@@ -34,6 +35,8 @@ export interface ApplicationsDeps {
   now?: () => Date;
   /** Tells the person or the employer about each step; never throws. */
   notices?: ApplicationNotices;
+  /** Other modules' listeners to hires (graduates close their pairings); see hire-events.ts. */
+  hires?: HireEvents;
 }
 
 export function actorKind(actor: SessionUser): ActorKind {
@@ -72,7 +75,13 @@ const noteFor = {
   left: (employer: string, reason: string) => `${employer} · ${reason}`,
 };
 
-export function createApplicationsService({ repo, reference, now = () => new Date(), notices }: ApplicationsDeps) {
+export function createApplicationsService({
+  repo,
+  reference,
+  now = () => new Date(),
+  notices,
+  hires,
+}: ApplicationsDeps) {
   async function load(actor: SessionUser, id: string): Promise<ApplicationRow> {
     const row = await repo.find(id);
     if (!row) throw new NotFoundError(`Application ${id} does not exist`);
@@ -228,6 +237,13 @@ export function createApplicationsService({ repo, reference, now = () => new Dat
           to: input.to,
         });
       await notices?.moved(id, input.to, kind);
+      if (input.to === 'hired')
+        await hires?.emit({
+          applicationId: id,
+          labourerId: row.labourerId,
+          vacancyId: row.vacancyId,
+          hiredAt: (write.data as { hiredAt: Date }).hiredAt,
+        });
       return toDetail((await repo.find(id))!, actor, kind, await reference(), repo);
     },
 

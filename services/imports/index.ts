@@ -5,6 +5,10 @@ import { importsRoutes } from './imports.routes.ts';
 import { createImportsService } from './imports.service.ts';
 import { createImportsRepository } from './imports.repository.ts';
 export { encryptHeldPhones } from './held-phones.repository.ts';
+// The streaming readers of uploaded lists (CSV/XLSX, with the platform's upload limits), for other
+// modules' own lists (graduates from schools).
+export { fileFromBuffer, inspectFile, readRows, type ImportFile, type SheetRow } from './parse.ts';
+export { UPLOAD_LIMIT_BYTES } from './imports.contract.ts';
 
 /** Imports of labourer lists (spreadsheets from the poverty office, townships): jobs, checks, duplicates. */
 export const importsModule: AppModule<CoreDeps & { formOptions: FormOptionsSource }> = {

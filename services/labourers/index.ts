@@ -11,6 +11,8 @@ import { freshnessConfig } from './freshness.ts';
 import { freshnessPages } from './freshness.pages.ts';
 import { createFreshnessRepository } from './freshness.repository.ts';
 import { createFreshnessService } from './freshness.service.ts';
+import { createRegistryLookup, type RegistryLookup } from './registry-lookup.repository.ts';
+export type { RegistryLookup, RegistryPerson } from './registry-lookup.repository.ts';
 
 export type { LabourersService } from './labourers.service.ts';
 export { createFormOptions } from './form-options.ts';
@@ -31,7 +33,10 @@ export type { PovertyFacts } from './registered-poor.ts';
 export { registeredPoorSql, registeredPoorWhere, seekingWorkSql } from './registered-poor.repository.ts';
 
 /** The registry of labourers (求职登记 and officers' records): API, pages, exports. */
-export const labourersModule: AppModule<CoreDeps, { labourers: LabourersService; formOptions: FormOptionsSource }> = {
+export const labourersModule: AppModule<
+  CoreDeps,
+  { labourers: LabourersService; formOptions: FormOptionsSource; registryLookup: RegistryLookup }
+> = {
   name: 'labourers',
   config: [freshnessConfig],
   setUp({ config, db, pii, reference }) {
@@ -44,7 +49,7 @@ export const labourersModule: AppModule<CoreDeps, { labourers: LabourersService;
       reference,
     });
     return {
-      provides: { labourers, formOptions },
+      provides: { labourers, formOptions, registryLookup: createRegistryLookup(db, pii) },
       async register(app) {
         await app.register(labourersRoutes, { labourers });
         await app.register(labourersPages, { labourers, formOptions });

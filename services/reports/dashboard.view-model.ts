@@ -52,6 +52,14 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     'certificates_issued',
     'labourers_certified',
   ]);
+  // The graduates module's figures (plan §5(4)): the year's poor-family graduates and their matchmakers.
+  const graduates = items(locale, v, [
+    'grad_registered',
+    'grad_status_left_without_work',
+    'grad_paired',
+    'grad_employed_3m',
+    'grad_employed_6m',
+  ]);
   const pension = [
     { label: t('pensionCovered'), value: v.pension_covered ?? 0 },
     { label: t('pensionUncovered'), value: (v.pension_eligible ?? 0) - (v.pension_covered ?? 0) },
@@ -84,6 +92,7 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     hiring,
     fairs,
     training,
+    graduates,
     pension,
     cooperation,
     counties: counties
@@ -106,6 +115,7 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     hiring,
     fairs,
     training,
+    graduates,
     pension,
     cooperation,
     subsidy: items(locale, v, ['subsidy_approved', 'subsidy_amount']),

@@ -29,13 +29,19 @@ export { fillFlowSnapshots, fillSnapshots } from './snapshots.ts';
  * (/reports, /api/v1/reports), the indicators API (/api/v1/indicators) and the locally served
  * ECharts every module's charts use.
  */
-export const reportsModule: AppModule<CoreDeps & { notifier: Notifier }> = {
+export const reportsModule: AppModule<
+  CoreDeps & {
+    notifier: Notifier;
+    /** The graduates module's figures (graduate-indicators.ts), where the app has that module. */
+    graduateFigures?: (prefix: string, periodTo: string) => Promise<Record<string, number>>;
+  }
+> = {
   name: 'reports',
   config: [cycleConfig, workingAgeConfig],
-  setUp({ db, log, config, notifier }) {
+  setUp({ db, log, config, notifier, graduateFigures }) {
     const repo = createIndicatorsRepository(db, config.section(workingAgeConfig));
     const freshness = freshnessValues(createFreshnessRepository(db).byTownship, config.section(freshnessConfig));
-    const indicators = createIndicatorsService(repo, freshness);
+    const indicators = createIndicatorsService(repo, freshness, graduateFigures);
     const settings = config.section(cycleConfig);
     const reportsRepo = createReportsRepository(db);
     const reports = createReportsService({ repo: reportsRepo, indicators, indicatorsRepo: repo, settings });

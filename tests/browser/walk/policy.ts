@@ -113,6 +113,22 @@ export const FORM_RULES: FormRule[] = [
     mode: 'empty-only',
     why: 'records an interview or offer against a person at a fair',
   },
+  {
+    action: /^\/graduates\/pair-all$/,
+    mode: 'never',
+    why: "pairs every graduate without work of the region with matchmakers: the other roles' walks would see them paired",
+  },
+  { action: /^\/graduates\/:id\/pairing\/end$/, mode: 'never', why: "ends a graduate's matchmaker pairing for good" },
+  {
+    action: /^\/graduates\/:id\/(status|pairing)$/,
+    mode: 'empty-only',
+    why: "changes a graduate's status (ending the pairing) or pairs them: other walks would see it",
+  },
+  {
+    action: /^\/matchmaker\/pairings\/:id\/referrals$/,
+    mode: 'never',
+    why: 'applies for the graduate (a notice to the employer), which is not undone',
+  },
   // Typical values here are a wrong password: counted by the sign-in rate limit, answered 401.
   {
     action: /^\/login$/,

@@ -177,6 +177,9 @@
     training: function () {
       return bars(data.training, true);
     },
+    graduates: function () {
+      return bars(data.graduates, true);
+    },
     pension: function () {
       return pie(data.pension);
     },

@@ -1,0 +1,179 @@
+import type { Db, Prisma } from '../platform/database/prisma.ts';
+import type { GraduateStatus } from '../platform/database/generated/enums.ts';
+import { recordAudit, type AuditEntry } from '../platform/audit/audit.repository.ts';
+import type { GraduateFilter } from './graduates.contract.ts';
+
+/** A graduate to write: what the school list or the officer gives, linked to the registry. */
+export interface GraduateWrite {
+  labourerId: string;
+  regionCode: string;
+  schoolName: string;
+  schoolKind: Prisma.GraduateCreateInput['schoolKind'];
+  major: string;
+  graduationYear: number;
+  leftSchoolOn: Date;
+  wish: Prisma.GraduateCreateInput['wish'];
+  status: GraduateStatus;
+  occupations: string[];
+}
+
+/** A status change with its day; the pairing, if open, ends when the graduate is in work or study. */
+export interface StatusWrite {
+  graduateId: string;
+  from: GraduateStatus;
+  to: GraduateStatus;
+  on: Date;
+  note: string | null;
+  byId: string | null;
+  /** Set the first day in work or business (null: leave as it is). */
+  workFoundOn: Date | null;
+  endPairing: { reason: 'employed' | 'started_business' | 'further_study'; at: Date } | null;
+}
+
+const OPEN_PAIRING = {
+  pairings: { where: { endedAt: null }, select: { id: true, matchmakerId: true }, take: 1 },
+} as const;
+
+function where(prefix: string, filter: GraduateFilter): Prisma.GraduateWhereInput {
+  return {
+    regionCode: { startsWith: filter.regionCode && filter.regionCode.startsWith(prefix) ? filter.regionCode : prefix },
+    ...(filter.year ? { graduationYear: filter.year } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.schoolKind ? { schoolKind: filter.schoolKind } : {}),
+    ...(filter.school ? { schoolName: { contains: filter.school } } : {}),
+    ...(filter.paired === 'yes' ? { pairings: { some: {} } } : {}),
+    ...(filter.paired === 'no' ? { pairings: { none: {} } } : {}),
+  };
+}
+
+async function changeStatus(tx: Prisma.TransactionClient, write: StatusWrite) {
+  const moved = await tx.graduate.updateMany({
+    where: { id: write.graduateId, status: write.from },
+    data: {
+      status: write.to,
+      statusSince: write.on,
+      ...(write.workFoundOn ? { workFoundOn: write.workFoundOn } : {}),
+    },
+  });
+  if (moved.count === 0) return false;
+  await tx.graduateStatusChange.create({
+    data: {
+      graduateId: write.graduateId,
+      fromStatus: write.from,
+      toStatus: write.to,
+      on: write.on,
+      note: write.note,
+      byId: write.byId,
+    },
+  });
+  if (write.endPairing) {
+    await tx.matchmakerPairing.updateMany({
+      where: { graduateId: write.graduateId, endedAt: null },
+      data: { endedAt: write.endPairing.at, endReason: write.endPairing.reason, openKey: null },
+    });
+  }
+  return true;
+}
+
+/** The graduates module's queries of its own tables (the registry is read through labourers). */
+export function createGraduatesRepository(db: Db) {
+  return {
+    find: (id: string) =>
+      db.graduate.findUnique({
+        where: { id },
+        include: { ...OPEN_PAIRING, history: { orderBy: { createdAt: 'asc' } } },
+      }),
+
+    existing: (labourerId: string, graduationYear: number) =>
+      db.graduate.findUnique({ where: { labourerId_graduationYear: { labourerId, graduationYear } } }),
+
+    /** Writes graduates in one transaction: a new one with its first history row, a known one updated. */
+    async save(rows: GraduateWrite[], byId: string): Promise<{ created: string[]; updated: string[] }> {
+      return db.$transaction(async (tx) => {
+        const created: string[] = [];
+        const updated: string[] = [];
+        for (const row of rows) {
+          const key = { labourerId: row.labourerId, graduationYear: row.graduationYear };
+          const known = await tx.graduate.findUnique({ where: { labourerId_graduationYear: key } });
+          if (known) {
+            const { status: _status, ...facts } = row;
+            await tx.graduate.update({ where: { id: known.id }, data: facts });
+            updated.push(known.id);
+            continue;
+          }
+          const graduate = await tx.graduate.create({
+            data: {
+              ...row,
+              statusSince: row.leftSchoolOn < new Date() ? row.leftSchoolOn : new Date(),
+              createdById: byId,
+            },
+          });
+          await tx.graduateStatusChange.create({
+            data: { graduateId: graduate.id, toStatus: row.status, on: graduate.statusSince, byId },
+          });
+          created.push(graduate.id);
+        }
+        return { created, updated };
+      });
+    },
+
+    changeStatus: (write: StatusWrite) => db.$transaction((tx) => changeStatus(tx, write)),
+
+    async list(prefix: string, filter: GraduateFilter, page: number, pageSize: number) {
+      const w = where(prefix, filter);
+      const [items, total] = await Promise.all([
+        db.graduate.findMany({
+          where: w,
+          include: OPEN_PAIRING,
+          orderBy: [{ graduationYear: 'desc' }, { regionCode: 'asc' }, { id: 'asc' }],
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+        }),
+        db.graduate.count({ where: w }),
+      ]);
+      return { items, total };
+    },
+
+    /** Graduates of one year under a prefix, with what the figures need. */
+    figuresRows: (prefix: string, year: number) =>
+      db.graduate.findMany({
+        where: { regionCode: { startsWith: prefix }, graduationYear: year },
+        select: {
+          regionCode: true,
+          schoolName: true,
+          status: true,
+          leftSchoolOn: true,
+          workFoundOn: true,
+          pairings: { select: { startedAt: true }, take: 1, orderBy: { startedAt: 'asc' } },
+        },
+      }),
+
+    /** Graduates of a labourer still looking for work (a hire through the platform moves them). */
+    seekingFor: (labourerId: string) =>
+      db.graduate.findMany({
+        where: { labourerId, status: { in: ['left_without_work', 'in_school'] } },
+        select: { id: true, status: true, leftSchoolOn: true, workFoundOn: true },
+      }),
+
+    /** Graduates of registered poor families of a year (the 2,000-yuan subsidy's population). */
+    ofYear: (prefix: string, year: number) =>
+      db.graduate.findMany({
+        where: { regionCode: { startsWith: prefix }, graduationYear: year },
+        orderBy: { id: 'asc' },
+      }),
+
+    regionNames: async (codes: string[]) =>
+      new Map(
+        (
+          await db.region.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true, name: true } })
+        ).map((r) => [r.code, r.name]),
+      ),
+
+    audit: (entry: AuditEntry) => recordAudit(db, entry),
+  };
+}
+
+export type GraduatesRepository = ReturnType<typeof createGraduatesRepository>;
+export type GraduateRow = NonNullable<Awaited<ReturnType<GraduatesRepository['find']>>>;
+export type GraduateListRow = Awaited<ReturnType<GraduatesRepository['list']>>['items'][number];
+export type FiguresRow = Awaited<ReturnType<GraduatesRepository['figuresRows']>>[number];

@@ -1,0 +1,72 @@
+import type { ApplicationsApi } from '../applications/index.ts';
+import type { RegistryLookup } from '../labourers/index.ts';
+import type { MatchingApi } from '../matching/index.ts';
+import type { Notifier } from '../notifications/index.ts';
+import type { AppModule, CoreDeps } from '../platform/modules.ts';
+import { createGraduateImport } from './graduate-import.service.ts';
+import { graduateConfig } from './graduate-settings.ts';
+import { graduatesJobs } from './graduates.jobs.ts';
+import { graduatesPages } from './graduates.pages.ts';
+import { createGraduatesRepository } from './graduates.repository.ts';
+import { graduatesRoutes } from './graduates.routes.ts';
+import { createGraduatesService } from './graduates.service.ts';
+import { matchmakerPages } from './matchmaker.pages.ts';
+import { createPairingsRepository } from './pairings.repository.ts';
+import { createPairingsService } from './pairings.service.ts';
+import { createSubsidyFeed, type SubsidyFeed } from './subsidy-feed.ts';
+
+export { graduateValues, type FigureRow } from './graduate-figures.ts';
+export type { SubsidyEligibleGraduate, SubsidyFeed } from './subsidy-feed.ts';
+
+export interface GraduatesDeps extends CoreDeps {
+  registryLookup: RegistryLookup;
+  matching: MatchingApi;
+  applicationsApi: ApplicationsApi;
+  notifier: Notifier;
+}
+
+/** What the graduates module offers the modules after it. */
+export interface GraduatesProvides {
+  /** The 人事人才 figures of a region prefix for the graduation year of the period's last day. */
+  graduateFigures: (prefix: string, periodTo: string) => Promise<Record<string, number>>;
+  /** Graduates who may claim the 2,000-yuan job-seeking/start-up subsidy (for the subsidy programme). */
+  graduateSubsidyFeed: SubsidyFeed;
+}
+
+/**
+ * Poor-family graduates (建档立卡贫困家庭毕业生, plan §5(4)): school lists imported and linked to the
+ * registry, status through the graduation year, and the 就业红娘 pairings of those who left school
+ * without work (officers as matchmakers: ranked jobs, contacts, referrals, closed on a hire).
+ */
+export const graduatesModule: AppModule<GraduatesDeps, GraduatesProvides> = {
+  name: 'graduates',
+  config: [graduateConfig],
+  setUp({ config, db, log, registryLookup, matching, applicationsApi, notifier }) {
+    const repo = createGraduatesRepository(db);
+    const pairingsRepo = createPairingsRepository(db);
+    const graduates = createGraduatesService({ repo, registry: registryLookup, userNames: pairingsRepo.userNames });
+    const imports = createGraduateImport({ repo, graduates });
+    const pairings = createPairingsService({
+      repo: pairingsRepo,
+      graduates: repo,
+      registry: registryLookup,
+      matching,
+      applications: applicationsApi,
+    });
+    // A hire through the platform: the graduate is employed and the pairing closes.
+    applicationsApi.hires.onHired((event) => graduates.hired(event.labourerId, event.hiredAt));
+    const rules = config.section(graduateConfig);
+    return {
+      provides: {
+        graduateFigures: (prefix, periodTo) => graduates.indicatorValues(prefix, periodTo),
+        graduateSubsidyFeed: createSubsidyFeed(repo, registryLookup),
+      },
+      jobs: graduatesJobs({ repo: pairingsRepo, notifier, rules, log }),
+      async register(app) {
+        await app.register(graduatesRoutes, { graduates, imports, pairings });
+        await app.register(graduatesPages, { graduates, imports, pairings });
+        await app.register(matchmakerPages, { pairings });
+      },
+    };
+  },
+};
