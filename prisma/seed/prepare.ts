@@ -11,6 +11,7 @@ import { seedNotificationsDemo } from './demo-notifications.ts';
 import { seedPushesDemo } from './demo-pushes.ts';
 import { seedFairsDemo } from './demo-fairs.ts';
 import { seedCooperationDemo } from './demo-cooperation.ts';
+import { seedTrainingDemo } from './demo-training.ts';
 import { seedReportsDemo } from './demo-reports.ts';
 import { seedGraduatesDemo } from './demo-graduates.ts';
 import { loadReferenceData } from './reference.ts';
@@ -51,6 +52,7 @@ export async function prepareDatabase(options: PrepareOptions) {
     seedFairsDemo,
     seedNotificationsDemo,
     seedCooperationDemo,
+    seedTrainingDemo,
     seedPushesDemo,
     seedGraduatesDemo,
     seedReportsDemo,

@@ -26,7 +26,7 @@ export { encryptLegacyPhones } from './legacy-phones.repository.ts';
 export type { FormOptionsSource } from './form-options.ts';
 export { freshnessConfig, freshnessCutoffs, figuresOf, type FreshnessRules } from './freshness.ts';
 export { createFreshnessRepository } from './freshness.repository.ts';
-export { grantCertificate, type CertificateGrant } from './certificates.repository.ts';
+export { certificateByNumber, grantCertificate, type CertificateGrant } from './certificates.repository.ts';
 // The one definition of the registered poor labour force (建档立卡), for every module's figures.
 export { IN_WORK_STATUSES, isRegisteredPoor, PLAN_FIRST_YEAR, REGISTERED_POOR_STATUSES } from './registered-poor.ts';
 export type { PovertyFacts } from './registered-poor.ts';

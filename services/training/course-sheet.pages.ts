@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auth, page } from '../platform/http/contract.ts';
 import { field, type FormBody, pageProblem, parseForm } from '../platform/http/page-forms.ts';
+import { SessionInputSchema } from './attendance.contract.ts';
+import type { AttendanceService } from './attendance.service.ts';
 import { EnrolmentPatchSchema } from './courses.contract.ts';
 import type { CoursesService } from './courses.service.ts';
 
@@ -14,14 +16,20 @@ const TEXTS = {
 } as const;
 
 interface RowProblem {
+  /** The enrolment's row, or 'sessions' for the class-day form, or 'page' for the whole page. */
   enrolmentId: string;
   message: string;
   fields: Record<string, string>;
+  form?: Record<string, string>;
 }
+const idOf = (request: FastifyRequest) => z.uuid().parse((request.params as { id: string }).id);
 
 /** A course's people (offered, enrolled, waiting, completed) and the sheet officers fill on a phone. */
-export async function courseSheetPages(app: FastifyInstance, opts: { courses: CoursesService }) {
-  const { courses } = opts;
+export async function courseSheetPages(
+  app: FastifyInstance,
+  opts: { courses: CoursesService; attendance: AttendanceService },
+) {
+  const { courses, attendance } = opts;
 
   async function render(
     request: FastifyRequest,
@@ -31,13 +39,28 @@ export async function courseSheetPages(app: FastifyInstance, opts: { courses: Co
     status = 200,
   ) {
     const course = await courses.get(request.user!, courseId);
-    const people = (await courses.enrolments(request.user!, courseId)).map((row) => ({
+    const people = (await courses.enrolments(request.user!, courseId, request.locale)).map((row) => ({
       ...row,
       canComplete: row.status === 'enrolled',
+      canWithdraw: row.status === 'enrolled' || row.status === 'waiting' || row.status === 'offered',
       problem: problem?.enrolmentId === row.id ? problem : undefined,
     }));
-    const saved = (request.query as { saved?: string }).saved === '1';
-    return reply.page('training/course', { title: course.title, course, people, saved, problem }, status);
+    const sessions = await attendance.sessions(request.user!, courseId);
+    const query = request.query as { saved?: string; withdrawn?: string };
+    return reply.page(
+      'training/course',
+      {
+        title: course.title,
+        course,
+        people,
+        sessions,
+        saved: query.saved === '1',
+        withdrawn: query.withdrawn === '1',
+        sessionProblem: problem?.enrolmentId === 'sessions' ? problem : undefined,
+        pageProblem: problem?.enrolmentId === 'page' ? problem : undefined,
+      },
+      status,
+    );
   }
 
   app.route({
@@ -58,13 +81,49 @@ export async function courseSheetPages(app: FastifyInstance, opts: { courses: Co
         const patch = parseForm(EnrolmentPatchSchema, {
           attendedSessions: sessions === undefined ? undefined : Number(sessions),
           result: text('result'),
+          score: text('score') === undefined ? undefined : Number(text('score')),
           certificateNumber: text('certificateNumber'),
         });
-        await courses.updateEnrolment(request.user!, enrolmentId, patch, request.id);
+        await courses.updateEnrolment(request.user!, enrolmentId, patch, request.id, request.locale);
         return reply.redirect(`/training/courses/${courseId}?saved=1`, 303);
       } catch (error) {
         const problem = pageProblem(request.locale, error, TEXTS);
         const row = { enrolmentId, message: problem.message, fields: problem.fields };
+        return render(request, reply, courseId, row, problem.status);
+      }
+    },
+  });
+
+  app.route({
+    ...page('POST', '/training/courses/:id/sessions', officers),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const courseId = idOf(request);
+      const body = request.body as FormBody;
+      const form = { heldOn: field(body, 'heldOn')?.trim() ?? '', topic: field(body, 'topic')?.trim() ?? '' };
+      try {
+        const input = parseForm(SessionInputSchema, { heldOn: form.heldOn, topic: form.topic || undefined });
+        const session = await attendance.addSession(request.user!, courseId, input, request.id);
+        return reply.redirect(`/training/sessions/${session.id}`, 303);
+      } catch (error) {
+        const problem = pageProblem(request.locale, error, TEXTS);
+        const row = { enrolmentId: 'sessions', message: problem.message, fields: problem.fields, form };
+        return render(request, reply, courseId, row, problem.status);
+      }
+    },
+  });
+
+  app.route({
+    ...page('POST', '/training/enrolments/:id/withdraw', officers),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const courseId = z.uuid().parse(field(request.body as FormBody, 'courseId'));
+      try {
+        await courses.withdraw(request.user!, idOf(request), request.locale, request.id);
+        return reply.redirect(`/training/courses/${courseId}?withdrawn=1`, 303);
+      } catch (error) {
+        const problem = pageProblem(request.locale, error, TEXTS);
+        const row = { enrolmentId: 'page', message: problem.message, fields: problem.fields };
         return render(request, reply, courseId, row, problem.status);
       }
     },

@@ -93,6 +93,9 @@ export const EnrolmentSchema = z
     offerReason: z.string().nullable(),
     attendedSessions: z.number().int(),
     passed: z.boolean().nullable(),
+    /** The exam score (0-100), when there was one. */
+    score: z.number().int().nullable(),
+    completedOn: z.string().nullable(),
     certificateNumber: z.string().nullable(),
     certificateId: z.string().nullable(),
   })
@@ -105,12 +108,17 @@ export const EnrolmentPatchSchema = z
     attendedSessions: z.number().int().min(0).max(1000).optional(),
     /** Completion: the exam result; a pass on a course with a certificate kind needs its number. */
     result: z.enum(['passed', 'failed']).optional(),
+    score: z.number().int().min(0, 'must be 0 to 100').max(100, 'must be 0 to 100').optional(),
     certificateNumber: z.string().trim().min(2).max(60).optional(),
     completedOn: day.optional(),
   })
   .refine((p) => p.result !== 'failed' || !p.certificateNumber, {
     path: ['certificateNumber'],
     message: 'a failed result has no certificate',
+  })
+  .refine((p) => p.score === undefined || p.result !== undefined, {
+    path: ['result'],
+    message: 'a score comes with a result',
   });
 export type EnrolmentPatch = z.infer<typeof EnrolmentPatchSchema>;
 
@@ -180,6 +188,17 @@ export const patchEnrolmentRoute = defineRoute({
   summary: 'Attendance and completion; a pass with a certificate kind records the certificate (audited)',
   tags,
   schema: { params: idParams, body: EnrolmentPatchSchema, response: { 200: EnrolmentSchema, ...errors } },
+});
+export const withdrawRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/training/enrolments/:id/withdrawal',
+  auth: officers,
+  summary: 'Withdraw a person from a course; the first on the waiting list takes the seat (audited)',
+  tags,
+  schema: {
+    params: idParams,
+    response: { 200: z.object({ withdrawn: EnrolmentSchema, promoted: EnrolmentSchema.nullable() }), ...errors },
+  },
 });
 export const runOffersRoute = defineRoute({
   method: 'POST',

@@ -1,17 +1,38 @@
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import { recordAudit, type AuditEntry } from '../platform/audit/audit.repository.ts';
-import { grantCertificate, type CertificateGrant } from '../labourers/index.ts';
+import { certificateByNumber, grantCertificate, type CertificateGrant } from '../labourers/index.ts';
+import { ConflictError } from '../platform/errors/domain-errors.ts';
 
 export type { TrainingCourse, TrainingEnrolment } from '../platform/database/generated/client.ts';
 
 const enrolmentShape = {
-  include: { course: { select: { title: true, regionCode: true, certificateKind: true, providerName: true } } },
+  include: {
+    course: {
+      select: {
+        title: true,
+        programme: true,
+        occupationCode: true,
+        regionCode: true,
+        place: true,
+        inVillage: true,
+        startsOn: true,
+        eligibility: true,
+        certificateKind: true,
+        providerName: true,
+        seats: true,
+      },
+    },
+  },
 } as const;
+
+/** Seats are held by the enrolled and the completed. */
+const SEATED = ['enrolled', 'completed'] as const;
 
 /** Courses and enrolments; every write is audited in its transaction. */
 export function createCoursesRepository(db: Db) {
   return {
     ...offerQueries(db),
+    ...seatQueries(db),
     courses: (regionPrefix: string, where: Prisma.TrainingCourseWhereInput = {}) =>
       db.trainingCourse.findMany({
         where: { regionCode: { startsWith: regionPrefix }, ...where },
@@ -58,28 +79,6 @@ export function createCoursesRepository(db: Db) {
       }),
     names: (labourerIds: string[]) =>
       db.labourer.findMany({ where: { id: { in: labourerIds } }, select: { id: true, name: true } }),
-    /**
-     * Enrols (or puts on the waiting list) in one serialisable step: the seat count is read and
-     * the row written in the same transaction, so two taps never take the last seat twice.
-     */
-    enrol: (courseId: string, labourerId: string, seats: number, audit: Omit<AuditEntry, 'entityId'>) =>
-      db.$transaction(
-        async (tx) => {
-          const taken = await tx.trainingEnrolment.count({
-            where: { courseId, status: { in: ['enrolled', 'completed'] } },
-          });
-          const status = taken < seats ? 'enrolled' : 'waiting';
-          const row = await tx.trainingEnrolment.upsert({
-            where: { courseId_labourerId: { courseId, labourerId } },
-            create: { courseId, labourerId, status, enrolledAt: new Date() },
-            update: { status, enrolledAt: new Date() },
-            ...enrolmentShape,
-          });
-          await recordAudit(tx, { ...audit, entityId: row.id, details: { status } });
-          return row;
-        },
-        { isolationLevel: 'Serializable' },
-      ),
     /** Attendance and completion; a granted certificate is written in the same transaction. */
     updateEnrolment: (
       id: string,
@@ -88,6 +87,13 @@ export function createCoursesRepository(db: Db) {
       audit: AuditEntry,
     ) =>
       db.$transaction(async (tx) => {
+        if (certificate?.number) {
+          const held = await certificateByNumber(tx, certificate.number);
+          if (held && (held.labourerId !== certificate.labourerId || held.kind !== certificate.kind))
+            throw new ConflictError('The certificate number is recorded for another certificate', {
+              reason: 'certificate_number_taken',
+            });
+        }
         const certificateId = certificate ? await grantCertificate(tx, certificate) : undefined;
         const row = await tx.trainingEnrolment.update({
           where: { id },
@@ -100,13 +106,79 @@ export function createCoursesRepository(db: Db) {
   };
 }
 
+/** Taking and giving back seats: each a serialisable step over the course's seat count. */
+function seatQueries(db: Db) {
+  return {
+    /**
+     * Enrols (or puts on the waiting list) in one serialisable step: the seat count is read and
+     * the row written in the same transaction, so two taps never take the last seat twice.
+     */
+    enrol: (courseId: string, labourerId: string, seats: number, audit: Omit<AuditEntry, 'entityId'>) =>
+      db.$transaction(
+        async (tx) => {
+          const taken = await tx.trainingEnrolment.count({ where: { courseId, status: { in: [...SEATED] } } });
+          const status = taken < seats ? 'enrolled' : 'waiting';
+          const row = await tx.trainingEnrolment.upsert({
+            where: { courseId_labourerId: { courseId, labourerId } },
+            create: { courseId, labourerId, status, enrolledAt: new Date() },
+            update: { status, enrolledAt: new Date(), withdrawnAt: null },
+            ...enrolmentShape,
+          });
+          await recordAudit(tx, { ...audit, entityId: row.id, details: { status } });
+          return row;
+        },
+        { isolationLevel: 'Serializable' },
+      ),
+    /**
+     * Withdraws a person; a seat they held goes to the first on the waiting list, in the same
+     * serialisable step (two withdrawals never promote one person twice or leave a seat empty).
+     */
+    withdraw: (id: string, audit: AuditEntry) =>
+      db.$transaction(
+        async (tx) => {
+          const row = await tx.trainingEnrolment.update({
+            where: { id },
+            data: { status: 'withdrawn', withdrawnAt: new Date() },
+            ...enrolmentShape,
+          });
+          const taken = await tx.trainingEnrolment.count({
+            where: { courseId: row.courseId, status: { in: [...SEATED] } },
+          });
+          const next =
+            taken < row.course.seats
+              ? await tx.trainingEnrolment.findFirst({
+                  where: { courseId: row.courseId, status: 'waiting' },
+                  orderBy: [{ enrolledAt: 'asc' }, { createdAt: 'asc' }],
+                })
+              : null;
+          const promoted = next
+            ? await tx.trainingEnrolment.update({
+                where: { id: next.id },
+                data: { status: 'enrolled' },
+                ...enrolmentShape,
+              })
+            : null;
+          await recordAudit(tx, { ...audit, details: { promoted: promoted?.id ?? null } });
+          return { row, promoted };
+        },
+        { isolationLevel: 'Serializable' },
+      ),
+  };
+}
+
 /** What offering courses to people with training wishes reads and writes. */
 function offerQueries(db: Db) {
   return {
-    /** People of the region with training wishes (not erased). */
-    wishers: (regionPrefix: string) =>
+    /** People of the region with training wishes (not erased), a slice at a time in id order. */
+    wishers: (regionPrefix: string, take: number, afterId?: string) =>
       db.labourer.findMany({
-        where: { regionCode: { startsWith: regionPrefix }, erasedAt: null, trainingWishes: { isEmpty: false } },
+        where: {
+          regionCode: { startsWith: regionPrefix },
+          erasedAt: null,
+          trainingWishes: { isEmpty: false },
+          ...(afterId ? { id: { gt: afterId } } : {}),
+        },
+        orderBy: { id: 'asc' },
         select: {
           id: true,
           name: true,
@@ -116,20 +188,27 @@ function offerQueries(db: Db) {
           povertyYear: true,
           erasedAt: true,
         },
-        take: 5000,
+        take,
       }),
     offered: (courseIds: string[]) =>
       db.trainingEnrolment.findMany({
         where: { courseId: { in: courseIds } },
         select: { courseId: true, labourerId: true },
       }),
-    userOf: (labourerId: string) => db.user.findUnique({ where: { labourerId }, select: { id: true } }),
+    /** The accounts of people, by labourer id (people without one get their notices by SMS). */
+    usersOf: async (labourerIds: string[]) => {
+      const rows = await db.user.findMany({
+        where: { labourerId: { in: labourerIds } },
+        select: { id: true, labourerId: true },
+      });
+      return new Map(rows.map((r) => [r.labourerId!, r.id]));
+    },
     /** Offers written with their notices in one transaction; repeated offers are skipped. */
     createOffers: (
       rows: Prisma.TrainingEnrolmentCreateManyInput[],
       after: (
         tx: Prisma.TransactionClient,
-        created: { id: string; courseId: string; labourerId: string }[],
+        created: { id: string; courseId: string; labourerId: string; offerReason: string | null }[],
       ) => Promise<void>,
       audit: AuditEntry,
     ) =>

@@ -8,6 +8,7 @@ import {
   patchCourseRoute,
   patchEnrolmentRoute,
   runOffersRoute,
+  withdrawRoute,
 } from './courses.contract.ts';
 import type { CoursesService } from './courses.service.ts';
 import type { OffersService } from './offers.service.ts';
@@ -31,21 +32,30 @@ export async function coursesRoutes(app: FastifyInstance, opts: { courses: Cours
   });
   r.route({
     ...listEnrolmentsRoute,
-    handler: async (request) => ({ items: await courses.enrolments(request.user!, request.params.id) }),
+    handler: async (request) => ({
+      items: await courses.enrolments(request.user!, request.params.id, request.locale),
+    }),
   });
   r.route({
     ...enrolRoute,
     handler: async (request, reply) =>
       reply
         .status(201)
-        .send(await courses.enrol(request.user!, request.params.id, request.body.labourerId, request.id)),
+        .send(
+          await courses.enrol(request.user!, request.params.id, request.body.labourerId, request.id, request.locale),
+        ),
   });
   r.route({
     ...patchEnrolmentRoute,
-    handler: (request) => courses.updateEnrolment(request.user!, request.params.id, request.body, request.id),
+    handler: (request) =>
+      courses.updateEnrolment(request.user!, request.params.id, request.body, request.id, request.locale),
+  });
+  r.route({
+    ...withdrawRoute,
+    handler: (request) => courses.withdraw(request.user!, request.params.id, request.locale, request.id),
   });
   r.route({
     ...runOffersRoute,
-    handler: (request) => offers.run(request.user!, request.body.regionCode, request.id),
+    handler: (request) => offers.run(request.user!, request.body.regionCode, request.id, request.locale),
   });
 }

@@ -9,7 +9,12 @@ import { createCoursesService } from './courses.service.ts';
 import { coursesRoutes } from './courses.routes.ts';
 import { createOffersService } from './offers.service.ts';
 import { trainingPages } from './training.pages.ts';
+import { myTrainingPages } from './my-training.pages.ts';
 import { courseSheetPages } from './course-sheet.pages.ts';
+import { createAttendanceRepository } from './attendance.repository.ts';
+import { createAttendanceService } from './attendance.service.ts';
+import { attendanceRoutes } from './attendance.routes.ts';
+import { attendancePages } from './attendance.pages.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
@@ -30,13 +35,22 @@ export const trainingModule: AppModule<
     const repo = createCoursesRepository(db);
     const courses = createCoursesService({ repo, reference });
     const offers = createOffersService({ repo, reference, notifier });
+    const attendance = createAttendanceService({
+      repo: createAttendanceRepository(db),
+      courses,
+      coursesRepo: repo,
+      reference,
+    });
     return {
       provides: { training },
       async register(app) {
         await app.register(trainingRoutes, { training });
         await app.register(coursesRoutes, { courses, offers });
         await app.register(trainingPages, { courses, formOptions });
-        await app.register(courseSheetPages, { courses });
+        await app.register(myTrainingPages, { courses });
+        await app.register(attendanceRoutes, { attendance });
+        await app.register(courseSheetPages, { courses, attendance });
+        await app.register(attendancePages, { attendance, courses });
       },
     };
   },

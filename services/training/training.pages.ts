@@ -1,6 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { ConflictError, NotFoundError } from '../platform/errors/domain-errors.ts';
 import { auth, page } from '../platform/http/contract.ts';
 import { field, type FormBody, pageProblem, parseForm } from '../platform/http/page-forms.ts';
 import { translate } from '../platform/i18n/i18n.ts';
@@ -9,7 +7,6 @@ import { CourseInputSchema, ELIGIBILITIES, PROGRAMMES, PROVIDER_KINDS } from './
 import type { CoursesService } from './courses.service.ts';
 
 const officers = auth.roles('officer', 'admin');
-const labourers = auth.roles('labourer');
 const TEXTS = {
   fixErrors: 'training.fixErrors',
   labelPrefix: 'training.fields',
@@ -116,45 +113,6 @@ export async function trainingPages(
       } catch (error) {
         const problem = pageProblem(request.locale, error, TEXTS);
         return renderForm(request, reply, { form, errors: problem.fields, message: problem.message }, problem.status);
-      }
-    },
-  });
-
-  async function renderMine(request: FastifyRequest, reply: FastifyReply, message?: string, status = 200) {
-    const labourerId = request.user!.labourerId;
-    const mine = labourerId ? await courses.mine(labourerId) : [];
-    const open = labourerId ? await courses.openFor(labourerId) : [];
-    const taken = new Set(mine.map((row) => row.courseId));
-    return reply.page(
-      'training/mine',
-      {
-        title: translate(request.locale, 'training.mine.title'),
-        registered: !!labourerId,
-        offers: mine.filter((row) => row.status === 'offered'),
-        enrolments: mine.filter((row) => row.status !== 'offered'),
-        open: open.filter((course) => !taken.has(course.id)),
-        enrolled: (request.query as { enrolled?: string }).enrolled,
-        message,
-      },
-      status,
-    );
-  }
-
-  app.route({ ...page('GET', '/my-training', labourers), handler: (request, reply) => renderMine(request, reply) });
-
-  app.route({
-    ...page('POST', '/my-training/enrol', labourers),
-    preValidation: app.csrfProtection,
-    handler: async (request, reply) => {
-      const courseId = z.uuid().safeParse(field(request.body as FormBody, 'courseId'));
-      try {
-        if (!courseId.success) throw new NotFoundError('No such course');
-        const row = await courses.enrolSelf(request.user!, courseId.data);
-        return reply.redirect(`/my-training?enrolled=${row.status}`, 303);
-      } catch (error) {
-        if (!(error instanceof ConflictError || error instanceof NotFoundError)) throw error;
-        const problem = pageProblem(request.locale, error, TEXTS);
-        return renderMine(request, reply, problem.message, problem.status);
       }
     },
   });

@@ -62,7 +62,14 @@ describe('a walk of every page as every demo role', () => {
       }
       // Training (issue #19): the course catalogue, its form, a course's people, and 我的培训.
       expect(reached('labourer')).toEqual(expect.arrayContaining(['/my-training']));
-      expect(reached('county officer')).toEqual(expect.arrayContaining(['/training/courses', '/training/courses/new']));
+      expect(reached('county officer')).toEqual(
+        expect.arrayContaining([
+          '/training/courses',
+          '/training/courses/new',
+          '/training/courses/:id',
+          '/training/sessions/:id',
+        ]),
+      );
       // Graduates (issue #21): the list, import, a graduate, 我的红娘对象 and a pairing with its ranked jobs.
       expect(reached('county officer')).toEqual(
         expect.arrayContaining([

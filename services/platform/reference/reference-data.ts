@@ -1,6 +1,7 @@
 import type { ReferenceRepository } from './reference.repository.ts';
 
 export interface RegionInfo {
+  nameEn?: string;
   name: string;
   lat: number | null;
   lng: number | null;
@@ -16,19 +17,21 @@ export function regionPrefixes(code: string): string[] {
 export class ReferenceNames {
   private constructor(
     private readonly regions: Map<string, RegionInfo>,
-    private readonly occupations: Map<string, { name: string; categoryCode: string }>,
+    private readonly occupations: Map<string, { name: string; nameEn?: string; categoryCode: string }>,
     private readonly skills: Map<string, string>,
-    private readonly certificates: Map<string, { name: string; occupationCodes: string[] }>,
+    private readonly certificates: Map<string, { name: string; nameEn?: string; occupationCodes: string[] }>,
   ) {}
 
   /** Reads the tables through the repository (`ReferenceNames.load(createReferenceRepository(db))`). */
   static async load(repo: ReferenceRepository): Promise<ReferenceNames> {
     const [regions, occupations, skills, certificates] = await repo.tables();
     return new ReferenceNames(
-      new Map(regions.map((r) => [r.code, { name: r.name, lat: r.lat, lng: r.lng }])),
-      new Map(occupations.map((o) => [o.code, { name: o.nameZh, categoryCode: o.categoryCode }])),
+      new Map(regions.map((r) => [r.code, { name: r.name, nameEn: r.nameEn, lat: r.lat, lng: r.lng }])),
+      new Map(occupations.map((o) => [o.code, { name: o.nameZh, nameEn: o.nameEn, categoryCode: o.categoryCode }])),
       new Map(skills.map((s) => [s.code, s.nameZh])),
-      new Map(certificates.map((c) => [c.code, { name: c.nameZh, occupationCodes: c.occupationCodes }])),
+      new Map(
+        certificates.map((c) => [c.code, { name: c.nameZh, nameEn: c.nameEn, occupationCodes: c.occupationCodes }]),
+      ),
     );
   }
 
@@ -38,6 +41,24 @@ export class ReferenceNames {
       .slice(1)
       .map((prefix) => this.regions.get(prefix)?.name ?? '')
       .join('');
+  }
+
+  /** The region's name in the reader's language: 龙岩市长汀县, or "Changting County, Longyan". */
+  regionNameIn(code: string, locale: string): string {
+    if (locale !== 'en') return this.regionName(code);
+    return regionPrefixes(code)
+      .slice(1)
+      .reverse()
+      .map((prefix) => this.regions.get(prefix)?.nameEn ?? '')
+      .filter(Boolean)
+      .join(', ');
+  }
+
+  /** An occupation's or certificate's name in the reader's language (the code when unknown). */
+  nameIn(table: 'occupation' | 'certificate', code: string, locale: string): string {
+    const row = (table === 'occupation' ? this.occupations : this.certificates).get(code);
+    if (!row) return code;
+    return locale === 'en' && row.nameEn ? row.nameEn : row.name;
   }
 
   /** Coordinates of the region or of its nearest ancestor that has them. */

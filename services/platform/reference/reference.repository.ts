@@ -5,10 +5,10 @@ export function createReferenceRepository(db: Db) {
   return {
     tables: () =>
       Promise.all([
-        db.region.findMany({ select: { code: true, name: true, lat: true, lng: true } }),
-        db.occupation.findMany({ select: { code: true, nameZh: true, categoryCode: true } }),
+        db.region.findMany({ select: { code: true, name: true, nameEn: true, lat: true, lng: true } }),
+        db.occupation.findMany({ select: { code: true, nameZh: true, nameEn: true, categoryCode: true } }),
         db.skill.findMany({ select: { code: true, nameZh: true } }),
-        db.certificateKind.findMany({ select: { code: true, nameZh: true, occupationCodes: true } }),
+        db.certificateKind.findMany({ select: { code: true, nameZh: true, nameEn: true, occupationCodes: true } }),
       ]),
   };
 }
