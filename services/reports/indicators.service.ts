@@ -222,7 +222,7 @@ function agreementProgress(a: AgreementRow): AgreementProgress {
 
 export function createIndicatorsService(
   repo: IndicatorsRepository,
-  /** Dynamic-management figures (freshness-indicators.ts) for a region prefix, where the app has them. */
+  /** Figures other modules keep (freshness-indicators.ts, insurance-indicators.ts) for a region prefix, where the app has them. */
   freshness?: (prefix: string) => Promise<IndicatorValues>,
 ) {
   /** The region the actor asked for, checked against their scope; defaults to their own. */

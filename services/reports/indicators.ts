@@ -8,6 +8,7 @@
 import { type IndicatorDefinition, type ReportGroup } from './indicator-definition.ts';
 import { EMPLOYMENT_INDICATORS } from './employment-indicators.ts';
 import { FRESHNESS_INDICATORS } from './freshness-indicators.ts';
+import { INSURANCE_INDICATORS } from './insurance-indicators.ts';
 
 export * from './indicator-definition.ts';
 
@@ -112,6 +113,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     asOf: 'current',
     unit: 'people',
   },
+  ...INSURANCE_INDICATORS,
   {
     id: 'graduates',
     group: 'talent',

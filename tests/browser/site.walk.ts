@@ -63,6 +63,10 @@ describe('a walk of every page as every demo role', () => {
       // Training (issue #19): the course catalogue, its form, a course's people, and 我的培训.
       expect(reached('labourer')).toEqual(expect.arrayContaining(['/my-training']));
       expect(reached('county officer')).toEqual(expect.arrayContaining(['/training/courses', '/training/courses/new']));
+      // Social insurance (issue #20): worklists, cases, a case with its form, coverage.
+      expect(reached('county officer')).toEqual(
+        expect.arrayContaining(['/insurance', '/insurance/cases', '/insurance/cases/:id', '/insurance/coverage']),
+      );
       expect(lines).toEqual([]);
     },
     20 * 60_000,
