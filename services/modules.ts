@@ -9,6 +9,7 @@ import { healthModule } from './health/index.ts';
 import { homeModule } from './home/index.ts';
 import { identityModule } from './identity/index.ts';
 import { importsModule } from './imports/index.ts';
+import { insuranceModule } from './insurance/index.ts';
 import { labourersModule } from './labourers/index.ts';
 import { matchingModule } from './matching/index.ts';
 import { notificationsModule } from './notifications/index.ts';
@@ -30,13 +31,16 @@ export type AppDeps = CoreDeps &
   Parameters<typeof fairsModule.setUp>[0] &
   Parameters<typeof applicationsModule.setUp>[0] &
   Parameters<typeof graduatesModule.setUp>[0] &
-  Parameters<typeof vacanciesModule.setUp>[0];
+  Parameters<typeof vacanciesModule.setUp>[0] &
+  Parameters<typeof insuranceModule.setUp>[0] &
+  Parameters<typeof reportsModule.setUp>[0];
 
 /**
  * The application's modules, in the order they are set up: a module comes after those whose
- * services it uses (labourers, notifications and training before cooperation; cooperation's
- * partner regions before matching; matching before pushes and fairs; matching and applications
- * before graduates, whose figures the reports read).
+ * services it uses (labourers, comparison and notifications before insurance, insurance before reports;
+ * labourers, notifications and training before cooperation; cooperation's partner regions before
+ * matching; matching before pushes and fairs; matching and applications before graduates, whose
+ * figures the reports read).
  */
 export const MODULES: readonly AppModule<AppDeps>[] = [
   healthModule,
@@ -47,6 +51,7 @@ export const MODULES: readonly AppModule<AppDeps>[] = [
   vacanciesModule,
   comparisonModule,
   notificationsModule,
+  insuranceModule,
   trainingModule,
   cooperationModule,
   matchingModule,

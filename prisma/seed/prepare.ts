@@ -7,6 +7,7 @@ import type { Db } from '../../services/platform/database/prisma.ts';
 import { applyPendingMigrations } from '../tools/migrations.ts';
 import { DEMO_PASSWORD, seedDemoAccounts, seedDemoData } from './demo.ts';
 import { seedModuleDemos } from './demo-modules.ts';
+import { seedInsuranceDemo } from './demo-insurance.ts';
 import { seedNotificationsDemo } from './demo-notifications.ts';
 import { seedPushesDemo } from './demo-pushes.ts';
 import { seedFairsDemo } from './demo-fairs.ts';
@@ -55,6 +56,7 @@ export async function prepareDatabase(options: PrepareOptions) {
     seedTrainingDemo,
     seedPushesDemo,
     seedGraduatesDemo,
+    seedInsuranceDemo,
     seedReportsDemo,
   ]);
   log('database: demo accounts created (password WorkBridge-demo-1)');

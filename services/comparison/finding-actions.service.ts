@@ -84,6 +84,25 @@ export function createFindingActions({ repo, comparison, labourers }: FindingAct
       return comparison.finding(actor, runId, findingId);
     },
 
+    /**
+     * Closes an open finding another module has taken up (an insurance case opened for the person):
+     * stored as applied with what was done, audited like an application to the registry.
+     */
+    async followUp(
+      actor: SessionUser,
+      runId: string,
+      findingId: bigint,
+      resolution: string,
+      requestId: string,
+    ): Promise<FindingView> {
+      const { finding } = await openFinding(actor, runId, findingId);
+      await close(actor, finding, { status: 'applied', resolution }, requestId, {
+        labourerId: finding.labourerId,
+        followUp: resolution,
+      });
+      return comparison.finding(actor, runId, findingId);
+    },
+
     async dismiss(
       actor: SessionUser,
       runId: string,

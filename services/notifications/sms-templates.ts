@@ -12,6 +12,7 @@ const LABELS: Record<NotificationKind, string> = {
   follow_up_due: '回访提醒',
   report_filing: '报告报送',
   training_offer: '培训邀请',
+  insurance_case: '社保经办',
 };
 
 // One SMS segment holds 70 Chinese characters; longer ones are billed as several.

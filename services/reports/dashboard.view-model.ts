@@ -64,6 +64,13 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     { label: t('pensionCovered'), value: v.pension_covered ?? 0 },
     { label: t('pensionUncovered'), value: (v.pension_eligible ?? 0) - (v.pension_covered ?? 0) },
   ];
+  // Social-insurance casework (insurance-indicators.ts): 60+ receiving, 代缴, open cases.
+  const insurance = items(locale, v, [
+    'pension_60_plus',
+    'pension_60_plus_receiving',
+    'pension_government_paid',
+    'insurance_cases_open',
+  ]);
   const cooperation = COOP_KEYS.map((key) => ({
     label: t(`coop.${key}`),
     target: v[`coop_${key}_target`] ?? 0,
@@ -94,6 +101,7 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     training,
     graduates,
     pension,
+    insurance,
     cooperation,
     counties: counties
       .slice(0, 30)
@@ -117,6 +125,7 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     training,
     graduates,
     pension,
+    insurance,
     cooperation,
     subsidy: items(locale, v, ['subsidy_approved', 'subsidy_amount']),
     counties,

@@ -1,3 +1,4 @@
+import type { InsuranceFigures } from '../insurance/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import { createFreshnessRepository, freshnessConfig } from '../labourers/index.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
@@ -7,6 +8,7 @@ import { filingsPages } from './filings.pages.ts';
 import { filingsRoutes } from './filings.routes.ts';
 import { createFilingsService } from './filings.service.ts';
 import { freshnessValues } from './freshness-indicators.ts';
+import { insuranceValues } from './insurance-indicators.ts';
 import { dashboardPages } from './dashboard.pages.ts';
 import { createIndicatorsRepository } from './indicators.repository.ts';
 import { createIndicatorsService } from './indicators.service.ts';
@@ -32,16 +34,23 @@ export { fillFlowSnapshots, fillSnapshots } from './snapshots.ts';
 export const reportsModule: AppModule<
   CoreDeps & {
     notifier: Notifier;
+    insuranceFigures: InsuranceFigures;
     /** The graduates module's figures (graduate-indicators.ts), where the app has that module. */
     graduateFigures?: (prefix: string, periodTo: string) => Promise<Record<string, number>>;
   }
 > = {
   name: 'reports',
   config: [cycleConfig, workingAgeConfig],
-  setUp({ db, log, config, notifier, graduateFigures }) {
+  setUp({ db, log, config, notifier, insuranceFigures, graduateFigures }) {
     const repo = createIndicatorsRepository(db, config.section(workingAgeConfig));
     const freshness = freshnessValues(createFreshnessRepository(db).byTownship, config.section(freshnessConfig));
-    const indicators = createIndicatorsService(repo, freshness, graduateFigures);
+    const insurance = insuranceValues(insuranceFigures);
+    // Figures the registry's other modules keep (dynamic management, insurance casework), merged.
+    const indicators = createIndicatorsService(
+      repo,
+      async (prefix) => ({ ...(await freshness(prefix)), ...(await insurance(prefix)) }),
+      graduateFigures,
+    );
     const settings = config.section(cycleConfig);
     const reportsRepo = createReportsRepository(db);
     const reports = createReportsService({ repo: reportsRepo, indicators, indicatorsRepo: repo, settings });

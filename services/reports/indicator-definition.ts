@@ -12,6 +12,8 @@
  * of the year; the plan clause of each indicator.
  * 2026.12-2: the graduates module's figures (graduate-indicators.ts: status, 就业红娘 pairings, in work
  * within 3/6 months of leaving school).
+ *   and social-insurance casework (insurance-indicators.ts): 60+ receiving the pension, 代缴,
+ * open cases by kind.
  */
 export const DEFINITIONS_VERSION = '2026.12-2';
 

@@ -222,7 +222,7 @@ function agreementProgress(a: AgreementRow): AgreementProgress {
 
 export function createIndicatorsService(
   repo: IndicatorsRepository,
-  /** Dynamic-management figures (freshness-indicators.ts) for a region prefix, where the app has them. */
+  /** Figures other modules keep (freshness-indicators.ts, insurance-indicators.ts) for a region prefix, where the app has them. */
   freshness?: (prefix: string) => Promise<IndicatorValues>,
   /** The graduates module's figures (graduate-indicators.ts) for a region prefix and the period's last day. */
   graduates?: (prefix: string, periodTo: string) => Promise<IndicatorValues>,

@@ -9,6 +9,7 @@ import { type IndicatorDefinition, type ReportGroup } from './indicator-definiti
 import { EMPLOYMENT_INDICATORS } from './employment-indicators.ts';
 import { FRESHNESS_INDICATORS } from './freshness-indicators.ts';
 import { GRADUATE_INDICATORS } from './graduate-indicators.ts';
+import { INSURANCE_INDICATORS } from './insurance-indicators.ts';
 
 export * from './indicator-definition.ts';
 
@@ -113,6 +114,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     asOf: 'current',
     unit: 'people',
   },
+  ...INSURANCE_INDICATORS,
   {
     id: 'graduates',
     group: 'talent',

@@ -80,6 +80,10 @@ describe('a walk of every page as every demo role', () => {
           '/matchmaker/pairings/:id',
         ]),
       );
+      // Social insurance (issue #20): worklists, cases, a case with its form, coverage.
+      expect(reached('county officer')).toEqual(
+        expect.arrayContaining(['/insurance', '/insurance/cases', '/insurance/cases/:id', '/insurance/coverage']),
+      );
       expect(lines).toEqual([]);
     },
     20 * 60_000,

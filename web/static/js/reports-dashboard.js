@@ -183,6 +183,9 @@
     pension: function () {
       return pie(data.pension);
     },
+    insurance: function () {
+      return bars(data.insurance, true);
+    },
     counties: function () {
       var rows = data.counties;
       return {

@@ -1,0 +1,123 @@
+import { translate } from '../platform/i18n/i18n.ts';
+import { chinaDateTime } from '../platform/time/china-time.ts';
+import { CASE_KINDS, WORKLIST_KINDS, type WorklistKind } from './case-states.ts';
+import type { CaseDetail, CaseView, Worklist, WorklistQuery } from './insurance.contract.ts';
+
+type T = (key: string, params?: Record<string, unknown>) => string;
+const tr =
+  (locale: string): T =>
+  (key, params) =>
+    translate(locale, key, params);
+
+/** `?kind=…&county=…&township=…` of a worklist, for links and exports. */
+export function worklistQueryString(query: WorklistQuery): string {
+  const parts = [`kind=${query.kind}`];
+  if (query.county) parts.push(`county=${query.county}`);
+  if (query.township) parts.push(`township=${query.township}`);
+  return parts.join('&');
+}
+
+export function caseRow(locale: string, c: CaseView) {
+  const t = tr(locale);
+  return {
+    ...c,
+    kindText: t(`insurance.kinds.${c.kind}`),
+    stateText: t(`insurance.states.${c.state}`),
+    nextAction: c.open ? t(`insurance.next.${c.kind}.${c.state}`) : t('insurance.closed'),
+    lastStep: chinaDateTime(new Date(c.lastTransitionAt)),
+  };
+}
+
+export function caseDetailView(locale: string, c: CaseDetail) {
+  const t = tr(locale);
+  return {
+    ...caseRow(locale, c),
+    pensionNeedsGrade: c.kind === 'government_paid',
+    choices: c.nextStates.map((value) => ({ value, label: t(`insurance.states.${value}`) })),
+    steps: c.transitions.map((s) => ({
+      ...s,
+      fromText: s.from ? t(`insurance.states.${s.from}`) : '—',
+      toText: t(`insurance.states.${s.to}`),
+      atText: chinaDateTime(new Date(s.at)),
+    })),
+  };
+}
+
+/** The worklist page's data: tabs per kind, the area filter, the rows with their case link or open form. */
+export function worklistView(
+  locale: string,
+  query: WorklistQuery,
+  list: Worklist,
+  areas: Array<{ code: string; name: string }>,
+) {
+  const t = tr(locale);
+  const counties = areas.filter((a) => a.code.length === 6);
+  const townships = areas.filter((a) => a.code.length === 9 && (!query.county || a.code.startsWith(query.county)));
+  return {
+    title: t('insurance.worklists.title'),
+    kind: query.kind,
+    kindText: t(`insurance.kinds.${query.kind}`),
+    kindHint: t(`insurance.worklists.hints.${query.kind}`),
+    tabs: WORKLIST_KINDS.map((kind: WorklistKind) => ({
+      kind,
+      label: t(`insurance.kinds.${kind}`),
+      current: kind === query.kind,
+    })),
+    counties: counties.map((a) => ({ ...a, selected: a.code === query.county })),
+    townships: townships.map((a) => ({ ...a, selected: a.code === query.township })),
+    query: worklistQueryString(query),
+    total: list.total,
+    truncated: list.truncated,
+    byArea: list.byArea.filter((a) => a.code.length === (query.county ? 9 : 6)),
+    items: list.items.map((row) => ({
+      ...row,
+      pensionText: t(`insurance.pension.${row.pensionInsurance}`),
+      caseStateText: row.caseState ? t(`insurance.states.${row.caseState}`) : '',
+    })),
+  };
+}
+
+export function caseFilters(locale: string, kind: string | undefined, state: string | undefined) {
+  const t = tr(locale);
+  return {
+    kinds: CASE_KINDS.map((k) => ({ value: k, label: t(`insurance.kinds.${k}`), selected: k === kind })),
+    state,
+  };
+}
+
+/** The coverage page: the cards, the per-area table and the chart's JSON (safe inside a script tag). */
+export function coverageView(
+  locale: string,
+  values: Record<string, number>,
+  areas: Array<{ code: string; name: string; values: Record<string, number> }>,
+) {
+  const t = tr(locale);
+  const rows = areas.map((a) => ({
+    code: a.code,
+    name: a.name || a.code,
+    eligible: a.values.pension_eligible ?? 0,
+    covered: a.values.pension_covered ?? 0,
+    coverage: a.values.pension_coverage ?? 0,
+    aged60: a.values.pension_60_plus ?? 0,
+    receiving: a.values.pension_60_plus_receiving ?? 0,
+    receivingShare: a.values.pension_60_plus_receiving_share ?? 0,
+    governmentPaid: a.values.pension_government_paid ?? 0,
+  }));
+  const chart = JSON.stringify({
+    labels: rows.map((r) => r.name),
+    coverage: rows.map((r) => r.coverage),
+    receiving: rows.map((r) => r.receivingShare),
+    names: [t('insurance.coverage.coverage'), t('insurance.coverage.receivingShare')],
+  }).replace(/</g, '\\u003c');
+  return {
+    title: t('insurance.coverage.title'),
+    values,
+    open: CASE_KINDS.map((kind) => ({
+      kind,
+      label: t(`insurance.kinds.${kind}`),
+      count: values[`insurance_cases_open_${kind}`] ?? 0,
+    })),
+    rows,
+    chart,
+  };
+}

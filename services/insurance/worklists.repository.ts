@@ -1,0 +1,130 @@
+import { registeredPoorWhere } from '../labourers/index.ts';
+import type { Db, Prisma } from '../platform/database/prisma.ts';
+import type { WorklistKind } from './case-states.ts';
+
+/** Birthdays on or before which a person is 16, and 60, today. */
+export interface AgeCutoffs {
+  sixteen: Date;
+  sixty: Date;
+}
+
+const PERSON_SELECT = {
+  id: true,
+  name: true,
+  idNumberMasked: true,
+  phoneMasked: true,
+  regionCode: true,
+  birthDate: true,
+  disability: true,
+  disabilityGrade: true,
+  pensionInsurance: true,
+  unemploymentInsurance: true,
+  employmentStatus: true,
+} as const satisfies Prisma.LabourerSelect;
+
+export type PersonRow = Prisma.LabourerGetPayload<{ select: typeof PERSON_SELECT }>;
+
+/** The registry side: a person, the people on a worklist, the areas of a scope, standings and figures. */
+export function worklistQueries(db: Db) {
+  return {
+    person: (id: string) => db.labourer.findFirst({ where: { id, erasedAt: null }, select: PERSON_SELECT }),
+
+    /**
+     * Registered poor people under the prefix on a worklist (worklists.ts says who), or with an
+     * open case of its kind; `limit + 1` rows tell the caller whether the list was cut.
+     */
+    async worklistPeople(prefix: string, kind: WorklistKind, cut: AgeCutoffs, limit: number) {
+      const standing = (where: Prisma.InsuranceStandingWhereInput) =>
+        db.insuranceStanding.findMany({ where, select: { labourerId: true } }).then((r) => r.map((s) => s.labourerId));
+      const openCase = await db.insuranceCase
+        .findMany({ where: { kind, closedAt: null, regionCode: { startsWith: prefix } }, select: { labourerId: true } })
+        .then((r) => r.map((c) => c.labourerId));
+      const receiving =
+        kind === 'pension_60_plus' || kind === 'home_visit'
+          ? await standing({ receivingBenefitSince: { not: null } })
+          : [];
+      const graded = kind === 'government_paid' ? await standing({ governmentPaidGrade: { not: null } }) : [];
+      const visit =
+        kind === 'home_visit' ? await standing({ OR: [{ visitNeed: { not: null } }, { missingPapers: true }] }) : [];
+      const working = { birthDate: { lte: cut.sixteen, gt: cut.sixty } };
+      const conditions: Record<WorklistKind, Prisma.LabourerWhereInput> = {
+        uninsured: { ...working, pensionInsurance: 'none' },
+        pension_60_plus: {
+          birthDate: { lte: cut.sixty },
+          OR: [{ pensionInsurance: 'none' }, { id: { notIn: receiving } }],
+        },
+        government_paid: {
+          ...working,
+          pensionInsurance: { in: ['none', 'urban_rural_resident'] },
+          id: { notIn: graded },
+        },
+        home_visit: {
+          AND: [
+            { OR: [{ disability: true, disabilityGrade: { lte: 2 } }, { id: { in: visit } }] },
+            { OR: [{ pensionInsurance: 'none' }, { birthDate: { lte: cut.sixty }, id: { notIn: receiving } }] },
+          ],
+        },
+      };
+      return db.labourer.findMany({
+        where: {
+          AND: [
+            registeredPoorWhere(),
+            { regionCode: { startsWith: prefix } },
+            { OR: [conditions[kind], { id: { in: openCase } }] },
+          ],
+        },
+        select: PERSON_SELECT,
+        orderBy: [{ regionCode: 'asc' }, { id: 'asc' }],
+        take: limit + 1,
+      });
+    },
+
+    /** County (6-digit) and township (9-digit) codes under the prefix where people are registered. */
+    async areasUnder(prefix: string): Promise<string[]> {
+      const rows = await db.labourer.groupBy({
+        by: ['regionCode'],
+        where: { erasedAt: null, regionCode: { startsWith: prefix } },
+      });
+      const codes = new Set<string>();
+      for (const { regionCode } of rows) {
+        if (regionCode.length >= 6) codes.add(regionCode.slice(0, 6));
+        if (regionCode.length >= 9) codes.add(regionCode.slice(0, 9));
+      }
+      return [...codes].filter((code) => code.length > prefix.length || code === prefix).sort();
+    },
+
+    standings: (labourerIds: string[]) => db.insuranceStanding.findMany({ where: { labourerId: { in: labourerIds } } }),
+
+    /** Counts for the figures: 60+ receiving, 代缴, open cases by kind, under a prefix. */
+    async figures(prefix: string, cut: AgeCutoffs) {
+      const sixtyBirthday = cut.sixty;
+      const inRegion = { AND: [registeredPoorWhere(), { regionCode: { startsWith: prefix } }] };
+      const ids = async (where: Prisma.InsuranceStandingWhereInput) =>
+        (await db.insuranceStanding.findMany({ where, select: { labourerId: true } })).map((s) => s.labourerId);
+      const receiving = await ids({ receivingBenefitSince: { not: null } });
+      const paid = await ids({ governmentPaidGrade: { not: null } });
+      const [eligible, covered, aged60, receiving60, governmentPaid, open] = await Promise.all([
+        db.labourer.count({ where: { ...inRegion, birthDate: { lte: cut.sixteen } } }),
+        db.labourer.count({
+          where: { ...inRegion, birthDate: { lte: cut.sixteen }, pensionInsurance: { not: 'none' } },
+        }),
+        db.labourer.count({ where: { ...inRegion, birthDate: { lte: sixtyBirthday } } }),
+        db.labourer.count({ where: { ...inRegion, birthDate: { lte: sixtyBirthday }, id: { in: receiving } } }),
+        db.labourer.count({ where: { ...inRegion, id: { in: paid } } }),
+        db.insuranceCase.groupBy({
+          by: ['kind'],
+          where: { regionCode: { startsWith: prefix }, closedAt: null },
+          _count: { _all: true },
+        }),
+      ]);
+      return {
+        eligible,
+        covered,
+        aged60,
+        receiving60,
+        governmentPaid,
+        open: open.map((g) => ({ kind: g.kind, count: g._count._all })),
+      };
+    },
+  };
+}
