@@ -1,6 +1,7 @@
 import type { Notifier } from '../notifications/index.ts';
 import { createFreshnessRepository, freshnessConfig } from '../labourers/index.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
+import { createTalentFigures } from '../talent/index.ts';
 import { cycleConfig } from './cycle.ts';
 import { createFilingsRepository } from './filings.repository.ts';
 import { filingsPages } from './filings.pages.ts';
@@ -35,7 +36,12 @@ export const reportsModule: AppModule<CoreDeps & { notifier: Notifier }> = {
   setUp({ db, log, config, notifier }) {
     const repo = createIndicatorsRepository(db, config.section(workingAgeConfig));
     const freshness = freshnessValues(createFreshnessRepository(db).byTownship, config.section(freshnessConfig));
-    const indicators = createIndicatorsService(repo, freshness);
+    const talentFigures = createTalentFigures(db);
+    const indicators = createIndicatorsService(
+      repo,
+      freshness,
+      async (prefix, period) => (await talentFigures(prefix, period)).values,
+    );
     const settings = config.section(cycleConfig);
     const reportsRepo = createReportsRepository(db);
     const reports = createReportsService({ repo: reportsRepo, indicators, indicatorsRepo: repo, settings });

@@ -10,8 +10,9 @@
  * registered-poor.ts: confirmed, lifted out during the plan included, erased excluded); 就业率 on
  * the plan's base; push coverage with one population and date; plan certificate kinds; graduates
  * of the year; the plan clause of each indicator.
+ * 2026.12-2: 三支一扶, key-county shortage talent and the linked-county work (talent-indicators.ts).
  */
-export const DEFINITIONS_VERSION = '2026.12-1';
+export const DEFINITIONS_VERSION = '2026.12-2';
 
 /** The plan's special working groups (专项组), each reporting quarterly in writing. */
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;

@@ -224,6 +224,8 @@ export function createIndicatorsService(
   repo: IndicatorsRepository,
   /** Dynamic-management figures (freshness-indicators.ts) for a region prefix, where the app has them. */
   freshness?: (prefix: string) => Promise<IndicatorValues>,
+  /** 三支一扶, shortage-talent and linked-county figures (talent-indicators.ts), counted by the talent module. */
+  talent?: (prefix: string, period: Period) => Promise<IndicatorValues>,
 ) {
   /** The region the actor asked for, checked against their scope; defaults to their own. */
   async function resolveRegion(actor: Actor, regionCode?: string) {
@@ -299,6 +301,7 @@ export function createIndicatorsService(
       values[`coop_${key}_done`] = progress.reduce((t, a) => t + a.done[key], 0);
     }
     if (freshness) Object.assign(values, await timed(timer, 'freshness', () => freshness(prefix)));
+    if (talent) Object.assign(values, await timed(timer, 'talent', () => talent(prefix, period)));
     for (const [key, value] of Object.entries(values)) values[key] = Number(value);
 
     const names = new Map(regions.map((r) => [r.code, r]));

@@ -8,6 +8,7 @@
 import { type IndicatorDefinition, type ReportGroup } from './indicator-definition.ts';
 import { EMPLOYMENT_INDICATORS } from './employment-indicators.ts';
 import { FRESHNESS_INDICATORS } from './freshness-indicators.ts';
+import { TALENT_INDICATORS } from './talent-indicators.ts';
 
 export * from './indicator-definition.ts';
 
@@ -135,6 +136,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     asOf: 'period_end',
     unit: 'people',
   },
+  ...TALENT_INDICATORS,
   {
     id: 'coop_agreements',
     group: 'employment',
