@@ -20,6 +20,7 @@ import { pushesModule } from './pushes/index.ts';
 import { regionsModule } from './regions/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { subsidiesModule } from './subsidies/index.ts';
+import { talentModule } from './talent/index.ts';
 import { trainingModule } from './training/index.ts';
 import { vacanciesModule } from './vacancies/index.ts';
 
@@ -61,6 +62,7 @@ export const MODULES: readonly AppModule<AppDeps>[] = [
   subsidiesModule,
   pushesModule,
   fairsModule,
+  talentModule,
   reportsModule,
   homeModule,
 ];

@@ -1,3 +1,4 @@
+import type { Db } from '../platform/database/prisma.ts';
 import type { AppModule } from '../platform/modules.ts';
 import { keyCountiesPages } from './key-counties.pages.ts';
 import { createKeyCountiesRepository } from './key-counties.repository.ts';
@@ -23,3 +24,10 @@ export const regionsModule: AppModule = {
     };
   },
 };
+
+/** A province's counties, each with its name and whether it is a key county (for modules that work by county). */
+export function countiesOf(db: Db) {
+  const service = createKeyCountiesService(createKeyCountiesRepository(db));
+  return (province: string) => service.list(province);
+}
+export type CountiesOf = ReturnType<typeof countiesOf>;

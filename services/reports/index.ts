@@ -2,6 +2,7 @@ import type { InsuranceFigures } from '../insurance/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import { createFreshnessRepository, freshnessConfig } from '../labourers/index.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
+import type { TalentFiguresSource } from '../talent/index.ts';
 import { cycleConfig } from './cycle.ts';
 import { createFilingsRepository } from './filings.repository.ts';
 import { filingsPages } from './filings.pages.ts';
@@ -10,7 +11,7 @@ import { createFilingsService } from './filings.service.ts';
 import { freshnessValues } from './freshness-indicators.ts';
 import { insuranceValues } from './insurance-indicators.ts';
 import { dashboardPages } from './dashboard.pages.ts';
-import { createIndicatorsRepository } from './indicators.repository.ts';
+import { createIndicatorsRepository, type Period } from './indicators.repository.ts';
 import { createIndicatorsService } from './indicators.service.ts';
 import { filingsJobs, reportsJobs } from './reports.jobs.ts';
 import { reportsPages } from './reports.pages.ts';
@@ -37,20 +38,27 @@ export const reportsModule: AppModule<
     insuranceFigures: InsuranceFigures;
     /** The graduates module's figures (graduate-indicators.ts), where the app has that module. */
     graduateFigures?: (prefix: string, periodTo: string) => Promise<Record<string, number>>;
+    /** The talent module's figures (talent-indicators.ts), where the app has that module. */
+    talentFigures?: TalentFiguresSource;
   }
 > = {
   name: 'reports',
   config: [cycleConfig, workingAgeConfig],
-  setUp({ db, log, config, notifier, insuranceFigures, graduateFigures }) {
+  setUp({ db, log, config, notifier, insuranceFigures, graduateFigures, talentFigures }) {
     const repo = createIndicatorsRepository(db, config.section(workingAgeConfig));
     const freshness = freshnessValues(createFreshnessRepository(db).byTownship, config.section(freshnessConfig));
     const insurance = insuranceValues(insuranceFigures);
-    // Figures the registry's other modules keep (dynamic management, insurance casework), merged.
-    const indicators = createIndicatorsService(
-      repo,
-      async (prefix) => ({ ...(await freshness(prefix)), ...(await insurance(prefix)) }),
-      graduateFigures,
-    );
+    // Figures other modules keep (dynamic management, insurance casework, graduates, talent), merged.
+    const indicators = createIndicatorsService(repo, [
+      { name: 'freshness', values: (prefix) => freshness(prefix) },
+      { name: 'insurance', values: (prefix) => insurance(prefix) },
+      ...(graduateFigures
+        ? [{ name: 'graduates', values: (p: string, period: Period) => graduateFigures(p, period.to) }]
+        : []),
+      ...(talentFigures
+        ? [{ name: 'talent', values: async (p: string, period: Period) => (await talentFigures(p, period)).values }]
+        : []),
+    ]);
     const settings = config.section(cycleConfig);
     const reportsRepo = createReportsRepository(db);
     const reports = createReportsService({ repo: reportsRepo, indicators, indicatorsRepo: repo, settings });

@@ -14,6 +14,7 @@
  * within 3/6 months of leaving school).
  *   and social-insurance casework (insurance-indicators.ts): 60+ receiving the pension, 代缴,
  * open cases by kind.
+ *   and 三支一扶, key-county shortage talent and the linked-county work (talent-indicators.ts).
  */
 export const DEFINITIONS_VERSION = '2026.12-2';
 

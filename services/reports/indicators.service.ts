@@ -220,12 +220,16 @@ function agreementProgress(a: AgreementRow): AgreementProgress {
   };
 }
 
+/** Figures another module counts for a region prefix and period (its indicators are defined here). */
+export interface FigureSource {
+  readonly name: string;
+  values(prefix: string, period: Period): Promise<IndicatorValues>;
+}
+
 export function createIndicatorsService(
   repo: IndicatorsRepository,
-  /** Figures other modules keep (freshness-indicators.ts, insurance-indicators.ts) for a region prefix, where the app has them. */
-  freshness?: (prefix: string) => Promise<IndicatorValues>,
-  /** The graduates module's figures (graduate-indicators.ts) for a region prefix and the period's last day. */
-  graduates?: (prefix: string, periodTo: string) => Promise<IndicatorValues>,
+  /** Figures other modules keep (freshness, insurance casework, graduates, talent), merged into the values. */
+  sources: readonly FigureSource[] = [],
 ) {
   /** The region the actor asked for, checked against their scope; defaults to their own. */
   async function resolveRegion(actor: Actor, regionCode?: string) {
@@ -300,8 +304,8 @@ export function createIndicatorsService(
       values[`coop_${key}_target`] = progress.reduce((t, a) => t + a.targets[key], 0);
       values[`coop_${key}_done`] = progress.reduce((t, a) => t + a.done[key], 0);
     }
-    if (freshness) Object.assign(values, await timed(timer, 'freshness', () => freshness(prefix)));
-    if (graduates) Object.assign(values, await timed(timer, 'graduates', () => graduates(prefix, period.to)));
+    for (const source of sources)
+      Object.assign(values, await timed(timer, source.name, () => source.values(prefix, period)));
     for (const [key, value] of Object.entries(values)) values[key] = Number(value);
 
     const names = new Map(regions.map((r) => [r.code, r]));

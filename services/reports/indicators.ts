@@ -10,6 +10,7 @@ import { EMPLOYMENT_INDICATORS } from './employment-indicators.ts';
 import { FRESHNESS_INDICATORS } from './freshness-indicators.ts';
 import { GRADUATE_INDICATORS } from './graduate-indicators.ts';
 import { INSURANCE_INDICATORS } from './insurance-indicators.ts';
+import { TALENT_INDICATORS } from './talent-indicators.ts';
 
 export * from './indicator-definition.ts';
 
@@ -139,6 +140,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'people',
   },
   ...GRADUATE_INDICATORS,
+  ...TALENT_INDICATORS,
   {
     id: 'coop_agreements',
     group: 'employment',

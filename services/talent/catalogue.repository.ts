@@ -1,0 +1,81 @@
+import type { Db } from '../platform/database/prisma.ts';
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** The key counties' shortage-talent catalogues and the people recruited against them. */
+export function createCatalogueRepository(db: Db) {
+  return {
+    entries: (where: { prefix: string; year?: number | undefined; countyCode?: string | undefined }) =>
+      db.talentCatalogueEntry.findMany({
+        where: {
+          countyCode: where.countyCode ?? { startsWith: where.prefix },
+          ...(where.year ? { year: where.year } : {}),
+        },
+        orderBy: [{ year: 'desc' }, { countyCode: 'asc' }, { field: 'asc' }],
+        include: { recruits: { select: { poorFamily: true, recruitedOn: true } } },
+      }),
+    entry: (id: string) =>
+      db.talentCatalogueEntry.findUnique({ where: { id }, include: { _count: { select: { recruits: true } } } }),
+    createEntry: (data: {
+      countyCode: string;
+      year: number;
+      field: string;
+      level: string;
+      posts: number;
+      reservedPoor: number;
+      allowancePerMonth: number;
+      campaign?: string | undefined;
+    }) => db.talentCatalogueEntry.create({ data: { ...data, campaign: data.campaign ?? null } }),
+    recruits: (where: { prefix: string; year?: number | undefined; countyCode?: string | undefined }) =>
+      db.talentRecruit.findMany({
+        where: {
+          entry: {
+            countyCode: where.countyCode ?? { startsWith: where.prefix },
+            ...(where.year ? { year: where.year } : {}),
+          },
+        },
+        orderBy: [{ recruitedOn: 'desc' }],
+        include: { entry: { select: { countyCode: true, field: true } } },
+      }),
+    /** Adds a recruit unless the line's posts are all taken (counted in the same transaction). */
+    addRecruit: (
+      entryId: string,
+      posts: number,
+      data: {
+        name: string;
+        idNumberEncrypted: string;
+        idNumberHash: string;
+        idNumberMasked: string;
+        institution: string;
+        poorFamily: boolean;
+        recruitedOn: string;
+        allowancePerMonth: number;
+      },
+    ) =>
+      db.$transaction(async (tx) => {
+        if ((await tx.talentRecruit.count({ where: { entryId } })) >= posts) return null;
+        if (
+          await tx.talentRecruit.findUnique({
+            where: { entryId_idNumberHash: { entryId, idNumberHash: data.idNumberHash } },
+          })
+        )
+          return 'duplicate' as const;
+        return tx.talentRecruit.create({
+          data: { ...data, entryId, recruitedOn: day(data.recruitedOn) },
+          include: { entry: { select: { countyCode: true, field: true } } },
+        });
+      }),
+    figureRows: (year: number) =>
+      db.talentCatalogueEntry.findMany({
+        where: { year },
+        select: {
+          countyCode: true,
+          posts: true,
+          reservedPoor: true,
+          recruits: { select: { poorFamily: true, recruitedOn: true } },
+        },
+      }),
+  };
+}
+
+export type CatalogueRepository = ReturnType<typeof createCatalogueRepository>;

@@ -1,0 +1,71 @@
+import type { Db } from '../platform/database/prisma.ts';
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+const FULL = {
+  meetings: { orderBy: { heldOn: 'desc' }, include: { items: { orderBy: { dueOn: 'asc' } } } },
+  projects: { orderBy: { title: 'asc' }, include: { updates: { orderBy: { on: 'desc' } } } },
+  pairings: { orderBy: { givenOn: 'desc' } },
+} as const;
+
+/** The linked-county work (挂钩帮扶): counties, 推进会 and their items, projects, pairings. */
+export function createLinkedRepository(db: Db) {
+  return {
+    list: (prefix: string) =>
+      db.linkedCounty.findMany({
+        where: { countyCode: { startsWith: prefix } },
+        orderBy: { countyCode: 'asc' },
+        include: FULL,
+      }),
+    one: (id: string) => db.linkedCounty.findUnique({ where: { id }, include: FULL }),
+    byCounty: (countyCode: string) => db.linkedCounty.findUnique({ where: { countyCode } }),
+    create: (data: { countyCode: string; since: number; villages: string[] }) => db.linkedCounty.create({ data }),
+    addMeeting: (linkedCountyId: string, data: { heldOn: string; decisions: string }) =>
+      db.linkedMeeting.create({ data: { linkedCountyId, decisions: data.decisions, heldOn: day(data.heldOn) } }),
+    meeting: (id: string) => db.linkedMeeting.findUnique({ where: { id } }),
+    addItem: (meetingId: string, data: { title: string; owner: string; dueOn: string }) =>
+      db.linkedItem.create({ data: { meetingId, ...data, dueOn: day(data.dueOn) } }),
+    item: (id: string) => db.linkedItem.findUnique({ where: { id }, include: { meeting: true } }),
+    setItem: (id: string, data: { state: string; doneOn: string | null }) =>
+      db.linkedItem.update({
+        where: { id },
+        data: { state: data.state, doneOn: data.doneOn ? day(data.doneOn) : null },
+      }),
+    addProject: (linkedCountyId: string, data: { title: string; notes?: string | undefined }) =>
+      db.linkedProject.create({ data: { linkedCountyId, title: data.title, notes: data.notes ?? null } }),
+    project: (id: string) => db.linkedProject.findUnique({ where: { id } }),
+    /** A dated update and the project's progress, together. */
+    updateProject: (id: string, data: { on: string; percent: number; note?: string | undefined; byUserId: string }) =>
+      db.$transaction(async (tx) => {
+        await tx.linkedProjectUpdate.create({
+          data: {
+            projectId: id,
+            on: day(data.on),
+            percent: data.percent,
+            note: data.note ?? null,
+            byUserId: data.byUserId,
+          },
+        });
+        return tx.linkedProject.update({ where: { id }, data: { percent: data.percent } });
+      }),
+    addPairing: (
+      linkedCountyId: string,
+      data: { branch: string; student: string; support: string; amount: number; givenOn: string },
+    ) => db.linkedPairing.create({ data: { linkedCountyId, ...data, givenOn: day(data.givenOn) } }),
+    figureRows: (year: number) =>
+      db.linkedCounty.findMany({
+        select: {
+          countyCode: true,
+          meetings: {
+            where: { heldOn: { gte: day(`${year}-01-01`), lte: day(`${year}-12-31`) } },
+            select: { items: { select: { state: true, doneOn: true } } },
+          },
+          projects: { select: { percent: true } },
+          pairings: { select: { givenOn: true, amount: true } },
+        },
+      }),
+  };
+}
+
+export type LinkedRepository = ReturnType<typeof createLinkedRepository>;
+export type LinkedRow = Exclude<Awaited<ReturnType<LinkedRepository['one']>>, null>;

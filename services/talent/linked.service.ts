@@ -1,0 +1,141 @@
+import { scopePrefix } from '../platform/access/scope.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
+import type { CountiesOf } from '../regions/index.ts';
+import type { z } from 'zod';
+import type {
+  ITEM_STATES,
+  ItemInputSchema,
+  ItemPatchSchema,
+  LinkedCountyInputSchema,
+  LinkedCountyView,
+  MeetingInputSchema,
+  PairingInputSchema,
+  ProjectInputSchema,
+  ProjectUpdateInputSchema,
+} from './linked.contract.ts';
+import type { LinkedRepository, LinkedRow } from './linked.repository.ts';
+import { type Actor, dayOf, requireProvince } from './talent-access.ts';
+
+type In<T extends z.ZodType> = z.infer<T>;
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** The average progress of projects in percent, one decimal; 0 without projects. */
+export const meanProgress = (percents: number[]) =>
+  percents.length ? Math.round((percents.reduce((a, b) => a + b, 0) / percents.length) * 10) / 10 : 0;
+
+function view(row: LinkedRow, countyName: string): LinkedCountyView {
+  const items = row.meetings.flatMap((m) => m.items);
+  return {
+    id: row.id,
+    countyCode: row.countyCode,
+    countyName,
+    since: row.since,
+    villages: row.villages,
+    meetings: row.meetings.map((m) => ({
+      id: m.id,
+      heldOn: dayOf(m.heldOn),
+      decisions: m.decisions,
+      items: m.items.map((i) => ({
+        id: i.id,
+        title: i.title,
+        owner: i.owner,
+        dueOn: dayOf(i.dueOn),
+        state: i.state as (typeof ITEM_STATES)[number],
+        doneOn: i.doneOn ? dayOf(i.doneOn) : null,
+        overdue: i.state !== 'done' && dayOf(i.dueOn) < todayIso(),
+      })),
+    })),
+    projects: row.projects.map((p) => ({
+      id: p.id,
+      title: p.title,
+      percent: p.percent,
+      notes: p.notes,
+      updates: p.updates.map((u) => ({ on: dayOf(u.on), percent: u.percent, note: u.note })),
+    })),
+    pairings: row.pairings.map((p) => ({ ...p, givenOn: dayOf(p.givenOn) })),
+    figures: {
+      items: items.length,
+      itemsDone: items.filter((i) => i.state === 'done').length,
+      projectsProgress: meanProgress(row.projects.map((p) => p.percent)),
+      pairings: row.pairings.length,
+      amount: row.pairings.reduce((t, p) => t + p.amount, 0),
+    },
+  };
+}
+
+/** The province department's linked-county work (plan §6): kept by province officers, read by the county's. */
+export function createLinkedService(deps: { repo: LinkedRepository; counties: CountiesOf }) {
+  const { repo, counties } = deps;
+  const names = async () => new Map((await counties('35')).map((c) => [c.code, c]));
+
+  async function one(id: string) {
+    const row = await repo.one(id);
+    if (!row) throw new NotFoundError(`Linked county ${id} not found`);
+    return view(row, (await names()).get(row.countyCode)?.name ?? row.countyCode);
+  }
+  async function owned(actor: Actor, id: string | undefined | null) {
+    requireProvince(actor);
+    if (!id) throw new NotFoundError('Not found');
+    return one(id);
+  }
+
+  return {
+    async list(actor: Actor) {
+      const map = await names();
+      return (await repo.list(scopePrefix(actor))).map((row) =>
+        view(row, map.get(row.countyCode)?.name ?? row.countyCode),
+      );
+    },
+    one,
+    async create(actor: Actor, input: In<typeof LinkedCountyInputSchema>) {
+      requireProvince(actor);
+      if (!(await names()).get(input.countyCode)?.keyCounty) {
+        throw new ValidationError('Not a key county', [
+          { field: 'countyCode', code: 'not_key_county', message: 'is not a provincial key county' },
+        ]);
+      }
+      if (await repo.byCounty(input.countyCode)) throw new ConflictError('Linked already', { reason: 'linked' });
+      return one((await repo.create(input)).id);
+    },
+    async addMeeting(actor: Actor, id: string, input: In<typeof MeetingInputSchema>) {
+      await owned(actor, id);
+      await repo.addMeeting(id, input);
+      return one(id);
+    },
+    async addItem(actor: Actor, meetingId: string, input: In<typeof ItemInputSchema>) {
+      const meeting = await repo.meeting(meetingId);
+      await owned(actor, meeting?.linkedCountyId);
+      await repo.addItem(meetingId, input);
+      return one(meeting!.linkedCountyId);
+    },
+    async setItem(actor: Actor, itemId: string, input: In<typeof ItemPatchSchema>) {
+      const item = await repo.item(itemId);
+      await owned(actor, item?.meeting.linkedCountyId);
+      if (input.state === 'done' && !input.doneOn) {
+        throw new ValidationError('Done needs a date', [
+          { field: 'doneOn', code: 'required', message: 'is required when done' },
+        ]);
+      }
+      await repo.setItem(itemId, { state: input.state, doneOn: input.state === 'done' ? input.doneOn! : null });
+      return one(item!.meeting.linkedCountyId);
+    },
+    async addProject(actor: Actor, id: string, input: In<typeof ProjectInputSchema>) {
+      await owned(actor, id);
+      await repo.addProject(id, input);
+      return one(id);
+    },
+    async updateProject(actor: Actor, projectId: string, input: In<typeof ProjectUpdateInputSchema>) {
+      const project = await repo.project(projectId);
+      await owned(actor, project?.linkedCountyId);
+      await repo.updateProject(projectId, { ...input, byUserId: actor.id });
+      return one(project!.linkedCountyId);
+    },
+    async addPairing(actor: Actor, id: string, input: In<typeof PairingInputSchema>) {
+      await owned(actor, id);
+      await repo.addPairing(id, input);
+      return one(id);
+    },
+  };
+}
+
+export type LinkedService = ReturnType<typeof createLinkedService>;

@@ -1,0 +1,30 @@
+import type { Db } from '../platform/database/prisma.ts';
+import { countiesOf } from '../regions/index.ts';
+import { createCatalogueRepository } from './catalogue.repository.ts';
+import { createLinkedRepository } from './linked.repository.ts';
+import { createSanzhiyifuRepository } from './sanzhiyifu.repository.ts';
+import { talentFigures } from './talent-figures.ts';
+
+/**
+ * The figures of a region prefix and period: the period-end year's plan and catalogue lines, the
+ * linked counties' meetings of that year. Key counties as an administrator marks them now.
+ */
+export function createTalentFigures(db: Db) {
+  const szyf = createSanzhiyifuRepository(db);
+  const catalogue = createCatalogueRepository(db);
+  const linked = createLinkedRepository(db);
+  const counties = countiesOf(db);
+  return async (prefix: string, period: { from: string; to: string }) => {
+    const year = Number(period.to.slice(0, 4));
+    const [plan, entries, links, all] = await Promise.all([
+      szyf.figureRows(year),
+      catalogue.figureRows(year),
+      linked.figureRows(year),
+      counties('35'),
+    ]);
+    const keyCounties = new Set(all.filter((c) => c.keyCounty).map((c) => c.code));
+    return { plan, values: talentFigures({ plan, catalogue: entries, linked: links, keyCounties }, prefix, period) };
+  };
+}
+
+export type TalentFiguresSource = ReturnType<typeof createTalentFigures>;
