@@ -10,8 +10,10 @@
  * registered-poor.ts: confirmed, lifted out during the plan included, erased excluded); 就业率 on
  * the plan's base; push coverage with one population and date; plan certificate kinds; graduates
  * of the year; the plan clause of each indicator.
+ * 2026.12-2: subsidies read from the claim engine (SubsidyClaim); claims, approvals, yuan and people
+ * reached over every subsidy programme.
  */
-export const DEFINITIONS_VERSION = '2026.12-1';
+export const DEFINITIONS_VERSION = '2026.12-2';
 
 /** The plan's special working groups (专项组), each reporting quarterly in writing. */
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;

@@ -188,15 +188,4 @@ export function subjectKey(
   return values.every(Boolean) ? [code, ...values].join(':') : null;
 }
 
-/** The months from `from` to `to` inclusive, as 'YYYY-MM'. */
-export function monthsBetween(from: Date, to: Date): string[] {
-  const months: string[] = [];
-  for (let m = monthOf(from); m <= monthOf(to);) {
-    months.push(m);
-    const [y, mm] = m.split('-').map(Number) as [number, number];
-    m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
-  }
-  return months;
-}
-
 export { monthOf as chinaMonth };

@@ -27,10 +27,8 @@ const filterQuery = (q: Record<string, unknown>) =>
     .map(([k, v]) => `&${k}=${encodeURIComponent(String(v))}`)
     .join('');
 
-/** The officer's pages: programmes and their regional rules, claims with filters, a claim's steps, budgets. */
-export async function claimsPages(app: FastifyInstance, opts: { engine: ClaimEngine }) {
-  const { programmes, claims } = opts.engine;
-
+/** Programmes with their regional rules and the form to set a region's, and budgets against spend. */
+async function programmePages(app: FastifyInstance, { programmes }: ClaimEngine) {
   async function renderProgrammes(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -83,6 +81,23 @@ export async function claimsPages(app: FastifyInstance, opts: { engine: ClaimEng
       }
     },
   });
+
+  app.route({
+    ...page('GET', '/subsidies/budgets', officers),
+    handler: async (request, reply) => {
+      const rows = await programmes.budgets(request.user!);
+      return reply.page('subsidies/budgets', {
+        title: translate(request.locale, 'claims.budgetsTitle'),
+        ...budgetView(request.locale, rows),
+      });
+    },
+  });
+}
+
+/** The officer's pages: programmes and their regional rules, claims with filters, a claim's steps, budgets. */
+export async function claimsPages(app: FastifyInstance, opts: { engine: ClaimEngine }) {
+  const { programmes, claims } = opts.engine;
+  await programmePages(app, opts.engine);
 
   app.route({
     ...page('GET', '/subsidies/claims', officers),
@@ -159,17 +174,6 @@ export async function claimsPages(app: FastifyInstance, opts: { engine: ClaimEng
       } catch (error) {
         return renderClaim(request, reply, id, pageProblem(request.locale, error, TEXTS));
       }
-    },
-  });
-
-  app.route({
-    ...page('GET', '/subsidies/budgets', officers),
-    handler: async (request, reply) => {
-      const rows = await programmes.budgets(request.user!);
-      return reply.page('subsidies/budgets', {
-        title: translate(request.locale, 'claims.budgetsTitle'),
-        ...budgetView(request.locale, rows),
-      });
     },
   });
 }

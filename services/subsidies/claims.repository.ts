@@ -2,7 +2,7 @@ import { recordAudit, type AuditEntry } from '../platform/audit/audit.repository
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import type { SubsidyClaimStatus } from '../platform/database/generated/enums.ts';
 import { fairServed } from '../fairs/index.ts';
-import type { HireFacts, PersonFacts } from './claim-rules.ts';
+import type { ClaimCheck, HireFacts, PersonFacts } from './claim-rules.ts';
 
 const PERSON = {
   id: true,
@@ -68,7 +68,23 @@ const claimsWhere = (f: ClaimFilter): Prisma.SubsidyClaimWhereInput => ({
 
 const CLAIM_INCLUDE = { programme: { select: { code: true, name: true, nameEn: true } } } as const;
 export type ClaimRow = Prisma.SubsidyClaimGetPayload<{ include: typeof CLAIM_INCLUDE }>;
-export type ClaimWrite = Omit<Prisma.SubsidyClaimUncheckedCreateInput, 'id' | 'transitions'>;
+/** A new claim's row; its evidence and checks are JSON columns. */
+export type ClaimWrite = Omit<Prisma.SubsidyClaimUncheckedCreateInput, 'id' | 'transitions' | 'evidence' | 'checks'> & {
+  evidence?: Record<string, string>;
+  checks: ClaimCheck[];
+};
+
+/** What a step writes on the claim besides its status. */
+export interface StepData {
+  checks?: ClaimCheck[];
+  decidedAt?: Date;
+  rejectionReason?: string;
+  paidAmount?: number;
+  paidOn?: Date;
+  paymentReference?: string;
+}
+
+const json = (value: unknown) => value as Prisma.InputJsonValue;
 
 export interface StepWrite {
   from: SubsidyClaimStatus | null;
@@ -77,8 +93,8 @@ export interface StepWrite {
   note?: string | null;
 }
 
-/** The claim engine's queries: subjects' facts, claims with their steps, budgets' spend. */
-export function createClaimsRepository(db: Db) {
+/** What the records say about claims' subjects: people, hires, businesses, fairs. */
+function subjectQueries(db: Db) {
   return {
     person: (id: string) => db.labourer.findUnique({ where: { id }, select: PERSON }),
     hire: async (id: string) => {
@@ -113,11 +129,31 @@ export function createClaimsRepository(db: Db) {
         ),
       ),
 
+    recordBusiness: (
+      data: Prisma.BusinessRegistrationUncheckedCreateInput,
+      audit: Omit<AuditEntry, 'entity' | 'entityId'>,
+    ) =>
+      db.$transaction(async (tx) => {
+        const row = await tx.businessRegistration.create({ data });
+        await recordAudit(tx, { ...audit, entity: 'business_registration', entityId: row.id });
+        return row;
+      }),
+  };
+}
+
+/** The claim engine's queries: subjects' facts, claims with their steps, budgets' spend. */
+export function createClaimsRepository(db: Db) {
+  return {
+    ...subjectQueries(db),
+
     /** The claim, its first steps and its audit record in one transaction; null when its subject is claimed already. */
     async create(write: ClaimWrite, steps: StepWrite[], audit: Omit<AuditEntry, 'entity' | 'entityId'>) {
       try {
         return await db.$transaction(async (tx) => {
-          const claim = await tx.subsidyClaim.create({ data: write, include: CLAIM_INCLUDE });
+          const claim = await tx.subsidyClaim.create({
+            data: { ...write, evidence: json(write.evidence ?? {}), checks: json(write.checks) },
+            include: CLAIM_INCLUDE,
+          });
           for (const step of steps)
             await tx.subsidyClaimTransition.create({
               data: {
@@ -138,16 +174,11 @@ export function createClaimsRepository(db: Db) {
     },
 
     /** Moves the claim on if it is still in `step.from`; null when someone moved it meanwhile. */
-    step: (
-      id: string,
-      step: StepWrite,
-      data: Prisma.SubsidyClaimUpdateInput,
-      audit: Omit<AuditEntry, 'entity' | 'entityId'>,
-    ) =>
+    step: (id: string, step: StepWrite, data: StepData, audit: Omit<AuditEntry, 'entity' | 'entityId'>) =>
       db.$transaction(async (tx) => {
         const moved = await tx.subsidyClaim.updateMany({
           where: { id, status: step.from! },
-          data: { ...(data as Prisma.SubsidyClaimUpdateManyMutationInput), status: step.to },
+          data: { ...data, checks: data.checks ? json(data.checks) : undefined, status: step.to },
         });
         if (moved.count === 0) return null;
         await tx.subsidyClaimTransition.create({
@@ -206,16 +237,6 @@ export function createClaimsRepository(db: Db) {
       const paid = rows.find((r) => r.status === 'paid')?._sum.paidAmount ?? 0;
       return { approved, paid, total: approved + paid };
     },
-
-    recordBusiness: (
-      data: Prisma.BusinessRegistrationUncheckedCreateInput,
-      audit: Omit<AuditEntry, 'entity' | 'entityId'>,
-    ) =>
-      db.$transaction(async (tx) => {
-        const row = await tx.businessRegistration.create({ data });
-        await recordAudit(tx, { ...audit, entity: 'business_registration', entityId: row.id });
-        return row;
-      }),
 
     userNames: async (ids: (string | null)[]) =>
       new Map(

@@ -1,9 +1,9 @@
 import { scopePrefix } from '../platform/access/scope.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
-import type { Prisma } from '../platform/database/prisma.ts';
 import type { SubsidyClaimStatus } from '../platform/database/generated/enums.ts';
-import { readSubject, type SubjectIds } from './claim-facts.ts';
+import { readSubject, type Subject, type SubjectIds } from './claim-facts.ts';
+import type { ProgrammeRow, SettingRow } from './programmes.repository.ts';
 import {
   claimAmount,
   ELIGIBILITY_RULES,
@@ -13,15 +13,15 @@ import {
   type EligibilityRule,
 } from './claim-rules.ts';
 import type { Claim, ClaimCreate, ClaimFilterQuery, ClaimListQuery, TransitionInput } from './claims.contract.ts';
-import type { ClaimFilter, ClaimRow, ClaimsRepository, StepWrite } from './claims.repository.ts';
+import type { ClaimFilter, ClaimRow, ClaimsRepository, ClaimWrite, StepWrite } from './claims.repository.ts';
 import type { ProgrammesService } from './programmes.service.ts';
+import { planStep } from './claim-steps.ts';
 import { ruleSetting, settingFor } from './programmes.service.ts';
 
 /** Who acts: an officer, or the platform itself (a job, another module) with no region limit. */
 export type ClaimActor = SessionUser | null;
 
 type Names = Map<string, string>;
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toClaim(
   row: ClaimRow & {
@@ -79,6 +79,53 @@ const conflict = (message: string, reason: string, extra: object = {}) =>
   new ConflictError(message, { reason, ...extra });
 const failed = (checks: ClaimCheck[]) => checks.filter((c) => !c.passed);
 
+function filterOf(scope: string, query: ClaimFilterQuery): ClaimFilter {
+  const asked = query.regionCode && query.regionCode.startsWith(scope) ? query.regionCode : scope;
+  return {
+    regionPrefix: asked,
+    programmeCode: query.programme,
+    status: query.status,
+    labourerId: query.labourerId,
+    applicationId: query.applicationId,
+    month: query.month,
+  };
+}
+
+/** The new claim's row: its subject, the rule that priced it, the checks it passed. */
+function claimWrite(c: {
+  programme: ProgrammeRow;
+  subject: Subject;
+  setting: SettingRow;
+  input: ClaimCreate;
+  checks: ClaimCheck[];
+  key: string;
+  by: string | null;
+  status: SubsidyClaimStatus;
+}): ClaimWrite {
+  const { programme, subject, setting, input, checks, key, by } = c;
+  return {
+    programmeId: programme.id,
+    kind: programme.kind,
+    subjectKey: key,
+    regionCode: subject.regionCode,
+    ruleRegionCode: setting.regionCode,
+    labourerId: subject.labourerId,
+    employerId: subject.employerId,
+    applicationId: subject.applicationId,
+    fairId: subject.fairId,
+    reference: input.reference ?? null,
+    month: input.month ?? null,
+    claimant: programme.claimant,
+    claimantName: subject.claimantName,
+    people: subject.people,
+    amount: claimAmount(programme.amountBasis, setting, subject.people, subject.employerKind),
+    evidence: input.evidence,
+    checks: checks,
+    status: c.status,
+    createdById: by,
+  };
+}
+
 export interface ClaimsDeps {
   repo: ClaimsRepository;
   programmes: ProgrammesService;
@@ -122,27 +169,7 @@ export function createClaimsService({ repo, programmes, now = () => new Date() }
     const steps: StepWrite[] = [{ from: null, to: 'draft', byId: by }];
     if (input.submit) steps.push({ from: 'draft', to: 'submitted', byId: by });
     const row = await repo.create(
-      {
-        programmeId: programme.id,
-        kind: programme.kind,
-        subjectKey: key,
-        regionCode: subject.regionCode,
-        ruleRegionCode: setting.regionCode,
-        labourerId: subject.labourerId,
-        employerId: subject.employerId,
-        applicationId: subject.applicationId,
-        fairId: subject.fairId,
-        reference: input.reference ?? null,
-        month: input.month ?? null,
-        claimant: programme.claimant,
-        claimantName: subject.claimantName,
-        people: subject.people,
-        amount: claimAmount(programme.amountBasis, setting, subject.people, subject.employerKind),
-        evidence: input.evidence as Prisma.InputJsonValue,
-        checks: checks as unknown as Prisma.InputJsonValue,
-        status: steps.at(-1)!.to,
-        createdById: by,
-      },
+      claimWrite({ programme, subject, setting, input, checks, key, by, status: steps.at(-1)!.to }),
       steps,
       {
         actor,
@@ -171,59 +198,13 @@ export function createClaimsService({ repo, programmes, now = () => new Date() }
       throw conflict(`The region’s budget has ${setting.budget - spent} yuan left`, 'over_budget');
   }
 
-  async function plan(actor: ClaimActor, row: ClaimRow, input: TransitionInput) {
-    const wrong = () =>
-      conflict(`A ${row.status} claim cannot be ${input.action}`, 'wrong_status', { status: row.status });
-    switch (input.action) {
-      case 'submit':
-        if (row.status !== 'draft') throw wrong();
-        return { to: 'submitted' as const, data: {}, note: null };
-      case 'check': {
-        if (row.status !== 'submitted') throw wrong();
-        const { checks } = await assess(row.programme.code, row, actor);
-        return {
-          to: 'checked' as const,
-          data: { checks: checks as unknown as Prisma.InputJsonValue },
-          note:
-            failed(checks)
-              .map((c) => c.rule)
-              .join(', ') || null,
-        };
-      }
-      case 'approve':
-        if (row.status !== 'checked') throw wrong();
-        if (failed(row.checks as unknown as ClaimCheck[]).length)
-          throw conflict('The claim failed its checks', 'checks_failed');
-        await assertBudget(row);
-        return { to: 'approved' as const, data: { decidedAt: now() }, note: input.note ?? null };
-      case 'reject':
-        if (row.status !== 'submitted' && row.status !== 'checked') throw wrong();
-        return {
-          to: 'rejected' as const,
-          data: { decidedAt: now(), rejectionReason: input.reason },
-          note: input.reason,
-        };
-      case 'pay':
-        if (row.status !== 'approved') throw wrong();
-        if (input.paidAmount > row.amount)
-          throw new ValidationError('More than approved', [
-            { field: 'paidAmount', code: 'too_large', message: `must be at most ${row.amount}` },
-          ]);
-        return {
-          to: 'paid' as const,
-          data: {
-            paidAmount: input.paidAmount,
-            paidOn: new Date(`${input.paidOn}T00:00:00Z`),
-            paymentReference: input.reference,
-          },
-          note: input.reference,
-        };
-    }
-  }
-
   async function transition(actor: ClaimActor, id: string, input: TransitionInput, requestId?: string) {
     const row = await claimInScope(actor, id);
-    const next = await plan(actor, row, input);
+    const next = await planStep(row, input, {
+      recheck: async () => (await assess(row.programme.code, row, actor)).checks,
+      assertBudget: () => assertBudget(row),
+      now: now(),
+    });
     const moved = await repo.step(
       id,
       { from: row.status, to: next.to, byId: actor?.id ?? null, note: next.note },
@@ -239,30 +220,17 @@ export function createClaimsService({ repo, programmes, now = () => new Date() }
     return toClaim(row, await repo.userNames(row.transitions.map((t) => t.byId)));
   }
 
-  function filterOf(actor: ClaimActor, query: ClaimFilterQuery): ClaimFilter {
-    const scope = prefixOf(actor);
-    const asked = query.regionCode && query.regionCode.startsWith(scope) ? query.regionCode : scope;
-    return {
-      regionPrefix: asked,
-      programmeCode: query.programme,
-      status: query.status,
-      labourerId: query.labourerId,
-      applicationId: query.applicationId,
-      month: query.month,
-    };
-  }
-
   return {
     create,
     transition,
     get,
     async list(actor: ClaimActor, query: ClaimListQuery) {
-      const { items, total } = await repo.list(filterOf(actor, query), query.page, query.pageSize);
+      const { items, total } = await repo.list(filterOf(prefixOf(actor), query), query.page, query.pageSize);
       return { items: items.map((r) => toClaim(r)), total, page: query.page, pageSize: query.pageSize };
     },
     /** Every claim in scope for a download, audited with its filter. */
     async export(actor: SessionUser, query: ClaimFilterQuery, format: string, requestId: string) {
-      const filter = filterOf(actor, query);
+      const filter = filterOf(prefixOf(actor), query);
       await repo.audit({
         actor,
         action: 'subsidy.claims.export',

@@ -1,6 +1,8 @@
 import type { Db } from '../platform/database/prisma.ts';
 import type { AppModule } from '../platform/modules.ts';
 import { createClaimEngine } from './claim-engine.ts';
+import { createClaimsRepository } from './claims.repository.ts';
+import { createSubsidiesRepository } from './subsidies.repository.ts';
 import type { Claim, ClaimCreate } from './claims.contract.ts';
 import { claimsPages } from './claims.pages.ts';
 import { claimsRoutes } from './claims.routes.ts';
@@ -9,7 +11,7 @@ import { createProgrammesRepository } from './programmes.repository.ts';
 import { subsidiesPages } from './subsidies.pages.ts';
 import { subsidiesRoutes } from './subsidies.routes.ts';
 import { subsidiesJobs } from './subsidies.jobs.ts';
-import { subsidyConfig } from './subsidy-settings.ts';
+import { DEFAULT_SUBSIDY_RULES, subsidyConfig, type SubsidyRules } from './subsidy-settings.ts';
 
 export type { Claim, ClaimCreate } from './claims.contract.ts';
 export { subsidyFigures, type SubsidyFigureRow } from './claims-figures.repository.ts';
@@ -25,9 +27,21 @@ export function claimFor(
   db: Db,
   input: Omit<ClaimCreate, 'evidence' | 'submit'> & Partial<Pick<ClaimCreate, 'evidence' | 'submit'>>,
 ): Promise<Claim> {
-  return createClaimEngine(db).claims.create(null, { evidence: {}, submit: true, ...input });
+  return engineOver(db).claims.create(null, { evidence: {}, submit: true, ...input });
 }
 export { claimFor as createClaim };
+
+const engineOver = (db: Db) =>
+  createClaimEngine({
+    claims: createClaimsRepository(db),
+    programmes: createProgrammesRepository(db),
+    hiring: createSubsidiesRepository(db),
+  });
+
+/** Creates the missing programmes and province rules (the hiring subsidy's from SUBSIDY_* when given). */
+export function seedProgrammes(db: Db, hiring: SubsidyRules = DEFAULT_SUBSIDY_RULES) {
+  return createProgrammesRepository(db).seed(programmeCatalogue(hiring), PROVINCE_CODE);
+}
 
 /**
  * Subsidies on one claim engine: programmes with settings per region (seeded at start, the hiring
@@ -38,8 +52,8 @@ export const subsidiesModule: AppModule = {
   name: 'subsidies',
   config: [subsidyConfig],
   async setUp({ config, db, log }) {
-    await createProgrammesRepository(db).seed(programmeCatalogue(config.section(subsidyConfig)), PROVINCE_CODE);
-    const engine = createClaimEngine(db);
+    await seedProgrammes(db, config.section(subsidyConfig));
+    const engine = engineOver(db);
     return {
       jobs: subsidiesJobs(engine, log),
       async register(app) {

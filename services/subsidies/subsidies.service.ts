@@ -11,9 +11,8 @@ import type {
   Eligibility,
   EligibilityQuery,
 } from './subsidies.contract.ts';
-import type { Prisma } from '../platform/database/prisma.ts';
 import type { ClaimCheck } from './claim-rules.ts';
-import type { ClaimsRepository } from './claims.repository.ts';
+import type { ClaimsRepository, ClaimWrite } from './claims.repository.ts';
 import { PROVINCE_CODE } from './programme-catalogue.ts';
 import type { SettingRow } from './programmes.repository.ts';
 import { settingFor, type ProgrammesService } from './programmes.service.ts';
@@ -128,6 +127,54 @@ function employerTotals(items: EligibleHire[]) {
   return byEmployer;
 }
 
+/** The list with its totals per employer, sorted as Chinese readers sort (by pinyin). */
+function eligibilityOf(rules: SubsidyRules, items: EligibleHire[]): Eligibility {
+  const byEmployer = employerTotals(items);
+  items.sort((a, b) => a.employerName.localeCompare(b.employerName, 'zh-CN') || a.startedOn.localeCompare(b.startedOn));
+  return {
+    rules,
+    items,
+    byEmployer: [...byEmployer.values()].sort((a, b) => a.employerName.localeCompare(b.employerName, 'zh-CN')),
+    totals: { people: items.length, amount: items.reduce((sum, item) => sum + item.amount, 0) },
+  };
+}
+
+/** A decided hire as a claim on the hiring programme: submitted, checked and decided at once by the officer. */
+function hiringClaim(c: {
+  programmeId: string;
+  setting: SettingRow;
+  hire: HireRow;
+  input: DecisionInput;
+  amount: number;
+  rules: SubsidyRules;
+  today: Date;
+  by: string;
+}): ClaimWrite {
+  const { programmeId, setting, hire, input, amount, rules, today, by } = c;
+  const region = hire.vacancy.employer.regionCode;
+  const checks = hiringChecks(rules);
+  return {
+    programmeId,
+    kind: 'hiring',
+    subjectKey: hiringKey(hire.id),
+    regionCode: region,
+    ruleRegionCode: setting.regionCode,
+    labourerId: hire.labourerId,
+    employerId: hire.vacancy.employer.id,
+    applicationId: hire.id,
+    claimant: 'employer',
+    claimantName: hire.vacancy.employer.name,
+    people: 1,
+    // A rejection grants nothing: the sum of approved amounts is the money granted.
+    amount: input.decision === 'approved' ? amount : 0,
+    checks: checks,
+    status: input.decision,
+    rejectionReason: input.decision === 'rejected' ? input.note! : null,
+    decidedAt: today,
+    createdById: by,
+  };
+}
+
 /** The hiring subsidy (吸纳就业补贴) on the claim engine: eligibility per employer, decisions, exports. */
 export function createSubsidiesService({
   repo,
@@ -163,16 +210,7 @@ export function createSubsidiesService({
       cache.set(region, rules);
       if (judge(rules, hire, today) === null) items.push(toEligible(rules, hire, today));
     }
-    const byEmployer = employerTotals(items);
-    items.sort(
-      (a, b) => a.employerName.localeCompare(b.employerName, 'zh-CN') || a.startedOn.localeCompare(b.startedOn),
-    );
-    return {
-      rules: (await rulesIn(prefix || PROVINCE_CODE)).rules,
-      items,
-      byEmployer: [...byEmployer.values()].sort((a, b) => a.employerName.localeCompare(b.employerName, 'zh-CN')),
-      totals: { people: items.length, amount: items.reduce((sum, item) => sum + item.amount, 0) },
-    };
+    return eligibilityOf((await rulesIn(prefix || PROVINCE_CODE)).rules, items);
   }
 
   return {
@@ -197,29 +235,9 @@ export function createSubsidiesService({
           { field: 'note', code: 'required', message: 'is required for a rejection' },
         ]);
       const amount = subsidyAmount(rules, hire.vacancy.employer.kind);
-      const checks = hiringChecks(rules);
       const by = actor.id;
       const claim = await claims.create(
-        {
-          programmeId: programme.id,
-          kind: 'hiring',
-          subjectKey: hiringKey(hire.id),
-          regionCode: region,
-          ruleRegionCode: setting.regionCode,
-          labourerId: hire.labourerId,
-          employerId: hire.vacancy.employer.id,
-          applicationId: hire.id,
-          claimant: 'employer',
-          claimantName: hire.vacancy.employer.name,
-          people: 1,
-          // A rejection grants nothing: the sum of approved amounts is the money granted.
-          amount: input.decision === 'approved' ? amount : 0,
-          checks: checks as unknown as Prisma.InputJsonValue,
-          status: input.decision,
-          rejectionReason: input.decision === 'rejected' ? input.note! : null,
-          decidedAt: today,
-          createdById: by,
-        },
+        hiringClaim({ programmeId: programme.id, setting, hire, input, amount, rules, today, by }),
         [
           { from: null, to: 'draft', byId: by },
           { from: 'draft', to: 'submitted', byId: by },

@@ -177,6 +177,9 @@
     training: function () {
       return bars(data.training, true);
     },
+    subsidy: function () {
+      return bars(data.subsidy, true);
+    },
     pension: function () {
       return pie(data.pension);
     },
