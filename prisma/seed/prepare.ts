@@ -15,6 +15,7 @@ import { seedCooperationDemo } from './demo-cooperation.ts';
 import { seedTrainingDemo } from './demo-training.ts';
 import { seedReportsDemo } from './demo-reports.ts';
 import { seedGraduatesDemo } from './demo-graduates.ts';
+import { seedSubsidiesDemo } from './demo-subsidies.ts';
 import { loadReferenceData } from './reference.ts';
 
 export const DEMO_SIZE = { employers: 60, vacancies: 360, labourers: 2400 };
@@ -57,6 +58,7 @@ export async function prepareDatabase(options: PrepareOptions) {
     seedPushesDemo,
     seedGraduatesDemo,
     seedInsuranceDemo,
+    seedSubsidiesDemo,
     seedReportsDemo,
   ]);
   log('database: demo accounts created (password WorkBridge-demo-1)');

@@ -7,6 +7,8 @@ import { fairsRoutes } from './fairs.routes.ts';
 export type { FairsDeps } from './fair-services.ts';
 export { newRegistrationCode } from './fair-code.ts';
 export { groupsFor } from './fair-registrations.service.ts';
+// The employment-service subsidy (services/subsidies) counts a fair's registered poor attendees.
+export { fairServed, type FairServed } from './fair-served.repository.ts';
 
 /**
  * Special recruitment fairs (专场招聘会): the JSON API under /api/v1/fairs and the pages under

@@ -103,6 +103,7 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     pension,
     insurance,
     cooperation,
+    subsidy: items(locale, v, ['subsidy_claims', 'subsidy_claims_approved', 'subsidy_people_reached']),
     counties: counties
       .slice(0, 30)
       .map((c) => ({ name: c.displayName, employedShare: c.employedShare, pushCoverage: c.pushCoverage })),
@@ -127,7 +128,14 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     pension,
     insurance,
     cooperation,
-    subsidy: items(locale, v, ['subsidy_approved', 'subsidy_amount']),
+    subsidy: items(locale, v, [
+      'subsidy_approved',
+      'subsidy_amount',
+      'subsidy_claims',
+      'subsidy_claims_approved',
+      'subsidy_claims_amount',
+      'subsidy_people_reached',
+    ]),
     counties,
     children: set.children.map((c) => ({ ...c, displayName: areaName(locale, c) })),
     chartJson: jsonBlock(chartData),

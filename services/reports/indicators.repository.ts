@@ -1,3 +1,4 @@
+import { subsidyFigures } from '../subsidies/index.ts';
 import { Prisma } from '../platform/database/generated/client.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { registeredPoorSql, seekingWorkSql } from '../labourers/index.ts';
@@ -178,8 +179,9 @@ export function createIndicatorsRepository(db: Db, workingAge: WorkingAge = DEFA
             WHERE "hiredAt" >= ${p.fromInstant} AND "hiredAt" < ${p.toExclusive}
           UNION ALL SELECT "labourerId", 5, 0 FROM "Application"
             WHERE "startedAt" >= ${p.fromInstant} AND "startedAt" < ${p.toExclusive}
-          UNION ALL SELECT "labourerId", 6, "amount" FROM "SubsidyDecision"
-            WHERE "status" = 'approved' AND "decidedAt" >= ${p.fromInstant} AND "decidedAt" < ${p.toExclusive}
+          UNION ALL SELECT c."labourerId", 6, c."amount" FROM "SubsidyClaim" c
+            JOIN "SubsidyProgramme" sp ON sp."id" = c."programmeId" AND sp."code" = 'hiring'
+            WHERE c."status" IN ('approved', 'paid') AND c."decidedAt" >= ${p.fromInstant} AND c."decidedAt" < ${p.toExclusive}
           UNION ALL SELECT "labourerId", CASE WHEN "passed" THEN 8 ELSE 7 END, 0 FROM "TrainingRecord"
             WHERE "endedOn" >= ${p.from}::date AND "endedOn" <= ${p.to}::date
           UNION ALL SELECT c."labourerId", 9, 0 FROM "LabourerCertificate" c
@@ -206,6 +208,9 @@ export function createIndicatorsRepository(db: Db, workingAge: WorkingAge = DEFA
               FROM "FairRegistration" WHERE "fairId" IN (SELECT "id" FROM f)) r`;
       return row!;
     },
+
+    /** Every subsidy programme's claims, approvals, yuan and people within the period (subsidies' one query). */
+    subsidyProgrammes: (prefix: string, p: Period) => subsidyFigures(db, prefix, p.fromInstant, p.toExclusive),
 
     /** Each agreement of the region for the period's years with its targets and what was done by the end. */
     cooperation: (prefix: string, p: Period) => queryCooperation(db, prefix, p),

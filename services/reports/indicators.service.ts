@@ -10,6 +10,7 @@ import {
   percent,
 } from './indicators.ts';
 import { monthsEndingAt, nextMonth, today } from './period.ts';
+import type { SubsidyFigureRow } from '../subsidies/index.ts';
 import {
   addRows,
   FLOW_INDICATORS,
@@ -197,6 +198,17 @@ async function flowsOf(
 
 type AgreementRow = Awaited<ReturnType<IndicatorsRepository['cooperation']>>[number];
 
+/** Every subsidy programme's figures summed (the dashboard shows them per programme too). */
+function subsidyValues(rows: SubsidyFigureRow[]): IndicatorValues {
+  const total = (key: 'claims' | 'approvals' | 'amount' | 'people') => rows.reduce((t, r) => t + r[key], 0);
+  return {
+    subsidy_claims: total('claims'),
+    subsidy_claims_approved: total('approvals'),
+    subsidy_claims_amount: total('amount'),
+    subsidy_people_reached: total('people'),
+  };
+}
+
 /** One agreement's targets and what was done, as the dashboard draws them. */
 function agreementProgress(a: AgreementRow): AgreementProgress {
   return {
@@ -262,13 +274,14 @@ export function createIndicatorsService(
     const split = splitPeriod(period, currentMonth());
     // One date for every stock, push coverage's two sides included (plan §2(3)).
     const at = { day: period.to, before: period.toExclusive, history: !live };
-    const [stocks, certified, flows, fairs, agreements, regions] = await Promise.all([
+    const [stocks, certified, flows, fairs, agreements, regions, subsidies] = await Promise.all([
       timed(timer, live ? 'stocks (registry)' : 'stocks (history)', () => repo.stocks(prefix, at)),
       timed(timer, 'certificate holders', () => repo.certifiedByCounty(prefix, period.to)),
       flowsOf(repo, prefix, split, timer),
       timed(timer, 'fairs', () => repo.fairs(prefix, period)),
       timed(timer, 'cooperation', () => repo.cooperation(prefix, period)),
       timed(timer, 'regions', () => repo.regionsUnder(prefix)),
+      timed(timer, 'subsidy claims', () => repo.subsidyProgrammes(prefix, period)),
     ]);
     const byCounty = new Map<string, Record<string, number>>();
     addRows(byCounty, stocks);
@@ -283,7 +296,7 @@ export function createIndicatorsService(
     values.employed = employedOf(values);
     values.labour_force_employed = sum(rows, 'labour_force_employed');
     values.employed_share = percent(values.labour_force_employed, values.labour_force);
-    Object.assign(values, flows, fairs);
+    Object.assign(values, flows, fairs, subsidyValues(subsidies));
     values.willing = sum(rows, 'willing');
     values.pushed = sum(rows, 'pushed');
     values.push_coverage = percent(values.pushed, values.willing);

@@ -1,23 +1,66 @@
+import type { Db } from '../platform/database/prisma.ts';
 import type { AppModule } from '../platform/modules.ts';
-import { subsidiesPages } from './subsidies.pages.ts';
+import { createClaimEngine } from './claim-engine.ts';
+import { createClaimsRepository } from './claims.repository.ts';
 import { createSubsidiesRepository } from './subsidies.repository.ts';
+import type { Claim, ClaimCreate } from './claims.contract.ts';
+import { claimsPages } from './claims.pages.ts';
+import { claimsRoutes } from './claims.routes.ts';
+import { PROVINCE_CODE, programmeCatalogue } from './programme-catalogue.ts';
+import { createProgrammesRepository } from './programmes.repository.ts';
+import { subsidiesPages } from './subsidies.pages.ts';
 import { subsidiesRoutes } from './subsidies.routes.ts';
-import { createSubsidiesService } from './subsidies.service.ts';
-import { subsidyConfig } from './subsidy-settings.ts';
+import { subsidiesJobs } from './subsidies.jobs.ts';
+import { DEFAULT_SUBSIDY_RULES, subsidyConfig, type SubsidyRules } from './subsidy-settings.ts';
 
-/** The hiring subsidy (吸纳就业补贴): eligible hires, decisions, exports. Settings: SUBSIDY_*. */
+export type { Claim, ClaimCreate } from './claims.contract.ts';
+export { subsidyFigures, type SubsidyFigureRow } from './claims-figures.repository.ts';
+
+/**
+ * Creates a claim on a programme for another module (training: `training` and `appraisal` claims
+ * with `reference` = the certificate or training record, `labourerId` = the person; graduates:
+ * `graduate_job_seeking` with `labourerId`). The platform acts: no region limit, the steps are
+ * signed by nobody. Throws ConflictError (`reason: 'duplicate'`) for a subject claimed already and
+ * (`reason: 'not_eligible'`, with the failed checks) when the records do not bear the claim out.
+ */
+export function claimFor(
+  db: Db,
+  input: Omit<ClaimCreate, 'evidence' | 'submit'> & Partial<Pick<ClaimCreate, 'evidence' | 'submit'>>,
+): Promise<Claim> {
+  return engineOver(db).claims.create(null, { evidence: {}, submit: true, ...input });
+}
+export { claimFor as createClaim };
+
+const engineOver = (db: Db) =>
+  createClaimEngine({
+    claims: createClaimsRepository(db),
+    programmes: createProgrammesRepository(db),
+    hiring: createSubsidiesRepository(db),
+  });
+
+/** Creates the missing programmes and province rules (the hiring subsidy's from SUBSIDY_* when given). */
+export function seedProgrammes(db: Db, hiring: SubsidyRules = DEFAULT_SUBSIDY_RULES) {
+  return createProgrammesRepository(db).seed(programmeCatalogue(hiring), PROVINCE_CODE);
+}
+
+/**
+ * Subsidies on one claim engine: programmes with settings per region (seeded at start, the hiring
+ * subsidy's from SUBSIDY_* when set, then owned by officers), claims from draft to paid, the hiring
+ * subsidy's eligibility list and the public-welfare posts' monthly claims.
+ */
 export const subsidiesModule: AppModule = {
   name: 'subsidies',
   config: [subsidyConfig],
-  setUp({ config, db }) {
-    const subsidies = createSubsidiesService({
-      repo: createSubsidiesRepository(db),
-      rules: config.section(subsidyConfig),
-    });
+  async setUp({ config, db, log }) {
+    await seedProgrammes(db, config.section(subsidyConfig));
+    const engine = engineOver(db);
     return {
+      jobs: subsidiesJobs(engine, log),
       async register(app) {
-        await app.register(subsidiesRoutes, { subsidies });
-        await app.register(subsidiesPages, { subsidies });
+        await app.register(subsidiesRoutes, { subsidies: engine.hiring });
+        await app.register(subsidiesPages, { subsidies: engine.hiring });
+        await app.register(claimsRoutes, { engine });
+        await app.register(claimsPages, { engine });
       },
     };
   },

@@ -1,6 +1,6 @@
 import { recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
-import type { SubsidyDecisionStatus } from '../platform/database/generated/enums.ts';
+import type { SubsidyClaimStatus } from '../platform/database/generated/enums.ts';
 import { registeredPoorWhere } from '../labourers/index.ts';
 
 const HIRE_SELECT = {
@@ -17,32 +17,26 @@ const HIRE_SELECT = {
       employer: { select: { id: true, name: true, kind: true, regionCode: true } },
     },
   },
-  subsidy: { select: { id: true } },
 } as const satisfies Prisma.ApplicationSelect;
 
 export type HireRow = Prisma.ApplicationGetPayload<{ select: typeof HIRE_SELECT }>;
 
+/** The hiring subsidy's claims: one per hire, its key `hiring:hire:<application id>`. */
+export const HIRING = 'hiring';
+export const hiringKey = (applicationId: string) => `${HIRING}:hire:${applicationId}`;
+const DECIDED: SubsidyClaimStatus[] = ['approved', 'rejected', 'paid'];
+
 const DECISION_INCLUDE = {
-  application: {
-    select: {
-      labourer: { select: { name: true, idNumberMasked: true } },
-      vacancy: { select: { title: true, employer: { select: { name: true } } } },
-    },
-  },
-} as const satisfies Prisma.SubsidyDecisionInclude;
+  transitions: { where: { toStatus: { in: ['approved', 'rejected'] } }, orderBy: { at: 'desc' }, take: 1 },
+} as const satisfies Prisma.SubsidyClaimInclude;
 
-export type DecisionRow = Prisma.SubsidyDecisionGetPayload<{ include: typeof DECISION_INCLUDE }>;
-
-export interface DecisionWrite {
-  applicationId: string;
-  employerId: string;
-  labourerId: string;
-  status: SubsidyDecisionStatus;
-  amount: number;
-  qualifyingMonths: number;
-  note: string | null;
-  decidedById: string;
-}
+type ClaimWithStep = Prisma.SubsidyClaimGetPayload<{ include: typeof DECISION_INCLUDE }>;
+const APP_SELECT = {
+  id: true,
+  labourer: { select: { name: true, idNumberMasked: true } },
+  vacancy: { select: { title: true, employer: { select: { name: true } } } },
+} as const satisfies Prisma.ApplicationSelect;
+export type DecisionRow = ClaimWithStep & { application: Prisma.ApplicationGetPayload<{ select: typeof APP_SELECT }> };
 
 const inRegion = (prefix: string, employerId?: string): Prisma.EmployerWhereInput => ({
   regionCode: { startsWith: prefix },
@@ -53,27 +47,38 @@ const inRegion = (prefix: string, employerId?: string): Prisma.EmployerWhereInpu
 export interface DecisionFilter {
   regionPrefix: string;
   employerId?: string | undefined;
-  status?: SubsidyDecisionStatus | undefined;
+  status?: 'approved' | 'rejected' | undefined;
 }
 
-const decisionsWhere = (filter: DecisionFilter): Prisma.SubsidyDecisionWhereInput => ({
-  application: { vacancy: { employer: inRegion(filter.regionPrefix, filter.employerId) } },
-  ...(filter.status ? { status: filter.status } : {}),
+const decisionsWhere = (filter: DecisionFilter): Prisma.SubsidyClaimWhereInput => ({
+  programme: { code: HIRING },
+  regionCode: { startsWith: filter.regionPrefix },
+  ...(filter.employerId ? { employerId: filter.employerId } : {}),
+  status: filter.status === 'approved' ? { in: ['approved', 'paid'] } : filter.status ? filter.status : { in: DECIDED },
 });
 
-/** The hiring subsidy's queries. */
+/** The hiring subsidy's queries: hires that may earn it and the decisions, kept as claims of the claim engine. */
 export function createSubsidiesRepository(db: Db) {
+  async function withApplications(claims: ClaimWithStep[]): Promise<DecisionRow[]> {
+    const ids = claims.map((c) => c.applicationId!).filter(Boolean);
+    const apps = new Map(
+      (await db.application.findMany({ where: { id: { in: ids } }, select: APP_SELECT })).map((a) => [a.id, a]),
+    );
+    return claims
+      .filter((c) => apps.has(c.applicationId!))
+      .map((c) => ({ ...c, application: apps.get(c.applicationId!)! }));
+  }
+
   return {
     /**
-     * Undecided hires of registered poor people at employers in the region that started on or before
-     * the latest date; the exact rule is applied in the service.
+     * Hires of registered poor people at employers in the region that started on or before the
+     * latest date and have no hiring-subsidy claim; the exact rule is applied in the service.
      */
-    openHires: (prefix: string, startedBy: Date, employerId?: string) =>
-      db.application.findMany({
+    openHires: async (prefix: string, startedBy: Date, employerId?: string) => {
+      const hires = await db.application.findMany({
         where: {
           status: { in: ['started', 'left'] },
           startedAt: { lte: startedBy },
-          subsidy: { is: null },
           labourer: registeredPoorWhere(),
           // Public-welfare posts earn 社保补贴 and 岗位补贴 instead (plan §2(1)).
           vacancy: { publicWelfarePost: false, employer: inRegion(prefix, employerId) },
@@ -81,37 +86,37 @@ export function createSubsidiesRepository(db: Db) {
         select: HIRE_SELECT,
         orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
         take: 5000,
-      }),
+      });
+      const claimed = await db.subsidyClaim.findMany({
+        where: { subjectKey: { in: hires.map((h) => hiringKey(h.id)) } },
+        select: { applicationId: true },
+      });
+      const done = new Set(claimed.map((c) => c.applicationId));
+      return hires.filter((h) => !done.has(h.id));
+    },
 
     hire: (applicationId: string) => db.application.findUnique({ where: { id: applicationId }, select: HIRE_SELECT }),
+    claimed: async (applicationId: string) =>
+      !!(await db.subsidyClaim.findUnique({ where: { subjectKey: hiringKey(applicationId) } })),
 
-    /** The decision and its audit record; null when the hire was decided meanwhile. */
-    decide: async (write: DecisionWrite, audit: Omit<Parameters<typeof recordAudit>[1], 'entity' | 'entityId'>) => {
-      try {
-        return await db.$transaction(async (tx) => {
-          const decision = await tx.subsidyDecision.create({ data: write, include: DECISION_INCLUDE });
-          await recordAudit(tx, { ...audit, entity: 'subsidy_decision', entityId: decision.id });
-          return decision;
-        });
-      } catch (error) {
-        if ((error as { code?: string }).code === 'P2002') return null;
-        throw error;
-      }
+    async decision(id: string) {
+      const claim = await db.subsidyClaim.findUniqueOrThrow({ where: { id }, include: DECISION_INCLUDE });
+      return (await withApplications([claim]))[0]!;
     },
 
     async decisions(filter: DecisionFilter, page: number, pageSize: number) {
       const where = decisionsWhere(filter);
       const [items, total] = await Promise.all([
-        db.subsidyDecision.findMany({
+        db.subsidyClaim.findMany({
           where,
           include: DECISION_INCLUDE,
           orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }],
           skip: (page - 1) * pageSize,
           take: pageSize,
         }),
-        db.subsidyDecision.count({ where }),
+        db.subsidyClaim.count({ where }),
       ]);
-      return { items, total };
+      return { items: await withApplications(items), total };
     },
 
     /** Pages through every decision, for exports. */
@@ -119,23 +124,26 @@ export function createSubsidiesRepository(db: Db) {
       const where = decisionsWhere(filter);
       let cursor: string | undefined;
       for (;;) {
-        const page = await db.subsidyDecision.findMany({
+        const page = await db.subsidyClaim.findMany({
           where,
           include: DECISION_INCLUDE,
           orderBy: { id: 'asc' },
           take: pageSize,
           ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
         });
-        if (page.length) yield page;
+        if (page.length) yield await withApplications(page);
         if (page.length < pageSize) return;
         cursor = page.at(-1)!.id;
       }
     },
 
-    userNames: async (ids: string[]) =>
+    userNames: async (ids: (string | null)[]) =>
       new Map(
         (
-          await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } })
+          await db.user.findMany({
+            where: { id: { in: [...new Set(ids.filter((i): i is string => !!i))] } },
+            select: { id: true, displayName: true },
+          })
         ).map((u) => [u.id, u.displayName]),
       ),
 

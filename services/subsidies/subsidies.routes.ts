@@ -16,7 +16,7 @@ export async function subsidiesRoutes(app: FastifyInstance, opts: { subsidies: S
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { subsidies } = opts;
 
-  r.route({ ...rulesRoute, handler: () => subsidies.rules() });
+  r.route({ ...rulesRoute, handler: (request) => subsidies.rules(request.user!) });
   r.route({ ...eligibleRoute, handler: (request) => subsidies.eligible(request.user!, request.query) });
   r.route({
     ...exportEligibleRoute,

@@ -17,6 +17,9 @@ import {
 import { tableStream } from '../../services/platform/export/tabular.ts';
 import type { SessionUser } from '../../services/platform/http/fastify-types.ts';
 import { decisionsTable, eligibilityTable } from '../../services/subsidies/subsidies.export.ts';
+import { createClaimsRepository } from '../../services/subsidies/claims.repository.ts';
+import { createProgrammesRepository } from '../../services/subsidies/programmes.repository.ts';
+import { createProgrammesService } from '../../services/subsidies/programmes.service.ts';
 import { createSubsidiesRepository } from '../../services/subsidies/subsidies.repository.ts';
 import { createSubsidiesService, type SubsidiesService } from '../../services/subsidies/subsidies.service.ts';
 import { DEFAULT_SUBSIDY_RULES } from '../../services/subsidies/subsidy-settings.ts';
@@ -65,14 +68,23 @@ describe('hiring subsidy service', () => {
     return application;
   }
 
+  /** The hiring subsidy on the claim engine, with fixed rules instead of the regions' settings. */
+  function hiringService(rules: typeof DEFAULT_SUBSIDY_RULES) {
+    const claims = createClaimsRepository(ctx.db);
+    const programmes = createProgrammesService({ repo: createProgrammesRepository(ctx.db), claims });
+    return createSubsidiesService({
+      repo: createSubsidiesRepository(ctx.db),
+      claims,
+      programmes,
+      rules,
+      now: () => TODAY,
+    });
+  }
+
   beforeAll(async () => {
     ctx = await createTestContext();
     pii = new PiiCipher(ctx.config.piiKey);
-    subsidies = createSubsidiesService({
-      repo: createSubsidiesRepository(ctx.db),
-      rules: DEFAULT_SUBSIDY_RULES,
-      now: () => TODAY,
-    });
+    subsidies = hiringService(DEFAULT_SUBSIDY_RULES);
     changting = await createAccount(ctx.db, 'officer', { regionCode: '350821', displayName: '长汀县就业服务中心' });
     ninghua = await createAccount(ctx.db, 'officer', { regionCode: '350424' });
     fujian = await createAccount(ctx.db, 'officer', { regionCode: '35' });
@@ -146,11 +158,7 @@ describe('hiring subsidy service', () => {
     });
 
     it('follows the configured qualifying months', async () => {
-      const strict = createSubsidiesService({
-        repo: createSubsidiesRepository(ctx.db),
-        rules: { ...DEFAULT_SUBSIDY_RULES, qualifyingMonths: 12 },
-        now: () => TODAY,
-      });
+      const strict = hiringService({ ...DEFAULT_SUBSIDY_RULES, qualifyingMonths: 12 });
       expect((await strict.eligible(changting, {})).items).toEqual([]);
     });
   });

@@ -171,21 +171,28 @@ export async function seedReportsFixture(db: Db) {
   const ap3 = await application('L7', { createdAt: at('2025-12-20'), hiredAt: at('2026-01-05'), status: 'hired' });
   await application('L6', { createdAt: at('2026-07-02') });
 
+  // Hiring-subsidy decisions, as claims of the claim engine's hiring programme (approved or rejected).
+  const hiring = await db.subsidyProgramme.findUniqueOrThrow({ where: { code: 'hiring' } });
   const decision = (
     app: { id: string; labourerId: string },
     status: 'approved' | 'rejected',
     amount: number,
     when: string,
   ) =>
-    db.subsidyDecision.create({
+    db.subsidyClaim.create({
       data: {
+        programmeId: hiring.id,
+        kind: 'hiring',
+        subjectKey: `hiring:hire:${app.id}`,
+        regionCode: employer.regionCode,
         applicationId: app.id,
         employerId: employer.id,
         labourerId: app.labourerId,
+        claimant: 'employer',
+        claimantName: employer.name,
         status,
         amount,
-        qualifyingMonths: 6,
-        decidedById: 'officer',
+        createdById: 'officer',
         decidedAt: at(when),
       },
     });

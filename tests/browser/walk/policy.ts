@@ -67,6 +67,16 @@ export const FORM_RULES: FormRule[] = [
   },
   { action: /^\/subsidies\/decisions$/, mode: 'never', why: "decides a hire's subsidy, which is final" },
   {
+    action: /^\/subsidies\/claims\/:id\/transitions$/,
+    mode: 'never',
+    why: 'moves a subsidy claim (check, approve, reject, pay), which does not move back',
+  },
+  {
+    action: /^\/subsidies\/programmes\/[a-z_]+\/settings$/,
+    mode: 'empty-only',
+    why: "changes a region's subsidy rule, which every other walk's claims would then follow",
+  },
+  {
     action: /^\/employers\/:id\/verify$/,
     mode: 'never',
     why: "verifies or withdraws an employer: publishes or hides all of its jobs for the other roles' walks",

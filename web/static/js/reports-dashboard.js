@@ -180,6 +180,9 @@
     graduates: function () {
       return bars(data.graduates, true);
     },
+    subsidy: function () {
+      return bars(data.subsidy, true);
+    },
     pension: function () {
       return pie(data.pension);
     },

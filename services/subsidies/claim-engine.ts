@@ -1,0 +1,35 @@
+import type { SessionUser } from '../platform/http/fastify-types.ts';
+import type { BusinessInput } from './claims.contract.ts';
+import type { ClaimsRepository } from './claims.repository.ts';
+import { createClaimsService } from './claims.service.ts';
+import type { ProgrammesRepository } from './programmes.repository.ts';
+import { createProgrammesService } from './programmes.service.ts';
+import type { SubsidiesRepository } from './subsidies.repository.ts';
+import { createSubsidiesService } from './subsidies.service.ts';
+import { createWelfarePostClaims, recordBusiness } from './welfare-post-claims.ts';
+
+/** The repositories the engine works on (index.ts creates them over the database). */
+export interface EngineRepositories {
+  claims: ClaimsRepository;
+  programmes: ProgrammesRepository;
+  hiring: SubsidiesRepository;
+}
+
+/** The claim engine's services, shared by the routes, the pages, the job and other modules. */
+export function createClaimEngine(repos: EngineRepositories, now: () => Date = () => new Date()) {
+  const claimsRepo = repos.claims;
+  const programmes = createProgrammesService({ repo: repos.programmes, claims: claimsRepo });
+  const claims = createClaimsService({ repo: claimsRepo, programmes, now });
+  const welfarePosts = createWelfarePostClaims({ repo: claimsRepo, claims });
+  const hiring = createSubsidiesService({ repo: repos.hiring, claims: claimsRepo, programmes, now });
+  return {
+    programmes,
+    claims,
+    welfarePosts,
+    hiring,
+    business: (actor: SessionUser, input: BusinessInput, requestId: string) =>
+      recordBusiness(claimsRepo, actor, input, requestId),
+  };
+}
+
+export type ClaimEngine = ReturnType<typeof createClaimEngine>;

@@ -1,0 +1,248 @@
+import { scopePrefix } from '../platform/access/scope.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
+import type { SessionUser } from '../platform/http/fastify-types.ts';
+import type { SubsidyClaimStatus } from '../platform/database/generated/enums.ts';
+import { readSubject, type Subject, type SubjectIds } from './claim-facts.ts';
+import type { ProgrammeRow, SettingRow } from './programmes.repository.ts';
+import {
+  claimAmount,
+  ELIGIBILITY_RULES,
+  runChecks,
+  subjectKey,
+  type ClaimCheck,
+  type EligibilityRule,
+} from './claim-rules.ts';
+import type { Claim, ClaimCreate, ClaimFilterQuery, ClaimListQuery, TransitionInput } from './claims.contract.ts';
+import type { ClaimFilter, ClaimRow, ClaimsRepository, ClaimWrite, StepWrite } from './claims.repository.ts';
+import type { ProgrammesService } from './programmes.service.ts';
+import { planStep } from './claim-steps.ts';
+import { ruleSetting, settingFor } from './programmes.service.ts';
+
+/** Who acts: an officer, or the platform itself (a job, another module) with no region limit. */
+export type ClaimActor = SessionUser | null;
+
+type Names = Map<string, string>;
+
+export function toClaim(
+  row: ClaimRow & {
+    transitions?: {
+      fromStatus: SubsidyClaimStatus | null;
+      toStatus: SubsidyClaimStatus;
+      at: Date;
+      byId: string | null;
+      note: string | null;
+    }[];
+  },
+  names: Names = new Map(),
+): Claim {
+  return {
+    id: row.id,
+    programmeCode: row.programme.code,
+    programmeName: row.programme.name,
+    programmeNameEn: row.programme.nameEn,
+    kind: row.kind,
+    status: row.status,
+    regionCode: row.regionCode,
+    ruleRegionCode: row.ruleRegionCode,
+    labourerId: row.labourerId,
+    employerId: row.employerId,
+    applicationId: row.applicationId,
+    fairId: row.fairId,
+    reference: row.reference,
+    month: row.month,
+    claimant: row.claimant,
+    claimantName: row.claimantName,
+    people: row.people,
+    amount: row.amount,
+    evidence: (row.evidence ?? {}) as Record<string, unknown>,
+    checks: (row.checks ?? []) as unknown as ClaimCheck[],
+    rejectionReason: row.rejectionReason,
+    paidAmount: row.paidAmount,
+    paidOn: row.paidOn ? row.paidOn.toISOString().slice(0, 10) : null,
+    paymentReference: row.paymentReference,
+    createdAt: row.createdAt.toISOString(),
+    ...(row.transitions
+      ? {
+          steps: row.transitions.map((t) => ({
+            from: t.fromStatus,
+            to: t.toStatus,
+            at: t.at.toISOString(),
+            by: t.byId ? (names.get(t.byId) ?? t.byId) : null,
+            note: t.note,
+          })),
+        }
+      : {}),
+  };
+}
+
+const conflict = (message: string, reason: string, extra: object = {}) =>
+  new ConflictError(message, { reason, ...extra });
+const failed = (checks: ClaimCheck[]) => checks.filter((c) => !c.passed);
+
+function filterOf(scope: string, query: ClaimFilterQuery): ClaimFilter {
+  const asked = query.regionCode && query.regionCode.startsWith(scope) ? query.regionCode : scope;
+  return {
+    regionPrefix: asked,
+    programmeCode: query.programme,
+    status: query.status,
+    labourerId: query.labourerId,
+    applicationId: query.applicationId,
+    month: query.month,
+  };
+}
+
+/** The new claim's row: its subject, the rule that priced it, the checks it passed. */
+function claimWrite(c: {
+  programme: ProgrammeRow;
+  subject: Subject;
+  setting: SettingRow;
+  input: ClaimCreate;
+  checks: ClaimCheck[];
+  key: string;
+  by: string | null;
+  status: SubsidyClaimStatus;
+}): ClaimWrite {
+  const { programme, subject, setting, input, checks, key, by } = c;
+  return {
+    programmeId: programme.id,
+    kind: programme.kind,
+    subjectKey: key,
+    regionCode: subject.regionCode,
+    ruleRegionCode: setting.regionCode,
+    labourerId: subject.labourerId,
+    employerId: subject.employerId,
+    applicationId: subject.applicationId,
+    fairId: subject.fairId,
+    reference: input.reference ?? null,
+    month: input.month ?? null,
+    claimant: programme.claimant,
+    claimantName: subject.claimantName,
+    people: subject.people,
+    amount: claimAmount(programme.amountBasis, setting, subject.people, subject.employerKind),
+    evidence: input.evidence,
+    checks: checks,
+    status: c.status,
+    createdById: by,
+  };
+}
+
+export interface ClaimsDeps {
+  repo: ClaimsRepository;
+  programmes: ProgrammesService;
+  now?: () => Date;
+}
+
+/** The claim engine: every subsidy claim from draft to paid, checked against the platform's records. */
+export function createClaimsService({ repo, programmes, now = () => new Date() }: ClaimsDeps) {
+  const prefixOf = (actor: ClaimActor) => (actor ? scopePrefix(actor) : '');
+
+  /** The subject, the rule in force in its region and the checks' results today. */
+  async function assess(code: string, ids: SubjectIds, actor: ClaimActor) {
+    const programme = await programmes.byCode(code);
+    const rule = programme.eligibilityRule as EligibilityRule;
+    const subject = await readSubject(repo, rule, ids);
+    if (!subject.regionCode.startsWith(prefixOf(actor)))
+      throw new ForbiddenError('The claim’s subject is outside your region');
+    const setting = settingFor(programme.settings, subject.regionCode);
+    if (!setting) throw conflict(`Programme ${code} has no setting for region ${subject.regionCode}`, 'no_setting');
+    const checks = runChecks(
+      rule,
+      { ...subject.facts, month: ids.month ?? null, reference: ids.reference ?? null },
+      ruleSetting(setting),
+      now(),
+    );
+    return { programme, rule, subject, setting, checks };
+  }
+
+  async function create(actor: ClaimActor, input: ClaimCreate, requestId?: string): Promise<Claim> {
+    const { programme, rule, subject, setting, checks } = await assess(input.programmeCode, input, actor);
+    if (failed(checks).length) throw conflict('The claim fails its checks', 'not_eligible', { checks: failed(checks) });
+    const key = subjectKey(programme.code, ELIGIBILITY_RULES[rule], {
+      ...input,
+      labourerId: subject.labourerId ?? input.labourerId,
+    });
+    if (!key)
+      throw new ValidationError('The claim’s subject is incomplete', [
+        { field: 'programmeCode', code: 'subject', message: 'needs its subject' },
+      ]);
+    const by = actor?.id ?? null;
+    const steps: StepWrite[] = [{ from: null, to: 'draft', byId: by }];
+    if (input.submit) steps.push({ from: 'draft', to: 'submitted', byId: by });
+    const row = await repo.create(
+      claimWrite({ programme, subject, setting, input, checks, key, by, status: steps.at(-1)!.to }),
+      steps,
+      {
+        actor,
+        action: 'subsidy.claim.create',
+        ...(requestId ? { requestId } : {}),
+        details: { subjectKey: key, programme: programme.code },
+      },
+    );
+    if (!row) throw conflict(`This subject was claimed already on ${programme.code}`, 'duplicate', { subjectKey: key });
+    return toClaim(row);
+  }
+
+  async function claimInScope(actor: ClaimActor, id: string) {
+    const row = await repo.claim(id);
+    if (!row || !row.regionCode.startsWith(prefixOf(actor))) throw new NotFoundError(`Claim ${id} does not exist`);
+    return row;
+  }
+
+  /** Budget left for the rule's region, checked before an approval commits money. */
+  async function assertBudget(row: ClaimRow) {
+    const programme = await programmes.byCode(row.programme.code);
+    const setting = programme.settings.find((s) => s.regionCode === row.ruleRegionCode);
+    if (!setting || setting.budget === null) return;
+    const spent = (await repo.spend(programme.id, setting.regionCode)).total;
+    if (spent + row.amount > setting.budget)
+      throw conflict(`The region’s budget has ${setting.budget - spent} yuan left`, 'over_budget');
+  }
+
+  async function transition(actor: ClaimActor, id: string, input: TransitionInput, requestId?: string) {
+    const row = await claimInScope(actor, id);
+    const next = await planStep(row, input, {
+      recheck: async () => (await assess(row.programme.code, row, actor)).checks,
+      assertBudget: () => assertBudget(row),
+      now: now(),
+    });
+    const moved = await repo.step(
+      id,
+      { from: row.status, to: next.to, byId: actor?.id ?? null, note: next.note },
+      next.data,
+      { actor, action: `subsidy.claim.${input.action}`, ...(requestId ? { requestId } : {}), details: { ...input } },
+    );
+    if (!moved) throw conflict('The claim was changed meanwhile', 'changed');
+    return get(actor, id);
+  }
+
+  async function get(actor: ClaimActor, id: string) {
+    const row = await claimInScope(actor, id);
+    return toClaim(row, await repo.userNames(row.transitions.map((t) => t.byId)));
+  }
+
+  return {
+    create,
+    transition,
+    get,
+    async list(actor: ClaimActor, query: ClaimListQuery) {
+      const { items, total } = await repo.list(filterOf(prefixOf(actor), query), query.page, query.pageSize);
+      return { items: items.map((r) => toClaim(r)), total, page: query.page, pageSize: query.pageSize };
+    },
+    /** Every claim in scope for a download, audited with its filter. */
+    async export(actor: SessionUser, query: ClaimFilterQuery, format: string, requestId: string) {
+      const filter = filterOf(prefixOf(actor), query);
+      await repo.audit({
+        actor,
+        action: 'subsidy.claims.export',
+        entity: 'subsidy_claim',
+        requestId,
+        details: { format, ...filter },
+      });
+      return (async function* () {
+        for await (const page of repo.all(filter)) yield page.map((r) => toClaim(r));
+      })();
+    },
+  };
+}
+
+export type ClaimsService = ReturnType<typeof createClaimsService>;

@@ -1,0 +1,73 @@
+import { translate } from '../platform/i18n/i18n.ts';
+import type { PageProblem } from '../platform/http/page-forms.ts';
+import type { Claim, Programme } from './claims.contract.ts';
+
+type BudgetRow = {
+  programmeCode: string;
+  programmeName: string;
+  programmeNameEn: string;
+  regionCode: string;
+  budget: number | null;
+  approved: number;
+  paid: number;
+  remaining: number | null;
+};
+
+/** A programme as its page shows it: words in the reader's language, its rows per region, the form's problem. */
+export function programmeView(locale: string, p: Programme, problem?: PageProblem) {
+  const t = (key: string) => translate(locale, key);
+  return {
+    ...p,
+    title: locale === 'en' ? p.nameEn : p.name,
+    claimantText: t(`claims.claimant.${p.claimant}`),
+    basisText: t(`claims.basis.${p.amountBasis}`),
+    hiring: p.kind === 'hiring',
+    problem,
+  };
+}
+
+/** What a claim may do next, for the detail page's forms. */
+const NEXT: Record<Claim['status'], string[]> = {
+  draft: ['submit'],
+  submitted: ['check', 'reject'],
+  checked: ['approve', 'reject'],
+  approved: ['pay'],
+  rejected: [],
+  paid: [],
+};
+
+export function claimView(locale: string, c: Claim) {
+  const t = (key: string) => translate(locale, key);
+  const next = NEXT[c.status];
+  return {
+    ...c,
+    programmeText: locale === 'en' ? c.programmeNameEn : c.programmeName,
+    statusText: t(`claims.status.${c.status}`),
+    createdOn: c.createdAt.slice(0, 10),
+    checks: c.checks.map((k) => ({ ...k, text: t(`claims.checks.${k.rule}`) })),
+    steps: (c.steps ?? []).map((s) => ({
+      ...s,
+      toText: t(`claims.status.${s.to}`),
+      atText: s.at.slice(0, 16).replace('T', ' '),
+    })),
+    can: Object.fromEntries(next.map((a) => [a, true])),
+    simple: next.filter((a) => a === 'submit' || a === 'check' || a === 'approve'),
+  };
+}
+
+/** The budget table and its chart's data (the table carries the same numbers). */
+export function budgetView(locale: string, rows: BudgetRow[]) {
+  const items = rows.map((r) => ({ ...r, name: locale === 'en' ? r.programmeNameEn : r.programmeName }));
+  const label = (r: (typeof items)[number]) => `${r.name} ${r.regionCode}`;
+  return {
+    items,
+    chart: JSON.stringify({
+      labels: items.map(label),
+      series: [
+        { name: translate(locale, 'claims.fields.budget'), data: items.map((r) => r.budget ?? 0) },
+        { name: translate(locale, 'claims.fields.approved'), data: items.map((r) => r.approved) },
+        { name: translate(locale, 'claims.fields.paid'), data: items.map((r) => r.paid) },
+      ],
+    }),
+  };
+}

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SubsidyClaimStatus } from '../../services/platform/database/generated/enums.ts';
+import { subsidyFigures } from '../../services/subsidies/index.ts';
+import { bearer } from '../helpers/auth.ts';
+import { createUser } from '../helpers/factories.ts';
+import { createTestContext, type TestContext } from '../helpers/test-context.ts';
+
+const at = (text: string) => new Date(`${text}T12:00:00+08:00`);
+
+/**
+ * The subsidy figures (services/reports: subsidy_claims, subsidy_claims_approved,
+ * subsidy_claims_amount, subsidy_people_reached) on hand-made claims of 宁化县 350424 for the
+ * half-year 2026-01-01 … 2026-06-30. People A, B, C; fair F counted 12 registered poor attendees.
+ *
+ *   C1 start-up      A        made 02-01  paid (approved 02-10)   10,000
+ *   C2 graduate      A        made 03-01  approved 03-05           2,000
+ *   C3 graduate      B        made 03-02  rejected 03-09           (2,000)
+ *   C4 emp. service  fair F   made 04-01  approved 04-20, 12 people  600
+ *   C5 welfare post  C 2026-05 made 05-01 submitted              (1,200)
+ *   C6 welfare post  C 2026-06 made 06-01 approved 07-02, after   (1,200)
+ *   C7 welfare post  C 2025-12 made 2025-12-31 approved 01-02      1,200
+ *   C8 start-up      D (长汀 350821, outside) made and approved in the period
+ *   C9 welfare ins.  C 2026-01 made 01-05 approved 01-06             600
+ */
+describe('subsidy figures on hand-made claims (plan §2(1), §2(3), §5(4))', () => {
+  let ctx: TestContext;
+  let officer: { authorization: string };
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    const ids = new Map((await ctx.db.subsidyProgramme.findMany()).map((p) => [p.code, p]));
+    const claim = async (
+      key: string,
+      code: string,
+      over: {
+        labourerId?: string;
+        people?: number;
+        region?: string;
+        made: string;
+        status: SubsidyClaimStatus;
+        decided?: string;
+        amount: number;
+      },
+    ) => {
+      const programme = ids.get(code)!;
+      await ctx.db.subsidyClaim.create({
+        data: {
+          programmeId: programme.id,
+          kind: programme.kind,
+          subjectKey: `figures:${key}`,
+          regionCode: over.region ?? '350424',
+          labourerId: over.labourerId ?? null,
+          claimant: programme.claimant,
+          claimantName: key,
+          people: over.people ?? 1,
+          amount: over.amount,
+          status: over.status,
+          createdAt: at(over.made),
+          decidedAt: over.decided ? at(over.decided) : null,
+        },
+      });
+    };
+    await claim('C1', 'startup_support', {
+      labourerId: 'A',
+      made: '2026-02-01',
+      status: 'paid',
+      decided: '2026-02-10',
+      amount: 10_000,
+    });
+    await claim('C2', 'graduate_job_seeking', {
+      labourerId: 'A',
+      made: '2026-03-01',
+      status: 'approved',
+      decided: '2026-03-05',
+      amount: 2000,
+    });
+    await claim('C3', 'graduate_job_seeking', {
+      labourerId: 'B',
+      made: '2026-03-02',
+      status: 'rejected',
+      decided: '2026-03-09',
+      amount: 2000,
+    });
+    await claim('C4', 'employment_service', {
+      people: 12,
+      made: '2026-04-01',
+      status: 'approved',
+      decided: '2026-04-20',
+      amount: 600,
+    });
+    await claim('C5', 'public_welfare_post', {
+      labourerId: 'C',
+      made: '2026-05-01',
+      status: 'submitted',
+      amount: 1200,
+    });
+    await claim('C6', 'public_welfare_post', {
+      labourerId: 'C',
+      made: '2026-06-01',
+      status: 'approved',
+      decided: '2026-07-02',
+      amount: 1200,
+    });
+    await claim('C7', 'public_welfare_post', {
+      labourerId: 'C',
+      made: '2025-12-31',
+      status: 'approved',
+      decided: '2026-01-02',
+      amount: 1200,
+    });
+    await claim('C8', 'startup_support', {
+      labourerId: 'D',
+      region: '350821',
+      made: '2026-02-01',
+      status: 'approved',
+      decided: '2026-02-02',
+      amount: 10_000,
+    });
+    await claim('C9', 'public_welfare_insurance', {
+      labourerId: 'C',
+      made: '2026-01-05',
+      status: 'approved',
+      decided: '2026-01-06',
+      amount: 600,
+    });
+    await createUser(ctx.db, { role: 'officer', regionCode: '350424', username: 'figures.ninghua' });
+    officer = await bearer(ctx, 'figures.ninghua');
+  });
+  afterAll(() => ctx.close());
+
+  it('counts claims made, approvals, yuan and people reached over every programme', async () => {
+    const response = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/indicators?from=2026-01-01&to=2026-06-30',
+      headers: officer,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    // Made in the period: C1 C2 C3 C4 C5 C6 C9 = 7 (C7 made in 2025, C8 in 长汀).
+    // Approved in the period: C1 (paid since) C2 C4 C7 C9 = 5 (C3 rejected, C5 undecided, C6 in July).
+    // Yuan: 10,000 + 2,000 + 600 + 1,200 + 600 = 14,400.
+    // People: start-up {A} 1 + graduate {A} 1 + fair F's 12 + post {C} 1 + insurance {C} 1 = 16.
+    expect(response.json().values).toMatchObject({
+      subsidy_claims: 7,
+      subsidy_claims_approved: 5,
+      subsidy_claims_amount: 14_400,
+      subsidy_people_reached: 16,
+    });
+  });
+
+  it('splits them per programme, every programme listed', async () => {
+    const rows = await subsidyFigures(
+      ctx.db,
+      '350424',
+      new Date('2026-01-01T00:00:00+08:00'),
+      new Date('2026-07-01T00:00:00+08:00'),
+    );
+    const byCode = Object.fromEntries(rows.map((r) => [r.programmeCode, [r.claims, r.approvals, r.amount, r.people]]));
+    expect(byCode).toEqual({
+      hiring: [0, 0, 0, 0],
+      workshop_award: [0, 0, 0, 0],
+      startup_support: [1, 1, 10_000, 1],
+      public_welfare_post: [2, 1, 1200, 1],
+      public_welfare_insurance: [1, 1, 600, 1],
+      employment_service: [1, 1, 600, 12],
+      graduate_job_seeking: [2, 1, 2000, 1],
+      training: [0, 0, 0, 0],
+      appraisal: [0, 0, 0, 0],
+    });
+  });
+});
