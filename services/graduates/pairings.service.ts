@@ -108,7 +108,7 @@ type Helpers = ReturnType<typeof pairingHelpers>;
 
 /** Officers pairing graduates with matchmakers, in bulk, and ending pairings. */
 function assignmentMethods(
-  { repo, graduates, now = () => new Date() }: PairingsDeps,
+  { repo, now = () => new Date() }: PairingsDeps,
   { view, graduateInScope }: Helpers,
 ) {
   return {
@@ -154,9 +154,8 @@ function assignmentMethods(
       const prefix = scopePrefix(actor);
       const y = year ?? thisYear(now());
       const [open, matchmakers] = await Promise.all([repo.unpaired(prefix, y), repo.matchmakers(prefix)]);
-      const rows = await Promise.all(open.map((g) => graduates.find(g.id)));
       const pairs = roundRobin(
-        rows.filter((r) => r !== null).map((r) => ({ id: r.id, regionCode: r.regionCode })),
+        open,
         matchmakers.map((m) => ({ id: m.id, regionCode: m.regionCode ?? '' })),
       );
       const paired = pairs.length ? await repo.openMany(pairs, actor.id) : 0;
