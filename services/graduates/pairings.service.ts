@@ -107,10 +107,7 @@ function pairingHelpers({ repo, graduates, registry }: PairingsDeps) {
 type Helpers = ReturnType<typeof pairingHelpers>;
 
 /** Officers pairing graduates with matchmakers, in bulk, and ending pairings. */
-function assignmentMethods(
-  { repo, now = () => new Date() }: PairingsDeps,
-  { view, graduateInScope }: Helpers,
-) {
+function assignmentMethods({ repo, now = () => new Date() }: PairingsDeps, { view, graduateInScope }: Helpers) {
   return {
     async ofGraduate(actor: SessionUser, graduateId: string): Promise<PairingView | null> {
       await graduateInScope(actor, graduateId);
