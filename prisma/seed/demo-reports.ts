@@ -4,6 +4,7 @@ import { monthsEndingAt, today } from '../../services/reports/index.ts';
 import { createReportsRepository } from '../../services/reports/index.ts';
 import { createReportsService } from '../../services/reports/index.ts';
 import { fillFlowSnapshots, fillSnapshots } from '../../services/reports/index.ts';
+import { createGraduateFigures } from '../../services/graduates/index.ts';
 import type { ModuleSeeder } from './demo-modules.ts';
 
 /**
@@ -20,7 +21,7 @@ export const seedReportsDemo: ModuleSeeder = async (db, context) => {
 
   const reports = createReportsService({
     repo: createReportsRepository(db),
-    indicators: createIndicatorsService(repo),
+    indicators: createIndicatorsService(repo, undefined, createGraduateFigures(db)),
     indicatorsRepo: repo,
   });
   const [province, county] = await Promise.all([

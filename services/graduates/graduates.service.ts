@@ -77,6 +77,12 @@ export function figureRowsOf(rows: Awaited<ReturnType<GraduatesRepository['figur
   }));
 }
 
+/** The indicator values of a region prefix for the graduation year of the period's last day. */
+export async function indicatorValuesOf(repo: GraduatesRepository, prefix: string, periodTo: string) {
+  const rows = await repo.figuresRows(prefix, Number(periodTo.slice(0, 4)));
+  return graduateValues(figureRowsOf(rows), dayDate(periodTo));
+}
+
 /** Hires heard from applications, and the figures of pages, dashboard and reports. */
 function figureMethods(repo: GraduatesRepository, now: () => Date) {
   return {
@@ -109,11 +115,7 @@ function figureMethods(repo: GraduatesRepository, now: () => Date) {
       };
     },
 
-    /** The indicator values of a region prefix for the graduation year of the period's last day. */
-    async indicatorValues(prefix: string, periodTo: string) {
-      const rows = await repo.figuresRows(prefix, Number(periodTo.slice(0, 4)));
-      return graduateValues(figureRowsOf(rows), dayDate(periodTo));
-    },
+    indicatorValues: (prefix: string, periodTo: string) => indicatorValuesOf(repo, prefix, periodTo),
   };
 }
 

@@ -9,7 +9,8 @@ import { graduatesJobs } from './graduates.jobs.ts';
 import { graduatesPages } from './graduates.pages.ts';
 import { createGraduatesRepository } from './graduates.repository.ts';
 import { graduatesRoutes } from './graduates.routes.ts';
-import { createGraduatesService } from './graduates.service.ts';
+import { createGraduatesService, indicatorValuesOf } from './graduates.service.ts';
+import type { Db } from '../platform/database/prisma.ts';
 import { matchmakerPages } from './matchmaker.pages.ts';
 import { createPairingsRepository } from './pairings.repository.ts';
 import { createPairingsService } from './pairings.service.ts';
@@ -17,6 +18,12 @@ import { createSubsidyFeed, type SubsidyFeed } from './subsidy-feed.ts';
 
 export { graduateValues, type FigureRow } from './graduate-figures.ts';
 export type { SubsidyEligibleGraduate, SubsidyFeed } from './subsidy-feed.ts';
+
+/** The 人事人才 figures straight from the database (seeds and tools that build reports without the app). */
+export function createGraduateFigures(db: Db): GraduatesProvides['graduateFigures'] {
+  const repo = createGraduatesRepository(db);
+  return (prefix, periodTo) => indicatorValuesOf(repo, prefix, periodTo);
+}
 
 export interface GraduatesDeps extends CoreDeps {
   registryLookup: RegistryLookup;

@@ -121,7 +121,7 @@ export function createPairingsRepository(db: Db) {
           status: 'left_without_work',
           pairings: { none: { endedAt: null } },
         },
-        select: { id: true },
+        select: { id: true, regionCode: true },
         orderBy: [{ regionCode: 'asc' }, { id: 'asc' }],
       }),
 

@@ -107,10 +107,7 @@ function pairingHelpers({ repo, graduates, registry }: PairingsDeps) {
 type Helpers = ReturnType<typeof pairingHelpers>;
 
 /** Officers pairing graduates with matchmakers, in bulk, and ending pairings. */
-function assignmentMethods(
-  { repo, graduates, now = () => new Date() }: PairingsDeps,
-  { view, graduateInScope }: Helpers,
-) {
+function assignmentMethods({ repo, now = () => new Date() }: PairingsDeps, { view, graduateInScope }: Helpers) {
   return {
     async ofGraduate(actor: SessionUser, graduateId: string): Promise<PairingView | null> {
       await graduateInScope(actor, graduateId);
@@ -154,9 +151,8 @@ function assignmentMethods(
       const prefix = scopePrefix(actor);
       const y = year ?? thisYear(now());
       const [open, matchmakers] = await Promise.all([repo.unpaired(prefix, y), repo.matchmakers(prefix)]);
-      const rows = await Promise.all(open.map((g) => graduates.find(g.id)));
       const pairs = roundRobin(
-        rows.filter((r) => r !== null).map((r) => ({ id: r.id, regionCode: r.regionCode })),
+        open,
         matchmakers.map((m) => ({ id: m.id, regionCode: m.regionCode ?? '' })),
       );
       const paired = pairs.length ? await repo.openMany(pairs, actor.id) : 0;

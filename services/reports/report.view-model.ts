@@ -3,6 +3,7 @@ import { areaName, keyCountyModel } from './dashboard.view-model.ts';
 import { unitLabel } from './report-tables.ts';
 import type { ReportView } from './reports.contract.ts';
 import { reportTitle } from './reports.service.ts';
+import { GRADUATE_INDICATORS } from './graduate-indicators.ts';
 
 function formatted(locale: string, value: number, unit?: string) {
   return unit === 'percent' ? `${value.toLocaleString(locale)}%` : value.toLocaleString(locale);
@@ -19,6 +20,8 @@ export function reportModel(locale: string, report: ReportView) {
   for (const [key, value] of Object.entries(f.values)) {
     params[key] = formatted(locale, value, key.endsWith('_share') || key.endsWith('_coverage') ? 'percent' : undefined);
   }
+  // Reports stored before the graduates' figures (definitions 2026.12-1) have none of them.
+  for (const d of GRADUATE_INDICATORS) params[d.id] ??= '—';
   const sections = f.sections.map((section) => ({
     group: section.group,
     name: translate(locale, `reports.groups.${section.group}`),
