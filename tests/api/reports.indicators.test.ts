@@ -78,6 +78,20 @@ describe('indicators against hand-computed values', () => {
       pension_covered: 4, // L1, L3, L5, L7
       pension_coverage: 66.7,
       unemployment_insured: 1,
+      // Insurance casework (today's record, insurance-indicators.ts): L3 is 76, not recorded as
+      // receiving the pension; nobody with 代缴; no cases.
+      pension_60_plus: 1,
+      pension_60_plus_receiving: 0,
+      pension_60_plus_receiving_share: 0,
+      pension_government_paid: 0,
+      insurance_cases_open: 0,
+      insurance_cases_open_uninsured: 0,
+      insurance_cases_open_pension_60_plus: 0,
+      insurance_cases_open_government_paid: 0,
+      insurance_cases_open_home_visit: 0,
+      insurance_cases_open_missing_papers: 0,
+      insurance_cases_open_unemployment_insurance: 0,
+      insurance_cases_open_work_injury: 0,
       graduates: 1, // §5(4): L6, bachelor of 2026; L1's college year is not recorded
       graduates_employed: 1, // L6 on a public-welfare post
       coop_agreements: 1, // 宁化's agreement is for 2025
