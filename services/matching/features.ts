@@ -56,6 +56,11 @@ export interface PairScore {
   contributions: Contribution[];
   /** The job fits the person's work (occupation, skills, certificate, a public-welfare post for them), or they take any work. */
   fits: boolean;
+  /**
+   * The same without the person's "not interested": false only for someone who named the work
+   * they want and a job with no fit to it (minimum fit: such a job is not offered at all).
+   */
+  fitsWork: boolean;
 }
 
 const none = (code = ''): Feature => ({ f: 0, code, params: {} });
@@ -350,10 +355,12 @@ export function scorePair(person: PersonProfile, job: JobFacts, ctx: PairContext
     parts.push(['feedback', WEIGHTS.similarNotInterested, { f: -1, code: 'similar_not_interested', params: {} }]);
   }
 
-  // Fit first: people who named the work they want get jobs of that work before anything else.
-  const fits =
-    !ctx.feedback?.notInterested.has(job.id) &&
-    (person.desiredOccupations.length === 0 || parts.some(([feature, , { f }]) => f > 0 && FIT_FEATURES.has(feature)));
+  // Fit first: people who named the work they want get jobs of that work before anything else. A
+  // skill merely related to one of theirs (a cook's cooking to a nanny's home cooking) is no fit.
+  const fitsWork =
+    person.desiredOccupations.length === 0 ||
+    parts.some(([feature, , { f, code }]) => f > 0 && FIT_FEATURES.has(feature) && code !== 'skills_related');
+  const fits = fitsWork && !ctx.feedback?.notInterested.has(job.id);
   const contributions: Contribution[] = [];
   let raw = 0;
   for (const [feature, weight, { f, code, params }] of parts) {
@@ -364,7 +371,7 @@ export function scorePair(person: PersonProfile, job: JobFacts, ctx: PairContext
     contributions.push({ feature, code, value, params });
   }
   const best = bestPossible(person, ctx, locationWeight);
-  return { raw, score: Math.min(1, Math.max(0, raw / best)), distanceKm: place.km, contributions, fits };
+  return { raw, score: Math.min(1, Math.max(0, raw / best)), distanceKm: place.km, contributions, fits, fitsWork };
 }
 
 const FIT_FEATURES: ReadonlySet<FeatureName> = new Set(['occupation', 'skills', 'certificate', 'publicWelfare']);

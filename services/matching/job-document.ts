@@ -1,4 +1,4 @@
-import { SkillLevel } from '../platform/database/generated/enums.ts';
+import { skillLevelsOf as skillLevelsFromJson } from '../platform/validation/skill-levels.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { JobFacts, Point } from './types.ts';
 
@@ -41,18 +41,8 @@ export interface JobDocument extends Omit<JobFacts, 'point' | 'categoryCode'> {
   _geo?: Point;
 }
 
-const LEVELS = new Set<string>(Object.values(SkillLevel));
-
 /** A vacancy's `requiredSkillLevels` (JSON in the database and the index), keeping only known levels. */
-export function skillLevelsOf(value: unknown): JobFacts['requiredSkillLevels'] {
-  const out: JobFacts['requiredSkillLevels'] = {};
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [code, level] of Object.entries(value)) {
-      if (typeof level === 'string' && LEVELS.has(level)) out[code] = level as SkillLevel;
-    }
-  }
-  return out;
-}
+export const skillLevelsOf: (value: unknown) => JobFacts['requiredSkillLevels'] = skillLevelsFromJson;
 
 /** The document as the re-rank sees it; the category comes from the taxonomy, not the index. */
 export function toJobFacts(doc: JobDocument, taxonomy: Taxonomy): JobFacts {
@@ -76,15 +66,25 @@ export interface Relevance {
 }
 
 /**
+ * Neighbouring work: jobs asking for skills one step from the person's, or of occupations in the
+ * same subcategory as their wanted or certified ones, and nothing strong (`unless`).
+ */
+export interface Related {
+  skills: string[];
+  occupations: string[];
+  unless: Relevance | null;
+}
+
+/**
  * One candidate query: jobs within the person's hard rules, relevant to their work ("strong"), or
- * asking only for related skills ("related": related skills and nothing strong), inside a region
+ * neighbouring it ("related": related skills or same-subcategory occupations, and nothing strong), inside a region
  * and outside another, best paid first, at most `limit`. `toMeiliQuery` makes it a Meilisearch
  * search; a `JobSnapshot` answers the same query from jobs fetched from Meilisearch in bulk.
  */
 export interface CandidateQuery {
   rules: PersonRules;
   strong?: Relevance | undefined;
-  related?: { skills: string[]; unless: Relevance | null } | undefined;
+  related?: Related | undefined;
   within?: string | undefined;
   outside?: string | undefined;
   limit: number;

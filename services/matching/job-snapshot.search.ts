@@ -44,8 +44,8 @@ function answers(query: CandidateQuery, job: Held, nowSeconds: number): boolean 
   if (query.outside && job.prefixes.has(query.outside)) return false;
   if (query.strong && !isStrong(job, query.strong)) return false;
   if (query.related) {
-    const { skills, unless } = query.related;
-    if (!job.skillCodes.some((code) => skills.includes(code))) return false;
+    const { unless } = query.related;
+    if (!isStrong(job, query.related)) return false;
     if (unless && isStrong(job, unless)) return false;
   }
   return true;
@@ -158,7 +158,7 @@ export class JobSnapshot {
   /** The query's answer, as Meilisearch would give it: best paid first, at most `limit`. */
   search(query: CandidateQuery, now: Date): JobFacts[] {
     const scope = query.within ?? (query.rules.area?.length === 1 ? query.rules.area[0]! : '');
-    const { occupations, skills } = query.strong ?? { occupations: [], skills: query.related?.skills ?? [] };
+    const { occupations, skills } = query.strong ?? query.related ?? { occupations: [], skills: [] };
     const keys =
       query.strong || query.related
         ? [...occupations.map((code) => `${scope}|o${code}`), ...skills.map((code) => `${scope}|s${code}`)]

@@ -36,7 +36,7 @@ describe('candidate stage filters', () => {
     const strong = '(occupationCode IN ["C02-001", "C11-003"] OR skillCodes IN ["S-ARC-WELDING"])';
     expect(jobRelevanceFilters(person, taxonomy)).toEqual({
       strong,
-      related: `(skillCodes IN ["S-PCB-SOLDERING"] AND NOT ${strong})`,
+      related: `((skillCodes IN ["S-PCB-SOLDERING"]) AND NOT ${strong})`,
     });
     expect(jobRelevanceFilters(samplePerson(), taxonomy)).toEqual({ strong: null, related: null });
   });
@@ -79,6 +79,21 @@ describe('candidate stage filters', () => {
       ],
     ]);
     expect(jobQueries({ ...person, mobility: 'county' }, taxonomy, NOW, 'x_')).toHaveLength(3);
+  });
+
+  it('looks for neighbouring work over the whole area: same-subcategory occupations, related skills', () => {
+    const person = samplePerson({ mobility: 'province', desiredOccupations: ['C03-001'] });
+    const neighbour = '((occupationCode IN ["C03-003"]) AND NOT (occupationCode IN ["C03-001"]))';
+    expect(jobRelevanceFilters(person, taxonomy).related).toBe(neighbour);
+    const related = jobQueries(person, taxonomy, NOW, 'x_')
+      .map((q) => q.filter as string[])
+      .filter((f) => f.includes(neighbour))
+      .map((f) => f.slice(f.indexOf(neighbour) + 1));
+    // In the home city, then in the rest of the province: a neighbouring job far away is still found.
+    expect(related).toEqual([['regionPrefixes = "3508"'], ['NOT regionPrefixes = "3508"']]);
+    // A person who stays in the county gets the county only.
+    const stays = jobQueries({ ...person, mobility: 'county' }, taxonomy, NOW, 'x_').map((q) => q.filter as string[]);
+    expect(stays.filter((f) => f.includes(neighbour)).map((f) => f.at(-1))).toEqual(['regionPrefixes = "350821"']);
   });
 
   it('asks the labourer index only for people who want work, of the age, whose mobility reaches the job', () => {

@@ -13,6 +13,7 @@ import {
   type JobDocument,
   openJobFilter,
   type PersonRules,
+  type Related,
   type Relevance,
   toJobFacts,
 } from './job-document.ts';
@@ -57,14 +58,22 @@ export function jobHardFilter(person: PersonProfile, taxonomy: Taxonomy, now: Da
   return rulesFilter(personRules(person, taxonomy), now);
 }
 
-/** The person's wanted or certified occupations and held skills; their related skills not held. */
-function relevanceOf(person: PersonProfile, taxonomy: Taxonomy): { strong: Relevance | null; related: string[] } {
+/**
+ * The person's wanted or certified occupations and held skills ("strong"); their work's neighbours:
+ * related skills not held and occupations of the same subcategory not already strong.
+ */
+function relevanceOf(person: PersonProfile, taxonomy: Taxonomy): { strong: Relevance | null; related: Related | null } {
   const occupations = [
     ...new Set([...person.desiredOccupations, ...taxonomy.certifiedOccupations(person.certificates)]),
   ];
   const held = person.skills.map((s) => s.code);
-  const related = taxonomy.withRelated(held).filter((code) => !held.includes(code));
-  return { strong: occupations.length || held.length ? { occupations, skills: held } : null, related };
+  const strong = occupations.length || held.length ? { occupations, skills: held } : null;
+  const skills = taxonomy.withRelated(held).filter((code) => !held.includes(code));
+  const neighbours = taxonomy.neighbours(occupations);
+  return {
+    strong,
+    related: skills.length || neighbours.length ? { skills, occupations: neighbours, unless: strong } : null,
+  };
 }
 
 function strongFilter({ occupations, skills }: Relevance): string {
@@ -74,23 +83,22 @@ function strongFilter({ occupations, skills }: Relevance): string {
   return `(${parts.join(' OR ')})`;
 }
 
-function relatedFilter({ skills, unless }: NonNullable<CandidateQuery['related']>): string {
-  return `(skillCodes IN ${list(skills)}${unless ? ` AND NOT ${strongFilter(unless)}` : ''})`;
+function relatedFilter({ skills, occupations, unless }: Related): string {
+  const neighbour = strongFilter({ occupations, skills });
+  return `(${neighbour}${unless ? ` AND NOT ${strongFilter(unless)}` : ''})`;
 }
 
 /**
  * Jobs worth considering for their work: "strong" for wanted or certified occupations and held
- * skills, "related" for skills one step away in the taxonomy (only those not already strong).
+ * skills, "related" for skills one step away in the taxonomy and occupations of the same
+ * subcategory (only those not already strong).
  */
 export function jobRelevanceFilters(
   person: PersonProfile,
   taxonomy: Taxonomy,
 ): { strong: string | null; related: string | null } {
   const { strong, related } = relevanceOf(person, taxonomy);
-  return {
-    strong: strong ? strongFilter(strong) : null,
-    related: related.length ? relatedFilter({ skills: related, unless: strong }) : null,
-  };
+  return { strong: strong ? strongFilter(strong) : null, related: related ? relatedFilter(related) : null };
 }
 
 /** The person's own neighbourhood: home county, or the allowed area when it is smaller. */
@@ -113,7 +121,8 @@ function reachesBeyondCity(person: PersonProfile): boolean {
  * instead of one large query sorted by distance the queries follow the location tiers the re-rank
  * values: any job in the own township and near home; the person's wanted or certified occupations
  * and held skills in the home county, the home city and, for people who go further, the whole
- * area; jobs asking for related skills nearby.
+ * area; neighbouring work (related skills, same-subcategory occupations) in the home city and the
+ * rest of the area.
  */
 export function candidateQueries(person: PersonProfile, taxonomy: Taxonomy): CandidateQuery[] {
   const rules = personRules(person, taxonomy);
@@ -132,13 +141,9 @@ export function candidateQueries(person: PersonProfile, taxonomy: Taxonomy): Can
     if (reachesCity) queries.push({ rules, strong, within: city, outside: home, limit: stage.cityLimit });
     if (wide) queries.push({ rules, strong, outside: city, limit: stage.wideLimit });
   }
-  if (related.length) {
-    queries.push({
-      rules,
-      related: { skills: related, unless: strong },
-      within: reachesCity ? city : home,
-      limit: stage.relatedLimit,
-    });
+  if (related) {
+    queries.push({ rules, related, within: reachesCity ? city : home, limit: stage.relatedLimit });
+    if (wide) queries.push({ rules, related, outside: city, limit: stage.relatedWideLimit });
   }
   return queries;
 }

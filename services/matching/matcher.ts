@@ -15,7 +15,7 @@ import { createMarketSignals } from './market-signals.ts';
 import { skillLevelsOf } from './job-document.ts';
 
 /** Supplies the cooperation partners a person with partner_region mobility may be sent to. */
-export type PartnerRegions = (labourer: { regionCode: string }) => string[];
+export type PartnerRegions = (labourer: { regionCode: string; id?: string }) => string[];
 
 export interface MatcherDeps {
   repo: MatchingRepository;

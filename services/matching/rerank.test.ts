@@ -19,10 +19,40 @@ describe('re-rank features', () => {
     const person = samplePerson({ desiredOccupations: ['C03-001'] });
     const wanted = sampleJob({ id: 'wanted', occupationCode: 'C03-001', categoryCode: 'C03' });
     const sameKind = sampleJob({ id: 'kind', occupationCode: 'C03-003', categoryCode: 'C03' });
-    const other = sampleJob({ id: 'other', occupationCode: 'C15-002', categoryCode: 'C15' });
+    const other = sampleJob({ id: 'other', occupationCode: 'C02-001', categoryCode: 'C02' });
     expect(order(person, [other, sameKind, wanted])).toEqual(['wanted', 'kind', 'other']);
     expect(codes(person, wanted)).toContain('occupation_wanted');
     expect(codes(person, sameKind)).toContain('occupation_related');
+  });
+
+  it('offers no skilled trade without fit to someone who named their work; ordinary work stays last', () => {
+    // A solderer who wants assembly work: welding (a trade with its own certificate) is only
+    // related by skill, no fit, so it is not offered; line work without fit comes after the fit.
+    const person = samplePerson({
+      desiredOccupations: ['C03-001'],
+      skills: [{ code: 'S-PCB-SOLDERING', level: 'skilled' }],
+    });
+    const assembly = sampleJob({ id: 'assembly', occupationCode: 'C03-001', categoryCode: 'C03' });
+    const welding = sampleJob({
+      id: 'welding',
+      occupationCode: 'C15-002',
+      categoryCode: 'C15',
+      skillCodes: ['S-ARC-WELDING'],
+      wageMin: 8000,
+      wageMax: 9000,
+    });
+    const line = sampleJob({
+      id: 'line',
+      occupationCode: 'C02-001',
+      categoryCode: 'C02',
+      wageMin: 7000,
+      wageMax: 8000,
+    });
+    expect(scorePair(person, welding, ctx)).toMatchObject({ fits: false, fitsWork: false });
+    expect(order(person, [welding, line, assembly])).toEqual(['assembly', 'line']);
+    // Someone who named no occupation takes any work: everything is offered.
+    const anyWork = samplePerson({ skills: [{ code: 'S-PCB-SOLDERING', level: 'skilled' }] });
+    expect(order(anyWork, [welding, line, assembly]).sort()).toEqual(['assembly', 'line', 'welding']);
   });
 
   it('gives a related skill part of the credit of the skill itself', () => {

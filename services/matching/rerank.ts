@@ -11,6 +11,8 @@ export interface Ranked<T> {
   contributions: Contribution[];
   /** Fits the person's work (features.ts): fitting matches come first. */
   fits?: boolean;
+  /** Some fit to the work the person named (features.ts), whatever their feedback. */
+  fitsWork?: boolean;
 }
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -53,12 +55,22 @@ export interface JobRankingContext {
   crowding?: ReadonlyMap<string, Crowding> | undefined;
 }
 
+/** An occupation a qualification certificate is for (cook, nanny, maternity nurse, hairdresser...): a trade one trains for. */
+const skilledTrade = (occupationCode: string, taxonomy: Taxonomy) =>
+  taxonomy.certificatesFor(occupationCode).length > 0;
+
 const NO_RECORD: EmployerRecord = { hires: 0, decided: 0, retained: 0 };
 const NO_CROWD: Crowding = { open: 0, taken: 0 };
 
-/** Orders the candidate jobs for one person, leaving out any needing a licence they lack (a hard rule, also for a fair's own jobs). */
+/**
+ * Orders the candidate jobs for one person, leaving out any needing a licence they lack (a hard
+ * rule, also for a fair's own jobs) and, for someone who named the work they want, a skilled
+ * trade with no fit to it at all (minimum fit: a cook is not offered maternity-nurse or nanny work
+ * to fill a short list). Ordinary work (a line, a workshop, picking) with no fit stays, below
+ * every fitting job.
+ */
 export function rankJobs(person: PersonProfile, jobs: readonly JobFacts[], ctx: JobRankingContext): Ranked<JobFacts>[] {
-  return jobs
+  const ranked = jobs
     .filter((job) => licenceState(person.certificates, job, ctx.taxonomy) !== 'missing')
     .map((job) => ({
       item: job,
@@ -71,7 +83,9 @@ export function rankJobs(person: PersonProfile, jobs: readonly JobFacts[], ctx: 
         crowding: ctx.crowding ? (ctx.crowding.get(job.id) ?? NO_CROWD) : undefined,
       }),
     }))
+    .filter((r) => r.fitsWork || !skilledTrade(r.item.occupationCode, ctx.taxonomy))
     .sort(byJobRank);
+  return ranked;
 }
 
 export interface PeopleRankingContext {

@@ -71,6 +71,18 @@ export class Taxonomy implements LicenceRules {
     return occupation ? (occupation.subcategoryCode ?? occupation.categoryCode) : undefined;
   }
 
+  /**
+   * Occupations of the same subcategory as the given ones (tea with tea, fungi with fungi), not
+   * the given ones themselves: neighbouring work a person can move into.
+   */
+  neighbours(occupationCodes: readonly string[]): string[] {
+    const groups = new Set(occupationCodes.map((code) => this.subcategory(code)).filter((g) => g !== undefined));
+    if (groups.size === 0) return [];
+    return [...this.occupations.values()]
+      .filter((o) => groups.has(o.subcategoryCode ?? o.categoryCode) && !occupationCodes.includes(o.code))
+      .map((o) => o.code);
+  }
+
   licencesFor(occupationCode: string): readonly string[] {
     return this.occupations.get(occupationCode)?.licenceKinds ?? [];
   }

@@ -80,8 +80,9 @@ export const OCCUPATION = {
 
 /**
  * Fit first: a job with no occupation, skill or certificate fit (and not a public-welfare post for
- * an eligible person) keeps only this share of its pay and kind bonuses, and ranks below every
- * fitting job. People with no wished occupation take any work: the rule does not apply to them.
+ * an eligible person; a skill only related to one of theirs is no fit) keeps only this share of its
+ * pay and kind bonuses and ranks below every fitting job; a skilled trade without fit is not offered
+ * at all (`rankJobs`). People with no wished occupation take any work: the rule does not apply to them.
  */
 export const FIT = {
   unfitBonusShare: 0.3,
@@ -188,8 +189,13 @@ export const CANDIDATE_STAGE = {
   cityLimit: 25,
   /** The same in the rest of a wider area (province, partner regions, anywhere). */
   wideLimit: 25,
-  /** Jobs asking for skills related to the person's (and nothing stronger), near home or in the home city. */
+  /**
+   * Neighbouring work (related skills, same-subcategory occupations, nothing stronger) near home
+   * or in the home city.
+   */
   relatedLimit: 15,
+  /** The same in the rest of a wider area. */
+  relatedWideLimit: 10,
   /** People for a vacancy: those whose wishes, skills or certificates fit, nearest first. */
   peopleRelevantLimit: 150,
   /** People for a vacancy: anyone living in its county, nearest first. */

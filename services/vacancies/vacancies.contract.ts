@@ -1,16 +1,27 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { EDUCATION_LEVELS } from '../labourers/index.ts';
-import { ContractType, PayBasis, ShiftPattern, VacancyStatus } from '../platform/database/generated/enums.ts';
+import {
+  ContractType,
+  PayBasis,
+  ShiftPattern,
+  SkillLevel,
+  VacancyStatus,
+} from '../platform/database/generated/enums.ts';
 import { enumValues } from '../platform/validation/enum-values.ts';
 
 export const VACANCY_STATUSES = enumValues(VacancyStatus);
 export const PAY_BASES = enumValues(PayBasis);
 export const SHIFT_PATTERNS = enumValues(ShiftPattern);
 export const CONTRACT_TYPES = enumValues(ContractType);
+export const SKILL_LEVELS = enumValues(SkillLevel);
 
 const date = z.iso.date('must be a date like 2025-03-01');
 const codes = z.array(z.string().min(1).max(40)).max(20);
+/** Least level per required skill, e.g. { "S-ARC-WELDING": "skilled" }. */
+const skillLevels = z
+  .record(z.string().min(1).max(40), z.enum(SKILL_LEVELS, 'must be beginner, intermediate, skilled or expert'))
+  .refine((levels) => Object.keys(levels).length <= 20, 'at most 20 skills');
 
 const vacancyFields = {
   employerId: z.uuid('must be an employer id'),
@@ -37,6 +48,11 @@ const vacancyFields = {
   contractType: z.enum(CONTRACT_TYPES).default('labour_contract'),
   disabilityFriendly: z.boolean().default(false),
   publicWelfarePost: z.boolean().default(false),
+  /** Certificate kinds a person must hold (an operating licence bars those without it unless the employer trains). */
+  requiredCertificates: codes.default([]),
+  requiredSkillLevels: skillLevels.default({}),
+  /** The employer trains newcomers and gets them the licence the occupation needs. */
+  trainsForCertificate: z.boolean().default(false),
   startDate: date.nullable().optional(),
   expiresAt: date.nullable().optional(),
 };
@@ -117,6 +133,10 @@ export const VacancySchema = z
     contractType: z.enum(CONTRACT_TYPES),
     disabilityFriendly: z.boolean(),
     publicWelfarePost: z.boolean(),
+    requiredCertificates: z.array(z.string()),
+    requiredCertificateNames: z.array(z.string()),
+    requiredSkillLevels: z.record(z.string(), z.enum(SKILL_LEVELS)),
+    trainsForCertificate: z.boolean(),
     startDate: z.string().nullable(),
     status: z.enum(VACANCY_STATUSES),
     publishedAt: z.string().nullable(),

@@ -16,48 +16,16 @@ import {
 } from './vacancies.contract.ts';
 import type { VacanciesService } from './vacancies.service.ts';
 import type { VacancySearch } from './vacancies.search.ts';
-
-type Body = Record<string, string | string[] | undefined>;
-
-const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
-const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []).filter(Boolean);
-/** A number field: empty is null (zod then says "required" where it is), typed text stays text so zod says "not a number". */
-const numberField = (v: string | string[] | undefined) => {
-  const value = text(v);
-  if (value === '') return null;
-  return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
-};
-
-/** The vacancy form as the API's input: every field is on the form, so an unchecked box is false. */
-export function vacancyFormToInput(body: Body) {
-  return {
-    title: text(body.title),
-    occupationCode: text(body.occupationCode),
-    description: text(body.description),
-    skillCodes: list(body.skillCodes),
-    regionCode: text(body.regionCode),
-    wageMin: numberField(body.wageMin),
-    wageMax: numberField(body.wageMax),
-    payBasis: text(body.payBasis) || 'month',
-    headcount: numberField(body.headcount),
-    ageMin: numberField(body.ageMin),
-    ageMax: numberField(body.ageMax),
-    educationMin: text(body.educationMin) || null,
-    accommodation: text(body.accommodation) === 'true',
-    meals: text(body.meals) === 'true',
-    travelSupport: text(body.travelSupport) === 'true',
-    workingHours: text(body.workingHours) || null,
-    shiftPattern: text(body.shiftPattern) || 'day',
-    contractType: text(body.contractType) || 'labour_contract',
-    disabilityFriendly: text(body.disabilityFriendly) === 'true',
-    publicWelfarePost: text(body.publicWelfarePost) === 'true',
-    startDate: text(body.startDate) || null,
-    expiresAt: text(body.expiresAt) || null,
-  };
-}
+import { type Body, requirementChoices, text, vacancyFormToInput } from './vacancy-form.ts';
 
 // Where the site-wide field names would not read as this form's labels do.
-const FORM_LABELS = { title: 'vacancyForm.title', description: 'jobs.description', occupationCode: 'jobs.occupation' };
+const FORM_LABELS = {
+  title: 'vacancyForm.title',
+  description: 'jobs.description',
+  occupationCode: 'jobs.occupation',
+  requiredCertificates: 'vacancyForm.requiredCertificates',
+  requiredSkillLevels: 'vacancyForm.requiredSkillLevels',
+};
 
 const choices = (locale: string, prefix: string, values: readonly string[]) =>
   values.map((value) => ({ value, label: translate(locale, `${prefix}.${value}`) }));
@@ -120,9 +88,16 @@ export async function vacanciesPages(
       const id = z.uuid().safeParse((request.params as { id: string }).id);
       if (!id.success) return reply.callNotFound();
       const vacancy = await vacancies.get(request.user, id.data);
+      const skillNames = new Map(vacancy.skillCodes.map((code, i) => [code, vacancy.skillNames[i] ?? code]));
       return reply.page('jobs/detail', {
         title: vacancy.title,
         vacancy,
+        // 需持证：… and the least level of each skill, as the matching reads them.
+        requiredCertificates: vacancy.requiredCertificateNames.join('、'),
+        skillLevels: Object.entries(vacancy.requiredSkillLevels).map(([code, level]) => ({
+          name: skillNames.get(code) ?? code,
+          level,
+        })),
         applied: (request.query as { applied?: string }).applied === '1',
       });
     },
@@ -141,6 +116,11 @@ export async function vacanciesPages(
         shifts: choices(locale, 'shift', SHIFT_PATTERNS),
         contracts: choices(locale, 'contract', CONTRACT_TYPES),
         educationLevels: choices(locale, 'education', EDUCATION_LEVELS),
+        ...requirementChoices(
+          locale,
+          options,
+          (data.form as { requiredSkillLevels?: Record<string, string> } | undefined)?.requiredSkillLevels,
+        ),
       },
       status,
     );
@@ -157,7 +137,10 @@ export async function vacanciesPages(
       return reply.redirect(await action(), 303);
     } catch (error) {
       if (error instanceof ValidationError) {
-        const errors = fieldErrors(request.locale, error.issues, { labels: FORM_LABELS });
+        const errors = fieldErrors(request.locale, error.issues, {
+          labels: FORM_LABELS,
+          namespaces: ['vacancyForm.validation'],
+        });
         const discriminatory = error.issues.find((i) => i.code === 'discriminatory');
         return renderForm(
           request,

@@ -9,6 +9,7 @@ import {
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { zodIssues } from '../platform/validation/field-issues.ts';
+import { skillLevelsOf } from '../platform/validation/skill-levels.ts';
 import { discriminatoryPhrase } from './discrimination.ts';
 import { type VacancyInput, type VacancyPatch, VacancyInputSchema, type VacancyView } from './vacancies.contract.ts';
 import type { VacanciesRepository, VacancyRow } from './vacancies.repository.ts';
@@ -72,6 +73,10 @@ export function toVacancyView(v: VacancyRow, ref: ReferenceNames): VacancyView {
     contractType: v.contractType,
     disabilityFriendly: v.disabilityFriendly,
     publicWelfarePost: v.publicWelfarePost,
+    requiredCertificates: v.requiredCertificates,
+    requiredCertificateNames: v.requiredCertificates.map((code) => ref.certificate(code)?.name ?? code),
+    requiredSkillLevels: skillLevelsOf(v.requiredSkillLevels),
+    trainsForCertificate: v.trainsForCertificate,
     startDate: v.startDate?.toISOString().slice(0, 10) ?? null,
     status: v.status,
     publishedAt: v.publishedAt?.toISOString() ?? null,
@@ -80,8 +85,36 @@ export function toVacancyView(v: VacancyRow, ref: ReferenceNames): VacancyView {
   };
 }
 
+/** A level may be set only for a known skill the vacancy requires (`skillCodes`, as it will be saved). */
+function skillLevelProblems(
+  levels: Record<string, string> | undefined,
+  skillCodes: readonly string[] | undefined,
+  ref: ReferenceNames,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const code of Object.keys(levels ?? {})) {
+    const field = `requiredSkillLevels.${code}`;
+    if (!ref.hasSkill(code)) {
+      issues.push({ field, code: 'skill_unknown', params: { code }, message: `${code} is not a skill code` });
+    } else if (skillCodes && !skillCodes.includes(code)) {
+      issues.push({
+        field,
+        code: 'level_without_skill',
+        params: { code },
+        message: `${code} has a level but is not among the required skills (skillCodes)`,
+      });
+    }
+  }
+  return issues;
+}
+
 /** Checks against the reference data and the anti-discrimination rule; collects every problem. */
-export function vacancyProblems(input: Partial<VacancyInput>, ref: ReferenceNames): FieldIssue[] {
+export function vacancyProblems(
+  input: Partial<VacancyInput>,
+  ref: ReferenceNames,
+  /** The required skills as they will be saved (a change may send levels without skills). */
+  skillCodes = input.skillCodes,
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const field of ['title', 'description'] as const) {
     const text = input[field];
@@ -108,6 +141,16 @@ export function vacancyProblems(input: Partial<VacancyInput>, ref: ReferenceName
         issues.push({ field: `${field}.${i}`, code: 'skill_unknown', message: `${code} is not a skill code` });
     });
   }
+  input.requiredCertificates?.forEach((code, i) => {
+    if (!ref.certificate(code))
+      issues.push({
+        field: `requiredCertificates.${i}`,
+        code: 'certificate_unknown',
+        params: { code },
+        message: `${code} is not a certificate kind`,
+      });
+  });
+  issues.push(...skillLevelProblems(input.requiredSkillLevels, skillCodes, ref));
   if (input.regionCode && !ref.isKnownPlace(input.regionCode)) {
     issues.push({ field: 'regionCode', code: 'region_unknown', message: 'is not a known region' });
   }
@@ -115,6 +158,22 @@ export function vacancyProblems(input: Partial<VacancyInput>, ref: ReferenceName
     issues.push({ field: 'expiresAt', code: 'date_past', message: 'must be in the future' });
   }
   return issues;
+}
+
+/**
+ * The required skills and levels a change leaves: levels are checked against the skills as they
+ * will be, and a skill dropped without new levels takes its stored level with it.
+ */
+function levelsAfter(patch: VacancyPatch, current: VacancyRow) {
+  const skillCodes = patch.skillCodes ?? current.skillCodes;
+  const levels =
+    patch.requiredSkillLevels ??
+    (patch.skillCodes
+      ? Object.fromEntries(
+          Object.entries(skillLevelsOf(current.requiredSkillLevels)).filter(([code]) => skillCodes.includes(code)),
+        )
+      : undefined);
+  return { skillCodes, levels };
 }
 
 export interface VacanciesDeps {
@@ -202,7 +261,8 @@ export function createVacanciesService({ repo, reference }: VacanciesDeps) {
       const current = await load(id);
       await assertMayManage(actor, current.employerId);
       const ref = await reference();
-      const issues = vacancyProblems(patch as Partial<VacancyInput>, ref);
+      const { skillCodes, levels } = levelsAfter(patch, current);
+      const issues = vacancyProblems(patch as Partial<VacancyInput>, ref, skillCodes);
       const wageMin = patch.wageMin ?? current.wageMin;
       const wageMax = patch.wageMax ?? current.wageMax;
       if (wageMax < wageMin)
@@ -212,6 +272,7 @@ export function createVacanciesService({ repo, reference }: VacanciesDeps) {
       const lifecycle = status && status !== current.status ? statusMove(current, status, expiresAt) : {};
       const updated = await repo.update(id, {
         ...fields,
+        ...(levels ? { requiredSkillLevels: levels } : {}),
         ...(startDate !== undefined ? { startDate: startDate ? day(startDate) : null } : {}),
         ...(expiresAt !== undefined ? { expiresAt: expiresAt ? endOfDay(expiresAt) : null } : {}),
         ...(status ? { status } : {}),

@@ -6,6 +6,7 @@ import {
   EmployerKind,
   PayBasis,
   Sex,
+  ShiftPattern,
   SkillLevel,
   VacancyStatus,
 } from '../../platform/database/generated/enums.ts';
@@ -38,7 +39,10 @@ export const FixtureSchema = z.object({
       employer: code,
       title: z.string().min(1),
       occupationCode: code,
-      skills: z.array(code).default([]),
+      /** Required skills: codes, or v2 `{ code, level }` with the least level asked. */
+      skills: z.array(skill).default([]),
+      /** v2: what the job page says (the search fixture uses it); the title when absent. */
+      description: z.string().optional(),
       /** Extension. */
       preferredSkills: z.array(code).default([]),
       regionCode: code,
@@ -60,6 +64,8 @@ export const FixtureSchema = z.object({
       requiredCertificates: z.array(code).default([]),
       trainsForCertificate: z.boolean().default(false),
       contractType: z.enum(ContractType).default('labour_contract'),
+      /** v2: day (default), two_shifts, three_shifts or flexible. */
+      shift: z.enum(ShiftPattern).default('day'),
       status: z.enum(VacancyStatus),
       expiresAt: isoDate.nullable().optional(),
       /** Extension: when it was published (freshness); 30 days before `now` when absent. */
@@ -83,6 +89,10 @@ export const FixtureSchema = z.object({
       hardToEmploy: z.boolean().default(false),
       /** Extensions. */
       disability: z.boolean().default(false),
+      /** v2: the kind of disability (physical, visual, hearing...); implies `disability`. */
+      disabilityType: z.string().min(1).optional(),
+      /** v2: this person's partner-region prefixes (mobility "partner"), instead of the fixture's. */
+      partnerRegions: z.array(z.string()).optional(),
       wantsJob: z.boolean().default(true),
     }),
   ),
@@ -113,6 +123,27 @@ export const FixtureSchema = z.object({
 export type Fixture = z.infer<typeof FixtureSchema>;
 export type FixtureVacancy = Fixture['vacancies'][number];
 export type FixtureLabourer = Fixture['labourers'][number];
+
+/** A vacancy's required skill codes and the least level of those that give one. */
+export function vacancySkills(vacancy: FixtureVacancy): { codes: string[]; levels: Record<string, string> } {
+  const codes: string[] = [];
+  const levels: Record<string, string> = {};
+  for (const s of vacancy.skills) {
+    if (typeof s === 'string') codes.push(s);
+    else {
+      codes.push(s.code);
+      levels[s.code] = s.level;
+    }
+  }
+  return { codes, levels };
+}
+
+/** The partner regions that count for a person: their own when given, else the fixture's. */
+export const partnerRegionsOf = (fixture: Fixture, person: FixtureLabourer): string[] =>
+  person.partnerRegions ?? fixture.partnerRegions;
+
+/** Whether the person has a disability (the flag, or a disability type given). */
+export const hasDisability = (person: FixtureLabourer): boolean => person.disability || !!person.disabilityType;
 
 export function readFixture(file: string): Fixture {
   const parsed = FixtureSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));

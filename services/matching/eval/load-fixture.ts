@@ -4,7 +4,7 @@ import { idCheckCharacter } from '../../platform/crypto/id-number.ts';
 import { maskIdNumber, type PiiCipher } from '../../platform/crypto/pii.ts';
 import { creditCodeCheck } from '../../platform/validation/credit-code.ts';
 import type { Point } from '../types.ts';
-import type { Fixture } from './fixture.ts';
+import { type Fixture, hasDisability, vacancySkills } from './fixture.ts';
 import type { FixtureRepository } from './fixture.repository.ts';
 
 const DAY = 86_400_000;
@@ -61,8 +61,9 @@ export async function loadFixture(repo: FixtureRepository, fixture: Fixture, pii
       employerId: employers.get(v.employer)!,
       title: v.title,
       occupationCode: v.occupationCode,
-      description: v.title,
-      skillCodes: v.skills,
+      description: v.description ?? v.title,
+      skillCodes: vacancySkills(v).codes,
+      requiredSkillLevels: vacancySkills(v).levels,
       preferredSkillCodes: v.preferredSkills,
       regionCode: v.regionCode,
       lat: v.lat ?? null,
@@ -80,6 +81,7 @@ export async function loadFixture(repo: FixtureRepository, fixture: Fixture, pii
       requiredCertificates: v.requiredCertificates,
       trainsForCertificate: v.trainsForCertificate,
       contractType: v.contractType,
+      shiftPattern: v.shift,
       status: v.status,
       publishedAt:
         v.publishedAt === undefined ? new Date(now.getTime() - 30 * DAY) : v.publishedAt && new Date(v.publishedAt),
@@ -104,7 +106,7 @@ export async function loadFixture(repo: FixtureRepository, fixture: Fixture, pii
         expectedWage: l.expectedWage ?? null,
         needsAccommodation: l.needsAccommodation,
         hardToEmploy: l.hardToEmploy,
-        disability: l.disability,
+        disability: hasDisability(l),
         wantsJob: l.wantsJob,
         // Fixture people stand for the poverty office's list (建档立卡), as the registry's figures count.
         povertyStatus: 'registered' as const,

@@ -6,7 +6,8 @@ import { ReferenceNames } from '../../platform/reference/reference-data.ts';
 import { createMatcher } from '../matcher.ts';
 import { explain } from '../reasons.ts';
 import { openEvalStore } from './eval-store.repository.ts';
-import type { Fixture } from './fixture.ts';
+import { type Fixture, partnerRegionsOf } from './fixture.ts';
+import { readLicenceTable } from './licence-table.ts';
 import { loadFixture } from './load-fixture.ts';
 import { computeMetrics, fixtureViolations, type Metrics, type PersonResult } from './metrics.ts';
 import { createMatchingSearch } from '../matching.search.ts';
@@ -59,12 +60,19 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
 
     const now = new Date(fixture.now);
     const repo = store.matching;
+    const labourerKey = new Map([...loaded.labourers].map(([key, id]) => [id, key]));
+    const licences = readLicenceTable();
     let reference: Promise<ReferenceNames> | undefined;
     const matcher = createMatcher({
       repo,
       search: createMatchingSearch(meili, prefix),
       reference: () => (reference ??= ReferenceNames.load(store.reference)),
-      partnerRegions: () => fixture.partnerRegions,
+      // A person's own partner regions when the fixture gives them, else the fixture's.
+      partnerRegions: (labourer) => {
+        const key = labourer.id === undefined ? undefined : labourerKey.get(labourer.id);
+        const person = key === undefined ? undefined : fixture.labourers.find((l) => l.key === key);
+        return person ? partnerRegionsOf(fixture, person) : fixture.partnerRegions;
+      },
       now: () => now,
       signalsTtlMs: 0,
     });
@@ -84,7 +92,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
           ...ranking[i]!,
           score: Math.round(m.score * 1000) / 1000,
           grade: judgment.relevant[ranking[i]!.vacancy] ?? 0,
-          violations: fixtureViolations(fixture, judgment.labourer, ranking[i]!.vacancy),
+          violations: fixtureViolations(fixture, judgment.labourer, ranking[i]!.vacancy, licences),
           reasons: explain(m.contributions, { lang: 'zh-CN', audience: 'person', taxonomy }).map(({ code, text }) => ({
             code,
             text,
@@ -92,7 +100,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
         })),
       });
     }
-    return { metrics: computeMetrics(fixture, results), rankings };
+    return { metrics: computeMetrics(fixture, results, licences), rankings };
   } finally {
     for (const name of INDEX_NAMES) await meili.deleteIndex(indexUid(prefix, name)).catch(() => undefined);
     await store.close();
