@@ -358,4 +358,18 @@ export const seedCooperationDemo: ModuleSeeder = async (db, context) => {
   const transfers = { agreementId: agreements[0]!.id, people, householdCompany, factory, now };
   await seedTransferBatches(db, transfers);
   await seedReferralsAndTrainings(db, transfers);
+
+  // An officer of 福州 to show the cooperation work from the home side.
+  await db.user.create({
+    data: {
+      username: 'officer.fuzhou',
+      passwordHash: context.passwordHash,
+      role: 'officer',
+      displayName: '福州市劳务协作专员',
+      regionCode: '3501',
+    },
+  });
+  context.log(
+    `seed: ${agreements.length} cooperation agreements, ${people.length} Ningxia labourers, 3 transfer batches`,
+  );
 };
