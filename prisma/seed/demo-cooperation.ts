@@ -77,13 +77,10 @@ async function employerFor(
   return created.id;
 }
 
-/** Demo data of the cooperation module: agreements, stations, Ningxia labourers, transfers with follow-ups. */
-export const seedCooperationDemo: ModuleSeeder = async (db, context) => {
-  const random = new Random(20_260_604);
-  const pii = new PiiCipher(context.piiKey);
-  const now = new Date();
-  const year = now.getUTCFullYear();
+type Person = { id: string; household: boolean };
 
+/** This year's agreements of the three pairings, and 福州's two stations in 固原. */
+async function seedAgreements(db: Db, year: number) {
   const agreements = [];
   for (const [i, p] of PAIRINGS.entries()) {
     agreements.push(
@@ -126,8 +123,12 @@ export const seedCooperationDemo: ModuleSeeder = async (db, context) => {
       },
     ],
   });
+  return agreements;
+}
 
-  // Ningxia labourers: ordinary registry rows whose household region is in 固原市.
+/** Ningxia labourers: ordinary registry rows whose household region is in 固原市. */
+async function seedNingxiaLabourers(db: Db, random: Random, pii: PiiCipher, now: Date): Promise<Person[]> {
+  const year = now.getUTCFullYear();
   const counties = ['640402', '640422', '640423', '640425'];
   const people: Array<{ id: string; household: boolean }> = [];
   const rows: Prisma.LabourerCreateManyInput[] = [];
@@ -187,14 +188,23 @@ export const seedCooperationDemo: ModuleSeeder = async (db, context) => {
       rows.map((r) => r.id!),
     );
   });
+  return people;
+}
 
-  const householdCompany = await employerFor(db, random, 'household_service', '福州巧手家政服务有限公司', '350102');
-  const factory = await employerFor(db, random, 'company', '福建闽侯精密电子有限公司', '350121');
+interface Transfers {
+  agreementId: string;
+  people: Person[];
+  householdCompany: string;
+  factory: string;
+  now: Date;
+}
 
+/** Three batches of 福州's agreement: arrived in spring, arrived in autumn, and one planned. */
+async function seedTransferBatches(db: Db, { agreementId, people, householdCompany, factory, now }: Transfers) {
   // Spring batch, eight months ago: every follow-up due; states mixed.
   const spring = await db.transferBatch.create({
     data: {
-      agreementId: fuzhou.id,
+      agreementId: agreementId,
       departureDate: new Date(`${new Date(now.getTime() - 240 * DAY).toISOString().slice(0, 10)}T00:00:00Z`),
       fromRegionCode: '640402',
       toRegionCode: '3501',
@@ -247,7 +257,7 @@ export const seedCooperationDemo: ModuleSeeder = async (db, context) => {
   // Autumn batch, seven weeks ago: the 1-month follow-up is due and not yet recorded.
   const autumn = await db.transferBatch.create({
     data: {
-      agreementId: fuzhou.id,
+      agreementId: agreementId,
       departureDate: new Date(`${new Date(now.getTime() - 50 * DAY).toISOString().slice(0, 10)}T00:00:00Z`),
       fromRegionCode: '640422',
       toRegionCode: '350102',
@@ -272,7 +282,7 @@ export const seedCooperationDemo: ModuleSeeder = async (db, context) => {
   // Next batch, planned for next week.
   const planned = await db.transferBatch.create({
     data: {
-      agreementId: fuzhou.id,
+      agreementId: agreementId,
       departureDate: new Date(`${new Date(now.getTime() + 7 * DAY).toISOString().slice(0, 10)}T00:00:00Z`),
       fromRegionCode: '640423',
       toRegionCode: '3501',
@@ -286,25 +296,28 @@ export const seedCooperationDemo: ModuleSeeder = async (db, context) => {
   await db.transferMember.createMany({
     data: [people[10]!, people[11]!].map((p) => ({ batchId: planned.id, labourerId: p.id, employerId: factory })),
   });
+}
 
+/** Household-service referrals, and the trainings of the first ten people. */
+async function seedReferralsAndTrainings(db: Db, { agreementId, people, householdCompany, now }: Transfers) {
   await db.householdReferral.createMany({
     data: (
       [
         {
           labourerId: people[12]!.id,
           employerId: householdCompany,
-          agreementId: fuzhou.id,
+          agreementId: agreementId,
           status: 'placed',
           note: '住家保姆，月薪6000元',
         },
         {
           labourerId: people[3]!.id,
           employerId: householdCompany,
-          agreementId: fuzhou.id,
+          agreementId: agreementId,
           status: 'declined',
           note: '已返乡',
         },
-        { labourerId: people[13]!.id, employerId: householdCompany, agreementId: fuzhou.id, status: 'interviewing' },
+        { labourerId: people[13]!.id, employerId: householdCompany, agreementId: agreementId, status: 'interviewing' },
       ] as const
     ).map((r) => ({ ...r })),
   });
@@ -327,10 +340,24 @@ export const seedCooperationDemo: ModuleSeeder = async (db, context) => {
         endedOn: new Date(started.getTime() + 15 * DAY),
         hours,
         passed: i !== 4,
-        agreementId: fuzhou.id,
+        agreementId: agreementId,
       };
     }),
   });
+}
+
+/** Demo data of the cooperation module: agreements, stations, Ningxia labourers, transfers with follow-ups. */
+export const seedCooperationDemo: ModuleSeeder = async (db, context) => {
+  const random = new Random(20_260_604);
+  const pii = new PiiCipher(context.piiKey);
+  const now = new Date();
+  const agreements = await seedAgreements(db, now.getUTCFullYear());
+  const people = await seedNingxiaLabourers(db, random, pii, now);
+  const householdCompany = await employerFor(db, random, 'household_service', '福州巧手家政服务有限公司', '350102');
+  const factory = await employerFor(db, random, 'company', '福建闽侯精密电子有限公司', '350121');
+  const transfers = { agreementId: agreements[0]!.id, people, householdCompany, factory, now };
+  await seedTransferBatches(db, transfers);
+  await seedReferralsAndTrainings(db, transfers);
 
   // An officer of 福州 to show the cooperation work from the home side.
   await db.user.create({

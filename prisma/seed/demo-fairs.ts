@@ -2,7 +2,7 @@ import { newRegistrationCode } from '../../services/fairs/index.ts';
 import { groupsFor } from '../../services/fairs/index.ts';
 import type { Db } from '../../services/platform/database/prisma.ts';
 import type { FairKind, FairStatus, TargetGroup } from '../../services/platform/database/generated/enums.ts';
-import type { ModuleSeeder } from './demo-modules.ts';
+import type { ModuleSeedContext, ModuleSeeder } from './demo-modules.ts';
 
 const DAY = 86_400_000;
 /** 09:00 Beijing time, `days` from today. */
@@ -48,12 +48,8 @@ async function createFair(db: Db, plan: Plan) {
   });
 }
 
-/**
- * Demo fairs of the demo province: a Spring Breeze fair held in February with its results, an
- * Employment Assistance Month fair open for registration (the demo employer and the demo labourer
- * take part), a poverty-workshop fair being planned and an online fair open for registration.
- */
-export const seedFairsDemo: ModuleSeeder = async (db, context) => {
+/** Who takes part in the demo fairs: the demo employer and labourer, verified employers, their vacancies, people. */
+async function loadCast(db: Db, context: ModuleSeedContext) {
   const demoEmployerId = context.employerIds[0]!;
   const demoLabourerId = context.labourerIds[0]!;
   const employers = await db.employer.findMany({
@@ -77,7 +73,14 @@ export const seedFairsDemo: ModuleSeeder = async (db, context) => {
   const changting = people.filter((p) => p.regionCode.startsWith('350821') && p.id !== demoLabourerId);
   const longyan = people.filter((p) => p.regionCode.startsWith('3508') && p.id !== demoLabourerId);
   const demoPerson = people.find((p) => p.id === demoLabourerId);
+  return { demoEmployerId, employers, verified, vacanciesOf, changting, longyan, demoPerson };
+}
 
+type Cast = Awaited<ReturnType<typeof loadCast>>;
+type Person = NonNullable<Cast['demoPerson']>;
+
+/** Employers (with some of their vacancies) and people taking part in a fair. */
+function participation(db: Db, vacanciesOf: Cast['vacanciesOf']) {
   async function takePart(fairId: string, employerIds: string[], perEmployer: number, pendingLast = false) {
     const attached: Array<{ vacancyId: string; employerId: string }> = [];
     for (const [i, employerId] of employerIds.entries()) {
@@ -101,7 +104,7 @@ export const seedFairsDemo: ModuleSeeder = async (db, context) => {
 
   async function register(
     fairId: string,
-    persons: typeof people,
+    persons: Person[],
     options: { checkedInAt?: (i: number) => Date | null; extra?: (i: number) => TargetGroup[] } = {},
   ) {
     const rows = persons.map((p, i) => ({
@@ -117,8 +120,11 @@ export const seedFairsDemo: ModuleSeeder = async (db, context) => {
     await db.fairRegistration.createMany({ data: rows, skipDuplicates: true });
     return db.fairRegistration.findMany({ where: { fairId }, orderBy: { registeredAt: 'asc' } });
   }
+  return { takePart, register };
+}
 
-  // 1. Spring Breeze Action, held in February: closed, with interviews and hires that followed.
+/** 1. Spring Breeze Action, held in February: closed, with interviews and hires that followed. */
+async function seedSpringFair(db: Db, { verified, changting, longyan }: Cast, { takePart, register }: Participation) {
   const spring = await createFair(db, {
     kind: 'spring_breeze',
     name: '春风行动·长汀县返乡人员专场招聘会',
@@ -180,6 +186,20 @@ export const seedFairsDemo: ModuleSeeder = async (db, context) => {
       update: {},
     });
   }
+}
+
+type Participation = ReturnType<typeof participation>;
+
+/**
+ * Demo fairs of the demo province: a Spring Breeze fair held in February with its results, an
+ * Employment Assistance Month fair open for registration (the demo employer and the demo labourer
+ * take part), a poverty-workshop fair being planned and an online fair open for registration.
+ */
+export const seedFairsDemo: ModuleSeeder = async (db, context) => {
+  const cast = await loadCast(db, context);
+  const { demoEmployerId, employers, verified, changting, longyan, demoPerson } = cast;
+  const { takePart, register } = participation(db, cast.vacanciesOf);
+  await seedSpringFair(db, cast, { takePart, register });
 
   // 2. Employment Assistance Month: open for registration; the demo employer and labourer take part.
   const month = await createFair(db, {

@@ -1,5 +1,6 @@
 import { renderSms } from '../../services/notifications/index.ts';
 import type { NotificationKind } from '../../services/platform/database/generated/enums.ts';
+import type { Db } from '../../services/platform/database/prisma.ts';
 import type { ModuleSeeder } from './demo-modules.ts';
 
 const HOUR = 3_600_000;
@@ -14,6 +15,47 @@ function dayText(date: Date): string {
   }).formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('month')}月${part('day')}日（${part('weekday')}）`;
+}
+
+/** A few text messages in the SMS record, as the development provider leaves them. */
+async function seedSmsRecord(
+  db: Db,
+  labourerIds: string[],
+  at: (hoursAgo: number) => Date,
+  forLabourer: Array<{ kind: NotificationKind; title: string }>,
+) {
+  const people = await db.labourer.findMany({
+    where: { id: { in: labourerIds.slice(0, 12) }, phoneEncrypted: { not: null } },
+    select: { id: true, phoneEncrypted: true, phoneMasked: true },
+    take: 6,
+  });
+  const kinds: NotificationKind[] = ['officer_broadcast', 'fair_reminder', 'matched_job'];
+  await db.smsMessage.createMany({
+    data: people.map((person, i) => {
+      const kind = kinds[i % kinds.length]!;
+      const created = at(40 - i * 5);
+      return {
+        labourerId: person.id,
+        phoneEncrypted: person.phoneEncrypted!,
+        phoneMasked: person.phoneMasked!,
+        template: kind,
+        body: renderSms(
+          kind,
+          (forLabourer.find((n) => n.kind === kind) ?? forLabourer[0]!).title,
+          '详情请登录就业桥查看。',
+          '就业桥',
+        ),
+        provider: 'development',
+        status: 'sent' as const,
+        sendAfter: created,
+        attempts: 1,
+        sentAt: created,
+        providerId: `dev-demo-${i + 1}`,
+        createdAt: created,
+      };
+    }),
+  });
+  return people.length;
 }
 
 /**
@@ -126,36 +168,6 @@ export const seedNotificationsDemo: ModuleSeeder = async (db, context) => {
     ],
   });
 
-  const people = await db.labourer.findMany({
-    where: { id: { in: context.labourerIds.slice(0, 12) }, phoneEncrypted: { not: null } },
-    select: { id: true, phoneEncrypted: true, phoneMasked: true },
-    take: 6,
-  });
-  const kinds: NotificationKind[] = ['officer_broadcast', 'fair_reminder', 'matched_job'];
-  await db.smsMessage.createMany({
-    data: people.map((person, i) => {
-      const kind = kinds[i % kinds.length]!;
-      const created = at(40 - i * 5);
-      return {
-        labourerId: person.id,
-        phoneEncrypted: person.phoneEncrypted!,
-        phoneMasked: person.phoneMasked!,
-        template: kind,
-        body: renderSms(
-          kind,
-          (forLabourer.find((n) => n.kind === kind) ?? forLabourer[0]!).title,
-          '详情请登录就业桥查看。',
-          '就业桥',
-        ),
-        provider: 'development',
-        status: 'sent' as const,
-        sendAfter: created,
-        attempts: 1,
-        sentAt: created,
-        providerId: `dev-demo-${i + 1}`,
-        createdAt: created,
-      };
-    }),
-  });
-  context.log(`demo: ${forLabourer.length + (invitation ? 2 : 1)} notices, ${people.length} recorded SMS`);
+  const sms = await seedSmsRecord(db, context.labourerIds, at, forLabourer);
+  context.log(`demo: ${forLabourer.length + (invitation ? 2 : 1)} notices, ${sms} recorded SMS`);
 };

@@ -1,20 +1,12 @@
-import { PiiCipher, maskIdNumber, storedPhone } from '../../services/platform/crypto/pii.ts';
-import { idCheckCharacter } from '../../services/platform/crypto/id-number.ts';
+import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import type { Db } from '../../services/platform/database/prisma.ts';
-import type {
-  EducationLevel,
-  EmployerKind,
-  EmploymentStatus,
-  Mobility,
-  SkillLevel,
-} from '../../services/platform/database/generated/enums.ts';
-import type { Prisma } from '../../services/platform/database/prisma.ts';
-import { povertyOf } from './demo-modules.ts';
-import { nameKeys } from '../../services/labourers/index.ts';
+import type { EmployerKind } from '../../services/platform/database/generated/enums.ts';
 import { creditCodeCheck } from '../../services/platform/validation/credit-code.ts';
 import { enqueueIndexing } from '../../search-index/outbox.ts';
-import { COMPANY_PREFIX, FACTORY_WORDS, GIVEN_FEMALE, GIVEN_MALE, SURNAMES, WORKSHOP_PRODUCTS } from './names.ts';
+import { COMPANY_PREFIX, FACTORY_WORDS, WORKSHOP_PRODUCTS } from './names.ts';
 import { Random } from './random.ts';
+import { seedLabourers } from './demo-labourers.ts';
+import { addDays, loadProvince, personName, phone, type Province, type RegionLite } from './demo-province.ts';
 
 export { DEMO_PASSWORD, seedDemoAccounts } from './demo-accounts.ts';
 
@@ -47,20 +39,6 @@ const WAGE_BY_CATEGORY: Record<string, [number, number]> = {
 const FACTORY_CITIES = ['3501', '3502', '3503', '3505', '3506', '3508'];
 const HOUSEHOLD_CITIES = ['3501', '3502', '3505'];
 
-interface RegionLite {
-  code: string;
-  name: string;
-  level: string;
-  parentCode: string | null;
-  keyCounty: boolean;
-}
-interface OccupationLite {
-  code: string;
-  categoryCode: string;
-  nameZh: string;
-  skillCodes: string[];
-}
-
 export interface SeedOptions {
   labourers: number;
   vacancies: number;
@@ -79,53 +57,11 @@ function creditCode(random: Random, regionCode: string): string {
   return body + creditCodeCheck(body);
 }
 
-function idNumber(random: Random, county: string, birth: Date, male: boolean): string {
-  const date = birth.toISOString().slice(0, 10).replaceAll('-', '');
-  const sequence = random.int(0, 99) * 10 + (male ? random.pick([1, 3, 5, 7, 9]) : random.pick([0, 2, 4, 6, 8]));
-  const first17 = `${county}${date}${String(sequence).padStart(3, '0')}`;
-  return first17 + idCheckCharacter(first17);
-}
+type EmployerLite = { id: string; name: string; kind: EmployerKind; regionCode: string };
 
-function personName(random: Random, male: boolean): string {
-  const given = male ? GIVEN_MALE : GIVEN_FEMALE;
-  return random.pick(SURNAMES) + random.pick(given) + (random.chance(0.7) ? random.pick(given) : '');
-}
-
-function phone(random: Random): string {
-  return `1${random.pick(['3', '5', '7', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`;
-}
-
-const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
-
-/**
- * Builds a believable province: workshops in the key poverty-alleviation counties, factories and
- * household-service companies in the coastal cities, their vacancies, and registered labourers
- * with varied skills, ages, wishes and statuses. The same seed gives the same province.
- */
-export async function seedDemoData(db: Db, options: SeedOptions) {
-  const random = new Random(options.seed ?? 20_260_101);
-  const log = options.log ?? (() => {});
-  const pii = new PiiCipher(options.piiKey);
-  const now = new Date();
-
-  const regions: RegionLite[] = await db.region.findMany({
-    select: { code: true, name: true, level: true, parentCode: true, keyCounty: true },
-  });
-  const occupations: OccupationLite[] = await db.occupation.findMany({
-    select: { code: true, categoryCode: true, nameZh: true, skillCodes: true },
-  });
-  if (!regions.length || !occupations.length) throw new Error('Load the reference data before seeding');
-  const byCode = new Map(regions.map((r) => [r.code, r]));
-  const keyCounties = regions.filter((r) => r.keyCounty);
-  const townshipsOf = (county: string) => regions.filter((r) => r.level === 'township' && r.parentCode === county);
-  const countiesOf = (city: string) => regions.filter((r) => r.level === 'county' && r.parentCode === city);
-  const occupationsIn = (category: string) => occupations.filter((o) => o.categoryCode === category);
-  const placeIn = (county: string) => {
-    const townships = townshipsOf(county);
-    return townships.length && random.chance(0.7) ? random.pick(townships).code : county;
-  };
-
-  // Employers
+/** Workshops and bases in the key counties, factories and household-service firms in the coastal cities. */
+async function seedEmployers(db: Db, province: Province, options: SeedOptions, log: (message: string) => void) {
+  const { random, now, byCode, keyCounties, townshipsOf, countiesOf, placeIn } = province;
   const employerRows: Array<{ id: string; name: string; kind: EmployerKind; regionCode: string }> = [];
   const employerData = [];
   for (let i = 0; i < options.employers; i++) {
@@ -182,8 +118,18 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
   }
   await db.employer.createMany({ data: employerData });
   log(`seed: ${employerData.length} employers`);
+  return employerRows;
+}
 
-  // Vacancies
+/** Vacancies of the employers' trades, mostly open; each written with its search-index outbox row. */
+async function seedVacancies(
+  db: Db,
+  province: Province,
+  employerRows: EmployerLite[],
+  options: SeedOptions,
+  log: (message: string) => void,
+) {
+  const { random, now, occupations, occupationsIn } = province;
   const vacancyIds: string[] = [];
   const vacancyData = [];
   for (let i = 0; i < options.vacancies; i++) {
@@ -259,138 +205,23 @@ export async function seedDemoData(db: Db, options: SeedOptions) {
     });
   }
   log(`seed: ${vacancyData.length} vacancies`);
+  return vacancyIds;
+}
 
-  // Labourers
-  const statuses: Array<readonly [EmploymentStatus, number]> = [
-    ['unemployed', 30],
-    ['employed_local', 22],
-    ['transferred_in_province', 16],
-    ['transferred_out_province', 8],
-    ['self_employed', 7],
-    ['public_welfare_post', 5],
-    ['in_training', 4],
-    ['not_in_labour_force', 8],
-  ];
-  const mobilities: Array<readonly [Mobility, number]> = [
-    ['township', 15],
-    ['county', 35],
-    ['city', 20],
-    ['province', 20],
-    ['partner_region', 2],
-    ['anywhere', 8],
-  ];
-  const skillLevels: Array<readonly [SkillLevel, number]> = [
-    ['beginner', 25],
-    ['intermediate', 45],
-    ['skilled', 25],
-    ['expert', 5],
-  ];
-  const educationLevels: Array<readonly [EducationLevel, number]> = [
-    ['primary', 20],
-    ['junior_secondary', 45],
-    ['senior_secondary', 20],
-    ['vocational', 10],
-    ['college', 5],
-  ];
-  const certificates = await db.certificateKind.findMany({ select: { code: true, occupationCodes: true } });
-  const labourerIds: string[] = [];
-  let batch: Prisma.LabourerCreateManyInput[] = [];
-  let skillRows: Prisma.LabourerSkillCreateManyInput[] = [];
-  let certificateRows: Prisma.LabourerCertificateCreateManyInput[] = [];
-  let statusRows: Prisma.LabourerStatusChangeCreateManyInput[] = [];
-  for (let i = 0; i < options.labourers; i++) {
-    const male = random.chance(0.52);
-    const county = random.chance(0.85)
-      ? random.pick(keyCounties)
-      : random.pick(regions.filter((r) => r.level === 'county' && r.code.startsWith('35')));
-    const age = random.int(17, 62);
-    const birth = new Date(Date.UTC(now.getUTCFullYear() - age, random.int(0, 11), random.int(1, 28)));
-    const id = idNumber(random, county.code, birth, male);
-    const skilled = random.pick(occupations);
-    const skillCodes = random.chance(0.8) ? random.sample(skilled.skillCodes, random.int(1, 3)) : [];
-    const employmentStatus: EmploymentStatus =
-      age >= 60 && random.chance(0.5) ? 'not_in_labour_force' : random.weighted(statuses);
-    const wantsJob =
-      employmentStatus === 'unemployed'
-        ? random.chance(0.9)
-        : employmentStatus === 'not_in_labour_force'
-          ? false
-          : random.chance(0.25);
-    const labourerId = crypto.randomUUID();
-    const name = personName(random, male);
-    labourerIds.push(labourerId);
-    const certificateKinds = certificates.filter((c) => c.occupationCodes.includes(skilled.code));
-    if (certificateKinds.length && random.chance(0.35)) {
-      certificateRows.push({
-        labourerId,
-        kind: random.pick(certificateKinds).code,
-        level: random.pick([null, '初级', '中级']),
-        issuer: `${county.name}人力资源和社会保障局`,
-        issuedOn: addDays(now, -random.int(60, 2000)),
-      });
-    }
-    for (const skillCode of skillCodes) {
-      skillRows.push({ labourerId, skillCode, level: random.weighted(skillLevels) });
-    }
-    const statusSince = addDays(now, -random.int(30, 700));
-    // One in 25 registered themselves and is not confirmed as 建档立卡 (from i, not the random stream).
-    const selfRegistered = i % 25 === 3;
-    const source = selfRegistered ? ('self' as const) : ('import' as const);
-    statusRows.push({ labourerId, toStatus: employmentStatus, source, changedAt: statusSince });
-    batch.push({
-      id: labourerId,
-      name,
-      ...nameKeys(name),
-      idNumberEncrypted: pii.encrypt(id),
-      idNumberHash: pii.hash(id),
-      idNumberMasked: maskIdNumber(id),
-      sex: male ? ('male' as const) : ('female' as const),
-      birthDate: birth,
-      ...storedPhone(pii, random.chance(0.9) ? phone(random) : null),
-      regionCode: placeIn(county.code),
-      educationLevel: random.weighted(educationLevels),
-      ...povertyOf(random.chance(0.7) ? 'lifted_out' : 'registered', selfRegistered, statusSince),
-      povertyHouseholdNo: `${county.code}${String(random.int(1, 99999)).padStart(5, '0')}`,
-      // 脱贫年度: mostly within the plan (2018–2020); those of 2017 are outside its population.
-      povertyYear: random.int(2017, 2020),
-      disability: random.chance(0.06),
-      hardToEmploy: random.chance(0.08),
-      employmentStatus,
-      employmentStatusSince: statusSince,
-      wantsJob,
-      mobility: random.weighted(mobilities),
-      desiredOccupations: random.sample([skilled.code, random.pick(occupations).code], random.int(1, 2)),
-      expectedWage: Math.round(random.int(2500, 7500) / 100) * 100,
-      needsAccommodation: random.chance(0.35),
-      trainingWishes: random.chance(0.2) ? [random.pick(occupations).code] : [],
-      pensionInsurance: age >= 16 && random.chance(0.85) ? ('urban_rural_resident' as const) : ('none' as const),
-      consentContact: random.chance(0.95),
-      consentShowEmployer: random.chance(0.92),
-    });
-    if (batch.length === 1000 || i === options.labourers - 1) {
-      const chunk = { labourers: batch, skills: skillRows, certificates: certificateRows, statuses: statusRows };
-      batch = [];
-      skillRows = [];
-      certificateRows = [];
-      statusRows = [];
-      await db.$transaction(
-        async (tx) => {
-          const written = await tx.labourer.createManyAndReturn({
-            data: chunk.labourers,
-            skipDuplicates: true,
-            select: { id: true },
-          });
-          const ids = new Set(written.map((w) => w.id));
-          await tx.labourerSkill.createMany({ data: chunk.skills.filter((r) => ids.has(r.labourerId)) });
-          await tx.labourerCertificate.createMany({ data: chunk.certificates.filter((r) => ids.has(r.labourerId)) });
-          await tx.labourerStatusChange.createMany({ data: chunk.statuses.filter((r) => ids.has(r.labourerId)) });
-          await enqueueIndexing(tx, 'labourers', [...ids]);
-        },
-        { timeout: 120_000 },
-      );
-      log(`seed: ${i + 1}/${options.labourers} labourers`);
-    }
-  }
+/**
+ * Builds a believable province: workshops in the key poverty-alleviation counties, factories and
+ * household-service companies in the coastal cities, their vacancies, and registered labourers
+ * with varied skills, ages, wishes and statuses. The same seed gives the same province.
+ */
+export async function seedDemoData(db: Db, options: SeedOptions) {
+  const random = new Random(options.seed ?? 20_260_101);
+  const log = options.log ?? (() => {});
+  const pii = new PiiCipher(options.piiKey);
+  const province = await loadProvince(db, random, new Date());
+  // Order matters: the three draw in turn from one random stream.
+  const employerRows = await seedEmployers(db, province, options, log);
+  const vacancyIds = await seedVacancies(db, province, employerRows, options, log);
+  const labourerIds = await seedLabourers(db, province, pii, options.labourers, log);
   return { employerIds: employerRows.map((e) => e.id), vacancyIds, labourerIds };
 }
 

@@ -132,8 +132,8 @@ async function changeEmployment(tx: Tx, applicationId: string, change: Employmen
   await enqueueIndexing(tx, 'labourers', [change.labourerId]);
 }
 
-/** The applications module's queries. A step, its history row and its effects commit together. */
-export function createApplicationsRepository(db: Db) {
+/** Reading: what an application is made of, applications and their history. */
+function applicationLookups(db: Db) {
   return {
     vacancy: (id: string) => db.vacancy.findUnique({ where: { id }, select: VACANCY_FOR_APPLY }),
 
@@ -212,7 +212,12 @@ export function createApplicationsRepository(db: Db) {
       ]);
       return { items, total };
     },
+  };
+}
 
+/** Writing a step with its effects, and what the candidate list and the retention page count. */
+function applicationSteps(db: Db) {
+  return {
     /** Applies one step; false when the application moved on meanwhile (nothing is written). */
     transition: (write: TransitionWrite) =>
       db.$transaction(async (tx) => {
@@ -279,6 +284,11 @@ export function createApplicationsRepository(db: Db) {
       return { hires, vacancies };
     },
   };
+}
+
+/** The applications module's queries. A step, its history row and its effects commit together. */
+export function createApplicationsRepository(db: Db) {
+  return { ...applicationLookups(db), ...applicationSteps(db) };
 }
 
 export type ApplicationsRepository = ReturnType<typeof createApplicationsRepository>;

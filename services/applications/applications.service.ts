@@ -75,6 +75,116 @@ const noteFor = {
   left: (employer: string, reason: string) => `${employer} · ${reason}`,
 };
 
+/** Whose application this is: the person themself, or the one an officer or employer names. */
+async function personFor(actor: SessionUser, requested: string | undefined) {
+  if (actor.role === 'labourer') {
+    if (!actor.labourerId) throw new NotFoundError('Your account has no job-seeker profile yet: register first');
+    if (requested && requested !== actor.labourerId) throw new ForbiddenError('You may only apply for yourself');
+    return actor.labourerId;
+  }
+  if (!requested)
+    throw new ValidationError('Say whose application this is', [
+      { field: 'labourerId', code: 'required', message: 'is required' },
+    ]);
+  return requested;
+}
+
+/** Effective date of a hire, start or leave: not in the future, not before the step it follows. */
+function effectiveDate(input: TransitionInput, after: Date | null, now: () => Date): Date {
+  const at = input.at ? parseChinaTime(input.at) : now();
+  const issue = (code: string, message: string): FieldIssue[] => [{ field: 'at', code, message }];
+  if (at.getTime() > now().getTime())
+    throw new ValidationError('The date lies in the future', issue('in_future', 'must not be in the future'));
+  if (after && at < after)
+    throw new ValidationError('The date lies before the previous step', issue('before_previous', 'is too early'));
+  return at;
+}
+
+/** Fills in what a step writes: its dates and fields, the employment change it brings, a filled vacancy. */
+function stepData(
+  row: ApplicationRow,
+  input: TransitionInput,
+  write: TransitionWrite,
+  employerName: string,
+  now: () => Date,
+) {
+  const household = row.labourer.regionCode;
+  switch (input.to) {
+    case 'interview':
+      write.data = { interviewAt: parseChinaTime(input.interviewAt!), interviewPlace: input.interviewPlace! };
+      return;
+    case 'offered':
+      write.data = { offeredWage: input.offeredWage ?? null };
+      return;
+    case 'hired': {
+      const hiredAt = effectiveDate(input, null, now);
+      write.data = { hiredAt };
+      write.employment = {
+        labourerId: row.labourerId,
+        to: employmentStatusForHire(row.vacancy, household),
+        since: hiredAt,
+        note: noteFor.hired(employerName),
+      };
+      write.fillVacancy = { id: row.vacancy.id, headcount: row.vacancy.headcount };
+      return;
+    }
+    case 'started': {
+      const startedAt = effectiveDate(input, row.hiredAt, now);
+      write.data = { startedAt };
+      write.employment = {
+        labourerId: row.labourerId,
+        to: employmentStatusForHire(row.vacancy, household),
+        since: startedAt,
+        note: noteFor.started(employerName),
+      };
+      return;
+    }
+    case 'left': {
+      const leftAt = effectiveDate(input, row.startedAt ?? row.hiredAt, now);
+      write.data = { leftAt, leftReason: input.leftReason! };
+      write.employment = {
+        labourerId: row.labourerId,
+        to: 'unemployed',
+        since: leftAt,
+        note: noteFor.left(employerName, input.leftReason!),
+      };
+      return;
+    }
+    default:
+      write.data = {};
+  }
+}
+
+/** The part of a list filter the caller's role and region impose (and a check of what they asked for). */
+async function scopeFilter(
+  actor: SessionUser,
+  query: ApplicationListQuery,
+  repo: ApplicationsRepository,
+): Promise<ApplicationFilter> {
+  const filter: ApplicationFilter = {};
+  if (actor.role === 'employer') {
+    if (!actor.employerId) throw new ForbiddenError('Your account belongs to no employer');
+    filter.employerId = actor.employerId;
+    if (query.vacancyId) {
+      const vacancy = await repo.vacancy(query.vacancyId);
+      if (!vacancy) throw new NotFoundError(`Vacancy ${query.vacancyId} does not exist`);
+      if (vacancy.employerId !== actor.employerId)
+        throw new ForbiddenError('You may only see applications to your own vacancies');
+    }
+  } else if (actor.role === 'officer') {
+    const prefix = scopePrefix(actor);
+    filter.labourerRegion = prefix;
+    if (query.labourerId) {
+      const person = await repo.labourer(query.labourerId);
+      if (!person) throw new NotFoundError(`Labourer ${query.labourerId} does not exist`);
+      if (!person.regionCode.startsWith(prefix)) throw new ForbiddenError('The person lives outside your region');
+    }
+  } else if (actor.role !== 'admin') {
+    throw new ForbiddenError('Use your own list of applications');
+  }
+  return filter;
+}
+
 export function createApplicationsService({
   repo,
   reference,
@@ -87,78 +197,6 @@ export function createApplicationsService({
     if (!row) throw new NotFoundError(`Application ${id} does not exist`);
     assertInScope(actor, row);
     return row;
-  }
-
-  async function personFor(actor: SessionUser, requested: string | undefined) {
-    if (actor.role === 'labourer') {
-      if (!actor.labourerId) throw new NotFoundError('Your account has no job-seeker profile yet: register first');
-      if (requested && requested !== actor.labourerId) throw new ForbiddenError('You may only apply for yourself');
-      return actor.labourerId;
-    }
-    if (!requested)
-      throw new ValidationError('Say whose application this is', [
-        { field: 'labourerId', code: 'required', message: 'is required' },
-      ]);
-    return requested;
-  }
-
-  /** Effective date of a hire, start or leave: not in the future, not before the step it follows. */
-  function effectiveDate(input: TransitionInput, after: Date | null): Date {
-    const at = input.at ? parseChinaTime(input.at) : now();
-    const issue = (code: string, message: string): FieldIssue[] => [{ field: 'at', code, message }];
-    if (at.getTime() > now().getTime())
-      throw new ValidationError('The date lies in the future', issue('in_future', 'must not be in the future'));
-    if (after && at < after)
-      throw new ValidationError('The date lies before the previous step', issue('before_previous', 'is too early'));
-    return at;
-  }
-
-  function stepData(row: ApplicationRow, input: TransitionInput, write: TransitionWrite, employerName: string) {
-    const household = row.labourer.regionCode;
-    switch (input.to) {
-      case 'interview':
-        write.data = { interviewAt: parseChinaTime(input.interviewAt!), interviewPlace: input.interviewPlace! };
-        return;
-      case 'offered':
-        write.data = { offeredWage: input.offeredWage ?? null };
-        return;
-      case 'hired': {
-        const hiredAt = effectiveDate(input, null);
-        write.data = { hiredAt };
-        write.employment = {
-          labourerId: row.labourerId,
-          to: employmentStatusForHire(row.vacancy, household),
-          since: hiredAt,
-          note: noteFor.hired(employerName),
-        };
-        write.fillVacancy = { id: row.vacancy.id, headcount: row.vacancy.headcount };
-        return;
-      }
-      case 'started': {
-        const startedAt = effectiveDate(input, row.hiredAt);
-        write.data = { startedAt };
-        write.employment = {
-          labourerId: row.labourerId,
-          to: employmentStatusForHire(row.vacancy, household),
-          since: startedAt,
-          note: noteFor.started(employerName),
-        };
-        return;
-      }
-      case 'left': {
-        const leftAt = effectiveDate(input, row.startedAt ?? row.hiredAt);
-        write.data = { leftAt, leftReason: input.leftReason! };
-        write.employment = {
-          labourerId: row.labourerId,
-          to: 'unemployed',
-          since: leftAt,
-          note: noteFor.left(employerName, input.leftReason!),
-        };
-        return;
-      }
-      default:
-        write.data = {};
-    }
   }
 
   return {
@@ -230,7 +268,7 @@ export function createApplicationsService({
         byId: actor.id,
         note: input.note ?? null,
       };
-      stepData(row, input, write, row.vacancy.employer.name);
+      stepData(row, input, write, row.vacancy.employer.name, now);
       if (!(await repo.transition(write)))
         throw new ConflictError(`The application is no longer ${from}: reload and try again`, {
           from,
@@ -254,27 +292,7 @@ export function createApplicationsService({
 
     /** A vacancy's or a person's applications, within the caller's scope. */
     async list(actor: SessionUser, query: ApplicationListQuery) {
-      const filter: ApplicationFilter = {};
-      if (actor.role === 'employer') {
-        if (!actor.employerId) throw new ForbiddenError('Your account belongs to no employer');
-        filter.employerId = actor.employerId;
-        if (query.vacancyId) {
-          const vacancy = await repo.vacancy(query.vacancyId);
-          if (!vacancy) throw new NotFoundError(`Vacancy ${query.vacancyId} does not exist`);
-          if (vacancy.employerId !== actor.employerId)
-            throw new ForbiddenError('You may only see applications to your own vacancies');
-        }
-      } else if (actor.role === 'officer') {
-        const prefix = scopePrefix(actor);
-        filter.labourerRegion = prefix;
-        if (query.labourerId) {
-          const person = await repo.labourer(query.labourerId);
-          if (!person) throw new NotFoundError(`Labourer ${query.labourerId} does not exist`);
-          if (!person.regionCode.startsWith(prefix)) throw new ForbiddenError('The person lives outside your region');
-        }
-      } else if (actor.role !== 'admin') {
-        throw new ForbiddenError('Use your own list of applications');
-      }
+      const filter = await scopeFilter(actor, query, repo);
       filter.vacancyId = query.vacancyId;
       filter.labourerId = query.labourerId;
       filter.status = query.status;

@@ -70,6 +70,104 @@ export function createBoardRenderer(portal: EmployerPortalService): BoardRendere
 
 const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
 
+interface CandidatePageDeps {
+  portal: EmployerPortalService;
+  formOptions: FormOptionsSource;
+}
+
+/** The candidate list of one vacancy (or the choice of a vacancy), with the filters carried in links. */
+async function renderCandidates(
+  { portal, formOptions }: CandidatePageDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  raw: Record<string, string | undefined>,
+  extra: { problem?: PageProblem; invited?: boolean } = {},
+  status = 200,
+) {
+  const title = translate(request.locale, 'applications.candidates.title');
+  if (!raw.vacancyId) {
+    const { byVacancy } = await portal.retention(request.user!);
+    return reply.page('applications/candidates', { title, vacancies: byVacancy.filter((v) => v.status === 'open') });
+  }
+  const { query, shown, errors, problems } = readPageQuery(CandidateQuerySchema, raw, request.locale, {
+    labels: {
+      q: 'applications.candidates.q',
+      skill: 'applications.candidates.skill',
+      regionCode: 'applications.candidates.region',
+    },
+  });
+  const result = await portal.candidates(request.user!, query);
+  const carry = FILTERS.filter((name) => query[name] !== undefined).map((name) => ({
+    name,
+    value: String(query[name]),
+  }));
+  const pages = Math.max(1, Math.min(50, Math.ceil(result.total / query.pageSize)));
+  const link = (pageNo: number) =>
+    `/employer/candidates?${new URLSearchParams([
+      ['vacancyId', query.vacancyId],
+      ...carry.filter((c) => c.name !== 'page').map((c) => [c.name, c.value]),
+      ['page', String(pageNo)],
+    ])}`;
+  return reply.page(
+    'applications/candidates',
+    {
+      title,
+      vacancy: result.vacancy,
+      publicWelfare: result.vacancy.publicWelfarePost,
+      query: {
+        ...shown,
+        ageMin: errors.ageMin ? shown.ageMin : result.defaults.ageMin,
+        ageMax: errors.ageMax ? shown.ageMax : result.defaults.ageMax,
+      },
+      options: await formOptions('35', request.locale),
+      items: result.items,
+      total: result.total,
+      page: query.page,
+      pages,
+      prev: query.page > 1 ? link(query.page - 1) : null,
+      next: query.page < pages ? link(query.page + 1) : null,
+      carry,
+      problems,
+      ...extra,
+    },
+    status,
+  );
+}
+
+/** The retention figures drawn as meters: still in work, early leaves, the retention rate. */
+function retentionChart(retention: Awaited<ReturnType<EmployerPortalService['retention']>>) {
+  const rate = retention.retentionRate;
+  return [
+    {
+      key: 'stillInWork',
+      hasCount: true,
+      count: retention.stillInWork,
+      percent: percent(retention.stillInWork, retention.hires),
+      low: 50,
+      high: 80,
+      optimum: 100,
+    },
+    {
+      key: 'earlyLeaves',
+      hasCount: true,
+      count: retention.earlyLeaves,
+      percent: percent(retention.earlyLeaves, retention.hires),
+      low: 10,
+      high: 30,
+      optimum: 0,
+    },
+    {
+      key: 'retentionRate',
+      hasCount: false,
+      count: null,
+      percent: rate === null ? 0 : Math.round(rate * 100),
+      low: 50,
+      high: 80,
+      optimum: 100,
+    },
+  ];
+}
+
 export async function employerPortalPages(
   app: FastifyInstance,
   opts: {
@@ -79,64 +177,7 @@ export async function employerPortalPages(
     formOptions: FormOptionsSource;
   },
 ) {
-  const { applications, portal, board, formOptions } = opts;
-
-  async function renderCandidates(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    raw: Record<string, string | undefined>,
-    extra: { problem?: PageProblem; invited?: boolean } = {},
-    status = 200,
-  ) {
-    const title = translate(request.locale, 'applications.candidates.title');
-    if (!raw.vacancyId) {
-      const { byVacancy } = await portal.retention(request.user!);
-      return reply.page('applications/candidates', { title, vacancies: byVacancy.filter((v) => v.status === 'open') });
-    }
-    const { query, shown, errors, problems } = readPageQuery(CandidateQuerySchema, raw, request.locale, {
-      labels: {
-        q: 'applications.candidates.q',
-        skill: 'applications.candidates.skill',
-        regionCode: 'applications.candidates.region',
-      },
-    });
-    const result = await portal.candidates(request.user!, query);
-    const carry = FILTERS.filter((name) => query[name] !== undefined).map((name) => ({
-      name,
-      value: String(query[name]),
-    }));
-    const pages = Math.max(1, Math.min(50, Math.ceil(result.total / query.pageSize)));
-    const link = (pageNo: number) =>
-      `/employer/candidates?${new URLSearchParams([
-        ['vacancyId', query.vacancyId],
-        ...carry.filter((c) => c.name !== 'page').map((c) => [c.name, c.value]),
-        ['page', String(pageNo)],
-      ])}`;
-    return reply.page(
-      'applications/candidates',
-      {
-        title,
-        vacancy: result.vacancy,
-        publicWelfare: result.vacancy.publicWelfarePost,
-        query: {
-          ...shown,
-          ageMin: errors.ageMin ? shown.ageMin : result.defaults.ageMin,
-          ageMax: errors.ageMax ? shown.ageMax : result.defaults.ageMax,
-        },
-        options: await formOptions('35', request.locale),
-        items: result.items,
-        total: result.total,
-        page: query.page,
-        pages,
-        prev: query.page > 1 ? link(query.page - 1) : null,
-        next: query.page < pages ? link(query.page + 1) : null,
-        carry,
-        problems,
-        ...extra,
-      },
-      status,
-    );
-  }
+  const { applications, portal, board } = opts;
 
   app.route({
     ...page('GET', '/employer/vacancies/:id/applicants', employerOrAdmin),
@@ -150,7 +191,7 @@ export async function employerPortalPages(
     ...page('GET', '/employer/candidates', employerOrAdmin),
     handler: (request, reply) => {
       const query = request.query as Record<string, string | undefined>;
-      return renderCandidates(request, reply, query, { invited: query.invited === '1' });
+      return renderCandidates(opts, request, reply, query, { invited: query.invited === '1' });
     },
   });
 
@@ -172,7 +213,7 @@ export async function employerPortalPages(
         return reply.redirect(`/employer/candidates?${back}`, 303);
       } catch (error) {
         const problem = pageProblem(request.locale, error);
-        return renderCandidates(request, reply, filters, { problem }, problem.status);
+        return renderCandidates(opts, request, reply, filters, { problem }, problem.status);
       }
     },
   });
@@ -188,35 +229,7 @@ export async function employerPortalPages(
         retention,
         hasRate: rate !== null,
         ratePercent: rate === null ? null : Math.round(rate * 100),
-        chart: [
-          {
-            key: 'stillInWork',
-            hasCount: true,
-            count: retention.stillInWork,
-            percent: percent(retention.stillInWork, retention.hires),
-            low: 50,
-            high: 80,
-            optimum: 100,
-          },
-          {
-            key: 'earlyLeaves',
-            hasCount: true,
-            count: retention.earlyLeaves,
-            percent: percent(retention.earlyLeaves, retention.hires),
-            low: 10,
-            high: 30,
-            optimum: 0,
-          },
-          {
-            key: 'retentionRate',
-            hasCount: false,
-            count: null,
-            percent: rate === null ? 0 : Math.round(rate * 100),
-            low: 50,
-            high: 80,
-            optimum: 100,
-          },
-        ],
+        chart: retentionChart(retention),
       });
     },
   });

@@ -71,11 +71,20 @@ const PARTNER_FIELDS = [
   'consentShowEmployer',
 ] as const;
 
+interface AgreementFormDeps {
+  agreements: AgreementsService;
+  repo: CooperationRepository;
+  reference: () => Promise<ReferenceNames>;
+}
+
 /** The agreement form (new and edit) and the partner-area labourer registration form. */
-export async function agreementFormPages(
-  app: FastifyInstance,
-  opts: { agreements: AgreementsService; repo: CooperationRepository; reference: () => Promise<ReferenceNames> },
-) {
+export async function agreementFormPages(app: FastifyInstance, opts: AgreementFormDeps) {
+  await agreementEditPages(app, opts);
+  await partnerLabourerPages(app, opts);
+}
+
+/** Making and editing an agreement. */
+async function agreementEditPages(app: FastifyInstance, opts: AgreementFormDeps) {
   const { agreements, repo, reference } = opts;
 
   async function renderForm(
@@ -151,6 +160,11 @@ export async function agreementFormPages(
       }
     },
   });
+}
+
+/** Registering a labourer of the partner area under an agreement. */
+async function partnerLabourerPages(app: FastifyInstance, opts: AgreementFormDeps) {
+  const { agreements, repo, reference } = opts;
 
   app.route({
     ...page('GET', '/cooperation/agreements/:id/labourers/new', officers),

@@ -78,6 +78,79 @@ export function partnerLabourerView(row: LabourerBrief, ref: ReferenceNames): Pa
 
 const issue = (field: string, message: string, code = 'invalid') => ({ field, message, code });
 
+/** Both regions known, in different provinces, the home side within the officer's region. */
+async function checkRegions(
+  reference: () => Promise<ReferenceNames>,
+  actor: SessionUser,
+  input: { homeRegionCode: string; partnerRegionCode: string },
+) {
+  const ref = await reference();
+  const issues = [];
+  if (!ref.hasRegion(input.homeRegionCode)) issues.push(issue('homeRegionCode', 'is not a known region'));
+  if (!ref.hasRegion(input.partnerRegionCode)) issues.push(issue('partnerRegionCode', 'is not a known region'));
+  else if (input.partnerRegionCode.slice(0, 2) === input.homeRegionCode.slice(0, 2))
+    issues.push(issue('partnerRegionCode', 'must lie in another province', 'same_province'));
+  if (issues.length) throw new ValidationError('The agreement is not valid', issues);
+  assertHomeInScope(actor, input.homeRegionCode);
+}
+
+/** Each agreement's progress against its targets, from its fairs, arrivals, placements and trainings. */
+async function progressOf(
+  repo: CooperationRepository,
+  rows: CooperationAgreement[],
+  today: Date,
+): Promise<Map<string, Progress>> {
+  const ids = rows.map((r) => r.id);
+  const [fairs, arrived, placed, trainings] = await Promise.all([
+    Promise.all(rows.map((r) => repo.fairsHeld(r))),
+    repo.arrivedMembers(ids),
+    repo.placedReferrals(ids),
+    repo.trainingCounts(ids),
+  ]);
+  const employerKinds = new Map(
+    (await repo.employers([...new Set(arrived.map((m) => m.employerId).filter((e) => e !== null))])).map((e) => [
+      e.id,
+      e.kind,
+    ]),
+  );
+  return new Map(
+    rows.map((row, i) => [
+      row.id,
+      computeProgress({
+        targets: {
+          fairs: row.targetFairs,
+          transfers: row.targetTransfers,
+          householdPlacements: row.targetHouseholdPlacements,
+          trainings: row.targetTrainings,
+        },
+        fairsHeld: fairs[i]!,
+        arrived: arrived
+          .filter((m) => m.batch.agreementId === row.id)
+          .map((m) => ({
+            labourerId: m.labourerId,
+            employerKind: m.employerId ? (employerKinds.get(m.employerId) ?? null) : null,
+            followUps: m.followUps,
+          })),
+        placedReferrals: placed.filter((p) => p.agreementId === row.id).map((p) => p.labourerId),
+        trainings: trainings.find((t) => t.agreementId === row.id)?._count._all ?? 0,
+        today,
+      }),
+    ]),
+  );
+}
+
+/** A second agreement of the same pair and year is a conflict, not a crash. */
+async function writeConflict<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') {
+      throw new ConflictError('An agreement between these two regions already exists for that year');
+    }
+    throw error;
+  }
+}
+
 /** Agreements (东西部劳务协作协议), their stations, partner-area labourers and progress. */
 export function createAgreementsService(deps: AgreementsDeps) {
   const { repo, reference, pairings } = deps;
@@ -90,77 +163,18 @@ export function createAgreementsService(deps: AgreementsDeps) {
     return row;
   }
 
-  async function checkRegions(actor: SessionUser, input: { homeRegionCode: string; partnerRegionCode: string }) {
-    const ref = await reference();
-    const issues = [];
-    if (!ref.hasRegion(input.homeRegionCode)) issues.push(issue('homeRegionCode', 'is not a known region'));
-    if (!ref.hasRegion(input.partnerRegionCode)) issues.push(issue('partnerRegionCode', 'is not a known region'));
-    else if (input.partnerRegionCode.slice(0, 2) === input.homeRegionCode.slice(0, 2))
-      issues.push(issue('partnerRegionCode', 'must lie in another province', 'same_province'));
-    if (issues.length) throw new ValidationError('The agreement is not valid', issues);
-    assertHomeInScope(actor, input.homeRegionCode);
-  }
-
-  async function progressOf(rows: CooperationAgreement[]): Promise<Map<string, Progress>> {
-    const ids = rows.map((r) => r.id);
-    const [fairs, arrived, placed, trainings] = await Promise.all([
-      Promise.all(rows.map((r) => repo.fairsHeld(r))),
-      repo.arrivedMembers(ids),
-      repo.placedReferrals(ids),
-      repo.trainingCounts(ids),
-    ]);
-    const employerKinds = new Map(
-      (await repo.employers([...new Set(arrived.map((m) => m.employerId).filter((e) => e !== null))])).map((e) => [
-        e.id,
-        e.kind,
-      ]),
-    );
-    const today = calendarDay(now());
-    return new Map(
-      rows.map((row, i) => [
-        row.id,
-        computeProgress({
-          targets: {
-            fairs: row.targetFairs,
-            transfers: row.targetTransfers,
-            householdPlacements: row.targetHouseholdPlacements,
-            trainings: row.targetTrainings,
-          },
-          fairsHeld: fairs[i]!,
-          arrived: arrived
-            .filter((m) => m.batch.agreementId === row.id)
-            .map((m) => ({
-              labourerId: m.labourerId,
-              employerKind: m.employerId ? (employerKinds.get(m.employerId) ?? null) : null,
-              followUps: m.followUps,
-            })),
-          placedReferrals: placed.filter((p) => p.agreementId === row.id).map((p) => p.labourerId),
-          trainings: trainings.find((t) => t.agreementId === row.id)?._count._all ?? 0,
-          today,
-        }),
-      ]),
-    );
-  }
-
-  async function writeConflict<T>(write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'P2002') {
-        throw new ConflictError('An agreement between these two regions already exists for that year');
-      }
-      throw error;
-    }
-  }
+  const progress = (rows: CooperationAgreement[]) => progressOf(repo, rows, calendarDay(now()));
+  const regionsChecked = (actor: SessionUser, input: { homeRegionCode: string; partnerRegionCode: string }) =>
+    checkRegions(reference, actor, input);
 
   return {
     load,
-    progressOf,
+    progressOf: progress,
 
     async list(actor: SessionUser, query: { year?: number | undefined }) {
       const rows = await repo.agreements({ homeRegion: scopePrefix(actor), year: query.year });
-      const [ref, progress] = await Promise.all([reference(), progressOf(rows)]);
-      return rows.map((row) => ({ ...agreementView(row, ref), progress: progress.get(row.id)! }));
+      const [ref, figures] = await Promise.all([reference(), progress(rows)]);
+      return rows.map((row) => ({ ...agreementView(row, ref), progress: figures.get(row.id)! }));
     },
 
     async get(actor: SessionUser, id: string) {
@@ -170,11 +184,11 @@ export function createAgreementsService(deps: AgreementsDeps) {
 
     async progress(actor: SessionUser, id: string): Promise<Progress> {
       const row = await load(actor, id);
-      return (await progressOf([row])).get(row.id)!;
+      return (await progress([row])).get(row.id)!;
     },
 
     async create(actor: SessionUser, input: AgreementInput) {
-      await checkRegions(actor, input);
+      await regionsChecked(actor, input);
       const row = await writeConflict(() =>
         repo.createAgreement({ ...input, note: input.note ?? null, createdById: actor.id }),
       );
@@ -184,7 +198,7 @@ export function createAgreementsService(deps: AgreementsDeps) {
 
     async update(actor: SessionUser, id: string, patch: AgreementPatch) {
       const current = await load(actor, id);
-      await checkRegions(actor, {
+      await regionsChecked(actor, {
         homeRegionCode: patch.homeRegionCode ?? current.homeRegionCode,
         partnerRegionCode: patch.partnerRegionCode ?? current.partnerRegionCode,
       });
@@ -202,6 +216,17 @@ export function createAgreementsService(deps: AgreementsDeps) {
       await pairings.refresh();
     },
 
+    ...partnerAreaUseCases(deps, load),
+  };
+}
+
+/** The partner side of an agreement: its labour stations and the labourers registered there. */
+function partnerAreaUseCases(
+  deps: AgreementsDeps,
+  load: (actor: SessionUser, id: string) => Promise<CooperationAgreement>,
+) {
+  const { repo, reference } = deps;
+  return {
     async stations(actor: SessionUser, id: string) {
       await load(actor, id);
       const ref = await reference();

@@ -40,65 +40,78 @@ export interface CooperationPagesOptions {
   phones: PhoneReveal;
 }
 
+/** The agreement page: progress, stations, partner labourers, batches, referrals, trainings and forms. */
+async function renderAgreement(
+  opts: CooperationPagesOptions,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  extra: { problems?: Record<string, FormProblem>; forms?: Record<string, unknown>; done?: string } = {},
+) {
+  const { agreements, transfers, household, training, repo, reference } = opts;
+  const user = request.user!;
+  const agreement = await agreements.get(user, id);
+  const [progress, stations, people, batches, referrals, trainings] = await Promise.all([
+    agreements.progress(user, id),
+    agreements.stations(user, id),
+    agreements.partnerLabourers(user, id, { page: 1, pageSize: 200 }),
+    transfers.list(user, id),
+    household.referrals(user, id),
+    training.ofAgreement(id),
+  ]);
+  const regions = await regionChoices(repo, reference, request);
+  const ref = await reference();
+  const chosen = (extra.forms?.batch as { employerIds?: string[] } | undefined)?.employerIds ?? [];
+  const employers = (
+    await repo.homeEmployers(agreement.homeRegionCode, ['household_service', 'company', 'labour_agency'])
+  ).map((e) => ({
+    ...e,
+    regionName: ref.regionName(e.regionCode),
+    checked: chosen.includes(e.id),
+  }));
+  const status = Object.values(extra.problems ?? {})[0]?.status ?? 200;
+  const names = new Map(people.items.map((p) => [p.id, p.name]));
+  return reply.page(
+    'cooperation/agreement',
+    {
+      title: agreement.title,
+      agreement,
+      rows: progressRows(request.locale, progress),
+      chart: chartData(request.locale, [{ title: agreement.title, progress }]),
+      stations,
+      people: people.items,
+      peopleTotal: people.total,
+      batches: batches.map((b) => ({
+        ...b,
+        arrived: b.members.filter((m) => m.arrivedAt).length,
+      })),
+      referrals,
+      employers,
+      trainings: trainings.map((t) => ({ ...t, name: names.get(t.labourerId) ?? '' })),
+      partnerAreas: regions.partner.filter((r) => r.code.startsWith(agreement.partnerRegionCode)),
+      homeAreas: regions.home.filter((r) => r.code.startsWith(agreement.homeRegionCode)),
+      today: new Date().toISOString().slice(0, 10),
+      problems: extra.problems ?? {},
+      forms: extra.forms ?? {},
+      done: extra.done,
+    },
+    status,
+  );
+}
+
 /** Agreements: the list with progress, the agreement page, its forms and downloads. */
 export async function cooperationPages(app: FastifyInstance, opts: CooperationPagesOptions) {
   const { agreements, transfers, household, training, repo, reference } = opts;
+  await agreementListPages(app, opts);
+  await agreementPages(app, opts);
+  await app.register(agreementFormPages, { agreements, repo, reference });
+  await app.register(transfersPages, { transfers, phones: opts.phones });
+  await app.register(householdPages, { agreements, household, training, phones: opts.phones });
+}
 
-  async function renderAgreement(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    extra: { problems?: Record<string, FormProblem>; forms?: Record<string, unknown>; done?: string } = {},
-  ) {
-    const user = request.user!;
-    const agreement = await agreements.get(user, id);
-    const [progress, stations, people, batches, referrals, trainings] = await Promise.all([
-      agreements.progress(user, id),
-      agreements.stations(user, id),
-      agreements.partnerLabourers(user, id, { page: 1, pageSize: 200 }),
-      transfers.list(user, id),
-      household.referrals(user, id),
-      training.ofAgreement(id),
-    ]);
-    const regions = await regionChoices(repo, reference, request);
-    const ref = await reference();
-    const chosen = (extra.forms?.batch as { employerIds?: string[] } | undefined)?.employerIds ?? [];
-    const employers = (
-      await repo.homeEmployers(agreement.homeRegionCode, ['household_service', 'company', 'labour_agency'])
-    ).map((e) => ({
-      ...e,
-      regionName: ref.regionName(e.regionCode),
-      checked: chosen.includes(e.id),
-    }));
-    const status = Object.values(extra.problems ?? {})[0]?.status ?? 200;
-    const names = new Map(people.items.map((p) => [p.id, p.name]));
-    return reply.page(
-      'cooperation/agreement',
-      {
-        title: agreement.title,
-        agreement,
-        rows: progressRows(request.locale, progress),
-        chart: chartData(request.locale, [{ title: agreement.title, progress }]),
-        stations,
-        people: people.items,
-        peopleTotal: people.total,
-        batches: batches.map((b) => ({
-          ...b,
-          arrived: b.members.filter((m) => m.arrivedAt).length,
-        })),
-        referrals,
-        employers,
-        trainings: trainings.map((t) => ({ ...t, name: names.get(t.labourerId) ?? '' })),
-        partnerAreas: regions.partner.filter((r) => r.code.startsWith(agreement.partnerRegionCode)),
-        homeAreas: regions.home.filter((r) => r.code.startsWith(agreement.homeRegionCode)),
-        today: new Date().toISOString().slice(0, 10),
-        problems: extra.problems ?? {},
-        forms: extra.forms ?? {},
-        done: extra.done,
-      },
-      status,
-    );
-  }
+/** The list of agreements with their progress, and its download. */
+async function agreementListPages(app: FastifyInstance, opts: CooperationPagesOptions) {
+  const { agreements, transfers } = opts;
 
   app.route({
     ...page('GET', '/cooperation', officers),
@@ -129,12 +142,17 @@ export async function cooperationPages(app: FastifyInstance, opts: CooperationPa
       return sendTable(reply, exportFormat(request.query), progressTable(request.locale, items));
     },
   });
+}
+
+/** One agreement: its page, the station and batch forms on it, its downloads. */
+async function agreementPages(app: FastifyInstance, opts: CooperationPagesOptions) {
+  const { agreements, transfers, repo } = opts;
 
   app.route({
     ...page('GET', '/cooperation/agreements/:id', officers),
     handler: (request, reply) => {
       const done = (request.query as { done?: string }).done;
-      return renderAgreement(request, reply, idOf(request), {
+      return renderAgreement(opts, request, reply, idOf(request), {
         done: done && /^[a-z_]+$/.test(done) ? done : undefined,
       });
     },
@@ -158,7 +176,7 @@ export async function cooperationPages(app: FastifyInstance, opts: CooperationPa
         return reply.redirect(`/cooperation/agreements/${id}?done=station#stations`, 303);
       } catch (error) {
         const station = formProblem(request.locale, error);
-        return renderAgreement(request, reply, id, { problems: { station }, forms: { station: form } });
+        return renderAgreement(opts, request, reply, id, { problems: { station }, forms: { station: form } });
       }
     },
   });
@@ -185,7 +203,7 @@ export async function cooperationPages(app: FastifyInstance, opts: CooperationPa
         return reply.redirect(`/cooperation/batches/${batch.id}?done=created`, 303);
       } catch (error) {
         const batch = formProblem(request.locale, error);
-        return renderAgreement(request, reply, id, { problems: { batch }, forms: { batch: form } });
+        return renderAgreement(opts, request, reply, id, { problems: { batch }, forms: { batch: form } });
       }
     },
   });
@@ -213,8 +231,4 @@ export async function cooperationPages(app: FastifyInstance, opts: CooperationPa
       return sendTable(reply, format, progressTable(request.locale, [{ ...agreement, progress }]));
     },
   });
-
-  await app.register(agreementFormPages, { agreements, repo, reference });
-  await app.register(transfersPages, { transfers, phones: opts.phones });
-  await app.register(householdPages, { agreements, household, training, phones: opts.phones });
 }

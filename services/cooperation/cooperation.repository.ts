@@ -42,8 +42,8 @@ function partnerWhere(partnerRegionCode: string, occupationCodes?: string[]): Pr
   };
 }
 
-/** The cooperation module's queries (agreements, stations, transfers, follow-ups, referrals). */
-export function createCooperationRepository(db: Db) {
+/** Agreements, their stations and partner-area labourers, and the reference rows their forms offer. */
+function agreementQueries(db: Db) {
   return {
     /** Agreements held by regions under the prefix, of one year when given. */
     agreements(filter: { homeRegion: string; year?: number | undefined }) {
@@ -137,7 +137,12 @@ export function createCooperationRepository(db: Db) {
     vacancy(id: string) {
       return db.vacancy.findUnique({ where: { id }, select: { id: true, employerId: true } });
     },
+  };
+}
 
+/** What an agreement's progress counts: fairs held, arrivals, placements and trainings. */
+function progressQueries(db: Db) {
+  return {
     /** Fairs held for the agreement: tied to it, or cooperation fairs between its two areas in its year. */
     fairsHeld(agreement: { id: string; homeRegionCode: string; partnerRegionCode: string; year: number }) {
       return db.fair.count({
@@ -182,7 +187,12 @@ export function createCooperationRepository(db: Db) {
         _count: { _all: true },
       });
     },
+  };
+}
 
+/** Transfer batches, their members, arrivals and follow-ups. */
+function transferQueries(db: Db) {
+  return {
     batches(agreementId: string) {
       return db.transferBatch.findMany({
         where: { agreementId },
@@ -269,6 +279,12 @@ export function createCooperationRepository(db: Db) {
     async markReminded(ids: string[], at: Date) {
       await db.transferFollowUp.updateMany({ where: { id: { in: ids } }, data: { remindedAt: at } });
     },
+  };
+}
+
+/** Officers to remind, household referrals, training records and the audit trail. */
+function householdQueries(db: Db) {
+  return {
     officers() {
       return db.user.findMany({
         where: { role: 'officer', disabledAt: null, regionCode: { not: null } },
@@ -296,6 +312,11 @@ export function createCooperationRepository(db: Db) {
     },
     audit: (entry: AuditEntry) => recordAudit(db, entry),
   };
+}
+
+/** The cooperation module's queries (agreements, stations, transfers, follow-ups, referrals). */
+export function createCooperationRepository(db: Db) {
+  return { ...agreementQueries(db), ...progressQueries(db), ...transferQueries(db), ...householdQueries(db) };
 }
 
 export type CooperationRepository = ReturnType<typeof createCooperationRepository>;

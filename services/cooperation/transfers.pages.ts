@@ -11,10 +11,19 @@ import { enumValues } from '../platform/validation/enum-values.ts';
 
 const STATES = enumValues(FollowUpState);
 
-/** The transfer batch page (members, departure, arrival per person) and the follow-ups due. */
-export async function transfersPages(app: FastifyInstance, opts: { transfers: TransfersService; phones: PhoneReveal }) {
-  const { transfers, phones } = opts;
+interface TransfersPagesOptions {
+  transfers: TransfersService;
+  phones: PhoneReveal;
+}
 
+/** The transfer batch page (members, departure, arrival per person) and the follow-ups due. */
+export async function transfersPages(app: FastifyInstance, opts: TransfersPagesOptions) {
+  await batchPages(app, opts);
+  await followUpPages(app, opts);
+}
+
+/** One transfer batch: its members, its departure, each person's arrival. */
+async function batchPages(app: FastifyInstance, { transfers }: TransfersPagesOptions) {
   async function renderBatch(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -112,7 +121,10 @@ export async function transfersPages(app: FastifyInstance, opts: { transfers: Tr
       }
     },
   });
+}
 
+/** The follow-ups due, recording one, and the audited phone reveal. */
+async function followUpPages(app: FastifyInstance, { transfers, phones }: TransfersPagesOptions) {
   async function renderFollowUps(
     request: FastifyRequest,
     reply: FastifyReply,

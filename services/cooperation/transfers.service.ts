@@ -28,6 +28,7 @@ export interface TransfersDeps {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const issue = (field: string, message: string, code = 'invalid') => ({ field, message, code });
 type FollowUpRow = BatchRow['members'][number]['followUps'][number];
+type LoadedBatch = NonNullable<Awaited<ReturnType<CooperationRepository['batch']>>>;
 
 function followUpView(f: FollowUpRow) {
   return {
@@ -41,56 +42,83 @@ function followUpView(f: FollowUpRow) {
   };
 }
 
+/** A batch as shown: its regions, employers and members by name, each member's follow-ups. */
+async function batchView(
+  repo: CooperationRepository,
+  reference: () => Promise<ReferenceNames>,
+  row: BatchRow,
+): Promise<BatchView> {
+  const ref = await reference();
+  const employerIds = [...new Set([...row.employerIds, ...row.members.map((m) => m.employerId).filter((e) => !!e)])];
+  const [people, employers] = await Promise.all([
+    repo.labourers(row.members.map((m) => m.labourerId)),
+    repo.employers(employerIds as string[]),
+  ]);
+  const person = new Map(people.map((p) => [p.id, p]));
+  const employer = new Map(employers.map((e) => [e.id, e]));
+  return {
+    id: row.id,
+    agreementId: row.agreementId,
+    departureDate: day(row.departureDate),
+    fromRegionCode: row.fromRegionCode,
+    fromRegionName: ref.regionName(row.fromRegionCode),
+    toRegionCode: row.toRegionCode,
+    toRegionName: ref.regionName(row.toRegionCode),
+    employers: row.employerIds
+      .map((id) => employer.get(id))
+      .filter((e) => e !== undefined)
+      .map((e) => ({ id: e.id, name: e.name, kind: e.kind })),
+    escortName: row.escortName,
+    escortPhone: row.escortPhone,
+    transport: row.transport,
+    travelSubsidyPerHead: row.travelSubsidyPerHead,
+    status: row.status,
+    note: row.note,
+    members: row.members.map((m) => {
+      const p = person.get(m.labourerId);
+      return {
+        id: m.id,
+        labourerId: m.labourerId,
+        name: p?.name ?? '',
+        idNumberMasked: p?.idNumberMasked ?? '',
+        regionName: p ? ref.regionName(p.regionCode) : '',
+        employerId: m.employerId,
+        employerName: m.employerId ? (employer.get(m.employerId)?.name ?? null) : null,
+        vacancyId: m.vacancyId,
+        arrivedAt: m.arrivedAt?.toISOString() ?? null,
+        noShowReason: m.noShowReason,
+        followUps: m.followUps.map(followUpView),
+      };
+    }),
+  };
+}
+
+/** The departure notice to each member: date, route, transport and escort. */
+function departureNotices(shown: BatchView, members: Array<{ labourerId: string }>) {
+  const escort = shown.escortName
+    ? `，带队：${shown.escortName}${shown.escortPhone ? ` ${shown.escortPhone}` : ''}`
+    : '';
+  return members.map((m) => ({
+    labourerId: m.labourerId,
+    kind: 'transfer_departure' as const,
+    title: '劳务输出出发通知',
+    body: `您将于${shown.departureDate}从${shown.fromRegionName}出发前往${shown.toRegionName}${shown.transport ? `（${shown.transport}）` : ''}${escort}。请带好身份证，准时集合。`,
+    data: {
+      batchId: shown.id,
+      departureDate: shown.departureDate,
+      from: shown.fromRegionName,
+      to: shown.toRegionName,
+      en: `You leave ${shown.fromRegionName} for ${shown.toRegionName} on ${shown.departureDate}.`,
+    },
+    dedupeKey: `transfer_departure:${shown.id}:${m.labourerId}`,
+  }));
+}
+
 /** Organised transfers (有组织劳务输出): batches, members, arrival and the 1/3/6-month follow-ups. */
 export function createTransfersService(deps: TransfersDeps) {
-  const { repo, reference, notifier } = deps;
+  const { repo, reference } = deps;
   const now = deps.now ?? (() => new Date());
-
-  async function view(row: BatchRow): Promise<BatchView> {
-    const ref = await reference();
-    const employerIds = [...new Set([...row.employerIds, ...row.members.map((m) => m.employerId).filter((e) => !!e)])];
-    const [people, employers] = await Promise.all([
-      repo.labourers(row.members.map((m) => m.labourerId)),
-      repo.employers(employerIds as string[]),
-    ]);
-    const person = new Map(people.map((p) => [p.id, p]));
-    const employer = new Map(employers.map((e) => [e.id, e]));
-    return {
-      id: row.id,
-      agreementId: row.agreementId,
-      departureDate: day(row.departureDate),
-      fromRegionCode: row.fromRegionCode,
-      fromRegionName: ref.regionName(row.fromRegionCode),
-      toRegionCode: row.toRegionCode,
-      toRegionName: ref.regionName(row.toRegionCode),
-      employers: row.employerIds
-        .map((id) => employer.get(id))
-        .filter((e) => e !== undefined)
-        .map((e) => ({ id: e.id, name: e.name, kind: e.kind })),
-      escortName: row.escortName,
-      escortPhone: row.escortPhone,
-      transport: row.transport,
-      travelSubsidyPerHead: row.travelSubsidyPerHead,
-      status: row.status,
-      note: row.note,
-      members: row.members.map((m) => {
-        const p = person.get(m.labourerId);
-        return {
-          id: m.id,
-          labourerId: m.labourerId,
-          name: p?.name ?? '',
-          idNumberMasked: p?.idNumberMasked ?? '',
-          regionName: p ? ref.regionName(p.regionCode) : '',
-          employerId: m.employerId,
-          employerName: m.employerId ? (employer.get(m.employerId)?.name ?? null) : null,
-          vacancyId: m.vacancyId,
-          arrivedAt: m.arrivedAt?.toISOString() ?? null,
-          noShowReason: m.noShowReason,
-          followUps: m.followUps.map(followUpView),
-        };
-      }),
-    };
-  }
+  const view = (row: BatchRow) => batchView(repo, reference, row);
 
   /** A batch within the officer's region: its agreement's home side, or its destination. */
   async function loadBatch(actor: SessionUser, id: string) {
@@ -107,10 +135,22 @@ export function createTransfersService(deps: TransfersDeps) {
     return found;
   }
 
-  return {
-    loadBatch,
-    view,
+  const context: TransfersContext = { deps, now, view, loadBatch, checkEmployers };
+  return { loadBatch, view, ...batchUseCases(context), ...arrivalUseCases(context) };
+}
 
+interface TransfersContext {
+  deps: TransfersDeps;
+  now: () => Date;
+  view: (row: BatchRow) => Promise<BatchView>;
+  loadBatch: (actor: SessionUser, id: string) => Promise<LoadedBatch>;
+  checkEmployers: (ids: string[], field: string) => Promise<unknown>;
+}
+
+/** Making a batch, adding people to it, its departure. */
+function batchUseCases({ deps, view, loadBatch, checkEmployers }: TransfersContext) {
+  const { repo, reference, notifier } = deps;
+  return {
     async list(actor: SessionUser, agreementId: string) {
       await deps.agreements.load(actor, agreementId);
       return Promise.all((await repo.batches(agreementId)).map(view));
@@ -189,28 +229,16 @@ export function createTransfersService(deps: TransfersDeps) {
       if (!batch.members.length) throw new ConflictError('The batch has nobody in it', { reason: 'empty' });
       await repo.setBatchStatus(batchId, 'departed');
       const shown = await view({ ...batch, status: 'departed' });
-      const escort = shown.escortName
-        ? `，带队：${shown.escortName}${shown.escortPhone ? ` ${shown.escortPhone}` : ''}`
-        : '';
-      await notifier.notify(
-        batch.members.map((m) => ({
-          labourerId: m.labourerId,
-          kind: 'transfer_departure' as const,
-          title: '劳务输出出发通知',
-          body: `您将于${shown.departureDate}从${shown.fromRegionName}出发前往${shown.toRegionName}${shown.transport ? `（${shown.transport}）` : ''}${escort}。请带好身份证，准时集合。`,
-          data: {
-            batchId,
-            departureDate: shown.departureDate,
-            from: shown.fromRegionName,
-            to: shown.toRegionName,
-            en: `You leave ${shown.fromRegionName} for ${shown.toRegionName} on ${shown.departureDate}.`,
-          },
-          dedupeKey: `transfer_departure:${batchId}:${m.labourerId}`,
-        })),
-      );
+      await notifier.notify(departureNotices(shown, batch.members));
       return shown;
     },
+  };
+}
 
+/** Arrivals and the follow-ups they open. */
+function arrivalUseCases({ deps, now, view, loadBatch }: TransfersContext) {
+  const { repo, reference } = deps;
+  return {
     /** Confirms one person's arrival (or that they did not come) and opens the follow-ups. */
     async confirmArrival(actor: SessionUser, batchId: string, memberId: string, input: ArrivalInput) {
       const batch = await loadBatch(actor, batchId);
@@ -248,7 +276,7 @@ export function createTransfersService(deps: TransfersDeps) {
       }
       const after = (await repo.batch(batchId))!;
       if (after.members.every((m) => m.arrivedAt || m.noShowReason)) await repo.setBatchStatus(batchId, 'arrived');
-      return this.get(actor, batchId);
+      return view(await loadBatch(actor, batchId));
     },
 
     /** Follow-ups due and not yet recorded, in the officer's region. */

@@ -20,31 +20,20 @@ const UploadSchema = z.object({
   kind: z.enum(IMPORT_KINDS),
 });
 
-export async function importsPages(
-  app: FastifyInstance,
-  opts: { imports: ImportsService; formOptions: FormOptionsSource },
-) {
-  const { imports } = opts;
-  const { formOptions } = opts;
+interface ImportsPagesOptions {
+  imports: ImportsService;
+  formOptions: FormOptionsSource;
+}
 
-  /** An administrator's choice of region for a source: a whole city or one of its counties. */
-  async function regionGroups(request: FastifyRequest) {
-    if (request.user!.role !== 'admin') return [];
-    const options = await formOptions('', request.locale);
-    return options.countyGroups.map((group) => ({
-      label: group.label,
-      options: [
-        ...(group.code
-          ? [{ code: group.code, label: translate(request.locale, 'imports.sources.wholeCity', { city: group.label }) }]
-          : []),
-        ...group.options,
-      ],
-    }));
-  }
+/** Uploads and the list of imports, the column mappings of each source, one import's report. */
+export async function importsPages(app: FastifyInstance, opts: ImportsPagesOptions) {
+  await uploadPages(app, opts);
+  await sourcePages(app, opts);
+  await jobPages(app, opts);
+}
 
-  const sourcesForPage = async (request: FastifyRequest) =>
-    (await imports.listSources(request.user!)).map((s) => ({ ...s, mappedCount: Object.keys(s.mapping).length }));
-
+/** The list of imports and the upload form. */
+async function uploadPages(app: FastifyInstance, { imports }: ImportsPagesOptions) {
   async function renderList(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -66,40 +55,6 @@ export async function importsPages(
         kinds: IMPORT_KINDS,
         form: { kind: 'poverty_office', ...extra.form },
         errors: extra.errors,
-      },
-      status,
-    );
-  }
-
-  async function renderJob(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    flagError?: { flagId: string; message: string },
-    status = 200,
-  ) {
-    const { page: current } = PageQuery.parse(request.query ?? {});
-    const job = await imports.getJob(request.user!, id);
-    const [issues, flags] = await Promise.all([
-      imports.listIssues(request.user!, id, current, ISSUES_PER_PAGE),
-      imports.duplicates.list(request.user!, id),
-    ]);
-    const running = job.status === 'pending' || job.status === 'running';
-    // Refreshes without JavaScript while the job runs (the header for browsers that ignore the meta).
-    if (running) reply.header('refresh', '2');
-    return reply.page(
-      'imports/job',
-      {
-        title: job.fileName,
-        job: jobForPage(job, request.locale),
-        running,
-        issues: issues.items,
-        issueTotal: issues.total,
-        pager: pager(current, issues.total, ISSUES_PER_PAGE, `/imports/${id}`),
-        pendingFlags: flags
-          .filter((f) => f.resolution === 'pending')
-          .map((f) => ({ ...f, error: flagError?.flagId === f.id ? flagError.message : undefined })),
-        decidedFlags: flags.filter((f) => f.resolution !== 'pending'),
       },
       status,
     );
@@ -140,6 +95,27 @@ export async function importsPages(
       }
     },
   });
+}
+
+/** Sources: the column mapping of each office's files. */
+async function sourcePages(app: FastifyInstance, { imports, formOptions }: ImportsPagesOptions) {
+  /** An administrator's choice of region for a source: a whole city or one of its counties. */
+  async function regionGroups(request: FastifyRequest) {
+    if (request.user!.role !== 'admin') return [];
+    const options = await formOptions('', request.locale);
+    return options.countyGroups.map((group) => ({
+      label: group.label,
+      options: [
+        ...(group.code
+          ? [{ code: group.code, label: translate(request.locale, 'imports.sources.wholeCity', { city: group.label }) }]
+          : []),
+        ...group.options,
+      ],
+    }));
+  }
+
+  const sourcesForPage = async (request: FastifyRequest) =>
+    (await imports.listSources(request.user!)).map((s) => ({ ...s, mappedCount: Object.keys(s.mapping).length }));
 
   app.route({
     ...page('GET', '/imports/sources', officers),
@@ -231,6 +207,43 @@ export async function importsPages(
       return saveSource(request, reply, id);
     },
   });
+}
+
+/** One import: its progress, its problems page by page, and the duplicates to decide. */
+async function jobPages(app: FastifyInstance, { imports }: ImportsPagesOptions) {
+  async function renderJob(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    flagError?: { flagId: string; message: string },
+    status = 200,
+  ) {
+    const { page: current } = PageQuery.parse(request.query ?? {});
+    const job = await imports.getJob(request.user!, id);
+    const [issues, flags] = await Promise.all([
+      imports.listIssues(request.user!, id, current, ISSUES_PER_PAGE),
+      imports.duplicates.list(request.user!, id),
+    ]);
+    const running = job.status === 'pending' || job.status === 'running';
+    // Refreshes without JavaScript while the job runs (the header for browsers that ignore the meta).
+    if (running) reply.header('refresh', '2');
+    return reply.page(
+      'imports/job',
+      {
+        title: job.fileName,
+        job: jobForPage(job, request.locale),
+        running,
+        issues: issues.items,
+        issueTotal: issues.total,
+        pager: pager(current, issues.total, ISSUES_PER_PAGE, `/imports/${id}`),
+        pendingFlags: flags
+          .filter((f) => f.resolution === 'pending')
+          .map((f) => ({ ...f, error: flagError?.flagId === f.id ? flagError.message : undefined })),
+        decidedFlags: flags.filter((f) => f.resolution !== 'pending'),
+      },
+      status,
+    );
+  }
 
   app.route({
     ...page('GET', '/imports/:id', officers),

@@ -34,8 +34,8 @@ export type { ImportIssue } from '../platform/database/generated/client.ts';
 
 const inScope = (scope: string) => ({ regionCode: { startsWith: scope } });
 
-/** Sources, jobs, issues and duplicate flags of the import module. */
-export function createImportsRepository(db: Db) {
+/** Sources, import jobs and their counters. */
+function sourceAndJobQueries(db: Db) {
   return {
     transaction: <T>(work: (tx: Tx) => Promise<T>) => db.$transaction(work, { timeout: 300_000, maxWait: 60_000 }),
 
@@ -95,7 +95,12 @@ export function createImportsRepository(db: Db) {
           })
         ).map((g) => [g.jobId, g._count._all]),
       ),
+  };
+}
 
+/** The problems an import found, the duplicates it flagged, and recovery after a crash. */
+function issueAndFlagQueries(db: Db) {
+  return {
     /** Adds a job's issues inside the caller's transaction, or on their own without one. */
     addIssues: (tx: Tx | undefined, jobId: string, issues: NewIssue[]) =>
       insertRows(
@@ -199,6 +204,11 @@ export function createImportsRepository(db: Db) {
 
     audit: (entry: AuditEntry) => recordAudit(db, entry),
   };
+}
+
+/** Sources, jobs, issues and duplicate flags of the import module. */
+export function createImportsRepository(db: Db) {
+  return { ...sourceAndJobQueries(db), ...issueAndFlagQueries(db) };
 }
 
 export type ImportsRepository = ReturnType<typeof createImportsRepository>;

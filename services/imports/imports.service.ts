@@ -46,6 +46,64 @@ function sourceView(row: SourceRow): SourceView {
   };
 }
 
+/** A job as shown: its progress, counters, duplicates left to decide and an earlier import of the same file. */
+async function jobView(repo: ImportsRepository, row: JobRow, counted?: Map<string, number>): Promise<JobView> {
+  const [pending, previous] = await Promise.all([
+    counted ?? repo.pendingFlagCounts([row.id]),
+    repo.previousJobOfFile(row.fileHash, row.regionCode, row.startedAt),
+  ]);
+  const progress =
+    row.status === 'completed'
+      ? 100
+      : row.totalRows > 0
+        ? Math.min(100, Math.floor((row.processedRows * 100) / row.totalRows))
+        : 0;
+  return {
+    id: row.id,
+    sourceId: row.sourceId,
+    sourceName: row.source?.name ?? null,
+    kind: row.kind,
+    fileName: row.fileName,
+    regionCode: row.regionCode,
+    status: row.status,
+    totalRows: row.totalRows,
+    processedRows: row.processedRows,
+    progress,
+    createdCount: row.createdCount,
+    updatedCount: row.updatedCount,
+    unchangedCount: row.unchangedCount,
+    errorCount: row.errorCount,
+    duplicateCount: row.duplicateCount,
+    pendingDuplicates: pending.get(row.id) ?? 0,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: iso(row.finishedAt),
+    error: row.error,
+    sameFileAs: previous ? { id: previous.id, startedAt: previous.startedAt.toISOString() } : null,
+  };
+}
+
+async function jobInScope(repo: ImportsRepository, actor: ImportActor, id: string): Promise<JobRow> {
+  const job = await repo.findJob(id);
+  if (!job) throw new NotFoundError(`Import job ${id} does not exist`);
+  if (!job.regionCode.startsWith(scopeOf(actor))) throw new ForbiddenError(`Import job ${id} is outside your region`);
+  return job;
+}
+
+async function sourceInScope(repo: ImportsRepository, actor: ImportActor, id: string): Promise<SourceRow> {
+  const source = await repo.findSource(id);
+  if (!source) throw new NotFoundError(`Import source ${id} does not exist`);
+  if (!source.regionCode.startsWith(scopeOf(actor)))
+    throw new ForbiddenError(`Import source ${id} is outside your region`);
+  return source;
+}
+
+/** A second source of the same name in a region is a conflict. */
+const uniqueName = (error: unknown) => {
+  if ((error as { code?: string }).code === 'P2002')
+    return new ConflictError('A source with this name already exists in this region');
+  return error;
+};
+
 export type { ImportActor };
 
 export function createImportsService(deps: ImportsDeps) {
@@ -55,62 +113,8 @@ export function createImportsService(deps: ImportsDeps) {
   const runDeps = { repo, writes, pii: deps.pii, reference: deps.reference, batchSize: deps.batchSize };
   const duplicates = createDuplicatesService({ repo, writes, pii: deps.pii, reference: deps.reference });
 
-  async function jobView(row: JobRow, counted?: Map<string, number>): Promise<JobView> {
-    const [pending, previous] = await Promise.all([
-      counted ?? repo.pendingFlagCounts([row.id]),
-      repo.previousJobOfFile(row.fileHash, row.regionCode, row.startedAt),
-    ]);
-    const progress =
-      row.status === 'completed'
-        ? 100
-        : row.totalRows > 0
-          ? Math.min(100, Math.floor((row.processedRows * 100) / row.totalRows))
-          : 0;
-    return {
-      id: row.id,
-      sourceId: row.sourceId,
-      sourceName: row.source?.name ?? null,
-      kind: row.kind,
-      fileName: row.fileName,
-      regionCode: row.regionCode,
-      status: row.status,
-      totalRows: row.totalRows,
-      processedRows: row.processedRows,
-      progress,
-      createdCount: row.createdCount,
-      updatedCount: row.updatedCount,
-      unchangedCount: row.unchangedCount,
-      errorCount: row.errorCount,
-      duplicateCount: row.duplicateCount,
-      pendingDuplicates: pending.get(row.id) ?? 0,
-      startedAt: row.startedAt.toISOString(),
-      finishedAt: iso(row.finishedAt),
-      error: row.error,
-      sameFileAs: previous ? { id: previous.id, startedAt: previous.startedAt.toISOString() } : null,
-    };
-  }
-
-  async function jobInScope(actor: ImportActor, id: string): Promise<JobRow> {
-    const job = await repo.findJob(id);
-    if (!job) throw new NotFoundError(`Import job ${id} does not exist`);
-    if (!job.regionCode.startsWith(scopeOf(actor))) throw new ForbiddenError(`Import job ${id} is outside your region`);
-    return job;
-  }
-
-  async function sourceInScope(actor: ImportActor, id: string): Promise<SourceRow> {
-    const source = await repo.findSource(id);
-    if (!source) throw new NotFoundError(`Import source ${id} does not exist`);
-    if (!source.regionCode.startsWith(scopeOf(actor)))
-      throw new ForbiddenError(`Import source ${id} is outside your region`);
-    return source;
-  }
-
-  const uniqueName = (error: unknown) => {
-    if ((error as { code?: string }).code === 'P2002')
-      return new ConflictError('A source with this name already exists in this region');
-    return error;
-  };
-
+  const view = (row: JobRow, counted?: Map<string, number>) => jobView(repo, row, counted);
+  const context: ImportsContext = { deps, view };
   return {
     duplicates,
 
@@ -121,6 +125,24 @@ export function createImportsService(deps: ImportsDeps) {
         headers: DEFAULT_HEADERS[field],
       })),
 
+    ...sourceUseCases(repo),
+    ...jobUseCases(context, queue, runDeps),
+
+    /**
+     * Jobs live in this process's memory: after a restart, those left queued or running can never
+     * finish. Call at start only where one process owns the database (the embedded PGlite).
+     */
+    failInterruptedJobs: () => repo.failInterruptedJobs(),
+
+    /** Jobs queued or running in this process. */
+    busy: () => queue.size,
+    close: () => queue.close(),
+  };
+}
+
+/** Sources: each office's column mapping. */
+function sourceUseCases(repo: ImportsRepository) {
+  return {
     listSources: async (actor: ImportActor) => (await repo.listSources(scopeOf(actor))).map(sourceView),
 
     async findSourceByName(actor: ImportActor, name: string): Promise<SourceView> {
@@ -157,17 +179,28 @@ export function createImportsService(deps: ImportsDeps) {
       }
     },
 
-    getSource: async (actor: ImportActor, id: string) => sourceView(await sourceInScope(actor, id)),
+    getSource: async (actor: ImportActor, id: string) => sourceView(await sourceInScope(repo, actor, id)),
 
     async updateSource(actor: ImportActor, id: string, patch: SourcePatch): Promise<SourceView> {
-      await sourceInScope(actor, id);
+      await sourceInScope(repo, actor, id);
       try {
         return sourceView(await repo.updateSource(id, patch));
       } catch (error) {
         throw uniqueName(error);
       }
     },
+  };
+}
 
+interface ImportsContext {
+  deps: ImportsDeps;
+  view: (row: JobRow, counted?: Map<string, number>) => Promise<JobView>;
+}
+
+/** Import jobs: starting one, reading them, their problems and error report. */
+function jobUseCases({ deps, view }: ImportsContext, queue: ImportQueue, runDeps: Parameters<typeof runImport>[0]) {
+  const { repo } = deps;
+  return {
     /**
      * Records the job and queues it; `done` settles when the job has run. A job never rejects
      * `done`: a failure is written on the job.
@@ -178,7 +211,7 @@ export function createImportsService(deps: ImportsDeps) {
       control: Pick<RunControl, 'onProgress'> = {},
     ): Promise<{ job: JobView; done: Promise<{ job: JobView; outcome: RunOutcome }> }> {
       const scope = scopeOf(actor);
-      const source = request.sourceId ? await sourceInScope(actor, request.sourceId) : undefined;
+      const source = request.sourceId ? await sourceInScope(repo, actor, request.sourceId) : undefined;
       const facts = await inspectFile(request.file);
       const mapping = (source?.mapping ?? {}) as ColumnMapping;
       // The first pass runs now, so that a file over the upload limits is refused with the reason
@@ -211,23 +244,23 @@ export function createImportsService(deps: ImportsDeps) {
         .then(async (outcome) => {
           const log = outcome.status === 'failed' ? deps.log?.error : deps.log?.info;
           log?.call(deps.log, { jobId: created.id, ...outcome }, `import ${outcome.status}`);
-          return { job: await jobView((await repo.findJob(created.id))!), outcome };
+          return { job: await view((await repo.findJob(created.id))!), outcome };
         });
       // Nobody may wait for a job started in the background: its errors are logged, never unhandled.
       done.catch((error: unknown) => deps.log?.error({ err: error, jobId: created.id }, 'import job crashed'));
-      return { job: await jobView((await repo.findJob(created.id))!), done };
+      return { job: await view((await repo.findJob(created.id))!), done };
     },
 
-    getJob: async (actor: ImportActor, id: string) => jobView(await jobInScope(actor, id)),
+    getJob: async (actor: ImportActor, id: string) => view(await jobInScope(repo, actor, id)),
 
     async listJobs(actor: ImportActor, page: number, pageSize: number) {
       const { items, total } = await repo.listJobs(scopeOf(actor), page, pageSize);
       const pending = await repo.pendingFlagCounts(items.map((job) => job.id));
-      return { items: await Promise.all(items.map((job) => jobView(job, pending))), total, page, pageSize };
+      return { items: await Promise.all(items.map((job) => view(job, pending))), total, page, pageSize };
     },
 
     async listIssues(actor: ImportActor, id: string, page: number, pageSize: number) {
-      await jobInScope(actor, id);
+      await jobInScope(repo, actor, id);
       const { items, total } = await repo.listIssues(id, page, pageSize);
       return {
         items: items.map((i) => ({ rowNumber: i.rowNumber, column: i.column, value: i.value, code: i.reason })),
@@ -239,7 +272,7 @@ export function createImportsService(deps: ImportsDeps) {
 
     /** The error report as a table to send or write; reading it is an export of personal data. */
     async errorReport(actor: ImportActor, id: string, format: 'csv' | 'xlsx', requestId?: string) {
-      const job = await jobInScope(actor, id);
+      const job = await jobInScope(repo, actor, id);
       await repo.audit({
         actor: actor.id ? { id: actor.id, role: actor.role } : null,
         action: 'import.error_report',
@@ -250,16 +283,6 @@ export function createImportsService(deps: ImportsDeps) {
       });
       return errorReportTable(job.fileName, repo.allIssues(id));
     },
-
-    /**
-     * Jobs live in this process's memory: after a restart, those left queued or running can never
-     * finish. Call at start only where one process owns the database (the embedded PGlite).
-     */
-    failInterruptedJobs: () => repo.failInterruptedJobs(),
-
-    /** Jobs queued or running in this process. */
-    busy: () => queue.size,
-    close: () => queue.close(),
   };
 }
 

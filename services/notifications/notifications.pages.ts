@@ -29,9 +29,15 @@ function safeLink(link: string | undefined) {
   return link && /^\/(?!\/)/.test(link) ? link : '/notifications';
 }
 
+/** The inbox, the person's notice preferences and an officer's broadcasts. */
 export async function notificationsPages(app: FastifyInstance, opts: NotificationsPagesOptions) {
-  const { inbox, preferences, broadcasts } = opts;
+  await inboxPages(app, opts);
+  await preferencePages(app, opts);
+  await broadcastPages(app, opts);
+}
 
+/** The inbox: the list of notices, marking one or all read. */
+async function inboxPages(app: FastifyInstance, { inbox }: NotificationsPagesOptions) {
   app.route({
     ...page('GET', '/notifications', auth.signedIn),
     handler: async (request, reply) => {
@@ -76,7 +82,10 @@ export async function notificationsPages(app: FastifyInstance, opts: Notificatio
       return reply.redirect('/notifications?done=all', 303);
     },
   });
+}
 
+/** Which notices come by text message, and the quiet hours. */
+async function preferencePages(app: FastifyInstance, { preferences }: NotificationsPagesOptions) {
   async function renderPreferences(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -132,7 +141,11 @@ export async function notificationsPages(app: FastifyInstance, opts: Notificatio
       }
     },
   });
+}
 
+/** An officer's broadcast to the people of their region. */
+async function broadcastPages(app: FastifyInstance, opts: NotificationsPagesOptions) {
+  const { broadcasts } = opts;
   async function renderBroadcasts(
     request: FastifyRequest,
     reply: FastifyReply,

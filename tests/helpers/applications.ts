@@ -1,6 +1,6 @@
 /**
- * Test factories for applications and subsidies (used by tests/api/applications*.test.ts and
- * tests/api/subsidies*.test.ts only). They write rows directly, with outbox rows where the real
+ * Test factories for applications and subsidies (used by tests/{api,pages,services}/applications*.test.ts and
+ * tests/{api,services}/subsidies*.test.ts only). They write rows directly, with outbox rows where the real
  * writers add them, so tests can set up states (a start six months ago) that no API can create.
  */
 import crypto from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * A small province for the indicator tests (tests/api/reports.*.test.ts): seven labourers in three
+ * A small province for the indicator tests (tests/api/reports.*.test.ts, tests/pages/reports.pages.test.ts): seven labourers in three
  * counties with dated status histories, pushes, applications, subsidies, fairs, a cooperation
  * agreement, trainings and certificates, written directly so every figure can be counted by hand.
  * The expected values are in tests/api/reports.indicators.test.ts, next to the reasoning.
