@@ -5,6 +5,7 @@ import { createReportsRepository } from '../../services/reports/index.ts';
 import { createReportsService } from '../../services/reports/index.ts';
 import { fillFlowSnapshots, fillSnapshots } from '../../services/reports/index.ts';
 import { createGraduateFigures } from '../../services/graduates/index.ts';
+import { createTalentFigures } from '../../services/talent/index.ts';
 import type { ModuleSeeder } from './demo-modules.ts';
 
 /**
@@ -19,9 +20,14 @@ export const seedReportsDemo: ModuleSeeder = async (db, context) => {
   await fillSnapshots(repo, months);
   await fillFlowSnapshots(repo, months);
 
+  const graduates = createGraduateFigures(db);
+  const talent = createTalentFigures(db);
   const reports = createReportsService({
     repo: createReportsRepository(db),
-    indicators: createIndicatorsService(repo, undefined, createGraduateFigures(db)),
+    indicators: createIndicatorsService(repo, [
+      { name: 'graduates', values: (prefix, period) => graduates(prefix, period.to) },
+      { name: 'talent', values: async (prefix, period) => (await talent(prefix, period)).values },
+    ]),
     indicatorsRepo: repo,
   });
   const [province, county] = await Promise.all([
