@@ -1,3 +1,4 @@
+import { mapInSlices } from '../platform/background.ts';
 import { brokenRules } from './hard-rules.ts';
 import type { JobSnapshot } from './job-snapshot.search.ts';
 import type { Matcher } from './matcher.ts';
@@ -87,7 +88,8 @@ export function createMatchingApi(matcher: Matcher, repo: MatchingRepository): M
 
     async rankJobsForPeople(rows, keep, search) {
       const [tax, signals] = await Promise.all([matcher.taxonomy(), repo.personSignals(rows.map((r) => r.id))]);
-      const page = rows.map((row) => ({
+      // Profiles and the confirmation are work on the app's loop too: in slices, yielding to the web.
+      const page = await mapInSlices(rows, (row) => ({
         person: matcher.profileOf(row, tax, search.at),
         feedback: matcher.feedbackOf(row.id, signals),
       }));
@@ -95,7 +97,7 @@ export function createMatchingApi(matcher: Matcher, repo: MatchingRepository): M
       const states = new Map(
         (await repo.vacancyStates([...new Set(heads.flat().map((m) => m.item.id))])).map((s) => [s.id, s]),
       );
-      return page.map(({ person }, i) => ({
+      return mapInSlices(page, ({ person }, i) => ({
         person,
         matches: heads[i]!.filter((m) => {
           const state = states.get(m.item.id);
