@@ -12,6 +12,7 @@ import { seedPushesDemo } from './demo-pushes.ts';
 import { seedFairsDemo } from './demo-fairs.ts';
 import { seedCooperationDemo } from './demo-cooperation.ts';
 import { seedReportsDemo } from './demo-reports.ts';
+import { seedTalentDemo } from './demo-talent.ts';
 import { loadReferenceData } from './reference.ts';
 
 export const DEMO_SIZE = { employers: 60, vacancies: 360, labourers: 2400 };
@@ -51,6 +52,7 @@ export async function prepareDatabase(options: PrepareOptions) {
     seedNotificationsDemo,
     seedCooperationDemo,
     seedPushesDemo,
+    seedTalentDemo,
     seedReportsDemo,
   ]);
   log('database: demo accounts created (password WorkBridge-demo-1)');

@@ -52,6 +52,15 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     'certificates_issued',
     'labourers_certified',
   ]);
+  // 人事人才 and 挂钩 (plan §5, §6): counted by the talent module, defined in talent-indicators.ts.
+  const talent = items(locale, v, [
+    'szyf_recruited',
+    'szyf_placed_key_county',
+    'catalogue_posts',
+    'catalogue_filled',
+    'linked_items',
+    'linked_items_done',
+  ]);
   const pension = [
     { label: t('pensionCovered'), value: v.pension_covered ?? 0 },
     { label: t('pensionUncovered'), value: (v.pension_eligible ?? 0) - (v.pension_covered ?? 0) },
@@ -84,6 +93,7 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     hiring,
     fairs,
     training,
+    talent,
     pension,
     cooperation,
     counties: counties
@@ -106,6 +116,7 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     hiring,
     fairs,
     training,
+    talent,
     pension,
     cooperation,
     subsidy: items(locale, v, ['subsidy_approved', 'subsidy_amount']),

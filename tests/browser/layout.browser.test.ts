@@ -122,8 +122,10 @@ describe('pages fit a 390 px phone and a desktop (issue #14)', () => {
     expect(await nav.getByRole('link').count()).toBe(0);
     await nav.getByText('菜单', { exact: true }).click();
     const links = await nav.getByRole('link').allTextContents();
-    expect(links).toEqual(expect.arrayContaining(['首页', '工作看板', '劳动力台账', '招聘会', '劳务协作', '培训课程']));
-    expect(links).toHaveLength(12);
+    expect(links).toEqual(
+      expect.arrayContaining(['首页', '工作看板', '劳动力台账', '招聘会', '劳务协作', '培训课程', '人才与挂钩帮扶']),
+    );
+    expect(links).toHaveLength(13);
     expect(await navOffScreen(phone)).toEqual([]);
     await Promise.all([
       phone.waitForURL(`${app.running.url}/fairs`),

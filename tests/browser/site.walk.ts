@@ -63,6 +63,18 @@ describe('a walk of every page as every demo role', () => {
       // Training (issue #19): the course catalogue, its form, a course's people, and 我的培训.
       expect(reached('labourer')).toEqual(expect.arrayContaining(['/my-training']));
       expect(reached('county officer')).toEqual(expect.arrayContaining(['/training/courses', '/training/courses/new']));
+      // Talent and linked counties (issue #21): the hub, 三支一扶, a participant, the catalogue, the linked counties.
+      for (const officer of ['county officer', 'province officer']) {
+        expect(reached(officer)).toEqual(
+          expect.arrayContaining([
+            '/talent',
+            '/sanzhiyifu',
+            '/sanzhiyifu/participants/:id',
+            '/talent/catalogue',
+            '/linked-counties',
+          ]),
+        );
+      }
       expect(lines).toEqual([]);
     },
     20 * 60_000,

@@ -177,6 +177,9 @@
     training: function () {
       return bars(data.training, true);
     },
+    talent: function () {
+      return bars(data.talent, true);
+    },
     pension: function () {
       return pie(data.pension);
     },
