@@ -16,6 +16,7 @@ import { seedTrainingDemo } from './demo-training.ts';
 import { seedReportsDemo } from './demo-reports.ts';
 import { seedGraduatesDemo } from './demo-graduates.ts';
 import { seedSubsidiesDemo } from './demo-subsidies.ts';
+import { seedTalentDemo } from './demo-talent.ts';
 import { loadReferenceData } from './reference.ts';
 
 export const DEMO_SIZE = { employers: 60, vacancies: 360, labourers: 2400 };
@@ -59,6 +60,7 @@ export async function prepareDatabase(options: PrepareOptions) {
     seedGraduatesDemo,
     seedInsuranceDemo,
     seedSubsidiesDemo,
+    seedTalentDemo,
     seedReportsDemo,
   ]);
   log('database: demo accounts created (password WorkBridge-demo-1)');

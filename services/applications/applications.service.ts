@@ -185,13 +185,8 @@ async function scopeFilter(
   return filter;
 }
 
-export function createApplicationsService({
-  repo,
-  reference,
-  now = () => new Date(),
-  notices,
-  hires,
-}: ApplicationsDeps) {
+export function createApplicationsService(deps: ApplicationsDeps) {
+  const { repo, reference, now = () => new Date(), notices, hires } = deps;
   async function load(actor: SessionUser, id: string): Promise<ApplicationRow> {
     const row = await repo.find(id);
     if (!row) throw new NotFoundError(`Application ${id} does not exist`);

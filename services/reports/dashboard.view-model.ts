@@ -60,6 +60,15 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     'grad_employed_3m',
     'grad_employed_6m',
   ]);
+  // 人事人才 and 挂钩 (plan §5, §6): counted by the talent module, defined in talent-indicators.ts.
+  const talent = items(locale, v, [
+    'szyf_recruited',
+    'szyf_placed_key_county',
+    'catalogue_posts',
+    'catalogue_filled',
+    'linked_items',
+    'linked_items_done',
+  ]);
   const pension = [
     { label: t('pensionCovered'), value: v.pension_covered ?? 0 },
     { label: t('pensionUncovered'), value: (v.pension_eligible ?? 0) - (v.pension_covered ?? 0) },
@@ -100,6 +109,7 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     fairs,
     training,
     graduates,
+    talent,
     pension,
     insurance,
     cooperation,
@@ -125,6 +135,7 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     fairs,
     training,
     graduates,
+    talent,
     pension,
     insurance,
     cooperation,

@@ -4,7 +4,7 @@ const AS_OF: Record<string, string> = {
   period_end: 'end of period',
   period: 'within period',
   current: 'current record',
-  year: 'agreement year(s), to period end',
+  year: "the period's year(s) (agreements; plans, catalogues, meetings of the period-end year), to period end",
 };
 
 /**

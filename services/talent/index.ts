@@ -1,3 +1,5 @@
+import type { PiiCipher } from '../platform/crypto/pii.ts';
+import type { Db } from '../platform/database/prisma.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { countiesOf } from '../regions/index.ts';
 import { createCatalogueRepository } from './catalogue.repository.ts';
@@ -6,12 +8,12 @@ import { createLinkedRepository } from './linked.repository.ts';
 import { createLinkedService } from './linked.service.ts';
 import { createSanzhiyifuRepository } from './sanzhiyifu.repository.ts';
 import { createSanzhiyifuService } from './sanzhiyifu.service.ts';
-import { createTalentFigures, type TalentFiguresSource } from './talent-figures.service.ts';
+import { createTalentFigures as figuresFrom, type TalentFiguresSource } from './talent-figures.service.ts';
+import { recordAuditOf } from './talent-audit.repository.ts';
 import { talentPages } from './talent.pages.ts';
 import { talentRoutes } from './talent.routes.ts';
 
-export { createTalentFigures, type TalentFiguresSource } from './talent-figures.service.ts';
-export { seedTalentDemo } from './talent.demo.ts';
+export type { TalentFiguresSource } from './talent-figures.service.ts';
 
 /**
  * Talent and linked counties (plan §5, §6): 三支一扶 plans, posts and participants
@@ -22,19 +24,36 @@ export { seedTalentDemo } from './talent.demo.ts';
 export const talentModule: AppModule<CoreDeps, { talentFigures: TalentFiguresSource }> = {
   name: 'talent',
   setUp({ db, pii }) {
-    const counties = countiesOf(db);
-    const services = {
-      sanzhiyifu: createSanzhiyifuService({ repo: createSanzhiyifuRepository(db), pii, counties }),
-      catalogue: createCatalogueService({ repo: createCatalogueRepository(db), pii, counties }),
-      linked: createLinkedService({ repo: createLinkedRepository(db), counties }),
-    };
+    const services = createTalentServices(db, pii);
     const figures = createTalentFigures(db);
+    const audit = recordAuditOf(db);
+    const counties = countiesOf(db);
     return {
       provides: { talentFigures: figures },
       async register(app) {
         await app.register(talentRoutes, services);
-        await app.register(talentPages, { ...services, figures });
+        await app.register(talentPages, { ...services, figures, counties, audit });
       },
     };
   },
 };
+
+/** The module's services on a database (the app, and the demo seed that records through them). */
+export function createTalentServices(db: Db, pii: PiiCipher) {
+  const counties = countiesOf(db);
+  return {
+    sanzhiyifu: createSanzhiyifuService({ repo: createSanzhiyifuRepository(db), pii, counties }),
+    catalogue: createCatalogueService({ repo: createCatalogueRepository(db), pii, counties }),
+    linked: createLinkedService({ repo: createLinkedRepository(db), counties }),
+  };
+}
+
+/** The 三支一扶, catalogue and linked-county figures of a region prefix and period (reports uses them). */
+export function createTalentFigures(db: Db) {
+  return figuresFrom({
+    szyf: createSanzhiyifuRepository(db),
+    catalogue: createCatalogueRepository(db),
+    linked: createLinkedRepository(db),
+    counties: countiesOf(db),
+  });
+}

@@ -1,19 +1,20 @@
-import type { Db } from '../platform/database/prisma.ts';
-import { countiesOf } from '../regions/index.ts';
-import { createCatalogueRepository } from './catalogue.repository.ts';
-import { createLinkedRepository } from './linked.repository.ts';
-import { createSanzhiyifuRepository } from './sanzhiyifu.repository.ts';
+import type { CountiesOf } from '../regions/index.ts';
+import type { CatalogueRepository } from './catalogue.repository.ts';
+import type { LinkedRepository } from './linked.repository.ts';
+import type { SanzhiyifuRepository } from './sanzhiyifu.repository.ts';
 import { talentFigures } from './talent-figures.ts';
 
 /**
  * The figures of a region prefix and period: the period-end year's plan and catalogue lines, the
  * linked counties' meetings of that year. Key counties as an administrator marks them now.
  */
-export function createTalentFigures(db: Db) {
-  const szyf = createSanzhiyifuRepository(db);
-  const catalogue = createCatalogueRepository(db);
-  const linked = createLinkedRepository(db);
-  const counties = countiesOf(db);
+export function createTalentFigures(deps: {
+  szyf: SanzhiyifuRepository;
+  catalogue: CatalogueRepository;
+  linked: LinkedRepository;
+  counties: CountiesOf;
+}) {
+  const { szyf, catalogue, linked, counties } = deps;
   return async (prefix: string, period: { from: string; to: string }) => {
     const year = Number(period.to.slice(0, 4));
     const [plan, entries, links, all] = await Promise.all([

@@ -123,9 +123,20 @@ describe('pages fit a 390 px phone and a desktop (issue #14)', () => {
     await nav.getByText('菜单', { exact: true }).click();
     const links = await nav.getByRole('link').allTextContents();
     expect(links).toEqual(
-      expect.arrayContaining(['首页', '工作看板', '劳动力台账', '招聘会', '劳务协作', '培训课程', '毕业生就业', '社会保险', '补贴申领']),
+      expect.arrayContaining([
+        '首页',
+        '工作看板',
+        '劳动力台账',
+        '招聘会',
+        '劳务协作',
+        '培训课程',
+        '毕业生就业',
+        '社会保险',
+        '补贴申领',
+        '人才与挂钩帮扶',
+      ]),
     );
-    expect(links).toHaveLength(15);
+    expect(links).toHaveLength(16);
     expect(await navOffScreen(phone)).toEqual([]);
     await Promise.all([
       phone.waitForURL(`${app.running.url}/fairs`),

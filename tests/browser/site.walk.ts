@@ -84,6 +84,18 @@ describe('a walk of every page as every demo role', () => {
       expect(reached('county officer')).toEqual(
         expect.arrayContaining(['/insurance', '/insurance/cases', '/insurance/cases/:id', '/insurance/coverage']),
       );
+      // Talent and linked counties (issue #21): the hub, 三支一扶, a participant, the catalogue, the linked counties.
+      for (const officer of ['county officer', 'province officer']) {
+        expect(reached(officer)).toEqual(
+          expect.arrayContaining([
+            '/talent',
+            '/sanzhiyifu',
+            '/sanzhiyifu/participants/:id',
+            '/talent/catalogue',
+            '/linked-counties',
+          ]),
+        );
+      }
       expect(lines).toEqual([]);
     },
     20 * 60_000,

@@ -183,6 +183,9 @@
     subsidy: function () {
       return bars(data.subsidy, true);
     },
+    talent: function () {
+      return bars(data.talent, true);
+    },
     pension: function () {
       return pie(data.pension);
     },

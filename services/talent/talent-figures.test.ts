@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { INDICATOR_BY_ID } from '../reports/indicators.ts';
+import { type FigureRows, talentFigures } from './talent-figures.ts';
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const step = (toState: string, on: string) => ({ toState, on: d(on) });
+
+/**
+ * Hand-made rows for 2026, period 1 April – 30 June, province 35. Key counties: 350821 长汀, 350424 宁化.
+ * - A: selected 3-01, placed 长汀 3-10 → recruited, placed in a key county.
+ * - B: selected 3-01, placed 上杭 350823 3-10 (not a key county) → recruited only.
+ * - C: selected 3-01, placed 宁化 7-01 (after the period) → recruited, not yet placed at 6-30.
+ * - D: applied only, home 长汀 → neither.
+ * - E: placed 宁化 earlier, completed 5-20 with township_hire → recruited, placed key, completed, hired.
+ */
+const rows: FigureRows = {
+  plan: {
+    targetTotal: 500,
+    targetKeyCounty: 250,
+    posts: [
+      { countyCode: '350821', count: 4 },
+      { countyCode: '350424', count: 2 },
+      { countyCode: '350823', count: 3 },
+    ],
+    participants: [
+      {
+        countyCode: '350821',
+        homeRegionCode: '350821',
+        outcome: null,
+        transitions: [step('applied', '2026-02-01'), step('selected', '2026-03-01'), step('placed', '2026-03-10')],
+      },
+      {
+        countyCode: '350823',
+        homeRegionCode: '350823',
+        outcome: null,
+        transitions: [step('selected', '2026-03-01'), step('placed', '2026-03-10')],
+      },
+      {
+        countyCode: '350424',
+        homeRegionCode: '350424',
+        outcome: null,
+        transitions: [step('selected', '2026-03-01'), step('placed', '2026-07-01')],
+      },
+      { countyCode: null, homeRegionCode: '350821', outcome: null, transitions: [step('applied', '2026-02-01')] },
+      {
+        countyCode: '350424',
+        homeRegionCode: '350424',
+        outcome: 'township_hire',
+        transitions: [
+          step('selected', '2026-01-05'),
+          step('placed', '2026-01-10'),
+          step('serving', '2026-01-11'),
+          step('completed', '2026-05-20'),
+        ],
+      },
+    ],
+  },
+  // 长汀: 3 posts, 1 reserved; recruits: 2 poor-family by 6-30, one more 7-02 → filled 2, reserved filled min(1,2)=1.
+  // 宁化: 1 post, recruits 2 (over the posts) → filled 1; no reserve.
+  catalogue: [
+    {
+      countyCode: '350821',
+      posts: 3,
+      reservedPoor: 1,
+      recruits: [
+        { poorFamily: true, recruitedOn: d('2026-04-01') },
+        { poorFamily: true, recruitedOn: d('2026-05-01') },
+        { poorFamily: false, recruitedOn: d('2026-07-02') },
+      ],
+    },
+    {
+      countyCode: '350424',
+      posts: 1,
+      reservedPoor: 0,
+      recruits: [
+        { poorFamily: false, recruitedOn: d('2026-04-01') },
+        { poorFamily: false, recruitedOn: d('2026-04-02') },
+      ],
+    },
+  ],
+  // 长汀: 3 items, one done 6-01, one done 7-05 (after), one open; projects 40 % and 70 % → mean 55.
+  // Pairings: 5-01 (800 yuan) in the period, 3-01 (500) before it.
+  linked: [
+    {
+      countyCode: '350821',
+      meetings: [
+        {
+          items: [
+            { state: 'done', doneOn: d('2026-06-01') },
+            { state: 'done', doneOn: d('2026-07-05') },
+            { state: 'open', doneOn: null },
+          ],
+        },
+      ],
+      projects: [{ percent: 40 }, { percent: 70 }],
+      pairings: [
+        { givenOn: d('2026-05-01'), amount: 800 },
+        { givenOn: d('2026-03-01'), amount: 500 },
+      ],
+    },
+  ],
+  keyCounties: new Set(['350821', '350424']),
+};
+
+describe('talent and linked-county figures, worked by hand', () => {
+  const period = { from: '2026-04-01', to: '2026-06-30' };
+
+  it('§5(4) 三支一扶: 4 recruited, 2 placed in key counties (A 长汀, E 宁化), 6 key-county posts of 9, 1 completed and hired', () => {
+    expect(INDICATOR_BY_ID.get('szyf_placed_key_county')?.clause).toMatch(/^§5\(4\).*约250名到重点县/);
+    const v = talentFigures(rows, '35', period);
+    expect(v).toMatchObject({
+      szyf_posts: 9,
+      szyf_key_county_posts: 6,
+      szyf_recruited: 4,
+      szyf_placed_key_county: 2,
+      szyf_completed: 1,
+      szyf_township_hire: 1,
+    });
+  });
+
+  it('§5(1) catalogue: 3 of 4 posts filled (2 长汀 + 1 宁化 capped), the 1 reserved post filled by a poor-family recruit', () => {
+    expect(INDICATOR_BY_ID.get('catalogue_filled')?.clause).toMatch(/^§5\(1\) 单列发布重点县紧缺急需人才引进指导目录/);
+    const v = talentFigures(rows, '35', period);
+    expect(v).toMatchObject({
+      catalogue_posts: 4,
+      catalogue_filled: 3,
+      catalogue_reserved: 1,
+      catalogue_reserved_filled: 1,
+    });
+  });
+
+  it('§6(1) linked counties: 1 of 3 items done by 30 June, projects at 55 %, 1 pairing of 800 yuan in the period', () => {
+    expect(INDICATOR_BY_ID.get('linked_items_done')?.clause).toMatch(/^§6\(1\) 每年组织1—2次帮扶挂钩重点县推进会/);
+    const v = talentFigures(rows, '35', period);
+    expect(v).toMatchObject({
+      linked_items: 3,
+      linked_items_done: 1,
+      linked_projects_progress: 55,
+      linked_pairings: 1,
+      linked_pairing_amount: 800,
+    });
+  });
+
+  it('counts a county by its own prefix: 宁化 has E placed (key) and C recruited, no linked work', () => {
+    const v = talentFigures(rows, '350424', period);
+    expect(v).toMatchObject({
+      szyf_recruited: 2,
+      szyf_placed_key_county: 1,
+      szyf_posts: 2,
+      catalogue_filled: 1,
+      linked_items: 0,
+    });
+  });
+});
