@@ -29,6 +29,40 @@ export function areaName(locale: string, area: Pick<AreaFigures, 'name' | 'nameE
   return locale === 'en' ? area.nameEn : area.name;
 }
 
+/**
+ * The dashboard's item sections: each a list of indicators drawn as bars with a table. Graduates
+ * (plan §5(4)) and 人事人才/挂钩 (§5, §6) are counted by their modules; insurance casework by the
+ * insurance module (insurance-indicators.ts).
+ */
+const SECTIONS = {
+  transfers: [
+    'status_transferred_in_province',
+    'status_transferred_out_province',
+    'transfers_in_province_new',
+    'transfers_out_province_new',
+  ],
+  coverage: ['willing', 'pushed'],
+  hiring: ['applications', 'hires', 'starts'],
+  fairs: ['fairs_held', 'fair_registrations', 'fair_attendance', 'fair_intentions'],
+  training: ['trainings_completed', 'trainings_passed', 'certificates_issued', 'labourers_certified'],
+  graduates: [
+    'grad_registered',
+    'grad_status_left_without_work',
+    'grad_paired',
+    'grad_employed_3m',
+    'grad_employed_6m',
+  ],
+  talent: [
+    'szyf_recruited',
+    'szyf_placed_key_county',
+    'catalogue_posts',
+    'catalogue_filled',
+    'linked_items',
+    'linked_items_done',
+  ],
+  insurance: ['pension_60_plus', 'pension_60_plus_receiving', 'pension_government_paid', 'insurance_cases_open'],
+} as const;
+
 /** What the dashboard template and its chart script need, derived from one indicator set. */
 export function dashboardModel(locale: string, set: IndicatorSet) {
   const v = set.values;
@@ -37,49 +71,14 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     label: translate(locale, `employmentStatus.${s}`),
     value: v[`status_${s}`] ?? 0,
   }));
-  const transfers = items(locale, v, [
-    'status_transferred_in_province',
-    'status_transferred_out_province',
-    'transfers_in_province_new',
-    'transfers_out_province_new',
-  ]);
-  const coverage = items(locale, v, ['willing', 'pushed']);
-  const hiring = items(locale, v, ['applications', 'hires', 'starts']);
-  const fairs = items(locale, v, ['fairs_held', 'fair_registrations', 'fair_attendance', 'fair_intentions']);
-  const training = items(locale, v, [
-    'trainings_completed',
-    'trainings_passed',
-    'certificates_issued',
-    'labourers_certified',
-  ]);
-  // The graduates module's figures (plan §5(4)): the year's poor-family graduates and their matchmakers.
-  const graduates = items(locale, v, [
-    'grad_registered',
-    'grad_status_left_without_work',
-    'grad_paired',
-    'grad_employed_3m',
-    'grad_employed_6m',
-  ]);
-  // 人事人才 and 挂钩 (plan §5, §6): counted by the talent module, defined in talent-indicators.ts.
-  const talent = items(locale, v, [
-    'szyf_recruited',
-    'szyf_placed_key_county',
-    'catalogue_posts',
-    'catalogue_filled',
-    'linked_items',
-    'linked_items_done',
-  ]);
+  const section = (key: keyof typeof SECTIONS) => items(locale, v, [...SECTIONS[key]]);
+  const [transfers, coverage, hiring, fairs, training, graduates, talent, insurance] = (
+    ['transfers', 'coverage', 'hiring', 'fairs', 'training', 'graduates', 'talent', 'insurance'] as const
+  ).map(section);
   const pension = [
     { label: t('pensionCovered'), value: v.pension_covered ?? 0 },
     { label: t('pensionUncovered'), value: (v.pension_eligible ?? 0) - (v.pension_covered ?? 0) },
   ];
-  // Social-insurance casework (insurance-indicators.ts): 60+ receiving, 代缴, open cases.
-  const insurance = items(locale, v, [
-    'pension_60_plus',
-    'pension_60_plus_receiving',
-    'pension_government_paid',
-    'insurance_cases_open',
-  ]);
   const cooperation = COOP_KEYS.map((key) => ({
     label: t(`coop.${key}`),
     target: v[`coop_${key}_target`] ?? 0,
