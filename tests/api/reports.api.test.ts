@@ -80,15 +80,16 @@ describe('reports API', () => {
       'paired_assistance',
     ]);
     // East-west cooperation is the employment group's work (plan §2(5)); the paired-assistance
-    // group's own work (§6) is not recorded, and its section says so instead of borrowing figures.
+    // group's section (§6(1)) has the linked-county work the talent module records, none here.
     const rowsOf = (group: string) =>
       report.figures.sections.find((s: { group: string }) => s.group === group).rows.map((r: { id: string }) => r.id);
     expect(rowsOf('employment')).toEqual(expect.arrayContaining(['coop_agreements', 'coop_transfers_done']));
-    expect(rowsOf('paired_assistance')).toEqual([]);
-    const page = await ctx.app.inject({ method: 'GET', url: `/reports/${report.id}`, headers: changting });
-    expect(page.body).toContain(
-      '挂钩扶贫助力专项组的工作（方案第六部分：助力挂钩重点县脱贫攻坚、帮扶驻点贫困村）尚未在本平台记录',
+    expect(rowsOf('paired_assistance')).toEqual(
+      expect.arrayContaining(['linked_items', 'linked_items_done', 'linked_pairings']),
     );
+    expect(rowsOf('paired_assistance')).not.toContain('coop_agreements');
+    const page = await ctx.app.inject({ method: 'GET', url: `/reports/${report.id}`, headers: changting });
+    expect(page.body).toContain('长汀县挂钩重点县本年度推进会议定事项0项');
     expect(page.body).toContain('扶贫劳务协作（东西部劳务协作）：本年度协作协议');
   });
 

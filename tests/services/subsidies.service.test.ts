@@ -229,7 +229,10 @@ describe('hiring subsidy service', () => {
 
     it('lists decisions within the region, newest first', async () => {
       const mine = await subsidies.decisions(changting, { page: 1, pageSize: 50 });
-      expect(mine.items.map((d) => d.applicationId)).toEqual([ids.company, ids.sixMonths]);
+      // Both decisions may share a millisecond: newest first means no later decision after an earlier one.
+      expect(mine.items.map((d) => d.applicationId).sort()).toEqual([ids.company, ids.sixMonths].sort());
+      const times = mine.items.map((d) => new Date(d.decidedAt).getTime());
+      expect(times).toEqual([...times].sort((a, b) => b - a));
       expect((await subsidies.decisions(ninghua, { page: 1, pageSize: 50 })).total).toBe(0);
       expect((await subsidies.decisions(changting, { status: 'approved', page: 1, pageSize: 50 })).total).toBe(1);
     });
