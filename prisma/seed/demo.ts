@@ -195,14 +195,18 @@ async function seedVacancies(
   }
   for (let i = 0; i < vacancyData.length; i += 1000) {
     const chunk = vacancyData.slice(i, i + 1000);
-    await db.$transaction(async (tx) => {
-      await tx.vacancy.createMany({ data: chunk });
-      await enqueueIndexing(
-        tx,
-        'vacancies',
-        chunk.map((v) => v.id),
-      );
-    });
+    // A thousand rows on a busy machine can take longer than Prisma's 5 s default.
+    await db.$transaction(
+      async (tx) => {
+        await tx.vacancy.createMany({ data: chunk });
+        await enqueueIndexing(
+          tx,
+          'vacancies',
+          chunk.map((v) => v.id),
+        );
+      },
+      { timeout: 120_000 },
+    );
   }
   log(`seed: ${vacancyData.length} vacancies`);
   return vacancyIds;
