@@ -1,3 +1,4 @@
+import type { FormOptionsSource } from '../labourers/index.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { UPLOAD_LIMIT_BYTES } from '../imports/index.ts';
@@ -42,6 +43,8 @@ export const choices = (locale: string, prefix: string, values: readonly string[
   values.map((value) => ({ value, label: translate(locale, `graduates.${prefix}.${value}`) }));
 
 interface Deps {
+  /** Labourers' form choices: the regions the officer may filter by. */
+  formOptions: FormOptionsSource;
   graduates: GraduatesService;
   imports: GraduateImport;
   pairings: PairingsService;
@@ -58,13 +61,15 @@ export async function graduatesPages(app: FastifyInstance, deps: Deps) {
       const { query, shown, problems } = readPageQuery(GraduateListQuerySchema, request.query, locale, {
         labelPrefix: 'graduates.fields',
       });
-      const [result, figures] = await Promise.all([
+      const [result, figures, options] = await Promise.all([
         graduates.list(request.user!, query),
         graduates.figures(request.user!, query.year),
+        deps.formOptions(request.user!.regionCode ?? '35', locale),
       ]);
       const paired = (request.query as { paired_all?: string }).paired_all;
       return reply.page('graduates/list', {
         title: translate(locale, 'graduates.title'),
+        regions: options.regions,
         query: shown,
         problems,
         result,

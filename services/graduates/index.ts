@@ -1,3 +1,4 @@
+import type { FormOptionsSource } from '../labourers/index.ts';
 import type { ApplicationsApi } from '../applications/index.ts';
 import type { RegistryLookup } from '../labourers/index.ts';
 import type { MatchingApi } from '../matching/index.ts';
@@ -30,6 +31,7 @@ export interface GraduatesDeps extends CoreDeps {
   matching: MatchingApi;
   applicationsApi: ApplicationsApi;
   notifier: Notifier;
+  formOptions: FormOptionsSource;
 }
 
 /** What the graduates module offers the modules after it. */
@@ -48,7 +50,7 @@ export interface GraduatesProvides {
 export const graduatesModule: AppModule<GraduatesDeps, GraduatesProvides> = {
   name: 'graduates',
   config: [graduateConfig],
-  setUp({ config, db, log, registryLookup, matching, applicationsApi, notifier }) {
+  setUp({ config, db, log, registryLookup, matching, applicationsApi, notifier, formOptions }) {
     const repo = createGraduatesRepository(db);
     const pairingsRepo = createPairingsRepository(db);
     const graduates = createGraduatesService({ repo, registry: registryLookup, userNames: pairingsRepo.userNames });
@@ -71,7 +73,7 @@ export const graduatesModule: AppModule<GraduatesDeps, GraduatesProvides> = {
       jobs: graduatesJobs({ repo: pairingsRepo, notifier, rules, log }),
       async register(app) {
         await app.register(graduatesRoutes, { graduates, imports, pairings });
-        await app.register(graduatesPages, { graduates, imports, pairings });
+        await app.register(graduatesPages, { graduates, imports, pairings, formOptions });
         await app.register(matchmakerPages, { pairings });
       },
     };

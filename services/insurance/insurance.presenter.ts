@@ -36,6 +36,9 @@ export function caseDetailView(locale: string, c: CaseDetail) {
     choices: c.nextStates.map((value) => ({ value, label: t(`insurance.states.${value}`) })),
     steps: c.transitions.map((s) => ({
       ...s,
+      // The opening step records where the case came from (registry or comparison): say it in words.
+      note:
+        !s.from && (s.note === 'registry' || s.note === 'comparison') ? t(`insurance.openedFrom.${s.note}`) : s.note,
       fromText: s.from ? t(`insurance.states.${s.from}`) : '—',
       toText: t(`insurance.states.${s.to}`),
       atText: chinaDateTime(new Date(s.at)),

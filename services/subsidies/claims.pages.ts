@@ -1,3 +1,4 @@
+import type { FormOptionsSource } from '../labourers/index.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sendTable } from '../platform/export/tabular.ts';
@@ -95,7 +96,7 @@ async function programmePages(app: FastifyInstance, { programmes }: ClaimEngine)
 }
 
 /** The officer's pages: programmes and their regional rules, claims with filters, a claim's steps, budgets. */
-export async function claimsPages(app: FastifyInstance, opts: { engine: ClaimEngine }) {
+export async function claimsPages(app: FastifyInstance, opts: { engine: ClaimEngine; formOptions: FormOptionsSource }) {
   const { programmes, claims } = opts.engine;
   await programmePages(app, opts.engine);
 
@@ -107,9 +108,11 @@ export async function claimsPages(app: FastifyInstance, opts: { engine: ClaimEng
       });
       const list = await claims.list(request.user!, query);
       const all = await programmes.list(request.user!);
+      const { regions } = await opts.formOptions(request.user!.regionCode ?? '35', request.locale);
       const filters = filterQuery({ ...query });
       return reply.page('subsidies/claims', {
         title: translate(request.locale, 'claims.title'),
+        regions,
         items: list.items.map((c) => claimView(request.locale, c)),
         total: list.total,
         shown,

@@ -1,5 +1,6 @@
+import type { FormOptionsSource } from '../labourers/index.ts';
 import type { Db } from '../platform/database/prisma.ts';
-import type { AppModule } from '../platform/modules.ts';
+import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { createClaimEngine } from './claim-engine.ts';
 import { createClaimsRepository } from './claims.repository.ts';
 import { createSubsidiesRepository } from './subsidies.repository.ts';
@@ -48,10 +49,10 @@ export function seedProgrammes(db: Db, hiring: SubsidyRules = DEFAULT_SUBSIDY_RU
  * subsidy's from SUBSIDY_* when set, then owned by officers), claims from draft to paid, the hiring
  * subsidy's eligibility list and the public-welfare posts' monthly claims.
  */
-export const subsidiesModule: AppModule = {
+export const subsidiesModule: AppModule<CoreDeps & { formOptions: FormOptionsSource }> = {
   name: 'subsidies',
   config: [subsidyConfig],
-  async setUp({ config, db, log }) {
+  async setUp({ config, db, log, formOptions }) {
     await seedProgrammes(db, config.section(subsidyConfig));
     const engine = engineOver(db);
     return {
@@ -60,7 +61,7 @@ export const subsidiesModule: AppModule = {
         await app.register(subsidiesRoutes, { subsidies: engine.hiring });
         await app.register(subsidiesPages, { subsidies: engine.hiring });
         await app.register(claimsRoutes, { engine });
-        await app.register(claimsPages, { engine });
+        await app.register(claimsPages, { engine, formOptions });
       },
     };
   },
