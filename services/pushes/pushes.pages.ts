@@ -35,76 +35,77 @@ function pager(current: number, total: number, size: number, base: string) {
   };
 }
 
-export async function pushesPages(app: FastifyInstance, opts: { pushes: PushesService; gaps: GapsService }) {
-  const { pushes, gaps } = opts;
-
-  /** The regions an officer may run a campaign over: their scope and the cities and counties in it. */
-  async function regionOptions(request: FastifyRequest) {
-    const scope = scopePrefix(request.user!);
-    const rows = await pushes.regionChoices(request.user!);
-    const indent = { province: '', city: '　', county: '　　' } as const;
-    const options = rows.map((r) => ({
-      code: r.code,
-      label: `${indent[r.level as keyof typeof indent] ?? ''}${r.name}`,
-    }));
-    if (!rows.some((r) => r.code === scope)) {
-      options.unshift({
-        code: scope,
-        label: translate(request.locale, scope ? 'pushes.run.myRegion' : 'pushes.run.all'),
-      });
-    }
-    return options;
+/** The regions an officer may run a campaign over: their scope and the cities and counties in it. */
+async function regionOptions(pushes: PushesService, request: FastifyRequest) {
+  const scope = scopePrefix(request.user!);
+  const rows = await pushes.regionChoices(request.user!);
+  const indent = { province: '', city: '　', county: '　　' } as const;
+  const options = rows.map((r) => ({
+    code: r.code,
+    label: `${indent[r.level as keyof typeof indent] ?? ''}${r.name}`,
+  }));
+  if (!rows.some((r) => r.code === scope)) {
+    options.unshift({
+      code: scope,
+      label: translate(request.locale, scope ? 'pushes.run.myRegion' : 'pushes.run.all'),
+    });
   }
+  return options;
+}
 
-  const campaignForPage = (c: CampaignView, locale: string) => ({
-    ...c,
-    statusClass: RUN_STATUS_CLASS[c.status],
-    startedLabel: timeLabel(c.startedAt, locale),
-    finishedLabel: timeLabel(c.finishedAt, locale),
-    running: c.status === 'pending' || c.status === 'running',
-    // The stored reason is for the log: a reader gets it in their language, never a raw exception.
-    errorText: c.error
-      ? translate(locale, c.error === INTERRUPTED_BY_RESTART ? 'pushes.campaign.interrupted' : 'pushes.campaign.retry')
-      : undefined,
-  });
+const campaignForPage = (c: CampaignView, locale: string) => ({
+  ...c,
+  statusClass: RUN_STATUS_CLASS[c.status],
+  startedLabel: timeLabel(c.startedAt, locale),
+  finishedLabel: timeLabel(c.finishedAt, locale),
+  running: c.status === 'pending' || c.status === 'running',
+  // The stored reason is for the log: a reader gets it in their language, never a raw exception.
+  errorText: c.error
+    ? translate(locale, c.error === INTERRUPTED_BY_RESTART ? 'pushes.campaign.interrupted' : 'pushes.campaign.retry')
+    : undefined,
+});
 
-  async function renderList(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: { errors?: Record<string, string>; form?: { regionCode?: string } } = {},
-    status = 200,
-  ) {
-    const { page: current } = RegionQuery.parse(request.query ?? {});
-    const [campaigns, regions, coverage] = await Promise.all([
-      pushes.campaigns(request.user!, current, PAGE_SIZE),
-      regionOptions(request),
-      pushes.coverage(request.user!),
-    ]);
-    return reply.page(
-      'pushes/list',
-      {
-        title: translate(request.locale, 'pushes.title'),
-        campaigns: campaigns.items.map((c) => campaignForPage(c, request.locale)),
-        pager: pager(current, campaigns.total, PAGE_SIZE, '/pushes'),
-        regions,
-        coverage: { ...coverage, percent: percent(coverage.share), without: coverage.willing - coverage.covered },
-        form: { regionCode: scopePrefix(request.user!), ...extra.form },
-        errors: extra.errors,
-      },
-      status,
-    );
-  }
+async function renderList(
+  pushes: PushesService,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  extra: { errors?: Record<string, string>; form?: { regionCode?: string } } = {},
+  status = 200,
+) {
+  const { page: current } = RegionQuery.parse(request.query ?? {});
+  const [campaigns, regions, coverage] = await Promise.all([
+    pushes.campaigns(request.user!, current, PAGE_SIZE),
+    regionOptions(pushes, request),
+    pushes.coverage(request.user!),
+  ]);
+  return reply.page(
+    'pushes/list',
+    {
+      title: translate(request.locale, 'pushes.title'),
+      campaigns: campaigns.items.map((c) => campaignForPage(c, request.locale)),
+      pager: pager(current, campaigns.total, PAGE_SIZE, '/pushes'),
+      regions,
+      coverage: { ...coverage, percent: percent(coverage.share), without: coverage.willing - coverage.covered },
+      form: { regionCode: scopePrefix(request.user!), ...extra.form },
+      errors: extra.errors,
+    },
+    status,
+  );
+}
 
-  app.route({ ...page('GET', '/pushes', officers), handler: (request, reply) => renderList(request, reply) });
+/** The campaign list and its form to run one. */
+function campaignListRoutes(app: FastifyInstance, pushes: PushesService) {
+  app.route({ ...page('GET', '/pushes', officers), handler: (request, reply) => renderList(pushes, request, reply) });
 
   app.route({
     ...page('POST', '/pushes/run', officers),
     preValidation: app.csrfProtection,
     handler: async (request, reply) => {
       const regionCode = String((request.body as { regionCode?: unknown } | undefined)?.regionCode ?? '').trim();
-      const allowed = (await regionOptions(request)).some((o) => o.code === regionCode);
+      const allowed = (await regionOptions(pushes, request)).some((o) => o.code === regionCode);
       const refuse = (key: string) =>
         renderList(
+          pushes,
           request,
           reply,
           { errors: { regionCode: translate(request.locale, `pushes.run.errors.${key}`) }, form: { regionCode } },
@@ -121,7 +122,10 @@ export async function pushesPages(app: FastifyInstance, opts: { pushes: PushesSe
       }
     },
   });
+}
 
+/** Coverage by county and the people still without a pushed job. */
+function coverageRoutes(app: FastifyInstance, pushes: PushesService, gaps: GapsService) {
   app.route({
     ...page('GET', '/pushes/coverage', officers),
     handler: async (request, reply) => {
@@ -132,7 +136,7 @@ export async function pushesPages(app: FastifyInstance, opts: { pushes: PushesSe
         title: translate(request.locale, 'pushes.coverage.title'),
         coverage: { ...coverage, percent: percent(coverage.share), without: coverage.willing - coverage.covered },
         rows,
-        regions: await regionOptions(request),
+        regions: await regionOptions(pushes, request),
         chart: JSON.stringify({
           labels: rows.map((r) => r.name ?? r.regionCode),
           shares: rows.map((r) => Math.round(r.share * 1000) / 10),
@@ -157,12 +161,15 @@ export async function pushesPages(app: FastifyInstance, opts: { pushes: PushesSe
         items: list.items.map((g) => ({ ...g, checkedLabel: g.checkedAt.slice(0, 10) })),
         total: list.total,
         regionCode: list.regionCode,
-        regions: await regionOptions(request),
+        regions: await regionOptions(pushes, request),
         pager: pager(current, list.total, GAPS_PER_PAGE, `/pushes/without?regionCode=${list.regionCode}`),
       });
     },
   });
+}
 
+/** One campaign: its progress, then the people it left without a job. */
+function campaignRoute(app: FastifyInstance, pushes: PushesService, gaps: GapsService) {
   app.route({
     ...page('GET', '/pushes/:id', officers),
     handler: async (request, reply) => {
@@ -186,4 +193,11 @@ export async function pushesPages(app: FastifyInstance, opts: { pushes: PushesSe
       });
     },
   });
+}
+
+export async function pushesPages(app: FastifyInstance, opts: { pushes: PushesService; gaps: GapsService }) {
+  const { pushes, gaps } = opts;
+  campaignListRoutes(app, pushes);
+  coverageRoutes(app, pushes, gaps);
+  campaignRoute(app, pushes, gaps);
 }

@@ -44,7 +44,8 @@ export type WriteTx = Prisma.TransactionClient;
 /** What a gap records about why a person got no job. */
 export type GapDetail = Prisma.InputJsonValue;
 
-export function createPushesRepository(db: Db, leaseMs = LEASE_MS) {
+/** Who the campaigns are about: the people who want work, their pushes and names. */
+function peopleQueries(db: Db) {
   return {
     countWilling(prefix: string) {
       return db.labourer.count({ where: willingIn(prefix) });
@@ -70,6 +71,18 @@ export function createPushesRepository(db: Db, leaseMs = LEASE_MS) {
       return row._max.publishedAt;
     },
 
+    labourerNames(ids: string[]) {
+      return db.labourer.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, name: true, idNumberMasked: true, sex: true, birthDate: true },
+      });
+    },
+  };
+}
+
+/** Campaigns: starting one (one per region at a time), its progress, its lease and its end. */
+function campaignQueries(db: Db, leaseMs: number) {
+  return {
     /** Starts a campaign unless one over an overlapping region is running; null when one is. */
     startCampaign(input: {
       regionCode: string;
@@ -156,7 +169,12 @@ export function createPushesRepository(db: Db, leaseMs = LEASE_MS) {
         data: { status: 'failed', finishedAt: new Date(), error: INTERRUPTED_BY_RESTART },
       });
     },
+  };
+}
 
+/** The people a campaign left without a job, with the reason why. */
+function gapQueries(db: Db) {
+  return {
     /** Gaps of people under the prefix who no longer want work (or were erased) are not gaps. */
     async dropStaleGaps(prefix: string) {
       await db.$executeRaw`
@@ -189,25 +207,12 @@ export function createPushesRepository(db: Db, leaseMs = LEASE_MS) {
         take,
       });
     },
+  };
+}
 
-    labourerNames(ids: string[]) {
-      return db.labourer.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, name: true, idNumberMasked: true, sex: true, birthDate: true },
-      });
-    },
-
-    /** The write step of a page: under one lock, so the caps hold whatever worker writes. */
-    writeStep<T>(work: (tx: WriteTx) => Promise<T>) {
-      return db.$transaction(
-        async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
-          return work(tx);
-        },
-        { timeout: 60_000, maxWait: 60_000 },
-      );
-    },
-
+/** Coverage by county, and the regions it can be read for. */
+function coverageQueries(db: Db) {
+  return {
     /**
      * By county under the prefix: the people the plan promises a pushed job (labourers'
      * seekingWorkSql: registered poor, not erased, wanting work, not in work, able to work, as of
@@ -234,6 +239,26 @@ export function createPushesRepository(db: Db, leaseMs = LEASE_MS) {
         select: { code: true, name: true, level: true },
         orderBy: { code: 'asc' },
       });
+    },
+  };
+}
+
+export function createPushesRepository(db: Db, leaseMs = LEASE_MS) {
+  return {
+    ...peopleQueries(db),
+    ...campaignQueries(db, leaseMs),
+    ...gapQueries(db),
+    ...coverageQueries(db),
+
+    /** The write step of a page: under one lock, so the caps hold whatever worker writes. */
+    writeStep<T>(work: (tx: WriteTx) => Promise<T>) {
+      return db.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`;
+          return work(tx);
+        },
+        { timeout: 60_000, maxWait: 60_000 },
+      );
     },
 
     audit: (entry: AuditEntry) => recordAudit(db, entry),

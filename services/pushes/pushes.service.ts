@@ -51,35 +51,34 @@ export function campaignView(c: CampaignRow) {
 export type CampaignView = ReturnType<typeof campaignView>;
 
 /**
- * Push campaigns: "push at least one suitable job to every labourer who wants to move for work".
- * A campaign is split into chunks by county, run as background jobs (in this process, or on the
- * BullMQ workers of every app process), and completed by a final job once every chunk is done.
+ * The open jobs, read once per campaign in this process and shared by its chunks (BullMQ
+ * workers in other processes read their own); dropped when the campaign finishes or grows old.
  */
-export function createPushesService(deps: PushesServiceDeps) {
-  const { repo, queue } = deps;
-  const lease = deps.lease ?? { ms: LEASE_MS, heartbeatMs: LEASE_MS / 4 };
-  // Marks the campaigns this instance starts, so the restart clean-up leaves them alone.
-  const bootId = crypto.randomUUID();
-  const snapshotMax = deps.tuning?.snapshotMax ?? 200_000;
+function jobSnapshots(matching: MatchingApi, snapshotMax: number) {
   const snapshots = new Map<string, { at: number; snapshot: Promise<JobSnapshot | null> }>();
+  return {
+    of(campaignId: string): Promise<JobSnapshot | null> {
+      if (snapshotMax <= 0) return Promise.resolve(null);
+      const now = Date.now();
+      for (const [id, held] of snapshots) if (now - held.at > SNAPSHOT_TTL_MS) snapshots.delete(id);
+      let held = snapshots.get(campaignId);
+      if (!held) {
+        held = { at: now, snapshot: matching.jobSnapshot(snapshotMax) };
+        held.snapshot.catch(() => snapshots.delete(campaignId));
+        snapshots.set(campaignId, held);
+      }
+      return held.snapshot;
+    },
+    drop(campaignId: string) {
+      snapshots.delete(campaignId);
+    },
+  };
+}
+type JobSnapshots = ReturnType<typeof jobSnapshots>;
 
-  /**
-   * The open jobs, read once per campaign in this process and shared by its chunks (BullMQ
-   * workers in other processes read their own); dropped when the campaign finishes or grows old.
-   */
-  function jobSnapshot(campaignId: string): Promise<JobSnapshot | null> {
-    if (snapshotMax <= 0) return Promise.resolve(null);
-    const now = Date.now();
-    for (const [id, held] of snapshots) if (now - held.at > SNAPSHOT_TTL_MS) snapshots.delete(id);
-    let held = snapshots.get(campaignId);
-    if (!held) {
-      held = { at: now, snapshot: deps.matching.jobSnapshot(snapshotMax) };
-      held.snapshot.catch(() => snapshots.delete(campaignId));
-      snapshots.set(campaignId, held);
-    }
-    return held.snapshot;
-  }
-
+/** The background jobs of a campaign: a chunk (a county) and the final one that completes it. */
+function handleCampaignJobs(deps: PushesServiceDeps, snapshots: JobSnapshots) {
+  const { repo, queue } = deps;
   const chunkDeps = {
     matching: deps.matching,
     repo,
@@ -87,61 +86,89 @@ export function createPushesService(deps: PushesServiceDeps) {
     reference: deps.reference,
     push: deps.push,
     tuning: deps.tuning,
-    jobSnapshot,
+    jobSnapshot: snapshots.of,
     onDeliveryError: (error: Error) => deps.log?.warn({ err: error }, 'push notices stored but not delivered'),
   };
   queue.handle(CHUNK, (data) => runChunk(chunkDeps, String(data.campaignId), String(data.prefix)));
   queue.handle(FINISH, async (data) => {
-    snapshots.delete(String(data.campaignId));
+    snapshots.drop(String(data.campaignId));
     await repo.dropStaleGaps(String(data.regionCode));
     await repo.finishCampaign(String(data.campaignId));
   });
+}
 
-  /** Starts a campaign; `done` settles when it has completed (or failed, marked so). */
-  async function start(regionCode: string, trigger: 'manual' | 'scheduled', startedById: string | null) {
-    const total = await repo.countWilling(regionCode);
-    const { campaign, busyId } = await repo.startCampaign({ regionCode, trigger, startedById, total, bootId });
-    if (!campaign) {
-      throw new ConflictError('A push campaign over an overlapping region is running', { campaignId: busyId });
-    }
-    // The lease is renewed while this process waits on the campaign's jobs; when it dies, or its
-    // queue is lost (the flow then fails), renewals stop and the region is free within minutes.
-    const heartbeat = setInterval(() => {
-      repo
-        .heartbeat(campaign.id)
-        .catch((error: unknown) => deps.log?.warn({ err: error }, 'campaign heartbeat failed'));
-    }, lease.heartbeatMs);
-    heartbeat.unref();
-    const chunks = regionCode.length >= 6 ? [regionCode] : await repo.counties(regionCode);
-    const done = queue
-      .flow(
-        // Overlapping campaigns are refused by the database; a job id per campaign lets a new one
-        // start even when a lost campaign's jobs linger in a Redis that came back with them.
-        { name: FINISH, data: { campaignId: campaign.id, regionCode }, id: `${campaign.id}-finish` },
-        chunks.map((prefix) => ({
-          name: CHUNK,
-          data: { campaignId: campaign.id, prefix },
-          id: `${campaign.id}-${prefix}`,
-        })),
-      )
-      .then(async () => campaignView((await repo.campaign(campaign.id))!))
-      .catch(async (error: unknown) => {
-        snapshots.delete(campaign.id);
-        await repo.failCampaign(campaign.id, (error as Error).message);
-        throw error;
-      })
-      .finally(() => clearInterval(heartbeat));
-    return { campaign: campaignView(campaign), done };
-  }
+interface Starter {
+  deps: PushesServiceDeps;
+  lease: { ms: number; heartbeatMs: number };
+  /** Marks the campaigns this instance starts, so the restart clean-up leaves them alone. */
+  bootId: string;
+  snapshots: JobSnapshots;
+}
 
-  async function campaignInScope(actor: Actor, id: string) {
-    const campaign = await repo.campaign(id);
-    if (!campaign) throw new NotFoundError(`Push campaign ${id} does not exist`);
-    if (!campaign.regionCode.startsWith(scopePrefix(actor))) {
-      throw new ForbiddenError('The campaign is outside your region');
-    }
-    return campaignView(campaign);
+/** Starts a campaign; `done` settles when it has completed (or failed, marked so). */
+async function startCampaign(
+  { deps, lease, bootId, snapshots }: Starter,
+  regionCode: string,
+  trigger: 'manual' | 'scheduled',
+  startedById: string | null,
+) {
+  const { repo, queue } = deps;
+  const total = await repo.countWilling(regionCode);
+  const { campaign, busyId } = await repo.startCampaign({ regionCode, trigger, startedById, total, bootId });
+  if (!campaign) {
+    throw new ConflictError('A push campaign over an overlapping region is running', { campaignId: busyId });
   }
+  // The lease is renewed while this process waits on the campaign's jobs; when it dies, or its
+  // queue is lost (the flow then fails), renewals stop and the region is free within minutes.
+  const heartbeat = setInterval(() => {
+    repo.heartbeat(campaign.id).catch((error: unknown) => deps.log?.warn({ err: error }, 'campaign heartbeat failed'));
+  }, lease.heartbeatMs);
+  heartbeat.unref();
+  const chunks = regionCode.length >= 6 ? [regionCode] : await repo.counties(regionCode);
+  const done = queue
+    .flow(
+      // Overlapping campaigns are refused by the database; a job id per campaign lets a new one
+      // start even when a lost campaign's jobs linger in a Redis that came back with them.
+      { name: FINISH, data: { campaignId: campaign.id, regionCode }, id: `${campaign.id}-finish` },
+      chunks.map((prefix) => ({
+        name: CHUNK,
+        data: { campaignId: campaign.id, prefix },
+        id: `${campaign.id}-${prefix}`,
+      })),
+    )
+    .then(async () => campaignView((await repo.campaign(campaign.id))!))
+    .catch(async (error: unknown) => {
+      snapshots.drop(campaign.id);
+      await repo.failCampaign(campaign.id, (error as Error).message);
+      throw error;
+    })
+    .finally(() => clearInterval(heartbeat));
+  return { campaign: campaignView(campaign), done };
+}
+
+async function campaignInScope(repo: PushesRepository, actor: Actor, id: string) {
+  const campaign = await repo.campaign(id);
+  if (!campaign) throw new NotFoundError(`Push campaign ${id} does not exist`);
+  if (!campaign.regionCode.startsWith(scopePrefix(actor))) {
+    throw new ForbiddenError('The campaign is outside your region');
+  }
+  return campaignView(campaign);
+}
+
+/**
+ * Push campaigns: "push at least one suitable job to every labourer who wants to move for work".
+ * A campaign is split into chunks by county, run as background jobs (in this process, or on the
+ * BullMQ workers of every app process), and completed by a final job once every chunk is done.
+ */
+export function createPushesService(deps: PushesServiceDeps) {
+  const { repo } = deps;
+  const lease = deps.lease ?? { ms: LEASE_MS, heartbeatMs: LEASE_MS / 4 };
+  const bootId = crypto.randomUUID();
+  const snapshots = jobSnapshots(deps.matching, deps.tuning?.snapshotMax ?? 200_000);
+  handleCampaignJobs(deps, snapshots);
+  const starter: Starter = { deps, lease, bootId, snapshots };
+  const start = (regionCode: string, trigger: 'manual' | 'scheduled', startedById: string | null) =>
+    startCampaign(starter, regionCode, trigger, startedById);
 
   return {
     repo,
@@ -187,7 +214,7 @@ export function createPushesService(deps: PushesServiceDeps) {
       return { items: items.map(campaignView), total, page, pageSize };
     },
 
-    campaign: campaignInScope,
+    campaign: (actor: Actor, id: string) => campaignInScope(repo, actor, id),
 
     async coverage(actor: Actor, regionCode?: string) {
       const region = regionWithin(actor, regionCode);

@@ -30,15 +30,28 @@ const FORM_LABELS = {
 const choices = (locale: string, prefix: string, values: readonly string[]) =>
   values.map((value) => ({ value, label: translate(locale, `${prefix}.${value}`) }));
 
+const employerOnly = auth.roles('employer');
+
 export async function vacanciesPages(
   app: FastifyInstance,
   opts: { vacancies: VacanciesService; search: VacancySearch; formOptions: FormOptionsSource },
 ) {
   const { vacancies, search } = opts;
   const { formOptions } = opts;
-  const employerOnly = auth.roles('employer');
 
   // ── everyone: job list and job page ──
+  jobPages(app, vacancies, search, formOptions);
+  // ── employers: their vacancies ──
+  employerVacancyPages(app, vacancies, formOptions);
+}
+
+/** Everyone: the job list with its search, and a job's page. */
+function jobPages(
+  app: FastifyInstance,
+  vacancies: VacanciesService,
+  search: VacancySearch,
+  formOptions: FormOptionsSource,
+) {
   app.route({
     ...page('GET', '/jobs', auth.public),
     handler: async (request, reply) => {
@@ -102,62 +115,74 @@ export async function vacanciesPages(
       });
     },
   });
+}
 
-  // ── employers: their vacancies ──
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>, status = 200) {
-    const locale = request.locale;
-    const options = await formOptions('35', locale);
-    return reply.page(
-      'jobs/form',
-      {
-        ...data,
+/** The vacancy form with its choices (pay bases, shifts, contracts, education, requirements). */
+async function renderForm(
+  formOptions: FormOptionsSource,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  data: Record<string, unknown>,
+  status = 200,
+) {
+  const locale = request.locale;
+  const options = await formOptions('35', locale);
+  return reply.page(
+    'jobs/form',
+    {
+      ...data,
+      options,
+      payBases: choices(locale, 'payBasis', PAY_BASES),
+      shifts: choices(locale, 'shift', SHIFT_PATTERNS),
+      contracts: choices(locale, 'contract', CONTRACT_TYPES),
+      educationLevels: choices(locale, 'education', EDUCATION_LEVELS),
+      ...requirementChoices(
+        locale,
         options,
-        payBases: choices(locale, 'payBasis', PAY_BASES),
-        shifts: choices(locale, 'shift', SHIFT_PATTERNS),
-        contracts: choices(locale, 'contract', CONTRACT_TYPES),
-        educationLevels: choices(locale, 'education', EDUCATION_LEVELS),
-        ...requirementChoices(
-          locale,
-          options,
-          (data.form as { requiredSkillLevels?: Record<string, string> } | undefined)?.requiredSkillLevels,
-        ),
-      },
-      status,
-    );
-  }
+        (data.form as { requiredSkillLevels?: Record<string, string> } | undefined)?.requiredSkillLevels,
+      ),
+    },
+    status,
+  );
+}
 
-  async function save(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    form: Record<string, unknown>,
-    action: () => Promise<string>,
-    extra: Record<string, unknown>,
-  ) {
-    try {
-      return reply.redirect(await action(), 303);
-    } catch (error) {
-      if (error instanceof ValidationError) {
-        const errors = fieldErrors(request.locale, error.issues, {
-          labels: FORM_LABELS,
-          namespaces: ['vacancyForm.validation'],
-        });
-        const discriminatory = error.issues.find((i) => i.code === 'discriminatory');
-        return renderForm(
-          request,
-          reply,
-          { ...extra, form, errors, discriminatory: discriminatory?.message.match(/「(.+?)」/)?.[1] },
-          422,
-        );
-      }
-      throw error;
+/** Runs a form's write and redirects; a refused form is shown again with its errors. */
+async function save(
+  formOptions: FormOptionsSource,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  form: Record<string, unknown>,
+  action: () => Promise<string>,
+  extra: Record<string, unknown>,
+) {
+  try {
+    return reply.redirect(await action(), 303);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      const errors = fieldErrors(request.locale, error.issues, {
+        labels: FORM_LABELS,
+        namespaces: ['vacancyForm.validation'],
+      });
+      const discriminatory = error.issues.find((i) => i.code === 'discriminatory');
+      return renderForm(
+        formOptions,
+        request,
+        reply,
+        { ...extra, form, errors, discriminatory: discriminatory?.message.match(/「(.+?)」/)?.[1] },
+        422,
+      );
     }
+    throw error;
   }
+}
 
+/** Employers: a new vacancy, editing one, and opening, pausing or closing it. */
+function employerVacancyPages(app: FastifyInstance, vacancies: VacanciesService, formOptions: FormOptionsSource) {
   app.route({
     ...page('GET', '/employer/vacancies/new', employerOnly),
     handler: (request, reply) => {
       if (!request.user!.employerId) throw new ForbiddenError('Your account has no employer yet');
-      return renderForm(request, reply, {
+      return renderForm(formOptions, request, reply, {
         title: translate(request.locale, 'vacancyForm.newTitle'),
         action: '/employer/vacancies',
         form: {
@@ -178,6 +203,7 @@ export async function vacanciesPages(
     handler: async (request, reply) => {
       const form = vacancyFormToInput(request.body as Body);
       return save(
+        formOptions,
         request,
         reply,
         form,
@@ -194,7 +220,7 @@ export async function vacanciesPages(
     ...page('GET', '/employer/vacancies/:id', employerOnly),
     handler: async (request, reply) => {
       const vacancy = await vacancies.get(request.user!, z.uuid().parse((request.params as { id: string }).id));
-      return renderForm(request, reply, {
+      return renderForm(formOptions, request, reply, {
         title: vacancy.title,
         action: `/employer/vacancies/${vacancy.id}`,
         vacancy,
@@ -212,6 +238,7 @@ export async function vacanciesPages(
       const vacancy = await vacancies.get(request.user!, id);
       const form = vacancyFormToInput(request.body as Body);
       return save(
+        formOptions,
         request,
         reply,
         form,
