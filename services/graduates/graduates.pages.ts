@@ -111,7 +111,7 @@ export async function graduatesPages(app: FastifyInstance, deps: Deps) {
 }
 
 /** The import (school list upload) and the officer's form for one graduate. */
-function importPages(app: FastifyInstance, { graduates, imports }: Deps) {
+function importPages(app: FastifyInstance, { graduates, imports, formOptions }: Deps) {
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -119,10 +119,12 @@ function importPages(app: FastifyInstance, { graduates, imports }: Deps) {
     status = 200,
   ) {
     const locale = request.locale;
+    const { occupationGroups } = await formOptions(request.user!.regionCode ?? '35', locale);
     return reply.page(
       'graduates/import',
       {
         title: translate(locale, 'graduates.importTitle'),
+        occupationGroups,
         schoolKinds: choices(locale, 'schoolKind', SCHOOL_KINDS),
         wishes: choices(locale, 'wish', WISHES),
         statuses: choices(locale, 'status', GRADUATE_STATUSES),

@@ -139,6 +139,11 @@ export const FORM_RULES: FormRule[] = [
     mode: 'never',
     why: 'applies for the graduate (a notice to the employer), which is not undone',
   },
+  {
+    action: /^\/sanzhiyifu\/plans$/,
+    mode: 'empty-only',
+    why: "one 三支一扶 plan a year: the demo holds this year's, so a second is refused (409)",
+  },
   // Typical values here are a wrong password: counted by the sign-in rate limit, answered 401.
   {
     action: /^\/login$/,
