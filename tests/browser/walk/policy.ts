@@ -140,6 +140,11 @@ export const FORM_RULES: FormRule[] = [
     why: 'applies for the graduate (a notice to the employer), which is not undone',
   },
   {
+    action: /^\/graduates\/new$/,
+    mode: 'empty-only',
+    why: 'a graduate is someone already in the registry: a made-up ID number is refused (422)',
+  },
+  {
     action: /^\/sanzhiyifu\/plans$/,
     mode: 'empty-only',
     why: "one 三支一扶 plan a year: the demo holds this year's, so a second is refused (409)",
