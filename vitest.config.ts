@@ -1,9 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { opensTestDatabase } from './tests/setup/database-tests.ts';
+
+const include = ['services/**/*.test.ts', 'search-index/**/*.test.ts', 'prisma/**/*.test.ts', 'tests/**/*.test.ts'];
+const exclude = ['tests/browser/**/*.browser.test.ts', 'node_modules/**'];
+
+/**
+ * With DATABASE_URL set (CI's second run, on PostgreSQL) only the test files that use that database
+ * run: those that open a test database, and those that read DATABASE_URL themselves. The rest (pure
+ * logic, and the tests that start the embedded database or their own servers on purpose) ran
+ * already in the first run and would only repeat it.
+ */
+function postgresRunFiles(): string[] {
+  const root = import.meta.dirname;
+  const files = ['services', 'search-index', 'prisma', 'tests'].flatMap((dir) =>
+    fs
+      .readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+      .filter(
+        (file) => file.endsWith('.test.ts') && !file.endsWith('.browser.test.ts') && !file.includes('node_modules'),
+      )
+      .map((file) => path.join(dir, file)),
+  );
+  return files.filter(
+    (file) =>
+      opensTestDatabase(file, root) ||
+      fs.readFileSync(path.join(root, file), 'utf8').includes('process.env.DATABASE_URL'),
+  );
+}
 
 export default defineConfig({
   test: {
-    include: ['services/**/*.test.ts', 'search-index/**/*.test.ts', 'prisma/**/*.test.ts', 'tests/**/*.test.ts'],
-    exclude: ['tests/browser/**/*.browser.test.ts', 'node_modules/**'],
+    include: process.env.DATABASE_URL ? postgresRunFiles() : include,
+    exclude,
     globalSetup: ['tests/setup/global-meilisearch.ts', 'tests/setup/global-database.ts'],
     pool: 'forks',
     // Test files share a worker's module cache (each still opens its own database, Meilisearch

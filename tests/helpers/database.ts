@@ -16,7 +16,7 @@ function pgliteTemplate(): Blob | undefined {
 /**
  * A database of the test's own: an in-memory PGlite (from the run's migrated template) by default,
  * or, when DATABASE_URL is set (the CI run against PostgreSQL), a fresh database on that server,
- * dropped afterwards.
+ * copied from the run's migrated template and dropped afterwards.
  */
 export async function openTestDatabase(): Promise<AdapterHandle & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
@@ -24,7 +24,8 @@ export async function openTestDatabase(): Promise<AdapterHandle & { url?: string
   const name = `wb_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const template = inject('postgresTemplate');
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
