@@ -66,9 +66,15 @@ export async function startServer(
   };
   try {
     // Meilisearch indexes in its own process: on a first start it takes what the seed has written
-    // while the seed goes on, and the rest in one big batch after.
-    drain.start();
-    await prepareDatabase({ factory: infra.factory, db, seedDemo: config.seedDemo, piiKey: config.piiKey, log });
+    // while the seed goes on (from the moment the outbox table exists), and the rest in one big batch after.
+    await prepareDatabase({
+      factory: infra.factory,
+      db,
+      seedDemo: config.seedDemo,
+      piiKey: config.piiKey,
+      log,
+      afterMigrations: () => drain.start(),
+    });
     await drain.stop();
     const first = await drain.drainAll({ batchSize: INITIAL_DRAIN_BATCH });
     if (first.indexed) log(`search: indexed ${first.indexed} documents`);

@@ -27,6 +27,8 @@ export interface PrepareOptions {
   seedDemo: boolean;
   piiKey: string;
   log?: (message: string) => void;
+  /** Called once the schema is up to date, before any data is written (the search drain starts here). */
+  afterMigrations?: () => void;
 }
 
 /** Migrates, loads reference data and, on an empty database, builds the demo province. */
@@ -34,6 +36,7 @@ export async function prepareDatabase(options: PrepareOptions) {
   const log = options.log ?? (() => {});
   const applied = await applyPendingMigrations(options.factory, { log });
   if (applied.length) log(`database: applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  options.afterMigrations?.();
   // Data the migrations cannot convert without the app's key (see legacy-phones.repository.ts).
   const pii = new PiiCipher(options.piiKey);
   const phones = await encryptLegacyPhones(options.db, pii);
