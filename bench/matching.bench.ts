@@ -31,6 +31,7 @@ import { createMatcher } from '../services/matching/matcher.ts';
 import { createMatchingRepository } from '../services/matching/matching.repository.ts';
 import { hashToken } from '../services/platform/auth/auth.plugin.ts';
 import { loadConfig } from '../services/platform/config/config.ts';
+import { liveSnapshotConfig } from '../services/matching/live-snapshot.ts';
 import { openAdapter } from '../services/platform/database/connect.ts';
 import { createPrismaClient, type Db } from '../services/platform/database/prisma.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
@@ -203,6 +204,7 @@ async function main() {
       SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
       PII_KEY: piiKey,
       PORT: '0',
+      ...(process.env.MATCHING_SNAPSHOT_MAX ? { MATCHING_SNAPSHOT_MAX: process.env.MATCHING_SNAPSHOT_MAX } : {}),
     });
     app = await buildApp({ config, db, meili });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -227,6 +229,12 @@ async function main() {
       if (body.items.length === 0) empty++;
     };
     for (const id of sample.slice(0, 30)) await call(id);
+    // A running app holds the open jobs in memory after its first match request (MATCHING_SNAPSHOT_MAX;
+    // 0 searches Meilisearch for every request): time it as it runs then.
+    const heldFor = stopwatch();
+    await app.modules.deps.matching.holdOpenJobs();
+    const holding = config.section(liveSnapshotConfig).max > 0;
+    if (holding) console.log(`open jobs read into memory in ${secs(heldFor())}`);
     empty = 0;
     const httpTimes: number[] = [];
     for (const [i, id] of sample.entries()) {
@@ -287,7 +295,9 @@ async function main() {
     const m95 = percentile(meiliTimes, 95);
     const rate = ranked / (batchMs / 1000);
     console.log('');
-    console.log(`one person's top 10 over HTTP (${httpTimes.length} requests, ${empty} with no match)`);
+    console.log(
+      `one person's top 10 over HTTP (${httpTimes.length} requests, ${empty} with no match; ${holding ? 'open jobs in memory' : 'a Meilisearch search each, MATCHING_SNAPSHOT_MAX=0'})`,
+    );
     console.log(
       `  p50 ${ms(p50)}   p95 ${ms(p95)}   p99 ${ms(percentile(httpTimes, 99))}   target p95 <= 50 ms: ${p95 <= 50 ? 'met' : 'MISSED'}`,
     );

@@ -7,6 +7,7 @@ import { createMatchingSearch } from './matching.search.ts';
 import { matchingRoutes } from './matching.routes.ts';
 import { createMatchingService } from './matching.service.ts';
 import { createRankingPool, rankingConfig } from './ranking-pool.ts';
+import { liveSnapshotConfig } from './live-snapshot.ts';
 
 // What other modules may use: the API object the module provides, the types it speaks in, and
 // one pure rule of pay (a day wage as a month's).
@@ -30,8 +31,8 @@ export interface MatchingDeps extends CoreDeps {
  */
 export const matchingModule: AppModule<MatchingDeps, { matching: MatchingApi }> = {
   name: 'matching',
-  config: [rankingConfig],
-  setUp({ config, db, meili, reference, partnerRegions }) {
+  config: [rankingConfig, liveSnapshotConfig],
+  setUp({ config, db, meili, log, reference, partnerRegions }) {
     const repo = createMatchingRepository(db);
     // Batch rankings (push campaigns) in worker threads, so they never hold the web.
     const { threads } = config.section(rankingConfig);
@@ -42,6 +43,8 @@ export const matchingModule: AppModule<MatchingDeps, { matching: MatchingApi }> 
       reference,
       partnerRegions,
       pool,
+      liveSnapshotMax: config.section(liveSnapshotConfig).max,
+      log,
     });
     return {
       provides: { matching: createMatchingApi(service.matcher, repo) },

@@ -1,5 +1,6 @@
 import type { Meilisearch } from 'meilisearch';
 import { indexUid } from '../../search-index/indexes.ts';
+import { sliceClock } from '../platform/background.ts';
 import { UnavailableError } from '../platform/errors/domain-errors.ts';
 import {
   type CandidateQuery,
@@ -59,6 +60,27 @@ function answers(query: CandidateQuery, job: Held, nowSeconds: number): boolean 
  * best-paid list until the limit is reached. Every answer is confirmed against the database
  * afterwards, as with searches, so a snapshot a few minutes old offers nothing that is not open.
  */
+/** Meilisearch's descending sort: larger first, a missing value after every value. */
+function descending(a: number | null | undefined, b: number | null | undefined): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  return b - a;
+}
+
+function listJob(lists: Map<string, Held[]>, job: Held): void {
+  const add = (key: string) => {
+    const list = lists.get(key);
+    if (list) list.push(job);
+    else lists.set(key, [job]);
+  };
+  for (const prefix of ['', ...job.prefixes]) {
+    add(prefix);
+    add(`${prefix}|o${job.occupationCode}`);
+    for (const skill of new Set(job.skillCodes)) add(`${prefix}|s${skill}`);
+  }
+}
+
 export class JobSnapshot {
   /**
    * Jobs best paid first, under keys of a region prefix ('' for all): all the jobs there, and
@@ -79,19 +101,21 @@ export class JobSnapshot {
   private get lists(): Map<string, Held[]> {
     if (this.listed) return this.listed;
     const lists = new Map<string, Held[]>();
-    const add = (key: string, job: Held) => {
-      const list = lists.get(key);
-      if (list) list.push(job);
-      else lists.set(key, [job]);
-    };
-    for (const job of this.held) {
-      for (const prefix of ['', ...job.prefixes]) {
-        add(prefix, job);
-        add(`${prefix}|o${job.occupationCode}`, job);
-        for (const skill of new Set(job.skillCodes)) add(`${prefix}|s${skill}`, job);
-      }
-    }
+    for (const job of this.held) listJob(lists, job);
     return (this.listed = lists);
+  }
+
+  /** Builds the lists in slices, yielding to the web between them, before the first search needs them. */
+  async warm(): Promise<this> {
+    if (this.listed) return this;
+    const lists = new Map<string, Held[]>();
+    const clock = sliceClock();
+    for (const job of this.held) {
+      listJob(lists, job);
+      await clock.maybeYield();
+    }
+    this.listed ??= lists;
+    return this;
   }
 
   get size(): number {
@@ -127,31 +151,37 @@ export class JobSnapshot {
     const index = meili.index(indexUid(prefix, 'vacancies'));
     const filter = openJobFilter(now);
     const fields = [...JOB_FIELDS, 'regionPrefixes'] as Array<keyof JobDocument>;
-    const jobs: Held[] = [];
-    const seen = new Set<string>();
+    const byId = new Map<string, Held>();
     try {
+      // In Meilisearch's own order (its internal document order), not sorted: Meilisearch 1.21
+      // answers a sorted document read past offset 8,000 with nothing (seen at 71,692 open jobs),
+      // which left a snapshot with the 8,000 best paid. The order is made here instead.
       for (let offset = 0; ; offset += PAGE) {
         const page = await index.getDocuments<JobDocument & { regionPrefixes: string[] }>({
           filter,
           fields,
-          sort: ['wageMax:desc', 'publishedAt:desc'],
           limit: PAGE,
           offset,
         });
         if (page.total > max) return null;
         for (const doc of page.results) {
           // A job re-indexed between two pages may move in the order: it is held once.
-          if (seen.has(doc.id)) continue;
-          seen.add(doc.id);
+          if (byId.has(doc.id)) continue;
           const prefixes = new Set(doc.regionPrefixes);
           const { regionPrefixes: _, ...rest } = doc;
-          jobs.push(Object.assign(toJobFacts(rest, taxonomy), { prefixes, rank: jobs.length }));
+          byId.set(doc.id, Object.assign(toJobFacts(rest, taxonomy), { prefixes, rank: 0 }));
         }
-        if (page.results.length < PAGE) break;
+        if (page.results.length < PAGE || offset + PAGE >= page.total) break;
       }
     } catch (error) {
       throw new UnavailableError(`Matching is unavailable for the moment: ${(error as Error).message}`);
     }
+    // The candidate queries' sort (best paid, then newest), ties in Meilisearch's document order
+    // as its searches give them (a stable sort keeps the read order).
+    const jobs = [...byId.values()].sort(
+      (a, b) => descending(a.wageMax, b.wageMax) || descending(a.publishedAt, b.publishedAt),
+    );
+    jobs.forEach((job, rank) => (job.rank = rank));
     return new JobSnapshot(jobs, now);
   }
 

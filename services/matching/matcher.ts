@@ -1,9 +1,11 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { sliceClock } from '../platform/background.ts';
 import { ageOn } from '../platform/time/age.ts';
 import { type HardRule, brokenRules } from './hard-rules.ts';
 import type { MatchingRepository, PersonRow, VacancyRow } from './matching.repository.ts';
 import { type Ranked, rankPeople } from './rerank.ts';
-import { rankCandidates, type RankingContext } from './page-ranking.ts';
+import { rankCandidates, type RankingContext, snapshotCandidates } from './page-ranking.ts';
+import { LiveSnapshot } from './live-snapshot.ts';
 import type { RankingPool } from './ranking-pool.ts';
 import { type PlaceNames, Taxonomy } from './taxonomy.ts';
 import type { JobFacts, PersonFeedback, PersonProfile, Point } from './types.ts';
@@ -29,6 +31,9 @@ export interface MatcherDeps {
   signalsTtlMs?: number | undefined;
   /** Worker threads for batch rankings (none: they rank in this thread). */
   pool?: RankingPool | undefined;
+  /** Open jobs up to which one person's matches are answered from memory (live-snapshot.ts); 0 or none: always search. */
+  liveSnapshotMax?: number | undefined;
+  log?: FastifyBaseLogger | undefined;
 }
 
 export interface JobMatch extends Ranked<JobFacts> {
@@ -157,6 +162,35 @@ function taxonomyLoader(repo: MatchingRepository, reference: () => Promise<Place
 }
 
 /**
+ * One person's candidates: from the open jobs in memory while they are the index's (when
+ * `liveSnapshotMax` allows), else a Meilisearch search.
+ */
+function candidateSource(deps: MatcherDeps, loadTaxonomy: () => Promise<Taxonomy>, now: () => Date) {
+  const { search } = deps;
+  const liveMax = deps.liveSnapshotMax ?? 0;
+  const live =
+    liveMax > 0
+      ? new LiveSnapshot({
+          version: search.jobsVersion,
+          load: async () => (await search.snapshot(await loadTaxonomy(), now(), liveMax))?.warm() ?? null,
+          log: deps.log,
+        })
+      : undefined;
+  return {
+    async candidatesFor(person: PersonProfile, tax: Taxonomy, at: Date): Promise<JobFacts[]> {
+      const snapshot = await live?.current();
+      return snapshot ? snapshotCandidates(person, { tax, at }, snapshot, new Map()) : search.jobs(person, tax, at);
+    },
+    liveSnapshotSettled: async () => live?.settled(),
+    /** Reads the open jobs into memory now if the index is not held yet, and waits for it. */
+    holdOpenJobs: async () => {
+      await live?.current();
+      await live?.settled();
+    },
+  };
+}
+
+/**
  * The two-stage matching engine, without access rules: Meilisearch supplies candidates within the
  * hard rules, the re-rank orders them, and the database confirms the ones shown.
  */
@@ -167,6 +201,7 @@ export function createMatcher(deps: MatcherDeps) {
   const market = createMarketSignals(repo, now, deps.signalsTtlMs ?? 5 * 60_000);
   const personOf = (row: PersonRow, tax: Taxonomy, at: Date) => profileOf(row, tax, at, partnerRegions);
   const loadTaxonomy = taxonomyLoader(repo, deps.reference);
+  const { candidatesFor, liveSnapshotSettled, holdOpenJobs } = candidateSource(deps, loadTaxonomy, now);
 
   async function vacancyRows(ids: string[]) {
     return new Map((await repo.vacancies([...new Set(ids)])).map((row) => [row.id, row]));
@@ -192,7 +227,7 @@ export function createMatcher(deps: MatcherDeps) {
       const at = now();
       const person = { ...personOf(row, tax, at), ...overrides };
       // The database and Meilisearch work at the same time.
-      const [signals, found] = await Promise.all([repo.personSignals([row.id]), search.jobs(person, tax, at)]);
+      const [signals, found] = await Promise.all([repo.personSignals([row.id]), candidatesFor(person, tax, at)]);
       const feedback = feedbackOf(row.id, signals);
       const head = rankCandidates({ person, feedback }, found, limit, await rankingContext(tax, at));
       const rows = await vacancyRows(head.map((r) => r.item.id));
@@ -222,6 +257,9 @@ export function createMatcher(deps: MatcherDeps) {
 
     feedbackOf,
     now,
+    /** Waits for a load of the open jobs into memory under way (tests, benchmarks). */
+    liveSnapshotSettled,
+    holdOpenJobs,
 
     /** The open jobs of the index, for answering a batch's candidate queries in memory (null above `max`). */
     async jobSnapshot(max: number) {

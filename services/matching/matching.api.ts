@@ -63,6 +63,8 @@ export interface MatchingApi {
   rankJobsForPeople(rows: PersonRow[], keep: number, search: BatchSearch): Promise<PersonJobs[]>;
   /** The open jobs in memory for a batch ranking; null above `max` jobs (search query by query then). */
   jobSnapshot(max: number): Promise<JobSnapshot | null>;
+  /** Reads the open jobs into memory for one person's matches now (MATCHING_SNAPSHOT_MAX), and waits. */
+  holdOpenJobs(): Promise<void>;
   /** Why people with no match have none: the first hard rule that leaves nothing in their area. */
   explainNoMatch(people: readonly PersonProfile[], at: Date): Promise<Map<string, NoMatchExplanation>>;
   /** The best people for each vacancy (ids), as an officer would see them, best first. */
@@ -84,6 +86,7 @@ export function createMatchingApi(matcher: Matcher, repo: MatchingRepository): M
     willingPeople: (after, take, prefix) => repo.willingPage(after, take, prefix),
     people: (ids) => repo.people(ids),
     jobSnapshot: (max) => matcher.jobSnapshot(max),
+    holdOpenJobs: () => matcher.holdOpenJobs(),
     explainNoMatch: (people, at) => explainNoMatch(repo, people, at),
 
     async rankJobsForPeople(rows, keep, search) {

@@ -1,4 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
+import { indexUid } from '../../search-index/indexes.ts';
 import { JobSnapshot } from './job-snapshot.search.ts';
 import { searchJobs, searchJobsMany } from './jobs.search.ts';
 import { searchPeople } from './people.search.ts';
@@ -23,6 +24,8 @@ export function createMatchingSearch(meili: Meilisearch, indexPrefix: string) {
     people: (job: JobFacts, taxonomy: Taxonomy, partnerRegions: (p: { regionCode: string }) => string[]) =>
       searchPeople(meili, indexPrefix, job, taxonomy, partnerRegions),
     snapshot: (taxonomy: Taxonomy, now: Date, max: number) => JobSnapshot.load(meili, indexPrefix, taxonomy, now, max),
+    /** The vacancy index's version: its `updatedAt`, changed by every write Meilisearch has applied. */
+    jobsVersion: async () => (await meili.index(indexUid(indexPrefix, 'vacancies')).getRawInfo()).updatedAt.toString(),
   };
 }
 
