@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { succeeded } from '../../search-index/client.ts';
 import { indexUid } from '../../search-index/indexes.ts';
-import { JobSnapshot } from '../../services/matching/job-snapshot.search.ts';
+import type { JobSnapshot } from '../../services/matching/job-snapshot.search.ts';
 import { createMatcher } from '../../services/matching/matcher.ts';
 import { createMatchingRepository } from '../../services/matching/matching.repository.ts';
 import { createMatchingSearch } from '../../services/matching/matching.search.ts';
