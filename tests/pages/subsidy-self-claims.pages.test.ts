@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PiiCipher } from '../../services/platform/crypto/pii.ts';
+import { PageClient } from '../helpers/pages.ts';
+import { selfClaimsFixture } from '../helpers/self-claims-fixture.ts';
+import { createTestContext, type TestContext } from '../helpers/test-context.ts';
+
+type Fixture = Awaited<ReturnType<typeof selfClaimsFixture>>;
+const fieldErrors = (body: string) =>
+  [...body.matchAll(/<p class='field-error' id='([\w-]+)-error' role='alert'>([^<]+)<\/p>/g)].map((m) => [m[1], m[2]]);
+const claimPath = (location: string | undefined, base: string) => {
+  expect(location).toMatch(new RegExp(`^${base}/[0-9a-f-]{36}\\?done=(saved|submitted)$`));
+  return location!.split('?')[0]!;
+};
+
+/** The claimant's own subsidy pages without JavaScript (issue #20): list, form, a claim's checks and steps. */
+describe('self-service subsidy claim pages', () => {
+  let ctx: TestContext;
+  let f: Fixture;
+  let workshop: PageClient;
+  let founder: PageClient;
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    f = await selfClaimsFixture(ctx.db, new PiiCipher(ctx.config.piiKey));
+    workshop = await new PageClient(ctx).signIn(f.users.workshop);
+    founder = await new PageClient(ctx).signIn(f.users.founder);
+  });
+  afterAll(() => ctx.close());
+
+  describe('an employer', () => {
+    let draft: string;
+
+    it('reaches 补贴申请 from its menu and picks the hire from its own records', async () => {
+      const home = await workshop.get('/');
+      expect(home.body).toContain('href="/employer/subsidies"');
+      const list = await workshop.get('/employer/subsidies');
+      expect(list.statusCode).toBe(200);
+      expect(list.body).toContain('还没有补贴申请。');
+      expect(list.body).toContain('href="/employer/subsidies/export?format=csv"');
+      const form = await workshop.get('/employer/subsidies/new');
+      expect(form.body).toContain(`<option value="${f.keptHire.id}"`);
+      expect(form.body).toContain(`<option value="${f.recentHire.id}"`);
+      expect(form.body).not.toContain(f.otherHire.id);
+      expect(form.body).toContain('钟**');
+      expect(form.body).not.toContain('钟有福');
+      expect(form.body).toContain('扶贫车间（基地）吸纳就业奖补');
+      expect(form.body).toContain('劳动合同');
+    });
+
+    it('names each missing field of an empty form (422)', async () => {
+      const empty = await workshop.post('/employer/subsidies', {
+        programmeCode: '',
+        applicationId: '',
+        intent: 'submit',
+      });
+      expect(empty.statusCode).toBe(422);
+      expect(fieldErrors(empty.body)).toEqual([
+        ['programmeCode', '请选择补贴项目'],
+        ['applicationId', '请选择录用人员'],
+      ]);
+      const reader = await new PageClient(ctx).signIn(f.users.workshop);
+      await reader.get('/employer/subsidies/new?lang=en');
+      const english = await reader.post('/employer/subsidies', { intent: 'submit' });
+      expect(fieldErrors(english.body)).toEqual([
+        ['programmeCode', 'Choose the Programme'],
+        ['applicationId', 'Choose the Person hired'],
+      ]);
+    });
+
+    it('shows the failed check of a hire kept one month only (409), keeping the choices', async () => {
+      const early = await workshop.post('/employer/subsidies', {
+        programmeCode: 'hiring',
+        applicationId: f.recentHire.id,
+        intent: 'submit',
+      });
+      expect(early.statusCode).toBe(409);
+      expect(early.body).toContain('不符合该项补贴的条件。');
+      expect(early.body).toContain('以下条件没有通过');
+      expect(early.body).toContain('稳定就业满规定月数');
+      expect(early.body).toContain(`<option value="${f.recentHire.id}" selected`);
+    });
+
+    it('saves a draft, withdraws it, then submits a claim and sees its checks and dated steps', async () => {
+      const saved = await workshop.post('/employer/subsidies', {
+        programmeCode: 'workshop_award',
+        applicationId: f.keptHire.id,
+        ev_payroll: 'GZ-2026-07',
+        intent: 'draft',
+      });
+      expect(saved.statusCode).toBe(303);
+      draft = claimPath(saved.headers.location, '/employer/subsidies');
+      const page = await workshop.get(saved.headers.location!);
+      expect(page.body).toContain('草稿已保存');
+      expect(page.body).toContain('GZ-2026-07');
+      expect(page.body).toContain('✓ 通过 · 扶贫车间或扶贫基地');
+      expect(page.body).toContain(`action="${draft}/withdraw"`);
+      const withdrawn = await workshop.post(`${draft}/withdraw`, {});
+      expect(withdrawn.headers.location).toBe('/employer/subsidies?done=withdrawn');
+      expect((await workshop.get(withdrawn.headers.location!)).body).toContain('草稿已撤回。');
+      expect((await workshop.get(draft)).statusCode).toBe(404);
+
+      const sent = await workshop.post('/employer/subsidies', {
+        programmeCode: 'workshop_award',
+        applicationId: f.keptHire.id,
+        intent: 'draft',
+      });
+      draft = claimPath(sent.headers.location, '/employer/subsidies');
+      const submitted = await workshop.post(`${draft}/submit`, {});
+      expect(submitted.headers.location).toBe(`${draft}?done=submitted`);
+      const shown = await workshop.get(draft);
+      expect(shown.body).toContain('已提交');
+      expect(shown.body).toMatch(/<strong>草稿<\/strong> <span class="small">\d{4}-\d\d-\d\d \d\d:\d\d · 测试employer/);
+      expect(shown.body).not.toContain(`action="${draft}/withdraw"`);
+      const list = await workshop.get('/employer/subsidies');
+      expect(list.body).toContain(`href="${draft}"`);
+      const csv = await workshop.get('/employer/subsidies/export?format=csv');
+      expect(csv.body).toContain('扶贫车间（基地）吸纳就业奖补');
+    });
+
+    it('is told in words that a hire was claimed already (409)', async () => {
+      const again = await workshop.post('/employer/subsidies', {
+        programmeCode: 'workshop_award',
+        applicationId: f.keptHire.id,
+        intent: 'submit',
+      });
+      expect(again.statusCode).toBe(409);
+      expect(again.body).toContain('该对象已经申领过这项补贴，不能重复申领。');
+    });
+
+    it('shows the rejection reason an officer gave, and another account gets 404', async () => {
+      const officer = await new PageClient(ctx).signIn(f.users.officer);
+      const worklist = await officer.get('/subsidies/claims');
+      expect(worklist.body).toContain(`href="/subsidies/claims/${draft.split('/').at(-1)}"`);
+      const rejected = await officer.post(`/subsidies/claims/${draft.split('/').at(-1)}/transitions`, {
+        action: 'reject',
+        reason: '工资发放记录不全',
+      });
+      expect(rejected.statusCode).toBe(303);
+      const shown = await workshop.get(draft);
+      expect(shown.body).toContain('不予核准原因');
+      expect(shown.body).toContain('工资发放记录不全');
+      expect(shown.body).toContain('县人社经办员');
+
+      const other = await new PageClient(ctx).signIn(f.users.other);
+      expect((await other.get(draft)).statusCode).toBe(404);
+      expect((await other.post(`${draft}/submit`, {})).statusCode).toBe(404);
+      expect((await founder.get(`/my-subsidies/${draft.split('/').at(-1)}`)).statusCode).toBe(404);
+    });
+  });
+
+  describe('a person', () => {
+    it('reaches 我的补贴 from the menu and sees the business on record', async () => {
+      const home = await founder.get('/');
+      expect(home.body).toContain('href="/my-subsidies"');
+      expect(home.body).toContain('我的补贴');
+      const form = await founder.get('/my-subsidies/new');
+      expect(form.body).toContain('长汀县福生农产品经营部');
+      expect(form.body).toContain('一次性创业扶持补贴 · 10,000 元');
+      expect(form.body).toContain('营业执照');
+    });
+
+    it('names the programme when the form is sent empty (422)', async () => {
+      const empty = await founder.post('/my-subsidies', { programmeCode: '', intent: 'submit' });
+      expect(empty.statusCode).toBe(422);
+      expect(fieldErrors(empty.body)).toEqual([['programmeCode', '请选择补贴项目']]);
+    });
+
+    it('claims start-up support, and a person without a business sees the failed check', async () => {
+      const sent = await founder.post('/my-subsidies', {
+        programmeCode: 'startup_support',
+        ev_business_licence: '92350821MA8XYZ123K',
+        intent: 'submit',
+      });
+      const path = claimPath(sent.headers.location, '/my-subsidies');
+      const shown = await founder.get(sent.headers.location!);
+      expect(shown.body).toContain('申请已提交，等待人社部门核验。');
+      expect(shown.body).toContain('✓ 通过 · 已办理创业登记');
+      expect((await founder.get('/my-subsidies')).body).toContain(`href="${path}"`);
+      const english = await (await new PageClient(ctx).signIn(f.users.founder)).get(`${path}?lang=en`);
+      expect(english.body).toContain('One-off start-up support');
+      expect(english.body).toContain('Submitted');
+
+      const stranger = await new PageClient(ctx).signIn(f.users.noBusiness);
+      expect((await stranger.get(path)).statusCode).toBe(404);
+      const refused = await stranger.post('/my-subsidies', { programmeCode: 'startup_support', intent: 'submit' });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.body).toContain('✗ 未通过 · 已办理创业登记');
+      expect(refused.body).toContain('没有创业登记记录');
+    });
+  });
+});
