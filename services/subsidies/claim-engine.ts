@@ -4,6 +4,8 @@ import type { ClaimsRepository } from './claims.repository.ts';
 import { createClaimsService } from './claims.service.ts';
 import type { ProgrammesRepository } from './programmes.repository.ts';
 import { createProgrammesService } from './programmes.service.ts';
+import type { ClaimSubjectsRepository } from './claim-subjects.repository.ts';
+import { createClaimSubjects } from './claim-subjects.service.ts';
 import type { SelfClaimsRepository } from './self-claims.repository.ts';
 import { createSelfClaimsService } from './self-claims.service.ts';
 import type { SubsidiesRepository } from './subsidies.repository.ts';
@@ -16,6 +18,7 @@ export interface EngineRepositories {
   programmes: ProgrammesRepository;
   hiring: SubsidiesRepository;
   self: SelfClaimsRepository;
+  subjects: ClaimSubjectsRepository;
 }
 
 /** The claim engine's services, shared by the routes, the pages, the job and other modules. */
@@ -32,6 +35,7 @@ export function createClaimEngine(repos: EngineRepositories, now: () => Date = (
     welfarePosts,
     hiring,
     selfClaims,
+    subjects: createClaimSubjects({ repo: repos.subjects, programmes }),
     business: (actor: SessionUser, input: BusinessInput, requestId: string) =>
       recordBusiness(claimsRepo, actor, input, requestId),
   };

@@ -188,4 +188,57 @@ describe('self-service subsidy claim pages', () => {
       expect(refused.body).toContain('没有创业登记记录');
     });
   });
+
+  describe('an officer claiming on someone’s behalf', () => {
+    let officer: PageClient;
+    beforeAll(async () => {
+      officer = await new PageClient(ctx).signIn(f.users.officer);
+    });
+
+    it('picks the person found by name in the region, and sees the failed check or the missing choice named', async () => {
+      const list = await officer.get('/subsidies/claims');
+      expect(list.body).toContain('href="/subsidies/claims/new"');
+      const found = await officer.get(
+        `/subsidies/claims/new?programme=startup_support&q=${encodeURIComponent('赖秋')}`,
+      );
+      expect(found.statusCode).toBe(200);
+      expect(found.body).toContain(`name="labourerId" value="${f.noBusiness.id}"`);
+      expect(found.body).toContain('赖**');
+      expect(found.body).not.toContain('赖秋英');
+
+      const none = await officer.post('/subsidies/claims/new', { programmeCode: 'startup_support', q: '赖秋' });
+      expect(none.statusCode).toBe(422);
+      expect(fieldErrors(none.body)).toEqual([['labourerId', '请选择申请人']]);
+      const empty = await officer.post('/subsidies/claims/new', {});
+      expect(empty.statusCode).toBe(422);
+      expect(fieldErrors(empty.body)).toEqual([['programmeCode', '请选择补贴项目']]);
+
+      const refused = await officer.post('/subsidies/claims/new', {
+        programmeCode: 'startup_support',
+        q: '赖秋',
+        labourerId: f.noBusiness.id,
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.body).toContain('✗ 未通过 · 已办理创业登记');
+      expect(refused.body).toContain(`value="${f.noBusiness.id}" checked`);
+    });
+
+    it('claims the hiring subsidy for an employer’s hire, which the employer then sees among its own', async () => {
+      const hires = await officer.get('/subsidies/claims/new?programme=hiring');
+      expect(hires.body).toContain(`name="applicationId" value="${f.keptHire.id}"`);
+      expect(hires.body).toContain('长汀县红心扶贫车间');
+      const made = await officer.post('/subsidies/claims/new', {
+        programmeCode: 'hiring',
+        applicationId: f.keptHire.id,
+        ev_labour_contract: 'HT-2026-031',
+        intent: 'submit',
+      });
+      expect(made.statusCode).toBe(303);
+      expect(made.headers.location).toMatch(/^\/subsidies\/claims\/[0-9a-f-]{36}\?moved=1$/);
+      const id = made.headers.location!.split('/').at(-1)!.split('?')[0];
+      const shown = await officer.get(made.headers.location!);
+      expect(shown.body).toContain('已提交');
+      expect((await workshop.get('/employer/subsidies')).body).toContain(`href="/employer/subsidies/${id}"`);
+    });
+  });
 });
