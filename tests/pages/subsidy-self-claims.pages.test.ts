@@ -240,5 +240,39 @@ describe('self-service subsidy claim pages', () => {
       expect(shown.body).toContain('已提交');
       expect((await workshop.get('/employer/subsidies')).body).toContain(`href="/employer/subsidies/${id}"`);
     });
+
+    it('sees its county’s rule in force in the settings form, and closing a programme refuses claims there', async () => {
+      const form = await officer.get('/subsidies/programmes');
+      expect(form.body).toContain('id="workshop_award-regionCode" name="regionCode" value="350821"');
+      // No county row yet: the province's award of 500 yuan is in force, its budget is not the county's.
+      expect(form.body).toContain('id="workshop_award-amount" name="amount" value="500"');
+      expect(form.body).toContain('id="workshop_award-budget" name="budget" value=""');
+      const refused = await officer.post('/subsidies/programmes/workshop_award/settings', {
+        regionCode: '350821',
+        amount: '',
+        budget: '20000',
+      });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.body).toContain('id="workshop_award-budget" name="budget" value="20000"');
+      const closed = await officer.post('/subsidies/programmes/workshop_award/settings', {
+        regionCode: '350821',
+        amount: '600',
+        budget: '20000',
+      });
+      expect(closed.statusCode).toBe(303);
+      const shown = await officer.get('/subsidies/programmes');
+      expect(shown.body).toContain('id="workshop_award-amount" name="amount" value="600"');
+      expect(shown.body).toContain('id="workshop_award-budget" name="budget" value="20000"');
+      const section = shown.body.split('id="programme-workshop_award"')[1]!.split('<section')[0]!;
+      expect(section).toContain('<input type="checkbox" name="active" >');
+
+      const claim = await workshop.post('/employer/subsidies', {
+        programmeCode: 'workshop_award',
+        applicationId: f.recentHire.id,
+        intent: 'submit',
+      });
+      expect(claim.statusCode).toBe(409);
+      expect(claim.body).toContain('✗ 未通过 · 在项目期内且已启用');
+    });
   });
 });
