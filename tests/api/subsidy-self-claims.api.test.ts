@@ -152,6 +152,21 @@ describe('self-service subsidy claims API', () => {
       expect((await send('GET', `/api/v1/subsidy-claims/mine/${claim.json().id}`, h.noBusiness)).statusCode).toBe(404);
     });
 
+    it('sees the two programmes a person may claim at its region’s amounts, and its business on record', async () => {
+      const options = await send('GET', '/api/v1/subsidy-claims/mine/options', h.founder);
+      // Start-up support ≤ 10,000 yuan once (plan §2(1)); the graduates' 2,000 yuan (plan §5(4)).
+      expect(options.json()).toMatchObject({
+        claimant: 'person',
+        linked: true,
+        hires: [],
+        business: { name: '长汀县福生农产品经营部', registeredOn: '2026-03-01', returningMigrant: false },
+      });
+      expect(options.json().programmes).toEqual([
+        expect.objectContaining({ code: 'startup_support', amount: 10_000, evidence: ['business_licence'] }),
+        expect.objectContaining({ code: 'graduate_job_seeking', amount: 2_000 }),
+      ]);
+    });
+
     it('is refused start-up support without a business registration, the failed check named', async () => {
       const refused = await send('POST', '/api/v1/subsidy-claims/mine', h.noBusiness, {
         programmeCode: 'startup_support',
