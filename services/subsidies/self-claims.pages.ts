@@ -38,6 +38,12 @@ const DOORS: Door[] = [
   { base: '/my-subsidies', rule: auth.roles('labourer'), schema: PersonClaimFormSchema },
 ];
 
+/** Which of the employer's hires a claim is for, in words (the person masked). */
+const hireText = (hires: SelfOptions['hires'], claim: { applicationId: string | null }) => {
+  const hire = hires.find((h) => h.applicationId === claim.applicationId);
+  return hire ? `${hire.personName} · ${hire.title}` : null;
+};
+
 interface FormState {
   problem?: PageProblem;
   failedChecks?: ClaimCheck[];
@@ -90,10 +96,11 @@ async function listPages(app: FastifyInstance, selfClaims: SelfClaimsService, { 
         .object({ page: z.coerce.number().int().min(1).catch(1), done: z.string().optional() })
         .parse(request.query ?? {});
       const list = await selfClaims.list(request.user!, query.page, 20);
+      const hires = (await selfClaims.options(request.user!)).hires;
       return reply.page('subsidies/mine', {
         title: translate(request.locale, 'claims.self.title'),
         base,
-        items: list.items.map((c) => claimView(request.locale, c)),
+        items: list.items.map((c) => ({ ...claimView(request.locale, c), subject: hireText(hires, c) })),
         total: list.total,
         withdrawn: query.done === 'withdrawn',
         next: list.page * list.pageSize < list.total ? `${base}?page=${list.page + 1}` : null,
@@ -137,6 +144,7 @@ async function doorPages(app: FastifyInstance, selfClaims: SelfClaimsService, do
 
   async function renderClaim(request: FastifyRequest, reply: FastifyReply, id: string, problem?: PageProblem) {
     const claim = await selfClaims.get(request.user!, id);
+    const hires = claim.applicationId ? (await selfClaims.options(request.user!)).hires : [];
     const flash = (request.query as { done?: string }).done;
     return reply.page(
       'subsidies/mine-claim',
@@ -144,6 +152,7 @@ async function doorPages(app: FastifyInstance, selfClaims: SelfClaimsService, do
         title: translate(request.locale, 'claims.self.detailTitle'),
         base,
         claim: claimView(request.locale, claim),
+        subject: hireText(hires, claim),
         draft: claim.status === 'draft',
         evidence: Object.entries(claim.evidence).map(([kind, value]) => ({
           label: translate(request.locale, `claims.evidenceKinds.${kind}`),

@@ -113,6 +113,8 @@ describe('self-service subsidy claim pages', () => {
       expect(shown.body).not.toContain(`action="${draft}/withdraw"`);
       const list = await workshop.get('/employer/subsidies');
       expect(list.body).toContain(`href="${draft}"`);
+      expect(list.body).toContain('钟** · 电子厂普工');
+      expect(shown.body).toContain('<dt>录用人员</dt><dd>钟** · 电子厂普工</dd>');
       const csv = await workshop.get('/employer/subsidies/export?format=csv');
       expect(csv.body).toContain('扶贫车间（基地）吸纳就业奖补');
     });
