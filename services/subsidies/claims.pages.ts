@@ -33,15 +33,19 @@ async function programmePages(app: FastifyInstance, { programmes }: ClaimEngine)
   async function renderProgrammes(
     request: FastifyRequest,
     reply: FastifyReply,
-    extra: { problem?: PageProblem & { code: string }; saved?: boolean } = {},
+    extra: { problem?: PageProblem & { code: string }; saved?: boolean; sent?: Record<string, unknown> } = {},
   ) {
     const list = await programmes.list(request.user!);
+    const regionCode = request.user!.regionCode?.slice(0, 6) || '35';
     return reply.page(
       'subsidies/programmes',
       {
         title: translate(request.locale, 'claims.programmesTitle'),
         programmes: list.map((p) =>
-          programmeView(request.locale, p, extra.problem?.code === p.code ? extra.problem : undefined),
+          programmeView(request.locale, p, extra.problem?.code === p.code ? extra.problem : undefined, {
+            regionCode,
+            ...(extra.sent ? { sent: extra.sent } : {}),
+          }),
         ),
         saved: extra.saved,
       },
@@ -61,15 +65,14 @@ async function programmePages(app: FastifyInstance, { programmes }: ClaimEngine)
     handler: async (request, reply) => {
       const { code } = codeParam.parse(request.params);
       const body = request.body as FormBody;
+      const sent = Object.fromEntries(
+        ['regionCode', 'amount', 'cap', 'qualifyingMonths', 'bonus', 'periodFrom', 'periodTo', 'budget', 'active'].map(
+          (k) => [k, field(body, k)],
+        ),
+      );
       try {
-        const input = parseForm(
-          SettingInputSchema,
-          Object.fromEntries(
-            ['regionCode', 'amount', 'cap', 'qualifyingMonths', 'bonus', 'periodFrom', 'periodTo', 'budget'].map(
-              (k) => [k, field(body, k)],
-            ),
-          ) as Record<string, unknown> & { active?: unknown },
-        );
+        const { active: _active, ...fields } = sent;
+        const input = parseForm(SettingInputSchema, fields as Record<string, unknown> & { active?: unknown });
         await programmes.setSetting(
           request.user!,
           code,
@@ -78,7 +81,10 @@ async function programmePages(app: FastifyInstance, { programmes }: ClaimEngine)
         );
         return reply.redirect(`/subsidies/programmes?saved=1#programme-${code}`, 303);
       } catch (error) {
-        return renderProgrammes(request, reply, { problem: { ...pageProblem(request.locale, error, TEXTS), code } });
+        return renderProgrammes(request, reply, {
+          problem: { ...pageProblem(request.locale, error, TEXTS), code },
+          sent,
+        });
       }
     },
   });

@@ -1,6 +1,6 @@
 import { recordAudit, type AuditEntry } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
-import type { SubsidyClaimStatus } from '../platform/database/generated/enums.ts';
+import type { SubsidyClaimant, SubsidyClaimStatus } from '../platform/database/generated/enums.ts';
 import { fairServed } from '../fairs/index.ts';
 import type { ClaimCheck, HireFacts, PersonFacts } from './claim-rules.ts';
 
@@ -53,6 +53,9 @@ export interface ClaimFilter {
   programmeCode?: string | undefined;
   status?: SubsidyClaimStatus | undefined;
   labourerId?: string | undefined;
+  /** A claimant's own claims (self-claims): the employer's, or a person's as claimant. */
+  employerId?: string | undefined;
+  claimant?: SubsidyClaimant | undefined;
   applicationId?: string | undefined;
   month?: string | undefined;
 }
@@ -62,6 +65,8 @@ const claimsWhere = (f: ClaimFilter): Prisma.SubsidyClaimWhereInput => ({
   ...(f.programmeCode ? { programme: { code: f.programmeCode } } : {}),
   ...(f.status ? { status: f.status } : {}),
   ...(f.labourerId ? { labourerId: f.labourerId } : {}),
+  ...(f.employerId ? { employerId: f.employerId } : {}),
+  ...(f.claimant ? { claimant: f.claimant } : {}),
   ...(f.applicationId ? { applicationId: f.applicationId } : {}),
   ...(f.month ? { month: f.month } : {}),
 });

@@ -18,8 +18,13 @@ import type { ProgrammesService } from './programmes.service.ts';
 import { planStep } from './claim-steps.ts';
 import { ruleSetting, settingFor } from './programmes.service.ts';
 
-/** Who acts: an officer, or the platform itself (a job, another module) with no region limit. */
+/** Who acts: an officer, a claimant on their own claim (see self-claims), or the platform (a job, another module). */
 export type ClaimActor = SessionUser | null;
+
+/** `own`: the claimant acts on a claim self-claims has found to be theirs, so no officer's region applies. */
+export interface ActOptions {
+  own?: boolean;
+}
 
 type Names = Map<string, string>;
 
@@ -79,13 +84,15 @@ const conflict = (message: string, reason: string, extra: object = {}) =>
   new ConflictError(message, { reason, ...extra });
 const failed = (checks: ClaimCheck[]) => checks.filter((c) => !c.passed);
 
-function filterOf(scope: string, query: ClaimFilterQuery): ClaimFilter {
+function filterOf(scope: string, query: ClaimFilterQuery & Pick<ClaimFilter, 'employerId' | 'claimant'>): ClaimFilter {
   const asked = query.regionCode && query.regionCode.startsWith(scope) ? query.regionCode : scope;
   return {
     regionPrefix: asked,
     programmeCode: query.programme,
     status: query.status,
     labourerId: query.labourerId,
+    employerId: query.employerId,
+    claimant: query.claimant,
     applicationId: query.applicationId,
     month: query.month,
   };
@@ -126,6 +133,16 @@ function claimWrite(c: {
   };
 }
 
+/** Budget left for the rule's region, checked before an approval commits money. */
+async function assertBudget(repo: ClaimsRepository, programmes: ProgrammesService, row: ClaimRow) {
+  const programme = await programmes.byCode(row.programme.code);
+  const setting = programme.settings.find((s) => s.regionCode === row.ruleRegionCode);
+  if (!setting || setting.budget === null) return;
+  const spent = (await repo.spend(programme.id, setting.regionCode)).total;
+  if (spent + row.amount > setting.budget)
+    throw conflict(`The region’s budget has ${setting.budget - spent} yuan left`, 'over_budget');
+}
+
 export interface ClaimsDeps {
   repo: ClaimsRepository;
   programmes: ProgrammesService;
@@ -134,14 +151,14 @@ export interface ClaimsDeps {
 
 /** The claim engine: every subsidy claim from draft to paid, checked against the platform's records. */
 export function createClaimsService({ repo, programmes, now = () => new Date() }: ClaimsDeps) {
-  const prefixOf = (actor: ClaimActor) => (actor ? scopePrefix(actor) : '');
+  const prefixOf = (actor: ClaimActor, opts: ActOptions = {}) => (actor && !opts.own ? scopePrefix(actor) : '');
 
   /** The subject, the rule in force in its region and the checks' results today. */
-  async function assess(code: string, ids: SubjectIds, actor: ClaimActor) {
+  async function assess(code: string, ids: SubjectIds, actor: ClaimActor, opts: ActOptions = {}) {
     const programme = await programmes.byCode(code);
     const rule = programme.eligibilityRule as EligibilityRule;
     const subject = await readSubject(repo, rule, ids);
-    if (!subject.regionCode.startsWith(prefixOf(actor)))
+    if (!subject.regionCode.startsWith(prefixOf(actor, opts)))
       throw new ForbiddenError('The claim’s subject is outside your region');
     const setting = settingFor(programme.settings, subject.regionCode);
     if (!setting) throw conflict(`Programme ${code} has no setting for region ${subject.regionCode}`, 'no_setting');
@@ -154,8 +171,13 @@ export function createClaimsService({ repo, programmes, now = () => new Date() }
     return { programme, rule, subject, setting, checks };
   }
 
-  async function create(actor: ClaimActor, input: ClaimCreate, requestId?: string): Promise<Claim> {
-    const { programme, rule, subject, setting, checks } = await assess(input.programmeCode, input, actor);
+  async function create(
+    actor: ClaimActor,
+    input: ClaimCreate,
+    requestId?: string,
+    opts: ActOptions = {},
+  ): Promise<Claim> {
+    const { programme, rule, subject, setting, checks } = await assess(input.programmeCode, input, actor, opts);
     if (failed(checks).length) throw conflict('The claim fails its checks', 'not_eligible', { checks: failed(checks) });
     const key = subjectKey(programme.code, ELIGIBILITY_RULES[rule], {
       ...input,
@@ -182,27 +204,24 @@ export function createClaimsService({ repo, programmes, now = () => new Date() }
     return toClaim(row);
   }
 
-  async function claimInScope(actor: ClaimActor, id: string) {
+  async function claimInScope(actor: ClaimActor, id: string, opts: ActOptions = {}) {
     const row = await repo.claim(id);
-    if (!row || !row.regionCode.startsWith(prefixOf(actor))) throw new NotFoundError(`Claim ${id} does not exist`);
+    if (!row || !row.regionCode.startsWith(prefixOf(actor, opts)))
+      throw new NotFoundError(`Claim ${id} does not exist`);
     return row;
   }
 
-  /** Budget left for the rule's region, checked before an approval commits money. */
-  async function assertBudget(row: ClaimRow) {
-    const programme = await programmes.byCode(row.programme.code);
-    const setting = programme.settings.find((s) => s.regionCode === row.ruleRegionCode);
-    if (!setting || setting.budget === null) return;
-    const spent = (await repo.spend(programme.id, setting.regionCode)).total;
-    if (spent + row.amount > setting.budget)
-      throw conflict(`The region’s budget has ${setting.budget - spent} yuan left`, 'over_budget');
-  }
-
-  async function transition(actor: ClaimActor, id: string, input: TransitionInput, requestId?: string) {
-    const row = await claimInScope(actor, id);
+  async function transition(
+    actor: ClaimActor,
+    id: string,
+    input: TransitionInput,
+    requestId?: string,
+    opts: ActOptions = {},
+  ) {
+    const row = await claimInScope(actor, id, opts);
     const next = await planStep(row, input, {
-      recheck: async () => (await assess(row.programme.code, row, actor)).checks,
-      assertBudget: () => assertBudget(row),
+      recheck: async () => (await assess(row.programme.code, row, actor, opts)).checks,
+      assertBudget: () => assertBudget(repo, programmes, row),
       now: now(),
     });
     const moved = await repo.step(
@@ -212,11 +231,11 @@ export function createClaimsService({ repo, programmes, now = () => new Date() }
       { actor, action: `subsidy.claim.${input.action}`, ...(requestId ? { requestId } : {}), details: { ...input } },
     );
     if (!moved) throw conflict('The claim was changed meanwhile', 'changed');
-    return get(actor, id);
+    return get(actor, id, opts);
   }
 
-  async function get(actor: ClaimActor, id: string) {
-    const row = await claimInScope(actor, id);
+  async function get(actor: ClaimActor, id: string, opts: ActOptions = {}) {
+    const row = await claimInScope(actor, id, opts);
     return toClaim(row, await repo.userNames(row.transitions.map((t) => t.byId)));
   }
 
@@ -224,8 +243,12 @@ export function createClaimsService({ repo, programmes, now = () => new Date() }
     create,
     transition,
     get,
-    async list(actor: ClaimActor, query: ClaimListQuery) {
-      const { items, total } = await repo.list(filterOf(prefixOf(actor), query), query.page, query.pageSize);
+    async list(
+      actor: ClaimActor,
+      query: ClaimListQuery & Pick<ClaimFilter, 'employerId' | 'claimant'>,
+      opts: ActOptions = {},
+    ) {
+      const { items, total } = await repo.list(filterOf(prefixOf(actor, opts), query), query.page, query.pageSize);
       return { items: items.map((r) => toClaim(r)), total, page: query.page, pageSize: query.pageSize };
     },
     /** Every claim in scope for a download, audited with its filter. */

@@ -1,6 +1,7 @@
 import { translate } from '../platform/i18n/i18n.ts';
 import type { PageProblem } from '../platform/http/page-forms.ts';
 import type { Claim, Programme } from './claims.contract.ts';
+import { settingFor } from './programmes.service.ts';
 
 type BudgetRow = {
   programmeCode: string;
@@ -13,11 +14,38 @@ type BudgetRow = {
   remaining: number | null;
 };
 
+/**
+ * The settings form filled with the rule in force in the officer's region (a budget only from the
+ * region's own row: a parent's budget is not the region's), or with what was sent when refused.
+ */
+function settingForm(p: Programme, regionCode: string, sent?: Record<string, unknown>) {
+  if (sent) return { ...sent, active: sent.active === true || sent.active === 'on' };
+  const rule = settingFor(p.settings, regionCode);
+  const own = rule?.regionCode === regionCode;
+  return {
+    regionCode,
+    amount: rule?.amount,
+    cap: rule?.cap,
+    qualifyingMonths: rule?.qualifyingMonths,
+    bonus: rule?.bonus,
+    budget: own ? rule.budget : null,
+    periodFrom: rule?.periodFrom,
+    periodTo: rule?.periodTo,
+    active: rule?.active ?? true,
+  };
+}
+
 /** A programme as its page shows it: words in the reader's language, its rows per region, the form's problem. */
-export function programmeView(locale: string, p: Programme, problem?: PageProblem) {
+export function programmeView(
+  locale: string,
+  p: Programme,
+  problem?: PageProblem,
+  form: { regionCode: string; sent?: Record<string, unknown> } = { regionCode: '35' },
+) {
   const t = (key: string) => translate(locale, key);
   return {
     ...p,
+    form: settingForm(p, form.regionCode, problem ? form.sent : undefined),
     title: locale === 'en' ? p.nameEn : p.name,
     claimantText: t(`claims.claimant.${p.claimant}`),
     basisText: t(`claims.basis.${p.amountBasis}`),

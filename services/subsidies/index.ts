@@ -4,6 +4,11 @@ import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { createClaimEngine } from './claim-engine.ts';
 import { createClaimsRepository } from './claims.repository.ts';
 import { createSubsidiesRepository } from './subsidies.repository.ts';
+import { createSelfClaimsRepository } from './self-claims.repository.ts';
+import { createClaimSubjectsRepository } from './claim-subjects.repository.ts';
+import { officerClaimPages } from './officer-claims.pages.ts';
+import { selfClaimsPages } from './self-claims.pages.ts';
+import { selfClaimsRoutes } from './self-claims.routes.ts';
 import type { Claim, ClaimCreate } from './claims.contract.ts';
 import { claimsPages } from './claims.pages.ts';
 import { claimsRoutes } from './claims.routes.ts';
@@ -37,6 +42,8 @@ const engineOver = (db: Db) =>
     claims: createClaimsRepository(db),
     programmes: createProgrammesRepository(db),
     hiring: createSubsidiesRepository(db),
+    self: createSelfClaimsRepository(db),
+    subjects: createClaimSubjectsRepository(db),
   });
 
 /** Creates the missing programmes and province rules (the hiring subsidy's from SUBSIDY_* when given). */
@@ -62,6 +69,9 @@ export const subsidiesModule: AppModule<CoreDeps & { formOptions: FormOptionsSou
         await app.register(subsidiesPages, { subsidies: engine.hiring });
         await app.register(claimsRoutes, { engine });
         await app.register(claimsPages, { engine, formOptions });
+        await app.register(officerClaimPages, { engine });
+        await app.register(selfClaimsRoutes, { selfClaims: engine.selfClaims });
+        await app.register(selfClaimsPages, { selfClaims: engine.selfClaims });
       },
     };
   },

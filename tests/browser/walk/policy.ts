@@ -149,6 +149,16 @@ export const FORM_RULES: FormRule[] = [
     mode: 'empty-only',
     why: "one 三支一扶 plan a year: the demo holds this year's, so a second is refused (409)",
   },
+  {
+    action: /^\/(employer\/subsidies|my-subsidies|subsidies\/claims\/new)$/,
+    mode: 'empty-only',
+    why: "files a subsidy claim the officers' walks would then see; a second on the same subject is refused (409)",
+  },
+  {
+    action: /^\/(employer\/subsidies|my-subsidies)\/:id\/(submit|withdraw)$/,
+    mode: 'never',
+    why: "submits one's own draft claim (not undone) or withdraws it (removed)",
+  },
   // Typical values here are a wrong password: counted by the sign-in rate limit, answered 401.
   {
     action: /^\/login$/,
