@@ -15,6 +15,10 @@ import { createAttendanceRepository } from './attendance.repository.ts';
 import { createAttendanceService } from './attendance.service.ts';
 import { attendanceRoutes } from './attendance.routes.ts';
 import { attendancePages } from './attendance.pages.ts';
+import { claimFor } from '../subsidies/index.ts';
+import { createTrainingClaimsRepository } from './training-claims.repository.ts';
+import { createTrainingClaims } from './training-claims.service.ts';
+import { trainingClaimsRoutes } from './training-claims.routes.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
@@ -41,6 +45,13 @@ export const trainingModule: AppModule<
       coursesRepo: repo,
       reference,
     });
+    // Claims go through the subsidies' claim engine (its public claimFor); programmes are seeded when
+    // the subsidies module sets up, before any request.
+    const claims = createTrainingClaims({
+      repo: createTrainingClaimsRepository(db),
+      courses,
+      claim: (input) => claimFor(db, input),
+    });
     return {
       provides: { training },
       async register(app) {
@@ -49,7 +60,8 @@ export const trainingModule: AppModule<
         await app.register(trainingPages, { courses, formOptions });
         await app.register(myTrainingPages, { courses });
         await app.register(attendanceRoutes, { attendance });
-        await app.register(courseSheetPages, { courses, attendance });
+        await app.register(courseSheetPages, { courses, attendance, claims });
+        await app.register(trainingClaimsRoutes, { claims });
         await app.register(attendancePages, { attendance, courses });
       },
     };
