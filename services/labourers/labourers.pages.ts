@@ -101,7 +101,13 @@ function labourerProfilePages(app: FastifyInstance, labourers: LabourersService)
       const profile = await labourers.get(request.user!, z.uuid().parse(id));
       const history = await labourers.statusHistory(request.user!, id);
       const confirmed = (request.query as { confirmed?: string }).confirmed === '1';
-      return reply.page('labourers/profile', { title: profile.name, profile, history, confirmed });
+      const sections = await app.profileSections.render({
+        actor: request.user!,
+        labourerId: profile.id,
+        locale: request.locale,
+        own: false,
+      });
+      return reply.page('labourers/profile', { title: profile.name, profile, history, confirmed, sections });
     },
   });
 

@@ -19,6 +19,8 @@ import { claimFor } from '../subsidies/index.ts';
 import { createTrainingClaimsRepository } from './training-claims.repository.ts';
 import { createTrainingClaims } from './training-claims.service.ts';
 import { trainingClaimsRoutes } from './training-claims.routes.ts';
+import { createProfileRepository } from './profile.repository.ts';
+import { trainingProfileSection } from './profile-section.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
@@ -55,6 +57,7 @@ export const trainingModule: AppModule<
     return {
       provides: { training },
       async register(app) {
+        app.profileSections.add(trainingProfileSection(createProfileRepository(db), reference));
         await app.register(trainingRoutes, { training });
         await app.register(coursesRoutes, { courses, offers });
         await app.register(trainingPages, { courses, formOptions });

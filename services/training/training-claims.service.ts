@@ -1,5 +1,6 @@
 import { ConflictError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
+import type { SubsidyClaimStatus } from '../platform/database/generated/enums.ts';
 import { planKindOf, programmesFor, type ClaimProgramme } from './claim-kinds.ts';
 import type { EnrolmentView } from './courses.contract.ts';
 import type { CoursesService } from './courses.service.ts';
@@ -12,7 +13,7 @@ export type ClaimPort = (input: {
   labourerId: string;
   reference: string;
   evidence: Record<string, string>;
-}) => Promise<{ id: string; status: string; amount: number }>;
+}) => Promise<{ id: string; status: SubsidyClaimStatus; amount: number }>;
 
 const refuse = (message: string, reason: string) => new ConflictError(message, { reason });
 
