@@ -25,6 +25,9 @@ import { createTechSchoolsRepository } from './tech-schools.repository.ts';
 import { createTechSchools, type TechSchools } from './tech-schools.service.ts';
 import { techSchoolsRoutes } from './tech-schools.routes.ts';
 import { techSchoolsPages } from './tech-schools.pages.ts';
+import { createCertificateImportRepository } from './certificate-import.repository.ts';
+import { createCertificateImport } from './certificate-import.service.ts';
+import { certificateImportPages } from './certificate-import.pages.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
@@ -75,6 +78,9 @@ export const trainingModule: AppModule<
         await app.register(trainingClaimsRoutes, { claims });
         await app.register(techSchoolsRoutes, { schools });
         await app.register(techSchoolsPages, { schools, formOptions });
+        await app.register(certificateImportPages, {
+          imports: createCertificateImport({ repo: createCertificateImportRepository(db), registry: registryLookup }),
+        });
         await app.register(attendancePages, { attendance, courses });
       },
     };
