@@ -80,6 +80,10 @@ describe('trainings and certificates on the profile pages', () => {
     const profile = await page.get(`/labourers/${labourerId}`);
     expect(profile.statusCode).toBe(200);
     expectSection(profile.body);
+    // The page the ID reveal draws keeps the section too.
+    const revealed = await page.post(`/labourers/${labourerId}/id-number`, {});
+    expect(revealed.statusCode).toBe(200);
+    expectSection(revealed.body);
   });
 
   it('shows them on the person’s own page, with a link to 我的培训', async () => {
