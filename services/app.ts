@@ -29,6 +29,7 @@ import type { CoreDeps } from './platform/modules.ts';
 import { type SetUpModules, setUpModules } from './modules.ts';
 import { ReferenceNames } from './platform/reference/reference-data.ts';
 import { createReferenceRepository } from './platform/reference/reference.repository.ts';
+import { ProfileSections } from './platform/http/profile-sections.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -180,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   let referenceData: Promise<ReferenceNames> | undefined;
   const reference = () => (referenceData ??= ReferenceNames.load(createReferenceRepository(db)));
   const core: CoreDeps = { config, db, meili, pii, reference, attempts, log: app.log };
+  app.decorate('profileSections', new ProfileSections());
   app.decorate('modules', await setUpModules(app, core));
   return app;
 }

@@ -6,7 +6,8 @@ const day = (offset: number) => new Date(`${new Date(Date.now() + offset * DAY).
 /**
  * Two courses in 长汀: a welding class under way (people enrolled, a class day with its attendance
  * sheet, one completion with a certificate) and an elderly-care class still to start, so the
- * catalogue, a course's people and an attendance sheet have something to show.
+ * catalogue, a course's people and an attendance sheet have something to show; and technical-school
+ * places for three of the families' children (wished, placed, enrolled).
  */
 export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
   const people = await db.labourer.findMany({
@@ -66,5 +67,36 @@ export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
     });
     await db.trainingEnrolment.update({ where: { id: enrolment.id }, data: { attendedSessions: i !== 1 ? 1 : 0 } });
   }
-  context.log(`database: training demo (2 courses in 长汀, ${enrolments.length} enrolled, 1 class day)`);
+  // Technical-school places (plan §3(3)): children of three of these families, one at each step.
+  const year = Number(day(0).toISOString().slice(0, 4));
+  const places = [
+    { childName: '钟小燕', leftLevel: 'junior', state: 'wished', programme: '电子商务' },
+    { childName: '罗小军', leftLevel: 'junior', state: 'placed', programme: '数控加工', placedAt: day(-20) },
+    {
+      childName: '黄小芳',
+      leftLevel: 'senior',
+      state: 'enrolled',
+      programme: '护理',
+      placedAt: day(-60),
+      enrolledAt: day(-30),
+    },
+  ] as const;
+  for (const [i, place] of places.entries()) {
+    const family = people[i];
+    if (!family) break;
+    const region = await db.labourer.findUniqueOrThrow({ where: { id: family.id }, select: { regionCode: true } });
+    await db.techSchoolPlace.create({
+      data: {
+        ...place,
+        householdLabourerId: family.id,
+        regionCode: region.regionCode,
+        leftYear: year,
+        schoolName: '龙岩技师学院',
+        year,
+      },
+    });
+  }
+  context.log(
+    `database: training demo (2 courses in 长汀, ${enrolments.length} enrolled, 1 class day, ${Math.min(places.length, people.length)} technical-school places)`,
+  );
 };

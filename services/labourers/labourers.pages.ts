@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sendTable } from '../platform/export/tabular.ts';
 import { auth, page } from '../platform/http/contract.ts';
@@ -92,16 +92,28 @@ function labourerListPages(app: FastifyInstance, labourers: LabourersService, { 
   });
 }
 
+/** What the profile page draws: the person, their status history, the sections other modules add. */
+async function profileData(app: FastifyInstance, labourers: LabourersService, request: FastifyRequest, id: string) {
+  const profile = await labourers.get(request.user!, z.uuid().parse(id));
+  const history = await labourers.statusHistory(request.user!, id);
+  const sections = await app.profileSections.render({
+    actor: request.user!,
+    labourerId: profile.id,
+    locale: request.locale,
+    own: false,
+  });
+  return { title: profile.name, profile, history, sections };
+}
+
 /** One person's profile: reading it, revealing ID number and phone, poverty status, erasure. */
 function labourerProfilePages(app: FastifyInstance, labourers: LabourersService) {
+  const dataOf = (request: FastifyRequest, id: string) => profileData(app, labourers, request, id);
   app.route({
     ...page('GET', '/labourers/:id', officer),
     handler: async (request, reply) => {
       const { id } = request.params as { id: string };
-      const profile = await labourers.get(request.user!, z.uuid().parse(id));
-      const history = await labourers.statusHistory(request.user!, id);
       const confirmed = (request.query as { confirmed?: string }).confirmed === '1';
-      return reply.page('labourers/profile', { title: profile.name, profile, history, confirmed });
+      return reply.page('labourers/profile', { ...(await dataOf(request, id)), confirmed });
     },
   });
 
@@ -111,11 +123,9 @@ function labourerProfilePages(app: FastifyInstance, labourers: LabourersService)
     handler: async (request, reply) => {
       const { id } = request.params as { id: string };
       const revealed = await labourers.revealIdNumber(request.user!, z.uuid().parse(id), request.id);
-      const profile = await labourers.get(request.user!, id);
-      const history = await labourers.statusHistory(request.user!, id);
       return reply
         .header('cache-control', 'no-store')
-        .page('labourers/profile', { title: profile.name, profile, history, revealed });
+        .page('labourers/profile', { ...(await dataOf(request, id)), revealed });
     },
   });
 
@@ -137,11 +147,9 @@ function labourerProfilePages(app: FastifyInstance, labourers: LabourersService)
     handler: async (request, reply) => {
       const { id } = request.params as { id: string };
       const revealedPhone = await labourers.revealPhone(request.user!, z.uuid().parse(id), request.id);
-      const profile = await labourers.get(request.user!, id);
-      const history = await labourers.statusHistory(request.user!, id);
       return reply
         .header('cache-control', 'no-store')
-        .page('labourers/profile', { title: profile.name, profile, history, revealedPhone });
+        .page('labourers/profile', { ...(await dataOf(request, id)), revealedPhone });
     },
   });
 
@@ -159,10 +167,8 @@ function labourerProfilePages(app: FastifyInstance, labourers: LabourersService)
         note: String(body.note ?? '').trim() || undefined,
       });
       if (!parsed.success) {
-        const profile = await labourers.get(request.user!, id);
-        const history = await labourers.statusHistory(request.user!, id);
         const povertyError = translate(request.locale, 'validation.invalid');
-        return reply.page('labourers/profile', { title: profile.name, profile, history, povertyError }, 422);
+        return reply.page('labourers/profile', { ...(await dataOf(request, id)), povertyError }, 422);
       }
       await labourers.setPovertyStatus(request.user!, id, parsed.data, request.id);
       return reply.redirect(`/labourers/${id}?confirmed=1#poverty`, 303);
@@ -176,18 +182,8 @@ function labourerProfilePages(app: FastifyInstance, labourers: LabourersService)
       const { id } = request.params as { id: string };
       const reason = String((request.body as Body).reason ?? '').trim();
       if (reason.length < 2) {
-        const profile = await labourers.get(request.user!, z.uuid().parse(id));
-        const history = await labourers.statusHistory(request.user!, id);
-        return reply.page(
-          'labourers/profile',
-          {
-            title: profile.name,
-            profile,
-            history,
-            eraseError: translate(request.locale, 'validation.reason_required'),
-          },
-          422,
-        );
+        const eraseError = translate(request.locale, 'validation.reason_required');
+        return reply.page('labourers/profile', { ...(await dataOf(request, id)), eraseError }, 422);
       }
       await labourers.erase(request.user!, z.uuid().parse(id), reason, request.id);
       return reply.redirect('/labourers?erased=1', 303);

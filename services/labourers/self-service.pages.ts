@@ -98,9 +98,16 @@ export async function selfServicePages(
     handler: async (request, reply) => {
       if (!request.user!.labourerId) return reply.redirect('/register', 303);
       const profile = await labourers.mine(request.user!);
+      const sections = await app.profileSections.render({
+        actor: request.user!,
+        labourerId: profile.id,
+        locale: request.locale,
+        own: true,
+      });
       return renderForm(request, reply, 'labourers/me', {
         title: translate(request.locale, 'me.title'),
         profile,
+        sections,
         form: { ...profile, phone: profile.phoneMasked, skills: profile.skills.map((s) => s.code) },
         welcome: (request.query as { welcome?: string }).welcome === '1',
         saved: (request.query as { saved?: string }).saved === '1',
@@ -123,7 +130,16 @@ export async function selfServicePages(
           await labourers.update(request.user!, profile.id, parse(LabourerPatchSchema, keepDetails(form, profile)));
           return '/me?saved=1';
         },
-        { title: translate(request.locale, 'me.title'), profile },
+        {
+          title: translate(request.locale, 'me.title'),
+          profile,
+          sections: await app.profileSections.render({
+            actor: request.user!,
+            labourerId: profile.id,
+            locale: request.locale,
+            own: true,
+          }),
+        },
       );
     },
   });

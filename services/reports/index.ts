@@ -3,6 +3,7 @@ import type { Notifier } from '../notifications/index.ts';
 import { createFreshnessRepository, freshnessConfig } from '../labourers/index.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import type { TalentFiguresSource } from '../talent/index.ts';
+import type { TechSchoolFiguresSource } from '../training/index.ts';
 import { cycleConfig } from './cycle.ts';
 import { createFilingsRepository } from './filings.repository.ts';
 import { filingsPages } from './filings.pages.ts';
@@ -40,11 +41,13 @@ export const reportsModule: AppModule<
     graduateFigures?: (prefix: string, periodTo: string) => Promise<Record<string, number>>;
     /** The talent module's figures (talent-indicators.ts), where the app has that module. */
     talentFigures?: TalentFiguresSource;
+    /** The training module's technical-school place figures (tech-school-indicators.ts), where the app has it. */
+    techSchoolFigures?: TechSchoolFiguresSource;
   }
 > = {
   name: 'reports',
   config: [cycleConfig, workingAgeConfig],
-  setUp({ db, log, config, notifier, insuranceFigures, graduateFigures, talentFigures }) {
+  setUp({ db, log, config, notifier, insuranceFigures, graduateFigures, talentFigures, techSchoolFigures }) {
     const repo = createIndicatorsRepository(db, config.section(workingAgeConfig));
     const freshness = freshnessValues(createFreshnessRepository(db).byTownship, config.section(freshnessConfig));
     const insurance = insuranceValues(insuranceFigures);
@@ -58,6 +61,7 @@ export const reportsModule: AppModule<
       ...(talentFigures
         ? [{ name: 'talent', values: async (p: string, period: Period) => (await talentFigures(p, period)).values }]
         : []),
+      ...(techSchoolFigures ? [{ name: 'technical schools', values: techSchoolFigures }] : []),
     ]);
     const settings = config.section(cycleConfig);
     const reportsRepo = createReportsRepository(db);

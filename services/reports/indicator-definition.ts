@@ -17,8 +17,10 @@
  *   and 三支一扶, key-county shortage talent and the linked-county work (talent-indicators.ts).
  *   and subsidies read from the claim engine (SubsidyClaim); claims, approvals, yuan and people
  * reached over every subsidy programme.
+ * 2026.12-3: technical-school places of poor families' children (tech-school-indicators.ts: wished,
+ * placed, enrolled, placement rate for the period end's intake year).
  */
-export const DEFINITIONS_VERSION = '2026.12-2';
+export const DEFINITIONS_VERSION = '2026.12-3';
 
 /** The plan's special working groups (专项组), each reporting quarterly in writing. */
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;

@@ -11,6 +11,7 @@ import { FRESHNESS_INDICATORS } from './freshness-indicators.ts';
 import { GRADUATE_INDICATORS } from './graduate-indicators.ts';
 import { INSURANCE_INDICATORS } from './insurance-indicators.ts';
 import { TALENT_INDICATORS } from './talent-indicators.ts';
+import { TECH_SCHOOL_INDICATORS } from './tech-school-indicators.ts';
 
 export * from './indicator-definition.ts';
 
@@ -141,6 +142,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   ...GRADUATE_INDICATORS,
   ...TALENT_INDICATORS,
+  ...TECH_SCHOOL_INDICATORS,
   {
     id: 'coop_agreements',
     group: 'employment',

@@ -12,6 +12,7 @@ const RATIOS: Record<string, readonly [string, string]> = {
   employed_share: ['employed', 'labour_force'],
   push_coverage: ['pushed', 'willing'],
   pension_coverage: ['pension_covered', 'pension_eligible'],
+  tech_school_placement_rate: ['tech_school_placed', 'tech_school_wished'],
 };
 
 export interface KeyCountyTotals {

@@ -6,6 +6,8 @@ import { SessionInputSchema } from './attendance.contract.ts';
 import type { AttendanceService } from './attendance.service.ts';
 import { EnrolmentPatchSchema } from './courses.contract.ts';
 import type { CoursesService } from './courses.service.ts';
+import { TrainingClaimInputSchema } from './training-claims.contract.ts';
+import type { TrainingClaims } from './training-claims.service.ts';
 
 const officers = auth.roles('officer', 'admin');
 const TEXTS = {
@@ -24,14 +26,18 @@ interface RowProblem {
 }
 const idOf = (request: FastifyRequest) => z.uuid().parse((request.params as { id: string }).id);
 
-/** A course's people (offered, enrolled, waiting, completed) and the sheet officers fill on a phone. */
-export async function courseSheetPages(
-  app: FastifyInstance,
-  opts: { courses: CoursesService; attendance: AttendanceService },
-) {
-  const { courses, attendance } = opts;
+type Deps = { courses: CoursesService; attendance: AttendanceService; claims: TrainingClaims };
+type Render = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  courseId: string,
+  problem?: RowProblem,
+  status?: number,
+) => Promise<FastifyReply>;
 
-  async function render(
+/** Renders the course page: its class days, its people with their results and subsidy claims. */
+function sheetRenderer({ courses, attendance, claims }: Deps): Render {
+  return async function render(
     request: FastifyRequest,
     reply: FastifyReply,
     courseId: string,
@@ -39,14 +45,18 @@ export async function courseSheetPages(
     status = 200,
   ) {
     const course = await courses.get(request.user!, courseId);
-    const people = (await courses.enrolments(request.user!, courseId, request.locale)).map((row) => ({
+    const enrolments = await courses.enrolments(request.user!, courseId, request.locale);
+    const claimStates = await claims.statesOf(enrolments);
+    const people = enrolments.map((row) => ({
       ...row,
+      claims: claimStates.get(row.id)?.claims ?? [],
+      openClaims: claimStates.get(row.id)?.open ?? [],
       canComplete: row.status === 'enrolled',
       canWithdraw: row.status === 'enrolled' || row.status === 'waiting' || row.status === 'offered',
       problem: problem?.enrolmentId === row.id ? problem : undefined,
     }));
     const sessions = await attendance.sessions(request.user!, courseId);
-    const query = request.query as { saved?: string; withdrawn?: string };
+    const query = request.query as { saved?: string; withdrawn?: string; claimed?: string };
     return reply.page(
       'training/course',
       {
@@ -56,12 +66,20 @@ export async function courseSheetPages(
         sessions,
         saved: query.saved === '1',
         withdrawn: query.withdrawn === '1',
+        claimed: query.claimed === '1',
         sessionProblem: problem?.enrolmentId === 'sessions' ? problem : undefined,
         pageProblem: problem?.enrolmentId === 'page' ? problem : undefined,
       },
       status,
     );
-  }
+  };
+}
+
+/** A course's people (offered, enrolled, waiting, completed) and the sheet officers fill on a phone. */
+export async function courseSheetPages(app: FastifyInstance, opts: Deps) {
+  const { courses, attendance, claims } = opts;
+  const render = sheetRenderer(opts);
+  claimPages(app, claims, render);
 
   app.route({
     ...page('GET', '/training/courses/:id', officers),
@@ -124,6 +142,28 @@ export async function courseSheetPages(
       } catch (error) {
         const problem = pageProblem(request.locale, error, TEXTS);
         const row = { enrolmentId: 'page', message: problem.message, fields: problem.fields };
+        return render(request, reply, courseId, row, problem.status);
+      }
+    },
+  });
+}
+
+/** An officer claims a subsidy on a passed person's certificate from the course page. */
+function claimPages(app: FastifyInstance, claims: TrainingClaims, render: Render) {
+  app.route({
+    ...page('POST', '/training/enrolments/:id/claims', officers),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const body = request.body as FormBody;
+      const enrolmentId = idOf(request);
+      const courseId = z.uuid().parse(field(body, 'courseId'));
+      try {
+        const input = parseForm(TrainingClaimInputSchema, { enrolmentId, programme: field(body, 'programme') });
+        await claims.claim(request.user!, input.enrolmentId, input.programme, request.id);
+        return reply.redirect(`/training/courses/${courseId}?claimed=1#enrolment-${enrolmentId}`, 303);
+      } catch (error) {
+        const problem = pageProblem(request.locale, error, TEXTS);
+        const row = { enrolmentId, message: problem.message, fields: problem.fields };
         return render(request, reply, courseId, row, problem.status);
       }
     },

@@ -1,4 +1,4 @@
-import type { FormOptionsSource } from '../labourers/index.ts';
+import type { FormOptionsSource, RegistryLookup } from '../labourers/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { trainingRoutes } from './training.routes.ts';
@@ -15,10 +15,26 @@ import { createAttendanceRepository } from './attendance.repository.ts';
 import { createAttendanceService } from './attendance.service.ts';
 import { attendanceRoutes } from './attendance.routes.ts';
 import { attendancePages } from './attendance.pages.ts';
+import { claimFor } from '../subsidies/index.ts';
+import { createTrainingClaimsRepository } from './training-claims.repository.ts';
+import { createTrainingClaims } from './training-claims.service.ts';
+import { trainingClaimsRoutes } from './training-claims.routes.ts';
+import { createProfileRepository } from './profile.repository.ts';
+import { trainingProfileSection } from './profile-section.ts';
+import { createTechSchoolsRepository } from './tech-schools.repository.ts';
+import { createTechSchools, type TechSchools } from './tech-schools.service.ts';
+import { techSchoolsRoutes } from './tech-schools.routes.ts';
+import { techSchoolsPages } from './tech-schools.pages.ts';
+import { createCertificateImportRepository } from './certificate-import.repository.ts';
+import { createCertificateImport } from './certificate-import.service.ts';
+import { certificateImportPages } from './certificate-import.pages.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
 export { trainingView } from './training.presenter.ts';
+
+/** Technical-school place figures of a region prefix for the period end's intake year (reports' tech-school indicators). */
+export type TechSchoolFiguresSource = TechSchools['figures'];
 
 /**
  * Training (/api/v1/training): people's training records (cooperation's household pages record
@@ -26,11 +42,11 @@ export { trainingView } from './training.presenter.ts';
  * write certificates.
  */
 export const trainingModule: AppModule<
-  CoreDeps & { notifier: Notifier; formOptions: FormOptionsSource },
-  { training: TrainingService }
+  CoreDeps & { notifier: Notifier; formOptions: FormOptionsSource; registryLookup: RegistryLookup },
+  { training: TrainingService; techSchoolFigures: TechSchoolFiguresSource }
 > = {
   name: 'training',
-  setUp({ db, reference, notifier, formOptions }) {
+  setUp({ db, reference, notifier, formOptions, registryLookup }) {
     const training = createTrainingService({ repo: createTrainingRepository(db), reference });
     const repo = createCoursesRepository(db);
     const courses = createCoursesService({ repo, reference });
@@ -41,15 +57,30 @@ export const trainingModule: AppModule<
       coursesRepo: repo,
       reference,
     });
+    // Claims go through the subsidies' claim engine (its public claimFor); programmes are seeded when
+    // the subsidies module sets up, before any request.
+    const claims = createTrainingClaims({
+      repo: createTrainingClaimsRepository(db),
+      courses,
+      claim: (input) => claimFor(db, input),
+    });
+    const schools = createTechSchools({ repo: createTechSchoolsRepository(db), reference, registry: registryLookup });
     return {
-      provides: { training },
+      provides: { training, techSchoolFigures: schools.figures },
       async register(app) {
+        app.profileSections.add(trainingProfileSection(createProfileRepository(db), reference));
         await app.register(trainingRoutes, { training });
         await app.register(coursesRoutes, { courses, offers });
         await app.register(trainingPages, { courses, formOptions });
         await app.register(myTrainingPages, { courses });
         await app.register(attendanceRoutes, { attendance });
-        await app.register(courseSheetPages, { courses, attendance });
+        await app.register(courseSheetPages, { courses, attendance, claims });
+        await app.register(trainingClaimsRoutes, { claims });
+        await app.register(techSchoolsRoutes, { schools });
+        await app.register(techSchoolsPages, { schools, formOptions });
+        await app.register(certificateImportPages, {
+          imports: createCertificateImport({ repo: createCertificateImportRepository(db), registry: registryLookup }),
+        });
         await app.register(attendancePages, { attendance, courses });
       },
     };

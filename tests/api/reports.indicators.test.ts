@@ -123,6 +123,11 @@ describe('indicators against hand-computed values', () => {
       linked_projects_progress: 0,
       linked_pairings: 0,
       linked_pairing_amount: 0,
+      // §1(2)/§3(3) technical-school places (training module): the fixture records none.
+      tech_school_wished: 0,
+      tech_school_placed: 0,
+      tech_school_enrolled: 0,
+      tech_school_placement_rate: 0,
       graduates: 1, // §5(4): L6, bachelor of 2026; L1's college year is not recorded
       graduates_employed: 1, // L6 on a public-welfare post
       coop_agreements: 1, // 宁化's agreement is for 2025

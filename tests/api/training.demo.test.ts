@@ -40,4 +40,13 @@ describe('training demo data', () => {
     expect(sheet.body.match(/name="present"/g)).toHaveLength(enrolled);
     expect(sheet.body.match(/checked/g)).toHaveLength(enrolled - 1);
   });
+
+  it('gives the 长汀 officer technical-school places at each step, with their figures', async () => {
+    const officer = await new PageClient(ctx).signIn('officer.changting');
+    const schools = await officer.get('/technical-schools');
+    expect(schools.statusCode).toBe(200);
+    // Three families of the demo: wished, placed, enrolled → wished 3, placed 2 (1 enrolled), 2 ÷ 3 = 66.7%.
+    expect(schools.body).toContain('有意愿 3 人，已落实学位 2 人（其中已入学 1 人），落实率 66.7%');
+    expect(schools.body).toContain('落实学位');
+  });
 });

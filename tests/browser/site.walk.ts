@@ -60,7 +60,8 @@ describe('a walk of every page as every demo role', () => {
           expect.arrayContaining(['/labourers/:id', '/fairs/:id/manage', '/cooperation', '/reports', '/dashboard']),
         );
       }
-      // Training (issue #19): the course catalogue, its form, a course's people, and 我的培训.
+      // Training (issue #19): the course catalogue, its form, a course's people, technical-school places, the
+      // certificate import, and 我的培训.
       expect(reached('labourer')).toEqual(expect.arrayContaining(['/my-training']));
       expect(reached('county officer')).toEqual(
         expect.arrayContaining([
@@ -68,6 +69,8 @@ describe('a walk of every page as every demo role', () => {
           '/training/courses/new',
           '/training/courses/:id',
           '/training/sessions/:id',
+          '/technical-schools',
+          '/training/certificates/import',
         ]),
       );
       // Graduates (issue #21): the list, import, a graduate, 我的红娘对象 and a pairing with its ranked jobs.
