@@ -63,6 +63,11 @@ describe('a walk of every page as every demo role', () => {
       // Training (issue #19): the course catalogue, its form, a course's people, technical-school places, the
       // certificate import, and 我的培训.
       expect(reached('labourer')).toEqual(expect.arrayContaining(['/my-training']));
+      // Self-service subsidy claims (issue #20): a person's and an employer's own claims, and an
+      // officer's claim on someone's behalf.
+      expect(reached('labourer')).toEqual(expect.arrayContaining(['/my-subsidies', '/my-subsidies/new']));
+      expect(reached('employer')).toEqual(expect.arrayContaining(['/employer/subsidies', '/employer/subsidies/new']));
+      expect(reached('county officer')).toEqual(expect.arrayContaining(['/subsidies/claims/new']));
       expect(reached('county officer')).toEqual(
         expect.arrayContaining([
           '/training/courses',
