@@ -223,7 +223,10 @@ function graduatePage(app: FastifyInstance, { graduates, pairings, subsidy }: De
         open: pairing && !pairing.endedAt ? pairing : null,
         matchmakers: matchmakers
           .filter((m) => m.regionCode && graduate.regionCode.startsWith(m.regionCode))
-          .map((m) => ({ value: m.id, label: m.name })),
+          .map((m) => ({
+            value: m.id,
+            label: m.role === 'volunteer' ? `${m.name}（${translate(locale, 'roles.volunteer')}）` : m.name,
+          })),
         statuses: choices(locale, 'status', GRADUATE_STATUSES).filter((s) => s.value !== graduate.status),
         endReasons: choices(locale, 'endReason', END_REASONS),
         registered: (request.query as { registered?: string }).registered === '1',

@@ -17,6 +17,7 @@ import {
   matchmakersRoute,
   minePairingsRoute,
   pairAllRoute,
+  pairingGetRoute,
   pairingJobsRoute,
   pairingRoute,
   referralRoute,
@@ -27,15 +28,21 @@ import {
 import { graduatesTable } from './graduates.export.ts';
 import type { GraduatesService } from './graduates.service.ts';
 import type { PairingsService } from './pairings.service.ts';
+import { volunteerCreateRoute, volunteersListRoute, volunteerStateRoute } from './volunteers.contract.ts';
+import type { VolunteersService } from './volunteers.service.ts';
 
 export interface GraduatesRouteDeps {
   graduates: GraduatesService;
   imports: GraduateImport;
   pairings: PairingsService;
+  volunteers: VolunteersService;
 }
 
 /** The graduates and matchmaker API. Registered as its own plugin: the raw-body parsers stay inside. */
-export async function graduatesRoutes(app: FastifyInstance, { graduates, imports, pairings }: GraduatesRouteDeps) {
+export async function graduatesRoutes(
+  app: FastifyInstance,
+  { graduates, imports, pairings, volunteers }: GraduatesRouteDeps,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.addContentTypeParser(
     [...CSV_TYPES, ...XLSX_TYPES],
@@ -99,6 +106,7 @@ export async function graduatesRoutes(app: FastifyInstance, { graduates, imports
   });
 
   r.route({ ...minePairingsRoute, handler: (request) => pairings.mine(request.user!, request.query.all !== 'true') });
+  r.route({ ...pairingGetRoute, handler: (request) => pairings.get(request.user!, request.params.id) });
   r.route({
     ...pairingJobsRoute,
     handler: (request) => pairings.jobs(request.user!, request.params.id, request.query.lang),
@@ -112,5 +120,16 @@ export async function graduatesRoutes(app: FastifyInstance, { graduates, imports
     ...referralRoute,
     handler: async (request, reply) =>
       reply.status(201).send(await pairings.refer(request.user!, request.params.id, request.body)),
+  });
+
+  r.route({ ...volunteersListRoute, handler: (request) => volunteers.list(request.user!) });
+  r.route({
+    ...volunteerCreateRoute,
+    handler: async (request, reply) =>
+      reply.status(201).send(await volunteers.create(request.user!, request.body, request.id)),
+  });
+  r.route({
+    ...volunteerStateRoute,
+    handler: (request) => volunteers.setActive(request.user!, request.params.id, request.body.active, request.id),
   });
 }

@@ -15,6 +15,10 @@ import type { Db } from '../platform/database/prisma.ts';
 import { matchmakerPages } from './matchmaker.pages.ts';
 import { createPairingsRepository } from './pairings.repository.ts';
 import { createPairingsService } from './pairings.service.ts';
+import { hashPassword } from '../identity/index.ts';
+import { volunteersPages } from './volunteers.pages.ts';
+import { createVolunteersRepository } from './volunteers.repository.ts';
+import { createVolunteersService } from './volunteers.service.ts';
 import { createSubsidyFeed, type SubsidyFeed } from './subsidy-feed.ts';
 import { claimFor, type GraduateRecordLookup } from '../subsidies/index.ts';
 import { createGraduateSubsidy, graduateRecordLookup } from './graduate-subsidy.ts';
@@ -66,6 +70,7 @@ export const graduatesModule: AppModule<GraduatesDeps, GraduatesProvides> = {
       matching,
       applications: applicationsApi,
     });
+    const volunteers = createVolunteersService({ repo: createVolunteersRepository(db), hashPassword });
     // A hire through the platform: the graduate is employed and the pairing closes.
     applicationsApi.hires.onHired((event) => graduates.hired(event.labourerId, event.hiredAt));
     const rules = config.section(graduateConfig);
@@ -83,9 +88,10 @@ export const graduatesModule: AppModule<GraduatesDeps, GraduatesProvides> = {
       },
       jobs: graduatesJobs({ repo: pairingsRepo, notifier, rules, log }),
       async register(app) {
-        await app.register(graduatesRoutes, { graduates, imports, pairings });
+        await app.register(graduatesRoutes, { graduates, imports, pairings, volunteers });
         await app.register(graduatesPages, { graduates, imports, pairings, formOptions, subsidy });
         await app.register(matchmakerPages, { pairings });
+        await app.register(volunteersPages, { volunteers, formOptions });
       },
     };
   },
