@@ -131,6 +131,22 @@ export const assignRoute = defineRoute({
   schema: { params, body: AssignInputSchema, response: { 201: PairingSchema, ...errors } },
 });
 
+export const subsidyRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/graduates/:id/subsidy-claim',
+  auth: officers,
+  summary:
+    'Claim the one-time 2,000-yuan job-seeking/start-up subsidy for the graduate on the claim engine (409 with the failed checks when not eligible, or when claimed already)',
+  tags,
+  schema: {
+    params,
+    response: {
+      201: z.object({ claimId: z.string(), amount: z.number().int(), status: z.string() }),
+      ...errors,
+    },
+  },
+});
+
 export const endRoute = defineRoute({
   method: 'POST',
   url: '/api/v1/graduates/:id/pairing/end',

@@ -4,6 +4,7 @@ import { UPLOAD_LIMIT_BYTES } from '../imports/index.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import type { GraduateImport } from './graduate-import.service.ts';
+import type { GraduateSubsidy } from './graduate-subsidy.ts';
 import {
   assignRoute,
   contactRoute,
@@ -23,6 +24,7 @@ import {
   referralRoute,
   registerRoute,
   statusRoute,
+  subsidyRoute,
   XLSX_TYPES,
 } from './graduates-routes.contract.ts';
 import { graduatesTable } from './graduates.export.ts';
@@ -36,12 +38,13 @@ export interface GraduatesRouteDeps {
   imports: GraduateImport;
   pairings: PairingsService;
   volunteers: VolunteersService;
+  subsidy: GraduateSubsidy;
 }
 
 /** The graduates and matchmaker API. Registered as its own plugin: the raw-body parsers stay inside. */
 export async function graduatesRoutes(
   app: FastifyInstance,
-  { graduates, imports, pairings, volunteers }: GraduatesRouteDeps,
+  { graduates, imports, pairings, volunteers, subsidy }: GraduatesRouteDeps,
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.addContentTypeParser(
@@ -99,6 +102,11 @@ export async function graduatesRoutes(
       reply
         .status(201)
         .send(await pairings.assign(request.user!, request.params.id, request.body.matchmakerId, request.id)),
+  });
+  r.route({
+    ...subsidyRoute,
+    handler: async (request, reply) =>
+      reply.status(201).send(await subsidy.apply(request.user!, request.params.id, request.id)),
   });
   r.route({
     ...endRoute,

@@ -88,7 +88,7 @@ export const graduatesModule: AppModule<GraduatesDeps, GraduatesProvides> = {
       },
       jobs: graduatesJobs({ repo: pairingsRepo, notifier, rules, log }),
       async register(app) {
-        await app.register(graduatesRoutes, { graduates, imports, pairings, volunteers });
+        await app.register(graduatesRoutes, { graduates, imports, pairings, volunteers, subsidy });
         await app.register(graduatesPages, { graduates, imports, pairings, formOptions, subsidy });
         await app.register(matchmakerPages, { pairings });
         await app.register(volunteersPages, { volunteers, formOptions });

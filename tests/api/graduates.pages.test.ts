@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmployer, createGraduateRecord, createPerson, createVacancy } from '../helpers/applications.ts';
+import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/pages.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
@@ -164,5 +165,16 @@ describe('graduates pages', () => {
     expect(refused.body).toContain('不在毕业年度内');
     expect(refused.body).toContain('意愿或去向是升学深造');
     expect(await ctx.db.subsidyClaim.count({ where: { labourerId: student.id } })).toBe(0);
+    // The same through the API: 409 naming the failed checks.
+    const api = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/graduates/${record.id}/subsidy-claim`,
+      headers: await bearer(ctx, 'gp.officer'),
+    });
+    expect(api.statusCode).toBe(409);
+    expect(api.json().details).toEqual({
+      reason: 'subsidy_not_eligible',
+      failed: ['registered_poor', 'graduation_year', 'seeks_job_or_business'],
+    });
   });
 });
