@@ -51,11 +51,12 @@ export async function volunteersPages(
       formOptions(request.user!.regionCode ?? '35', locale),
     ]);
     const scope = request.user!.role === 'admin' ? '' : (request.user!.regionCode ?? '');
+    const regionName = new Map(options.regions.map((r) => [r.code, r.label]));
     return reply.page(
       'graduates/volunteers',
       {
         title: translate(locale, 'graduates.volunteers.title'),
-        items,
+        items: items.map((v) => ({ ...v, regionName: regionName.get(v.regionCode) ?? v.regionCode })),
         regions: options.regions.filter((r) => r.code.startsWith(scope)),
         created: (request.query as { created?: string }).created === '1',
         form: {},
