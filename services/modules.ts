@@ -32,6 +32,7 @@ export type AppDeps = CoreDeps &
   Parameters<typeof fairsModule.setUp>[0] &
   Parameters<typeof applicationsModule.setUp>[0] &
   Parameters<typeof graduatesModule.setUp>[0] &
+  Parameters<typeof subsidiesModule.setUp>[0] &
   Parameters<typeof vacanciesModule.setUp>[0] &
   Parameters<typeof insuranceModule.setUp>[0] &
   Parameters<typeof reportsModule.setUp>[0];
@@ -41,7 +42,7 @@ export type AppDeps = CoreDeps &
  * services it uses (labourers, comparison and notifications before insurance, insurance before reports;
  * labourers, notifications and training before cooperation; cooperation's partner regions before
  * matching; matching before pushes and fairs; matching and applications before graduates, whose
- * figures the reports read).
+ * figures the reports read and whose records the subsidies' claim engine checks graduates against).
  */
 export const MODULES: readonly AppModule<AppDeps>[] = [
   healthModule,

@@ -25,7 +25,7 @@ const STATUSES: GraduateStatus[] = [
 
 /**
  * Demo data of the graduates module: seven poor-family graduates of this year in 长汀县 (registered poor
- * people of the seeded registry), a volunteer matchmaker account (matchmaker.changting, an officer of
+ * people of the seeded registry), a volunteer matchmaker account (matchmaker.changting, a volunteer of
  * 长汀县) paired with two of those without work, officer.changting with the third, and a few contacts.
  */
 export const seedGraduatesDemo: ModuleSeeder = async (db: Db, context) => {
@@ -41,7 +41,7 @@ export const seedGraduatesDemo: ModuleSeeder = async (db: Db, context) => {
     data: {
       username: 'matchmaker.changting',
       passwordHash: context.passwordHash,
-      role: 'officer',
+      role: 'volunteer',
       displayName: '长汀县就业红娘（志愿者）',
       regionCode: '350821',
     },

@@ -82,10 +82,37 @@ export const seedTalentDemo: ModuleSeeder = async (db, context) => {
   }
 
   await seedCatalogueAndLinked(services, actor, year);
-  context.log('database: talent demo (三支一扶 plan, catalogue, linked county) seeded');
+  await seedCampaign(services, actor, year);
+  context.log('database: talent demo (三支一扶 plan, catalogue, campaign, linked county) seeded');
 };
 
 type Services = ReturnType<typeof createTalentServices>;
+
+/** A township institution's special recruitment in 长汀 (3 posts, 1 reserved) with two recruits, one poor-family. */
+async function seedCampaign({ campaigns }: Services, actor: Parameters<Services['linked']['create']>[0], year: number) {
+  const campaign = await campaigns.createCampaign(actor, {
+    countyCode: '350821',
+    year,
+    institution: '长汀县河田镇农业农村服务中心',
+    title: '乡镇事业单位专项招聘',
+    posts: 3,
+    reservedPoor: 1,
+  });
+  await campaigns.addRecruit(actor, campaign.id, {
+    name: '钟春兰',
+    idNumber: idNumber('350821', '19980316', '142'),
+    post: '农技推广员',
+    poorFamily: true,
+    recruitedOn: `${year}-09-01`,
+  });
+  await campaigns.addRecruit(actor, campaign.id, {
+    name: '曾志明',
+    idNumber: idNumber('350821', '19961103', '153'),
+    post: '水利员',
+    poorFamily: false,
+    recruitedOn: `${year}-09-01`,
+  });
+}
 
 /** Two catalogue lines with a poor-family recruit; 长汀 linked, with a meeting, items, a project, a pairing. */
 async function seedCatalogueAndLinked(

@@ -40,6 +40,8 @@ export interface ApplicationsDeps {
 }
 
 export function actorKind(actor: SessionUser): ActorKind {
+  // A 就业红娘 volunteer works only through its pairings (the graduates module refers for it).
+  if (actor.role === 'volunteer') throw new ForbiddenError('A volunteer has no access to applications');
   return actor.role;
 }
 
@@ -57,6 +59,8 @@ export function assertInScope(actor: SessionUser, row: Pick<ApplicationRow, 'lab
     case 'officer':
       if (row.labourer.regionCode.startsWith(scopePrefix(actor))) return;
       throw new ForbiddenError('The applicant lives outside your region');
+    case 'volunteer':
+      throw new ForbiddenError('A volunteer has no access to applications');
   }
 }
 

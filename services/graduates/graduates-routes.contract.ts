@@ -23,9 +23,11 @@ import {
 export const CSV_TYPES = ['text/csv', 'application/csv'];
 export const XLSX_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
-// Matchmakers are officers' accounts: every route is for officers (and admins); a matchmaker's own
-// pairings are checked on the data (their own, or in their region).
+// The graduates' routes are for officers (and admins). Matchmakers are officers' or volunteers'
+// accounts: the matchmaker routes also take volunteers, and the data decides which pairings each
+// caller reaches (its own; an officer's also those of its region; a volunteer's nothing else, 404).
 const officers = auth.roles('officer', 'admin');
+const matchmakers = auth.roles('officer', 'admin', 'volunteer');
 const tags = ['graduates'];
 const params = z.object({ id: z.uuid('must be an id') });
 const errors = { 404: ErrorResponseSchema, 409: ErrorResponseSchema, ...commonErrors };
@@ -124,9 +126,25 @@ export const assignRoute = defineRoute({
   method: 'PUT',
   url: '/api/v1/graduates/:id/pairing',
   auth: officers,
-  summary: 'Pair a graduate who left school without work with a matchmaker (an officer of the region)',
+  summary: 'Pair a graduate who left school without work with a matchmaker (an officer or volunteer of the region)',
   tags,
   schema: { params, body: AssignInputSchema, response: { 201: PairingSchema, ...errors } },
+});
+
+export const subsidyRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/graduates/:id/subsidy-claim',
+  auth: officers,
+  summary:
+    'Claim the one-time 2,000-yuan job-seeking/start-up subsidy for the graduate on the claim engine (409 with the failed checks when not eligible, or when claimed already)',
+  tags,
+  schema: {
+    params,
+    response: {
+      201: z.object({ claimId: z.string(), amount: z.number().int(), status: z.string() }),
+      ...errors,
+    },
+  },
 });
 
 export const endRoute = defineRoute({
@@ -157,10 +175,15 @@ export const matchmakersRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/graduates/matchmakers',
   auth: officers,
-  summary: 'Officers who may be paired with graduates of the caller’s region',
+  summary: 'Officers and volunteers who may be paired with graduates of the caller’s region',
   tags,
   schema: {
-    response: { 200: z.array(MatchmakerSchema.extend({ regionCode: z.string().nullable() })), ...commonErrors },
+    response: {
+      200: z.array(
+        MatchmakerSchema.extend({ regionCode: z.string().nullable(), role: z.enum(['officer', 'volunteer']) }),
+      ),
+      ...commonErrors,
+    },
   },
 });
 
@@ -168,7 +191,7 @@ const mmTags = ['matchmaker'];
 export const minePairingsRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/matchmaker/pairings',
-  auth: officers,
+  auth: matchmakers,
   summary: 'The caller’s own pairings as matchmaker (open ones unless all=true)',
   tags: mmTags,
   schema: {
@@ -177,10 +200,19 @@ export const minePairingsRoute = defineRoute({
   },
 });
 
+export const pairingGetRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/matchmaker/pairings/:id',
+  auth: matchmakers,
+  summary: 'One pairing with its contacts and referrals (the caller’s own, or in an officer’s region)',
+  tags: mmTags,
+  schema: { params, response: { 200: PairingSchema, ...errors } },
+});
+
 export const pairingJobsRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/matchmaker/pairings/:id/jobs',
-  auth: officers,
+  auth: matchmakers,
   summary: 'The paired graduate’s ranked jobs (matching, with the field of study’s occupations as wishes)',
   tags: mmTags,
   schema: {
@@ -193,7 +225,7 @@ export const pairingJobsRoute = defineRoute({
 export const contactRoute = defineRoute({
   method: 'POST',
   url: '/api/v1/matchmaker/pairings/:id/contacts',
-  auth: officers,
+  auth: matchmakers,
   summary: 'Log a contact with the paired graduate (date, channel, note)',
   tags: mmTags,
   schema: { params, body: ContactInputSchema, response: { 201: PairingSchema, ...errors } },
@@ -202,7 +234,7 @@ export const contactRoute = defineRoute({
 export const referralRoute = defineRoute({
   method: 'POST',
   url: '/api/v1/matchmaker/pairings/:id/referrals',
-  auth: officers,
+  auth: matchmakers,
   summary: 'Refer the paired graduate to a vacancy: an application on their behalf, recorded on the pairing',
   tags: mmTags,
   schema: { params, body: ReferralInputSchema, response: { 201: PairingSchema, ...errors } },

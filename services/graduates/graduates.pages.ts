@@ -11,6 +11,7 @@ import { readSingleUpload } from '../platform/http/upload.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import type { GraduateImport } from './graduate-import.service.ts';
+import type { GraduateSubsidy } from './graduate-subsidy.ts';
 import {
   AssignInputSchema,
   END_REASONS,
@@ -38,6 +39,7 @@ export const TEXTS = {
   explainNotFound: true,
 } as const;
 const params = z.object({ id: z.uuid() });
+const claimQuery = z.object({ claim: z.uuid() });
 
 export const choices = (locale: string, prefix: string, values: readonly string[]) =>
   values.map((value) => ({ value, label: translate(locale, `graduates.${prefix}.${value}`) }));
@@ -48,6 +50,7 @@ interface Deps {
   graduates: GraduatesService;
   imports: GraduateImport;
   pairings: PairingsService;
+  subsidy: GraduateSubsidy;
 }
 
 /** The officers' pages: the list with figures and download, the import and register forms, a graduate. */
@@ -203,7 +206,7 @@ function importPages(app: FastifyInstance, { graduates, imports, formOptions }: 
 }
 
 /** One graduate: status with history, the status form, the pairing with its assign and end forms. */
-function graduatePage(app: FastifyInstance, { graduates, pairings }: Deps) {
+function graduatePage(app: FastifyInstance, { graduates, pairings, subsidy }: Deps) {
   async function render(request: FastifyRequest, reply: FastifyReply, id: string, extra = {}, status = 200) {
     const locale = request.locale;
     const [graduate, pairing, matchmakers] = await Promise.all([
@@ -220,10 +223,14 @@ function graduatePage(app: FastifyInstance, { graduates, pairings }: Deps) {
         open: pairing && !pairing.endedAt ? pairing : null,
         matchmakers: matchmakers
           .filter((m) => m.regionCode && graduate.regionCode.startsWith(m.regionCode))
-          .map((m) => ({ value: m.id, label: m.name })),
+          .map((m) => ({
+            value: m.id,
+            label: m.role === 'volunteer' ? `${m.name}（${translate(locale, 'roles.volunteer')}）` : m.name,
+          })),
         statuses: choices(locale, 'status', GRADUATE_STATUSES).filter((s) => s.value !== graduate.status),
         endReasons: choices(locale, 'endReason', END_REASONS),
         registered: (request.query as { registered?: string }).registered === '1',
+        subsidyClaim: claimQuery.safeParse(request.query).data?.claim ?? null,
         ...extra,
       },
       status,
@@ -250,6 +257,25 @@ function graduatePage(app: FastifyInstance, { graduates, pairings }: Deps) {
         }
       },
     });
+
+  // 申请求职创业补贴: the claim engine decides; a refusal is shown as the failed checks, each in words.
+  app.route({
+    ...page('POST', '/graduates/:id/subsidy', officers),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const { id } = params.parse(request.params);
+      try {
+        const claim = await subsidy.apply(request.user!, id, request.id);
+        return reply.redirect(`/graduates/${id}?claim=${claim.claimId}`, 303);
+      } catch (error) {
+        const problem = pageProblem(request.locale, error, TEXTS);
+        const failed = ((error as { details?: { failed?: string[] } }).details?.failed ?? []).map((rule) =>
+          translate(request.locale, `graduates.subsidy.checks.${rule}`),
+        );
+        return render(request, reply, id, { subsidyProblem: { message: problem.message, failed } }, problem.status);
+      }
+    },
+  });
 
   post('/graduates/:id/status', (request, id, body) =>
     graduates.patchStatus(

@@ -155,6 +155,14 @@ export function createGraduatesRepository(db: Db) {
         select: { id: true, status: true, leftSchoolOn: true, workFoundOn: true },
       }),
 
+    /** The person's graduate record of the latest graduation year (the subsidy's facts). */
+    latestOfPerson: (labourerId: string) =>
+      db.graduate.findFirst({
+        where: { labourerId },
+        orderBy: { graduationYear: 'desc' },
+        select: { id: true, graduationYear: true, schoolKind: true, wish: true, status: true },
+      }),
+
     /** Graduates of registered poor families of a year (the 2,000-yuan subsidy's population). */
     ofYear: (prefix: string, year: number) =>
       db.graduate.findMany({

@@ -4,6 +4,7 @@ import { UPLOAD_LIMIT_BYTES } from '../imports/index.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import { sendTable } from '../platform/export/tabular.ts';
 import type { GraduateImport } from './graduate-import.service.ts';
+import type { GraduateSubsidy } from './graduate-subsidy.ts';
 import {
   assignRoute,
   contactRoute,
@@ -17,25 +18,34 @@ import {
   matchmakersRoute,
   minePairingsRoute,
   pairAllRoute,
+  pairingGetRoute,
   pairingJobsRoute,
   pairingRoute,
   referralRoute,
   registerRoute,
   statusRoute,
+  subsidyRoute,
   XLSX_TYPES,
 } from './graduates-routes.contract.ts';
 import { graduatesTable } from './graduates.export.ts';
 import type { GraduatesService } from './graduates.service.ts';
 import type { PairingsService } from './pairings.service.ts';
+import { volunteerCreateRoute, volunteersListRoute, volunteerStateRoute } from './volunteers.contract.ts';
+import type { VolunteersService } from './volunteers.service.ts';
 
 export interface GraduatesRouteDeps {
   graduates: GraduatesService;
   imports: GraduateImport;
   pairings: PairingsService;
+  volunteers: VolunteersService;
+  subsidy: GraduateSubsidy;
 }
 
 /** The graduates and matchmaker API. Registered as its own plugin: the raw-body parsers stay inside. */
-export async function graduatesRoutes(app: FastifyInstance, { graduates, imports, pairings }: GraduatesRouteDeps) {
+export async function graduatesRoutes(
+  app: FastifyInstance,
+  { graduates, imports, pairings, volunteers, subsidy }: GraduatesRouteDeps,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.addContentTypeParser(
     [...CSV_TYPES, ...XLSX_TYPES],
@@ -94,11 +104,17 @@ export async function graduatesRoutes(app: FastifyInstance, { graduates, imports
         .send(await pairings.assign(request.user!, request.params.id, request.body.matchmakerId, request.id)),
   });
   r.route({
+    ...subsidyRoute,
+    handler: async (request, reply) =>
+      reply.status(201).send(await subsidy.apply(request.user!, request.params.id, request.id)),
+  });
+  r.route({
     ...endRoute,
     handler: (request) => pairings.end(request.user!, request.params.id, request.body, request.id),
   });
 
   r.route({ ...minePairingsRoute, handler: (request) => pairings.mine(request.user!, request.query.all !== 'true') });
+  r.route({ ...pairingGetRoute, handler: (request) => pairings.get(request.user!, request.params.id) });
   r.route({
     ...pairingJobsRoute,
     handler: (request) => pairings.jobs(request.user!, request.params.id, request.query.lang),
@@ -112,5 +128,16 @@ export async function graduatesRoutes(app: FastifyInstance, { graduates, imports
     ...referralRoute,
     handler: async (request, reply) =>
       reply.status(201).send(await pairings.refer(request.user!, request.params.id, request.body)),
+  });
+
+  r.route({ ...volunteersListRoute, handler: (request) => volunteers.list(request.user!) });
+  r.route({
+    ...volunteerCreateRoute,
+    handler: async (request, reply) =>
+      reply.status(201).send(await volunteers.create(request.user!, request.body, request.id)),
+  });
+  r.route({
+    ...volunteerStateRoute,
+    handler: (request) => volunteers.setActive(request.user!, request.params.id, request.body.active, request.id),
   });
 }

@@ -15,7 +15,13 @@ import type { Db } from '../platform/database/prisma.ts';
 import { matchmakerPages } from './matchmaker.pages.ts';
 import { createPairingsRepository } from './pairings.repository.ts';
 import { createPairingsService } from './pairings.service.ts';
+import { hashPassword } from '../identity/index.ts';
+import { volunteersPages } from './volunteers.pages.ts';
+import { createVolunteersRepository } from './volunteers.repository.ts';
+import { createVolunteersService } from './volunteers.service.ts';
 import { createSubsidyFeed, type SubsidyFeed } from './subsidy-feed.ts';
+import { claimFor, type GraduateRecordLookup } from '../subsidies/index.ts';
+import { createGraduateSubsidy, graduateRecordLookup } from './graduate-subsidy.ts';
 
 export { graduateValues, type FigureRow } from './graduate-figures.ts';
 export type { SubsidyEligibleGraduate, SubsidyFeed } from './subsidy-feed.ts';
@@ -40,6 +46,8 @@ export interface GraduatesProvides {
   graduateFigures: (prefix: string, periodTo: string) => Promise<Record<string, number>>;
   /** Graduates who may claim the 2,000-yuan job-seeking/start-up subsidy (for the subsidy programme). */
   graduateSubsidyFeed: SubsidyFeed;
+  /** A person's graduate record: the subsidies module checks the graduates' subsidy against it. */
+  graduateRecord: GraduateRecordLookup;
 }
 
 /**
@@ -62,19 +70,28 @@ export const graduatesModule: AppModule<GraduatesDeps, GraduatesProvides> = {
       matching,
       applications: applicationsApi,
     });
+    const volunteers = createVolunteersService({ repo: createVolunteersRepository(db), hashPassword });
     // A hire through the platform: the graduate is employed and the pairing closes.
     applicationsApi.hires.onHired((event) => graduates.hired(event.labourerId, event.hiredAt));
     const rules = config.section(graduateConfig);
+    const graduateRecord = graduateRecordLookup(repo);
+    const subsidy = createGraduateSubsidy({
+      graduates,
+      repo,
+      submit: (input) => claimFor(db, input, { graduateRecord }),
+    });
     return {
       provides: {
         graduateFigures: (prefix, periodTo) => graduates.indicatorValues(prefix, periodTo),
         graduateSubsidyFeed: createSubsidyFeed(repo, registryLookup),
+        graduateRecord,
       },
       jobs: graduatesJobs({ repo: pairingsRepo, notifier, rules, log }),
       async register(app) {
-        await app.register(graduatesRoutes, { graduates, imports, pairings });
-        await app.register(graduatesPages, { graduates, imports, pairings, formOptions });
+        await app.register(graduatesRoutes, { graduates, imports, pairings, volunteers, subsidy });
+        await app.register(graduatesPages, { graduates, imports, pairings, formOptions, subsidy });
         await app.register(matchmakerPages, { pairings });
+        await app.register(volunteersPages, { volunteers, formOptions });
       },
     };
   },

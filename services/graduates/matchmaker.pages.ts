@@ -8,8 +8,9 @@ import { CONTACT_CHANNELS, ContactInputSchema, ReferralInputSchema } from './gra
 import { choices, TEXTS } from './graduates.pages.ts';
 import type { PairingsService } from './pairings.service.ts';
 
-// Matchmakers are officers' accounts; a pairing page shows only the caller's own or their region's.
-const officers = auth.roles('officer', 'admin');
+// Matchmakers are officers' or volunteers' accounts; a pairing page shows only the caller's own or,
+// for an officer, their region's (a volunteer's others are not found).
+const officers = auth.roles('officer', 'admin', 'volunteer');
 const params = z.object({ id: z.uuid() });
 
 /** 我的红娘对象: the matchmaker's graduates, each with ranked jobs, a contact form and referrals. */

@@ -11,16 +11,19 @@ const PAIRING_INCLUDE = {
 /** Officers' accounts as matchmakers (the identity module's users, read only). */
 function officerQueries(db: Db) {
   return {
-    /** Officers who may be matchmakers for people under the prefix: their own region covers it. */
+    /** Officers and volunteers who may be matchmakers for people under the prefix: their own region covers it. */
     matchmakers: (prefix: string) =>
       db.user.findMany({
-        where: { role: 'officer', regionCode: { startsWith: prefix }, disabledAt: null },
-        select: { id: true, displayName: true, regionCode: true },
-        orderBy: { username: 'asc' },
+        where: { role: { in: ['officer', 'volunteer'] }, regionCode: { startsWith: prefix }, disabledAt: null },
+        select: { id: true, displayName: true, regionCode: true, role: true },
+        orderBy: [{ role: 'asc' }, { username: 'asc' }],
       }),
 
     user: (id: string) =>
-      db.user.findUnique({ where: { id }, select: { id: true, role: true, regionCode: true, displayName: true } }),
+      db.user.findUnique({
+        where: { id },
+        select: { id: true, role: true, regionCode: true, displayName: true, disabledAt: true },
+      }),
 
     userNames: async (ids: string[]) =>
       new Map(

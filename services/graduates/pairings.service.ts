@@ -20,6 +20,9 @@ export interface PairingsDeps {
   now?: () => Date;
 }
 
+/** The accounts that may be a matchmaker (就业红娘): officers and volunteers. */
+const MATCHMAKER_ROLES: readonly string[] = ['officer', 'volunteer'];
+
 /** How many ranked jobs a matchmaker sees for a graduate. */
 const JOBS_SHOWN = 10;
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -90,11 +93,14 @@ function pairingHelpers({ repo, graduates, registry }: PairingsDeps) {
     return graduate;
   }
 
-  /** A pairing the caller works on: their own as matchmaker, or one in their region as officer. */
+  /**
+   * A pairing the caller works on: their own as matchmaker, or one in their region as officer. A
+   * volunteer sees only its own: any other pairing is, for it, not there (404, nothing revealed).
+   */
   async function workable(actor: SessionUser, id: string, open = true) {
     const row = await repo.find(id);
-    if (!row) throw new NotFoundError(`Pairing ${id} does not exist`);
-    const own = row.matchmakerId === actor.id;
+    const own = row?.matchmakerId === actor.id;
+    if (!row || (actor.role === 'volunteer' && !own)) throw new NotFoundError(`Pairing ${id} does not exist`);
     if (!own && !row.graduate.regionCode.startsWith(scopePrefix(actor)))
       throw new ForbiddenError('This pairing is not yours');
     if (open && row.endedAt) throw new ConflictError('The pairing has ended', { reason: 'ended' });
@@ -115,10 +121,15 @@ function assignmentMethods({ repo, now = () => new Date() }: PairingsDeps, { vie
       return row ? view(row) : null;
     },
 
-    /** Officers who may be paired with graduates of the caller's region. */
+    /** Officers and volunteers who may be paired with graduates of the caller's region. */
     async matchmakers(actor: SessionUser) {
       const rows = await repo.matchmakers(scopePrefix(actor));
-      return rows.map((m) => ({ id: m.id, name: m.displayName, regionCode: m.regionCode }));
+      return rows.map((m) => ({
+        id: m.id,
+        name: m.displayName,
+        regionCode: m.regionCode,
+        role: m.role === 'volunteer' ? ('volunteer' as const) : ('officer' as const),
+      }));
     },
 
     async assign(actor: SessionUser, graduateId: string, matchmakerId: string, requestId?: string) {
@@ -126,9 +137,9 @@ function assignmentMethods({ repo, now = () => new Date() }: PairingsDeps, { vie
       if (graduate.status !== 'left_without_work')
         throw new ConflictError('Only a graduate who left school without work is paired', { reason: 'not_seeking' });
       const matchmaker = await repo.user(matchmakerId);
-      if (!matchmaker || matchmaker.role !== 'officer' || !matchmaker.regionCode)
-        throw new ValidationError('The matchmaker must be an officer', [
-          { field: 'matchmakerId', code: 'not_officer', message: 'must be an officer account' },
+      if (!matchmaker || !MATCHMAKER_ROLES.includes(matchmaker.role) || !matchmaker.regionCode || matchmaker.disabledAt)
+        throw new ValidationError('The matchmaker must be an officer or a volunteer', [
+          { field: 'matchmakerId', code: 'not_officer', message: 'must be an officer or volunteer account' },
         ]);
       if (!graduate.regionCode.startsWith(matchmaker.regionCode))
         throw new ValidationError('The matchmaker works in another region', [
@@ -245,9 +256,14 @@ function matchmakerMethods(
     /** Refers the graduate to a vacancy: an application on their behalf (or the one they have), recorded. */
     async refer(actor: SessionUser, id: string, input: ReferralInput) {
       const row = await workable(actor, id);
+      // A volunteer has no standing in applications: its referral is made as the public employment
+      // service of the graduate's county (the pairing above is the warrant), signed with its own id.
+      const referrer: SessionUser =
+        actor.role === 'volunteer' ? { ...actor, role: 'officer', regionCode: row.graduate.regionCode } : actor;
       let applicationId: string | null;
       try {
-        applicationId = (await applications.applyFor(actor, row.graduate.labourerId, input.vacancyId, input.note)).id;
+        applicationId = (await applications.applyFor(referrer, row.graduate.labourerId, input.vacancyId, input.note))
+          .id;
       } catch (error) {
         const details = (error as { details?: { reason?: string; applicationId?: string } }).details;
         if (!(error instanceof ConflictError) || details?.reason !== 'duplicate') throw error;

@@ -19,6 +19,9 @@ export async function homePages(app: FastifyInstance, opts: { home: HomeService 
           return reply.page('home/labourer', await home.labourer(user));
         case 'admin':
           return reply.page('home/admin', await home.admin());
+        case 'volunteer':
+          // A 就业红娘 volunteer has one page: the graduates paired with it.
+          return reply.redirect('/matchmaker/pairings', 303);
       }
     },
   });

@@ -1,4 +1,4 @@
-import type { EmploymentStatus, PovertyStatus } from '../platform/database/generated/enums.ts';
+import type { EmploymentStatus, PovertyStatus, Role } from '../platform/database/generated/enums.ts';
 
 /**
  * THE definition of the plan's population, the registered poor labour force (建档立卡贫困劳动力),
@@ -45,7 +45,7 @@ export function officerConfirmation(officerId: string) {
 
 /** The audit entry of a poverty-status change by an officer. */
 export function povertyAudit(
-  actor: { id: string; role: 'labourer' | 'employer' | 'officer' | 'admin' },
+  actor: { id: string; role: Role },
   from: string,
   to: string,
   note?: string,

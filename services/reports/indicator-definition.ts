@@ -15,6 +15,7 @@
  *   and social-insurance casework (insurance-indicators.ts): 60+ receiving the pension, 代缴,
  * open cases by kind.
  *   and 三支一扶, key-county shortage talent and the linked-county work (talent-indicators.ts).
+ *   and key counties' township institutions' special recruitment campaigns (campaign_*, talent-indicators.ts).
  *   and subsidies read from the claim engine (SubsidyClaim); claims, approvals, yuan and people
  * reached over every subsidy programme.
  * 2026.12-3: technical-school places of poor families' children (tech-school-indicators.ts: wished,

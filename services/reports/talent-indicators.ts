@@ -2,6 +2,8 @@ import type { IndicatorDefinition } from './indicator-definition.ts';
 
 const SZYF = '§5(4) 实施省级高校毕业生“三支一扶”计划，每年招募约500名高校毕业生到农村基层，其中约250名到重点县';
 const CATALOGUE = '§5(1) 单列发布重点县紧缺急需人才引进指导目录……划出一定数量岗位面向本地户籍或本地生源中的贫困人口';
+const CAMPAIGN =
+  '§5(1) 对引进符合本地引才目录的，可采取公开招聘、专项招聘、考核方式到乡镇事业单位工作。各地可结合实际划出一定数量岗位面向本地户籍或本地生源中的贫困人口公开招聘';
 const LINKED = '§6(1) 每年组织1—2次帮扶挂钩重点县推进会，推动……帮扶项目的对接落实';
 const PAIRING = '§6(1) 省人力资源和社会保障厅每年组织党支部结对帮扶一定数量的贫困家庭学生';
 
@@ -120,6 +122,52 @@ export const TALENT_INDICATORS: readonly IndicatorDefinition[] = [
     counts: 'For each line, its poor-family recruits by the period end, at most its reserved posts; summed.',
     clause: CATALOGUE,
     sources: ['TalentRecruit.poorFamily'],
+    asOf: 'year',
+    unit: 'people',
+  },
+  {
+    id: 'campaign_posts',
+    group: 'talent',
+    nameZh: '重点县乡镇事业单位专项招聘岗位数',
+    nameEn: 'Special recruitment posts of township institutions in key counties',
+    counts:
+      'Posts (TalentCampaign.posts) of the year’s special recruitment campaigns in provincial key counties of the region.',
+    clause: CAMPAIGN,
+    sources: ['TalentCampaign.posts', 'TalentCampaign.year', 'Region.keyCounty'],
+    asOf: 'year',
+    unit: 'count',
+  },
+  {
+    id: 'campaign_filled',
+    group: 'talent',
+    nameZh: '其中已招聘到岗',
+    nameEn: 'Of which filled',
+    counts: 'For each of those campaigns, the people recruited by it by the period end, at most its posts; summed.',
+    clause: CAMPAIGN,
+    sources: ['TalentCampaignRecruit.recruitedOn'],
+    asOf: 'year',
+    unit: 'people',
+  },
+  {
+    id: 'campaign_reserved',
+    group: 'talent',
+    nameZh: '专项招聘面向本地贫困人口预留岗位数',
+    nameEn: 'Special recruitment posts reserved for local poor-family candidates',
+    counts: 'The reserved posts (TalentCampaign.reservedPoor) of those campaigns.',
+    clause: CAMPAIGN,
+    sources: ['TalentCampaign.reservedPoor'],
+    asOf: 'year',
+    unit: 'count',
+  },
+  {
+    id: 'campaign_reserved_filled',
+    group: 'talent',
+    nameZh: '其中由本地贫困家庭人员入职',
+    nameEn: 'Reserved posts filled by local poor-family candidates',
+    counts:
+      'For each of those campaigns, its recruits from registered poor families by the period end, at most its reserved posts; summed.',
+    clause: CAMPAIGN,
+    sources: ['TalentCampaignRecruit.poorFamily', 'TalentCampaignRecruit.recruitedOn'],
     asOf: 'year',
     unit: 'people',
   },

@@ -1,4 +1,5 @@
 import type { SessionUser } from '../platform/http/fastify-types.ts';
+import type { FactSources } from './claim-facts.ts';
 import type { BusinessInput } from './claims.contract.ts';
 import type { ClaimsRepository } from './claims.repository.ts';
 import { createClaimsService } from './claims.service.ts';
@@ -22,10 +23,14 @@ export interface EngineRepositories {
 }
 
 /** The claim engine's services, shared by the routes, the pages, the job and other modules. */
-export function createClaimEngine(repos: EngineRepositories, now: () => Date = () => new Date()) {
+export function createClaimEngine(
+  repos: EngineRepositories,
+  now: () => Date = () => new Date(),
+  sources: FactSources = {},
+) {
   const claimsRepo = repos.claims;
   const programmes = createProgrammesService({ repo: repos.programmes, claims: claimsRepo });
-  const claims = createClaimsService({ repo: claimsRepo, programmes, now });
+  const claims = createClaimsService({ repo: claimsRepo, programmes, now, sources });
   const welfarePosts = createWelfarePostClaims({ repo: claimsRepo, claims });
   const selfClaims = createSelfClaimsService({ repo: repos.self, claimsRepo, claims, programmes });
   const hiring = createSubsidiesService({ repo: repos.hiring, claims: claimsRepo, programmes, now });

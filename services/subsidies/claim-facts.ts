@@ -1,8 +1,19 @@
 import { maskName } from '../platform/crypto/pii.ts';
 import { NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { EmployerKind } from '../platform/database/generated/enums.ts';
-import { ELIGIBILITY_RULES, type ClaimFacts, type EligibilityRule } from './claim-rules.ts';
+import { ELIGIBILITY_RULES, type ClaimFacts, type EligibilityRule, type GraduateFacts } from './claim-rules.ts';
 import type { ClaimsRepository } from './claims.repository.ts';
+
+/**
+ * The graduates module's record of a person (the latest graduation year), or null. Passed in where
+ * the engine is set up: the graduates module comes first and uses this one, so it cannot be imported.
+ */
+export type GraduateRecordLookup = (labourerId: string) => Promise<GraduateFacts | null>;
+
+/** Where the engine reads facts other modules keep. */
+export interface FactSources {
+  graduateRecord?: GraduateRecordLookup | undefined;
+}
 
 /** The ids that name a claim's subject. */
 export interface SubjectIds {
@@ -31,13 +42,21 @@ const required = (field: string) =>
     { field, code: 'required', message: 'is required by this programme' },
   ]);
 
-async function personSubject(repo: ClaimsRepository, rule: EligibilityRule, ids: SubjectIds): Promise<Subject> {
+async function personSubject(
+  repo: ClaimsRepository,
+  rule: EligibilityRule,
+  ids: SubjectIds,
+  sources: FactSources,
+): Promise<Subject> {
   if (!ids.labourerId) throw required('labourerId');
   const person = await repo.person(ids.labourerId);
   if (!person) throw new NotFoundError(`Labourer ${ids.labourerId} does not exist`);
   const business = rule === 'first_business_of_poor_or_returning' ? await repo.business(person.id) : null;
+  // Without the graduates module's lookup there is no record: the claim fails its graduate_record check.
+  const graduate =
+    rule === 'poor_family_graduate_in_year' ? ((await sources.graduateRecord?.(person.id)) ?? null) : undefined;
   return {
-    facts: { person, business, reference: ids.reference ?? null },
+    facts: { person, business, reference: ids.reference ?? null, ...(graduate !== undefined ? { graduate } : {}) },
     regionCode: person.regionCode,
     labourerId: person.id,
     employerId: null,
@@ -49,7 +68,12 @@ async function personSubject(repo: ClaimsRepository, rule: EligibilityRule, ids:
 }
 
 /** Reads the subject the programme's rule is about; 400 when its id is missing, 404 when it does not exist. */
-export async function readSubject(repo: ClaimsRepository, rule: EligibilityRule, ids: SubjectIds): Promise<Subject> {
+export async function readSubject(
+  repo: ClaimsRepository,
+  rule: EligibilityRule,
+  ids: SubjectIds,
+  sources: FactSources = {},
+): Promise<Subject> {
   const kind = ELIGIBILITY_RULES[rule];
   if (kind === 'hire' || kind === 'hire_month') {
     if (!ids.applicationId) throw required('applicationId');
@@ -84,5 +108,5 @@ export async function readSubject(repo: ClaimsRepository, rule: EligibilityRule,
     };
   }
   if (kind === 'reference' && !ids.reference) throw required('reference');
-  return personSubject(repo, rule, ids);
+  return personSubject(repo, rule, ids, sources);
 }

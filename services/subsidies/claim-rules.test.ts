@@ -4,6 +4,7 @@ import {
   claimAmount,
   runChecks,
   subjectKey,
+  type GraduateFacts,
   type HireFacts,
   type PersonFacts,
   type RuleSetting,
@@ -25,7 +26,6 @@ const person = (over: Partial<PersonFacts> = {}): PersonFacts => ({
   povertyStatus: 'registered',
   povertyYear: null,
   erasedAt: null,
-  graduationYear: null,
   ...over,
 });
 const hire = (over: Partial<HireFacts> = {}): HireFacts => ({
@@ -91,16 +91,41 @@ describe('claim rules', () => {
     ).toEqual(['in_post_that_month']);
   });
 
-  it('gives the graduate subsidy in the graduation year only, and refuses outside the programme period', () => {
-    const graduate = person({ graduationYear: 2026 });
-    expect(failed(runChecks('poor_family_graduate_in_year', { person: graduate }, setting, today))).toEqual([]);
-    expect(
-      failed(runChecks('poor_family_graduate_in_year', { person: person({ graduationYear: 2025 }) }, setting, today)),
-    ).toEqual(['graduation_year']);
-    const ended = { ...setting, periodTo: new Date('2026-06-30T00:00:00Z') };
-    expect(failed(runChecks('poor_family_graduate_in_year', { person: graduate }, ended, today))).toEqual([
-      'in_programme_period',
+  // Plan §5(4): 毕业年度内有就业创业意愿并积极求职创业的建档立卡贫困家庭毕业生, one claim of 2,000 yuan.
+  // The facts are the graduates module's record, not the registry's graduation year. Today is
+  // 2026-07-15 (Beijing), so the graduation year that qualifies is 2026.
+  it('gives the graduate subsidy on a graduate record of this year of a poor family seeking work, and names each failed check', () => {
+    const record = (over: Partial<GraduateFacts> = {}): GraduateFacts => ({
+      graduateId: 'g1',
+      graduationYear: 2026,
+      schoolKind: 'college',
+      wish: 'job',
+      status: 'left_without_work',
+      ...over,
+    });
+    const claim = (facts: Parameters<typeof runChecks>[1], s = setting) =>
+      failed(runChecks('poor_family_graduate_in_year', facts, s, today));
+    // A 2026 college graduate of a registered poor family who left without work: every check passes.
+    expect(claim({ person: person(), graduate: record() })).toEqual([]);
+    // A start-up wish, or already employed in the year, still qualifies (有就业创业意愿).
+    expect(claim({ person: person(), graduate: record({ wish: 'start_up', status: 'employed' }) })).toEqual([]);
+    // No record on the graduates' register: refused, whatever the registry says.
+    expect(claim({ person: person(), graduate: null })).toEqual(['graduate_record']);
+    expect(claim({ person: person() })).toEqual(['graduate_record']);
+    // Graduated in 2025: outside the graduation year.
+    expect(claim({ person: person(), graduate: record({ graduationYear: 2025 }) })).toEqual(['graduation_year']);
+    // Further study, as a wish or as what became of them: not seeking work.
+    expect(claim({ person: person(), graduate: record({ wish: 'further_study' }) })).toEqual(['seeks_job_or_business']);
+    expect(claim({ person: person(), graduate: record({ status: 'further_study' }) })).toEqual([
+      'seeks_job_or_business',
     ]);
+    // Not (or no longer) a registered poor family, and 2025: two reasons, both named.
+    expect(
+      claim({ person: person({ povertyStatus: 'unconfirmed' }), graduate: record({ graduationYear: 2025 }) }),
+    ).toEqual(['registered_poor', 'graduation_year']);
+    // The programme ended on 2026-06-30.
+    const ended = { ...setting, periodTo: new Date('2026-06-30T00:00:00Z') };
+    expect(claim({ person: person(), graduate: record() }, ended)).toEqual(['in_programme_period']);
   });
 
   it('counts a fair only when registered poor labourers came', () => {

@@ -31,7 +31,21 @@ export interface PersonFacts {
   povertyStatus: string | null;
   povertyYear: number | null;
   erasedAt: Date | null;
-  graduationYear: number | null;
+}
+
+/**
+ * The graduates module's record of a person (建档立卡贫困家庭毕业生, its latest graduation year): the
+ * 2,000-yuan subsidy is fed by these records, not by anything the registry says about schooling.
+ */
+export interface GraduateFacts {
+  graduateId: string;
+  graduationYear: number;
+  /** college, technical_senior, technical_preparatory, special_education (the schools of plan §5(4)). */
+  schoolKind: string;
+  /** job, start_up or further_study. */
+  wish: string;
+  /** in_school, left_without_work, employed, started_business, further_study. */
+  status: string;
 }
 
 export interface HireFacts {
@@ -47,6 +61,8 @@ export interface HireFacts {
 /** What the platform's records say about a claim's subject. */
 export interface ClaimFacts {
   person?: PersonFacts | null;
+  /** The graduate record of the person, for the graduates' subsidy. */
+  graduate?: GraduateFacts | null;
   hire?: HireFacts | null;
   business?: { registeredOn: Date; returningMigrant: boolean } | null;
   fair?: { status: string; poorAttendees: number } | null;
@@ -103,6 +119,21 @@ function welfareMonthChecks(hire: HireFacts, month: string | null | undefined, t
   ];
 }
 
+/**
+ * Plan §5(4): a graduate of the listed schools (the graduates module records no others), in the
+ * graduation year, who means to work or start a business (有就业创业意愿并积极求职创业): not one who
+ * wishes or went on to further study.
+ */
+function graduateChecks(graduate: GraduateFacts | null | undefined, today: Date): ClaimCheck[] {
+  if (!graduate) return [check('graduate_record', false)];
+  const year = Number(monthOf(today).slice(0, 4));
+  return [
+    check('graduate_record', true),
+    check('graduation_year', graduate.graduationYear === year, `${graduate.graduationYear}`),
+    check('seeks_job_or_business', graduate.wish !== 'further_study' && graduate.status !== 'further_study'),
+  ];
+}
+
 /** Every check of the rule on the facts; a missing subject fails its first check. */
 export function runChecks(rule: EligibilityRule, facts: ClaimFacts, setting: RuleSetting, today: Date): ClaimCheck[] {
   const inPeriod = check(
@@ -139,15 +170,7 @@ export function runChecks(rule: EligibilityRule, facts: ClaimFacts, setting: Rul
         check('served_poor_labourers', (facts.fair?.poorAttendees ?? 0) > 0, `${facts.fair?.poorAttendees ?? 0}`),
       ];
     case 'poor_family_graduate_in_year':
-      return [
-        inPeriod,
-        check('registered_poor', poor(person)),
-        check(
-          'graduation_year',
-          !!person?.graduationYear && person.graduationYear === Number(monthOf(today).slice(0, 4)),
-          person?.graduationYear ? `${person.graduationYear}` : undefined,
-        ),
-      ];
+      return [inPeriod, check('registered_poor', poor(person)), ...graduateChecks(facts.graduate, today)];
     case 'certificate_of_poor_person':
       return [inPeriod, check('registered_poor', poor(person)), check('certificate_given', !!facts.reference)];
   }

@@ -12,7 +12,6 @@ const PERSON = {
   povertyStatus: true,
   povertyYear: true,
   erasedAt: true,
-  graduationYear: true,
 } as const satisfies Prisma.LabourerSelect;
 
 const HIRE = {

@@ -2,7 +2,7 @@ import { scopePrefix } from '../platform/access/scope.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { SubsidyClaimStatus } from '../platform/database/generated/enums.ts';
-import { readSubject, type Subject, type SubjectIds } from './claim-facts.ts';
+import { type FactSources, readSubject, type Subject, type SubjectIds } from './claim-facts.ts';
 import type { ProgrammeRow, SettingRow } from './programmes.repository.ts';
 import {
   claimAmount,
@@ -147,17 +147,19 @@ export interface ClaimsDeps {
   repo: ClaimsRepository;
   programmes: ProgrammesService;
   now?: () => Date;
+  /** Facts kept by other modules (the graduates' records). */
+  sources?: FactSources;
 }
 
 /** The claim engine: every subsidy claim from draft to paid, checked against the platform's records. */
-export function createClaimsService({ repo, programmes, now = () => new Date() }: ClaimsDeps) {
+export function createClaimsService({ repo, programmes, now = () => new Date(), sources = {} }: ClaimsDeps) {
   const prefixOf = (actor: ClaimActor, opts: ActOptions = {}) => (actor && !opts.own ? scopePrefix(actor) : '');
 
   /** The subject, the rule in force in its region and the checks' results today. */
   async function assess(code: string, ids: SubjectIds, actor: ClaimActor, opts: ActOptions = {}) {
     const programme = await programmes.byCode(code);
     const rule = programme.eligibilityRule as EligibilityRule;
-    const subject = await readSubject(repo, rule, ids);
+    const subject = await readSubject(repo, rule, ids, sources);
     if (!subject.regionCode.startsWith(prefixOf(actor, opts)))
       throw new ForbiddenError('The claim’s subject is outside your region');
     const setting = settingFor(programme.settings, subject.regionCode);

@@ -2,6 +2,7 @@ import type { FormOptionsSource } from '../labourers/index.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { createClaimEngine } from './claim-engine.ts';
+import type { FactSources, GraduateRecordLookup } from './claim-facts.ts';
 import { createClaimsRepository } from './claims.repository.ts';
 import { createSubsidiesRepository } from './subsidies.repository.ts';
 import { createSelfClaimsRepository } from './self-claims.repository.ts';
@@ -20,31 +21,39 @@ import { subsidiesJobs } from './subsidies.jobs.ts';
 import { DEFAULT_SUBSIDY_RULES, subsidyConfig, type SubsidyRules } from './subsidy-settings.ts';
 
 export type { Claim, ClaimCreate } from './claims.contract.ts';
+export type { ClaimCheck, GraduateFacts } from './claim-rules.ts';
+export type { GraduateRecordLookup } from './claim-facts.ts';
 export { subsidyFigures, type SubsidyFigureRow } from './claims-figures.repository.ts';
 
 /**
  * Creates a claim on a programme for another module (training: `training` and `appraisal` claims
  * with `reference` = the certificate or training record, `labourerId` = the person; graduates:
- * `graduate_job_seeking` with `labourerId`). The platform acts: no region limit, the steps are
- * signed by nobody. Throws ConflictError (`reason: 'duplicate'`) for a subject claimed already and
- * (`reason: 'not_eligible'`, with the failed checks) when the records do not bear the claim out.
+ * `graduate_job_seeking` with `labourerId`, passing its own record lookup in `sources`). The
+ * platform acts: no region limit, the steps are signed by nobody. Throws ConflictError
+ * (`reason: 'duplicate'`) for a subject claimed already and (`reason: 'not_eligible'`, with the
+ * failed checks) when the records do not bear the claim out.
  */
 export function claimFor(
   db: Db,
   input: Omit<ClaimCreate, 'evidence' | 'submit'> & Partial<Pick<ClaimCreate, 'evidence' | 'submit'>>,
+  sources: FactSources = {},
 ): Promise<Claim> {
-  return engineOver(db).claims.create(null, { evidence: {}, submit: true, ...input });
+  return engineOver(db, sources).claims.create(null, { evidence: {}, submit: true, ...input });
 }
 export { claimFor as createClaim };
 
-const engineOver = (db: Db) =>
-  createClaimEngine({
-    claims: createClaimsRepository(db),
-    programmes: createProgrammesRepository(db),
-    hiring: createSubsidiesRepository(db),
-    self: createSelfClaimsRepository(db),
-    subjects: createClaimSubjectsRepository(db),
-  });
+const engineOver = (db: Db, sources: FactSources = {}) =>
+  createClaimEngine(
+    {
+      claims: createClaimsRepository(db),
+      programmes: createProgrammesRepository(db),
+      hiring: createSubsidiesRepository(db),
+      self: createSelfClaimsRepository(db),
+      subjects: createClaimSubjectsRepository(db),
+    },
+    undefined,
+    sources,
+  );
 
 /** Creates the missing programmes and province rules (the hiring subsidy's from SUBSIDY_* when given). */
 export function seedProgrammes(db: Db, hiring: SubsidyRules = DEFAULT_SUBSIDY_RULES) {
@@ -56,12 +65,18 @@ export function seedProgrammes(db: Db, hiring: SubsidyRules = DEFAULT_SUBSIDY_RU
  * subsidy's from SUBSIDY_* when set, then owned by officers), claims from draft to paid, the hiring
  * subsidy's eligibility list and the public-welfare posts' monthly claims.
  */
-export const subsidiesModule: AppModule<CoreDeps & { formOptions: FormOptionsSource }> = {
+export interface SubsidiesDeps extends CoreDeps {
+  formOptions: FormOptionsSource;
+  /** The graduates module's record of a person: the graduates' subsidy is checked against it. */
+  graduateRecord: GraduateRecordLookup;
+}
+
+export const subsidiesModule: AppModule<SubsidiesDeps> = {
   name: 'subsidies',
   config: [subsidyConfig],
-  async setUp({ config, db, log, formOptions }) {
+  async setUp({ config, db, log, formOptions, graduateRecord }) {
     await seedProgrammes(db, config.section(subsidyConfig));
-    const engine = engineOver(db);
+    const engine = engineOver(db, { graduateRecord });
     return {
       jobs: subsidiesJobs(engine, log),
       async register(app) {

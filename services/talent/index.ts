@@ -2,6 +2,8 @@ import type { PiiCipher } from '../platform/crypto/pii.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { countiesOf } from '../regions/index.ts';
+import { createCampaignRepository } from './campaign.repository.ts';
+import { createCampaignService } from './campaign.service.ts';
 import { createCatalogueRepository } from './catalogue.repository.ts';
 import { createCatalogueService } from './catalogue.service.ts';
 import { createLinkedRepository } from './linked.repository.ts';
@@ -18,7 +20,8 @@ export type { TalentFiguresSource } from './talent-figures.service.ts';
 /**
  * Talent and linked counties (plan §5, §6): 三支一扶 plans, posts and participants
  * (/api/v1/sanzhiyifu, /sanzhiyifu), key counties' shortage-talent catalogues and recruits
- * (/api/v1/talent/catalogues, /talent/catalogue), and the department's linked-county work
+ * (/api/v1/talent/catalogues, /talent/catalogue), township institutions' special recruitment
+ * campaigns (/api/v1/talent/campaigns, /talent/campaigns), and the department's linked-county work
  * (/api/v1/linked-counties, /linked-counties); the hub with the figures is /talent.
  */
 export const talentModule: AppModule<CoreDeps, { talentFigures: TalentFiguresSource }> = {
@@ -44,6 +47,7 @@ export function createTalentServices(db: Db, pii: PiiCipher) {
   return {
     sanzhiyifu: createSanzhiyifuService({ repo: createSanzhiyifuRepository(db), pii, counties }),
     catalogue: createCatalogueService({ repo: createCatalogueRepository(db), pii, counties }),
+    campaigns: createCampaignService({ repo: createCampaignRepository(db), pii, counties }),
     linked: createLinkedService({ repo: createLinkedRepository(db), counties }),
   };
 }
@@ -53,6 +57,7 @@ export function createTalentFigures(db: Db) {
   return figuresFrom({
     szyf: createSanzhiyifuRepository(db),
     catalogue: createCatalogueRepository(db),
+    campaigns: createCampaignRepository(db),
     linked: createLinkedRepository(db),
     counties: countiesOf(db),
   });

@@ -1,4 +1,5 @@
 import type { CountiesOf } from '../regions/index.ts';
+import type { CampaignRepository } from './campaign.repository.ts';
 import type { CatalogueRepository } from './catalogue.repository.ts';
 import type { LinkedRepository } from './linked.repository.ts';
 import type { SanzhiyifuRepository } from './sanzhiyifu.repository.ts';
@@ -11,20 +12,29 @@ import { talentFigures } from './talent-figures.ts';
 export function createTalentFigures(deps: {
   szyf: SanzhiyifuRepository;
   catalogue: CatalogueRepository;
+  campaigns: CampaignRepository;
   linked: LinkedRepository;
   counties: CountiesOf;
 }) {
-  const { szyf, catalogue, linked, counties } = deps;
+  const { szyf, catalogue, campaigns, linked, counties } = deps;
   return async (prefix: string, period: { from: string; to: string }) => {
     const year = Number(period.to.slice(0, 4));
-    const [plan, entries, links, all] = await Promise.all([
+    const [plan, entries, drives, links, all] = await Promise.all([
       szyf.figureRows(year),
       catalogue.figureRows(year),
+      campaigns.figureRows(year),
       linked.figureRows(year),
       counties('35'),
     ]);
     const keyCounties = new Set(all.filter((c) => c.keyCounty).map((c) => c.code));
-    return { plan, values: talentFigures({ plan, catalogue: entries, linked: links, keyCounties }, prefix, period) };
+    return {
+      plan,
+      values: talentFigures(
+        { plan, catalogue: entries, campaigns: drives, linked: links, keyCounties },
+        prefix,
+        period,
+      ),
+    };
   };
 }
 

@@ -78,6 +78,38 @@ const rows: FigureRows = {
       ],
     },
   ],
+  // Special recruitment campaigns of township institutions (key counties only):
+  // K1 长汀 3 posts, 2 reserved: poor 4-10, poor 5-15, not poor 6-20 → filled 3, reserved filled min(2,2)=2.
+  // K2 宁化 2 posts, 1 reserved: not poor 5-01, poor 7-03 (after the period) → filled 1, reserved filled 0.
+  // K3 上杭 350823 (not a key county) 4 posts, 1 reserved, a poor recruit 5-05 → not counted at all.
+  // Province: posts 3+2 = 5, filled 3+1 = 4, reserved 2+1 = 3, reserved filled 2+0 = 2.
+  campaigns: [
+    {
+      countyCode: '350821',
+      posts: 3,
+      reservedPoor: 2,
+      recruits: [
+        { poorFamily: true, recruitedOn: d('2026-04-10') },
+        { poorFamily: true, recruitedOn: d('2026-05-15') },
+        { poorFamily: false, recruitedOn: d('2026-06-20') },
+      ],
+    },
+    {
+      countyCode: '350424',
+      posts: 2,
+      reservedPoor: 1,
+      recruits: [
+        { poorFamily: false, recruitedOn: d('2026-05-01') },
+        { poorFamily: true, recruitedOn: d('2026-07-03') },
+      ],
+    },
+    {
+      countyCode: '350823',
+      posts: 4,
+      reservedPoor: 1,
+      recruits: [{ poorFamily: true, recruitedOn: d('2026-05-05') }],
+    },
+  ],
   // 长汀: 3 items, one done 6-01, one done 7-05 (after), one open; projects 40 % and 70 % → mean 55.
   // Pairings: 5-01 (800 yuan) in the period, 3-01 (500) before it.
   linked: [
@@ -129,6 +161,20 @@ describe('talent and linked-county figures, worked by hand', () => {
     });
   });
 
+  it('§5(1) special recruitment: 4 of 5 key-county posts filled by 30 June, 2 of 3 reserved posts by poor-family recruits', () => {
+    expect(INDICATOR_BY_ID.get('campaign_reserved_filled')?.clause).toMatch(/^§5\(1\) .*专项招聘.*乡镇事业单位/);
+    expect(INDICATOR_BY_ID.get('campaign_reserved_filled')?.group).toBe('talent');
+    const v = talentFigures(rows, '35', period);
+    expect(v).toMatchObject({
+      campaign_posts: 5,
+      campaign_filled: 4,
+      campaign_reserved: 3,
+      campaign_reserved_filled: 2,
+    });
+    // 上杭 is no key county: its campaign counts nowhere, not even under its own prefix.
+    expect(talentFigures(rows, '350823', period)).toMatchObject({ campaign_posts: 0, campaign_filled: 0 });
+  });
+
   it('§6(1) linked counties: 1 of 3 items done by 30 June, projects at 55 %, 1 pairing of 800 yuan in the period', () => {
     expect(INDICATOR_BY_ID.get('linked_items_done')?.clause).toMatch(/^§6\(1\) 每年组织1—2次帮扶挂钩重点县推进会/);
     const v = talentFigures(rows, '35', period);
@@ -148,6 +194,10 @@ describe('talent and linked-county figures, worked by hand', () => {
       szyf_placed_key_county: 1,
       szyf_posts: 2,
       catalogue_filled: 1,
+      campaign_posts: 2,
+      campaign_filled: 1,
+      campaign_reserved: 1,
+      campaign_reserved_filled: 0,
       linked_items: 0,
     });
   });

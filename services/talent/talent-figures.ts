@@ -26,6 +26,13 @@ export interface FigureRows {
     reservedPoor: number;
     recruits: Array<{ poorFamily: boolean; recruitedOn: Date }>;
   }>;
+  /** The year's special recruitment campaigns of township institutions, with their recruits. */
+  campaigns: Array<{
+    countyCode: string;
+    posts: number;
+    reservedPoor: number;
+    recruits: Array<{ poorFamily: boolean; recruitedOn: Date }>;
+  }>;
   linked: Array<{
     countyCode: string;
     meetings: Array<{ items: Array<{ state: string; doneOn: Date | null }> }>;
@@ -53,6 +60,10 @@ export function talentFigures(rows: FigureRows, prefix: string, period: { from: 
   const catalogue = rows.catalogue
     .filter((e) => e.countyCode.startsWith(prefix))
     .map((e) => ({ ...e, recruits: e.recruits.filter((r) => iso(r.recruitedOn) <= to) }));
+  // Campaigns count in key counties only (plan §5(1): 重点县…乡镇事业单位), recruits by the period end.
+  const campaigns = rows.campaigns
+    .filter((c) => c.countyCode.startsWith(prefix) && rows.keyCounties.has(c.countyCode))
+    .map((c) => ({ ...c, recruits: c.recruits.filter((r) => iso(r.recruitedOn) <= to) }));
   const linked = rows.linked.filter((l) => l.countyCode.startsWith(prefix));
   const items = linked.flatMap((l) => l.meetings.flatMap((m) => m.items));
   const pairings = linked.flatMap((l) => l.pairings).filter((p) => iso(p.givenOn) >= from && iso(p.givenOn) <= to);
@@ -67,6 +78,10 @@ export function talentFigures(rows: FigureRows, prefix: string, period: { from: 
     catalogue_filled: catalogue.reduce((t, e) => t + filledOf(e).filled, 0),
     catalogue_reserved: catalogue.reduce((t, e) => t + e.reservedPoor, 0),
     catalogue_reserved_filled: catalogue.reduce((t, e) => t + filledOf(e).reservedFilled, 0),
+    campaign_posts: campaigns.reduce((t, c) => t + c.posts, 0),
+    campaign_filled: campaigns.reduce((t, c) => t + filledOf(c).filled, 0),
+    campaign_reserved: campaigns.reduce((t, c) => t + c.reservedPoor, 0),
+    campaign_reserved_filled: campaigns.reduce((t, c) => t + filledOf(c).reservedFilled, 0),
     linked_items: items.length,
     linked_items_done: items.filter((i) => i.state === 'done' && i.doneOn && iso(i.doneOn) <= to).length,
     linked_projects_progress: meanProgress(linked.flatMap((l) => l.projects.map((p) => p.percent))),

@@ -1,5 +1,6 @@
 import type { Column, Table } from '../platform/export/tabular.ts';
 import { translate } from '../platform/i18n/i18n.ts';
+import type { CampaignRecruitView, CampaignView } from './campaign.contract.ts';
 import type { EntryView, RecruitView } from './catalogue.contract.ts';
 import type { LinkedCountyView } from './linked.contract.ts';
 import type { ParticipantView } from './sanzhiyifu.contract.ts';
@@ -118,6 +119,38 @@ export const talentTables = {
         ['institution', (r) => r.institution],
         ['poorFamily', (r) => translate(locale, r.poorFamily ? 'talent.yes' : 'talent.no')],
         ['allowancePerMonth', (r) => r.allowancePerMonth],
+      ],
+      rows,
+    ),
+  campaigns: (locale: string, rows: CampaignView[]) =>
+    table<CampaignView>(
+      locale,
+      'campaigns',
+      [
+        ['year', (r) => r.year],
+        ['countyCode', (r) => r.countyName],
+        ['institution', (r) => r.institution],
+        ['title', (r) => r.title],
+        ['posts', (r) => r.posts],
+        ['filled', (r) => r.filled],
+        ['reservedPoor', (r) => r.reservedPoor],
+        ['reservedFilled', (r) => r.reservedFilled],
+      ],
+      rows,
+    ),
+  campaignRecruits: (locale: string, rows: CampaignRecruitView[]) =>
+    table<CampaignRecruitView>(
+      locale,
+      'campaignRecruits',
+      [
+        ['recruitedOn', (r) => r.recruitedOn],
+        ['countyCode', (r) => r.countyCode],
+        ['institution', (r) => r.institution],
+        ['title', (r) => r.campaignTitle],
+        ['post', (r) => r.post],
+        ['name', (r) => r.maskedName],
+        ['idNumber', (r) => r.idNumberMasked],
+        ['poorFamily', (r) => translate(locale, r.poorFamily ? 'talent.yes' : 'talent.no')],
       ],
       rows,
     ),

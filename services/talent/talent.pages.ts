@@ -4,6 +4,7 @@ import { scopePrefix } from '../platform/access/scope.ts';
 import { page } from '../platform/http/contract.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { CountiesOf } from '../regions/index.ts';
+import { campaignPages } from './campaign.pages.ts';
 import { cataloguePages } from './catalogue.pages.ts';
 import { linkedPages } from './linked.pages.ts';
 import { sanzhiyifuPages } from './sanzhiyifu.pages.ts';
@@ -27,6 +28,7 @@ export async function talentPages(
   const { counties, audit } = opts;
   await app.register(sanzhiyifuPages, { sanzhiyifu: opts.sanzhiyifu, counties, audit });
   await app.register(cataloguePages, { catalogue: opts.catalogue, counties, audit });
+  await app.register(campaignPages, { campaigns: opts.campaigns, counties, audit });
   await app.register(linkedPages, { linked: opts.linked, counties });
 
   app.route({
@@ -57,6 +59,8 @@ export async function talentPages(
         { label: t('completed'), target: v.szyf_recruited, done: v.szyf_completed },
         { label: t('catalogue'), target: v.catalogue_posts, done: v.catalogue_filled },
         { label: t('reserved'), target: v.catalogue_reserved, done: v.catalogue_reserved_filled },
+        { label: t('campaign'), target: v.campaign_posts, done: v.campaign_filled },
+        { label: t('campaignReserved'), target: v.campaign_reserved, done: v.campaign_reserved_filled },
         { label: t('items'), target: v.linked_items, done: v.linked_items_done },
       ];
       return reply.page('talent/index', {

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as camp from './campaign.contract.ts';
+import type { CampaignService } from './campaign.service.ts';
 import * as cat from './catalogue.contract.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import * as linked from './linked.contract.ts';
@@ -10,10 +12,11 @@ import type { SanzhiyifuService } from './sanzhiyifu.service.ts';
 export interface TalentServices {
   sanzhiyifu: SanzhiyifuService;
   catalogue: CatalogueService;
+  campaigns: CampaignService;
   linked: LinkedService;
 }
 
-/** The JSON API: /api/v1/sanzhiyifu, /api/v1/talent/catalogues, /api/v1/linked-counties. */
+/** The JSON API: /api/v1/sanzhiyifu, /api/v1/talent/catalogues, /api/v1/talent/campaigns, /api/v1/linked-counties. */
 export async function talentRoutes(app: FastifyInstance, opts: TalentServices) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { sanzhiyifu, catalogue } = opts;
@@ -67,7 +70,29 @@ export async function talentRoutes(app: FastifyInstance, opts: TalentServices) {
     handler: async (req, reply) =>
       reply.status(201).send(await catalogue.addRecruit(req.user!, req.params.id, req.body)),
   });
+  await campaignRoutes(app, opts.campaigns);
   await linkedRoutes(app, opts.linked);
+}
+
+async function campaignRoutes(app: FastifyInstance, campaigns: CampaignService) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.route({
+    ...camp.listCampaignsRoute,
+    handler: async (req) => ({ items: await campaigns.campaigns(req.user!, req.query) }),
+  });
+  r.route({
+    ...camp.createCampaignRoute,
+    handler: async (req, reply) => reply.status(201).send(await campaigns.createCampaign(req.user!, req.body)),
+  });
+  r.route({
+    ...camp.listCampaignRecruitsRoute,
+    handler: async (req) => ({ items: await campaigns.recruits(req.user!, req.query) }),
+  });
+  r.route({
+    ...camp.createCampaignRecruitRoute,
+    handler: async (req, reply) =>
+      reply.status(201).send(await campaigns.addRecruit(req.user!, req.params.id, req.body)),
+  });
 }
 
 async function linkedRoutes(app: FastifyInstance, service: LinkedService) {

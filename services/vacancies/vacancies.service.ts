@@ -301,7 +301,9 @@ export function createVacanciesService({ repo, reference }: VacanciesDeps) {
     async get(actor: SessionUser | null, id: string): Promise<VacancyView> {
       const vacancy = await load(id);
       if (!isPublic(vacancy)) {
-        if (!actor || actor.role === 'labourer') throw new NotFoundError(`Vacancy ${id} is not open`);
+        // A job seeker or a volunteer matchmaker sees only open vacancies: any other is not there.
+        if (!actor || actor.role === 'labourer' || actor.role === 'volunteer')
+          throw new NotFoundError(`Vacancy ${id} is not open`);
         await assertMayManage(actor, vacancy.employerId);
       }
       return toVacancyView(vacancy, await reference());

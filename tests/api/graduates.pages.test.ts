@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmployer, createPerson, createVacancy } from '../helpers/applications.ts';
+import { createEmployer, createGraduateRecord, createPerson, createVacancy } from '../helpers/applications.ts';
+import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/pages.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
@@ -130,5 +131,50 @@ describe('graduates pages', () => {
     });
     expect(logged.statusCode).toBe(303);
     expect((await matchmaker.get(`/matchmaker/pairings/${pairingId}`)).body).toContain('上门走访，愿意到电子厂上班');
+  });
+
+  // Plan §5(4): the one-time 2,000-yuan job-seeking/start-up subsidy, on the claim engine, fed by the
+  // graduate record. 钟丽华 (registered poor, graduating this year, wish: work) qualifies; 王小梅 does not.
+  it('applies for the graduate subsidy from the graduate page, and names each reason of a refusal in words', async () => {
+    const applied = await officer.post(`/graduates/${graduateId}/subsidy`, {});
+    expect(applied.statusCode).toBe(303);
+    const claimId = /claim=([0-9a-f-]{36})/.exec(applied.headers.location!)![1]!;
+    const claim = await ctx.db.subsidyClaim.findUniqueOrThrow({ where: { id: claimId } });
+    expect(claim).toMatchObject({ kind: 'graduate_job_seeking', amount: 2000, status: 'submitted' });
+    expect(claim.reference).toBe(`graduate:${graduateId}`);
+    const shown = await officer.get(applied.headers.location!);
+    expect(shown.body).toContain('已提交补贴申领');
+    expect(shown.body).toContain(`/subsidies/claims/${claimId}`);
+    const again = await officer.post(`/graduates/${graduateId}/subsidy`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('已经申领过求职创业补贴');
+
+    // Not of a confirmed poor family, graduated last year and gone on to further study: three reasons.
+    const pii = new PiiCipher(ctx.config.piiKey);
+    const student = await createPerson(ctx.db, pii, {
+      name: '王小梅',
+      male: false,
+      birth: '20020202',
+      povertyStatus: 'unconfirmed',
+    });
+    const record = await createGraduateRecord(ctx.db, student, { graduationYear: year - 1, wish: 'further_study' });
+    const refused = await officer.post(`/graduates/${record.id}/subsidy`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('该毕业生不符合求职创业补贴条件');
+    expect(refused.body).toContain('该毕业生不是建档立卡贫困家庭成员');
+    expect(refused.body).toContain('不在毕业年度内');
+    expect(refused.body).toContain('意愿或去向是升学深造');
+    expect(await ctx.db.subsidyClaim.count({ where: { labourerId: student.id } })).toBe(0);
+    // The same through the API: 409 naming the failed checks.
+    const api = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/graduates/${record.id}/subsidy-claim`,
+      headers: await bearer(ctx, 'gp.officer'),
+    });
+    expect(api.statusCode).toBe(409);
+    expect(api.json().details).toEqual({
+      reason: 'subsidy_not_eligible',
+      failed: ['registered_poor', 'graduation_year', 'seeks_job_or_business'],
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApplication, createEmployer, createPerson, createVacancy } from '../helpers/applications.ts';
+import {
+  createApplication,
+  createEmployer,
+  createGraduateRecord,
+  createPerson,
+  createVacancy,
+} from '../helpers/applications.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { chinaMonth } from '../../services/subsidies/claim-rules.ts';
 import { bearer } from '../helpers/auth.ts';
@@ -182,9 +188,10 @@ describe('subsidy claims API and pages', () => {
       });
       expect(outside.statusCode).toBe(403);
 
+      // The graduates module's record of the person feeds the claim (not the registry's graduation year).
       const graduate = async (regionCode: string) => {
         const person = await createPerson(ctx.db, pii, { regionCode });
-        await ctx.db.labourer.update({ where: { id: person.id }, data: { graduationYear: THIS_YEAR } });
+        await createGraduateRecord(ctx.db, person, { graduationYear: THIS_YEAR });
         return person;
       };
       const inNinghua = await send('POST', '/api/v1/subsidy-claims', ninghua, {
@@ -286,7 +293,7 @@ describe('subsidy claims API and pages', () => {
 
     it('moves a claim from its page and explains a rejection without reason', async () => {
       const person = await createPerson(ctx.db, pii, { name: '钟秀兰' });
-      await ctx.db.labourer.update({ where: { id: person.id }, data: { graduationYear: THIS_YEAR } });
+      await createGraduateRecord(ctx.db, person, { graduationYear: THIS_YEAR });
       const created = await send('POST', '/api/v1/subsidy-claims', changting, {
         programmeCode: 'graduate_job_seeking',
         labourerId: person.id,

@@ -86,8 +86,14 @@ describe('a walk of every page as every demo role', () => {
           '/graduates/:id',
           '/matchmaker/pairings',
           '/matchmaker/pairings/:id',
+          '/matchmaker/volunteers',
         ]),
       );
+      // A 就业红娘 volunteer (issue #21) reaches its own pairings and nothing of the officers'.
+      expect(reached('volunteer')).toEqual(
+        expect.arrayContaining(['/matchmaker/pairings', '/matchmaker/pairings/:id']),
+      );
+      expect(reached('volunteer')).not.toContain('/graduates');
       // Social insurance (issue #20): worklists, cases, a case with its form, coverage — by the officers.
       const officers = ['county officer', 'province officer', 'admin'].flatMap((role) => reached(role));
       expect(officers).toEqual(
@@ -101,6 +107,7 @@ describe('a walk of every page as every demo role', () => {
             '/sanzhiyifu',
             '/sanzhiyifu/participants/:id',
             '/talent/catalogue',
+            '/talent/campaigns',
             '/linked-counties',
           ]),
         );

@@ -199,3 +199,27 @@ export async function createApplication(
     },
   });
 }
+
+/** A graduate record (the graduates module's register) of a person, left school on 1 July without work. */
+export async function createGraduateRecord(
+  db: Db,
+  person: { id: string; regionCode: string },
+  over: { graduationYear: number; wish?: 'job' | 'start_up' | 'further_study'; schoolName?: string },
+) {
+  const leftSchoolOn = new Date(`${over.graduationYear}-07-01T00:00:00Z`);
+  return db.graduate.create({
+    data: {
+      labourerId: person.id,
+      regionCode: person.regionCode,
+      schoolName: over.schoolName ?? '闽西职业技术学院',
+      schoolKind: 'college',
+      major: '电子信息',
+      graduationYear: over.graduationYear,
+      leftSchoolOn,
+      wish: over.wish ?? 'job',
+      status: 'left_without_work',
+      statusSince: leftSchoolOn,
+      occupations: [],
+    },
+  });
+}

@@ -140,6 +140,21 @@ export const FORM_RULES: FormRule[] = [
     why: 'applies for the graduate (a notice to the employer), which is not undone',
   },
   {
+    action: /^\/graduates\/:id\/subsidy$/,
+    mode: 'never',
+    why: "submits the graduate's one-time 2,000-yuan subsidy claim, which is not undone",
+  },
+  {
+    action: /^\/matchmaker\/volunteers\/:id\/state$/,
+    mode: 'never',
+    why: "stops a volunteer's account: the volunteer's own walk would be signed out",
+  },
+  {
+    action: /^\/matchmaker\/volunteers$/,
+    mode: 'empty-only',
+    why: 'opens a volunteer account, whose username is taken for good',
+  },
+  {
     action: /^\/graduates\/new$/,
     mode: 'empty-only',
     why: 'a graduate is someone already in the registry: a made-up ID number is refused (422)',

@@ -8,4 +8,5 @@ export const DEMO_ROLES: DemoRole[] = [
   { name: 'county officer', username: 'officer.changting' },
   { name: 'province officer', username: 'officer.fujian' },
   { name: 'admin', username: 'admin' },
+  { name: 'volunteer', username: 'matchmaker.changting' },
 ];

@@ -1,0 +1,83 @@
+import type { Db } from '../platform/database/prisma.ts';
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const RECRUITS = { select: { poorFamily: true, recruitedOn: true } } as const;
+
+/** Special recruitment campaigns (专项招聘) of key counties' township institutions, and their recruits. */
+export function createCampaignRepository(db: Db) {
+  return {
+    campaigns: (where: { prefix: string; year?: number | undefined; countyCode?: string | undefined }) =>
+      db.talentCampaign.findMany({
+        where: {
+          countyCode: where.countyCode ?? { startsWith: where.prefix },
+          ...(where.year ? { year: where.year } : {}),
+        },
+        orderBy: [{ year: 'desc' }, { countyCode: 'asc' }, { institution: 'asc' }, { id: 'asc' }],
+        include: { recruits: RECRUITS },
+        take: 2000,
+      }),
+
+    campaign: (id: string) => db.talentCampaign.findUnique({ where: { id }, include: { recruits: RECRUITS } }),
+
+    createCampaign: (data: {
+      countyCode: string;
+      year: number;
+      institution: string;
+      title: string;
+      posts: number;
+      reservedPoor: number;
+      createdById: string;
+    }) => db.talentCampaign.create({ data }),
+
+    recruits: (where: { prefix: string; year?: number | undefined; countyCode?: string | undefined }) =>
+      db.talentCampaignRecruit.findMany({
+        where: {
+          campaign: {
+            countyCode: where.countyCode ?? { startsWith: where.prefix },
+            ...(where.year ? { year: where.year } : {}),
+          },
+        },
+        orderBy: [{ recruitedOn: 'desc' }, { id: 'asc' }],
+        include: { campaign: { select: { countyCode: true, year: true, institution: true, title: true } } },
+        take: 5000,
+      }),
+
+    /** Adds a recruit unless every post is taken (counted in the same transaction) or the person is on it already. */
+    addRecruit: (
+      campaignId: string,
+      posts: number,
+      data: {
+        name: string;
+        idNumberEncrypted: string;
+        idNumberHash: string;
+        idNumberMasked: string;
+        post: string;
+        poorFamily: boolean;
+        recruitedOn: string;
+        createdById: string;
+      },
+    ) =>
+      db.$transaction(async (tx) => {
+        if (
+          await tx.talentCampaignRecruit.findUnique({
+            where: { campaignId_idNumberHash: { campaignId, idNumberHash: data.idNumberHash } },
+          })
+        )
+          return 'duplicate' as const;
+        if ((await tx.talentCampaignRecruit.count({ where: { campaignId } })) >= posts) return null;
+        return tx.talentCampaignRecruit.create({
+          data: { ...data, campaignId, recruitedOn: day(data.recruitedOn) },
+          include: { campaign: { select: { countyCode: true, year: true, institution: true, title: true } } },
+        });
+      }),
+
+    /** The campaigns of a year with what the figures need. */
+    figureRows: (year: number) =>
+      db.talentCampaign.findMany({
+        where: { year },
+        select: { countyCode: true, posts: true, reservedPoor: true, recruits: RECRUITS },
+      }),
+  };
+}
+
+export type CampaignRepository = ReturnType<typeof createCampaignRepository>;
