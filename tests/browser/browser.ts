@@ -109,10 +109,16 @@ export function demoAppForFile(): { readonly running: RunningApp } {
   };
 }
 
-/** Signs a demo account in through the login form and waits for the home page. */
+/**
+ * Signs a demo account in through the login form and waits for the page it lands on: the home
+ * page, or where home sends the role (a volunteer matchmaker's pairings).
+ */
 export async function signInAs(page: Page, baseUrl: string, username: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL(`${baseUrl}/`), page.getByRole('button', { name: '登录' }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.origin === new URL(baseUrl).origin && url.pathname !== '/login'),
+    page.getByRole('button', { name: '登录' }).click(),
+  ]);
 }
