@@ -160,6 +160,11 @@ export const FORM_RULES: FormRule[] = [
     why: 'a graduate is someone already in the registry: a made-up ID number is refused (422)',
   },
   {
+    action: /^\/technical-schools$/,
+    mode: 'empty-only',
+    why: 'a child is recorded through a registered poor family member: a made-up ID number is refused (422)',
+  },
+  {
     action: /^\/sanzhiyifu\/plans$/,
     mode: 'empty-only',
     why: "one 三支一扶 plan a year: the demo holds this year's, so a second is refused (409)",
