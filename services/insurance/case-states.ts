@@ -4,9 +4,21 @@ import { enumValues } from '../platform/validation/enum-values.ts';
 export const CASE_KINDS = enumValues(InsuranceCaseKind);
 export type CaseKind = (typeof CASE_KINDS)[number];
 
-/** The kinds an officer works from a registry worklist (the API's `?kind=`). */
-export const WORKLIST_KINDS = ['uninsured', 'pension_60_plus', 'government_paid', 'home_visit'] as const;
+/** The kinds an officer works from a registry worklist (the API's `?kind=`); worklists.repository.ts says who is on each. */
+export const WORKLIST_KINDS = [
+  'uninsured',
+  'pension_60_plus',
+  'government_paid',
+  'home_visit',
+  'work_injury',
+  'unemployment_benefit',
+] as const;
 export type WorklistKind = (typeof WORKLIST_KINDS)[number];
+
+/** The case a worklist row opens: its own kind, except 应发尽发 which opens an unemployment-insurance case. */
+export function caseKindOfWorklist(kind: WorklistKind): CaseKind {
+  return kind === 'unemployment_benefit' ? 'unemployment_insurance' : kind;
+}
 
 /**
  * What reaching a state does to the person's record (services/insurance/case-effects.ts):

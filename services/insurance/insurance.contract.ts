@@ -102,6 +102,10 @@ export const WorklistRowSchema = z
     township: z.string(),
     townshipName: z.string(),
     pensionInsurance: z.string(),
+    employmentStatus: z.string(),
+    unemploymentInsurance: z.boolean(),
+    /** 工伤保险 as recorded on the person's standing: null when nothing is recorded. */
+    workInjuryInsured: z.boolean().nullable(),
     receivingBenefit: z.boolean(),
     contributionGrade: z.number().int().nullable(),
     disabilityGrade: z.number().int().nullable(),
@@ -114,6 +118,8 @@ export type WorklistRow = z.infer<typeof WorklistRowSchema>;
 export const WorklistSchema = z
   .object({
     kind: z.enum(WORKLIST_KINDS),
+    /** The kind of case a row opens (unemployment_benefit opens an unemployment_insurance case). */
+    caseKind: z.enum(CASE_KINDS),
     items: z.array(WorklistRowSchema),
     /** People per county and township (the same rows, counted). */
     byArea: z.array(

@@ -1,7 +1,7 @@
 import type { Column, Table } from '../platform/export/tabular.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { chinaDate } from '../platform/time/china-time.ts';
-import type { WorklistKind } from './case-states.ts';
+import { caseKindOfWorklist, type WorklistKind } from './case-states.ts';
 import type { WorklistRow } from './insurance.contract.ts';
 
 /** A worklist as a download, headed in the reader's language; numbers masked as on the page. */
@@ -15,6 +15,15 @@ export function worklistTable(locale: string, kind: WorklistKind, rows: Worklist
     { header: t('insurance.fields.phone'), value: (r) => r.phoneMasked, width: 14 },
     { header: t('insurance.fields.age'), value: (r) => r.age },
     { header: t('insurance.fields.pension'), value: (r) => t(`insurance.pension.${r.pensionInsurance}`), width: 16 },
+    { header: t('insurance.fields.employment'), value: (r) => t(`employmentStatus.${r.employmentStatus}`), width: 16 },
+    {
+      header: t('insurance.fields.unemploymentInsured'),
+      value: (r) => (r.unemploymentInsurance ? t('insurance.yes') : t('insurance.no')),
+    },
+    {
+      header: t('insurance.fields.workInjuryInsured'),
+      value: (r) => (r.workInjuryInsured === null ? '' : r.workInjuryInsured ? t('insurance.yes') : t('insurance.no')),
+    },
     {
       header: t('insurance.fields.receiving'),
       value: (r) => (r.receivingBenefit ? t('insurance.yes') : t('insurance.no')),
@@ -27,8 +36,8 @@ export function worklistTable(locale: string, kind: WorklistKind, rows: Worklist
     },
   ];
   return {
-    fileName: `${t(`insurance.kinds.${kind}`)}-${chinaDate(new Date())}`,
-    sheetName: t(`insurance.kinds.${kind}`),
+    fileName: `${t(`insurance.kinds.${caseKindOfWorklist(kind)}`)}-${chinaDate(new Date())}`,
+    sheetName: t(`insurance.kinds.${caseKindOfWorklist(kind)}`),
     columns,
     rows,
   };

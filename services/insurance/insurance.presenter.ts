@@ -1,6 +1,6 @@
 import { translate } from '../platform/i18n/i18n.ts';
 import { chinaDateTime } from '../platform/time/china-time.ts';
-import { CASE_KINDS, WORKLIST_KINDS, type WorklistKind } from './case-states.ts';
+import { CASE_KINDS, caseKindOfWorklist, WORKLIST_KINDS, type WorklistKind } from './case-states.ts';
 import type { CaseDetail, CaseView, Worklist, WorklistQuery } from './insurance.contract.ts';
 
 type T = (key: string, params?: Record<string, unknown>) => string;
@@ -54,27 +54,32 @@ export function worklistView(
   areas: Array<{ code: string; name: string }>,
 ) {
   const t = tr(locale);
+  // Work-injury and unemployment lists are about work, not the pension: their column says the employment status.
+  const aboutWork = query.kind === 'work_injury' || query.kind === 'unemployment_benefit';
   const counties = areas.filter((a) => a.code.length === 6);
   const townships = areas.filter((a) => a.code.length === 9 && (!query.county || a.code.startsWith(query.county)));
   return {
     title: t('insurance.worklists.title'),
     kind: query.kind,
-    kindText: t(`insurance.kinds.${query.kind}`),
+    caseKind: caseKindOfWorklist(query.kind),
+    kindText: t(`insurance.kinds.${caseKindOfWorklist(query.kind)}`),
     kindHint: t(`insurance.worklists.hints.${query.kind}`),
     tabs: WORKLIST_KINDS.map((kind: WorklistKind) => ({
       kind,
-      label: t(`insurance.kinds.${kind}`),
+      label: t(`insurance.kinds.${caseKindOfWorklist(kind)}`),
       current: kind === query.kind,
     })),
     counties: counties.map((a) => ({ ...a, selected: a.code === query.county })),
     townships: townships.map((a) => ({ ...a, selected: a.code === query.township })),
     query: worklistQueryString(query),
+    aboutWork,
     total: list.total,
     truncated: list.truncated,
     byArea: list.byArea.filter((a) => a.code.length === (query.county ? 9 : 6)),
     items: list.items.map((row) => ({
       ...row,
       pensionText: t(`insurance.pension.${row.pensionInsurance}`),
+      employmentText: t(`employmentStatus.${row.employmentStatus}`),
       caseStateText: row.caseState ? t(`insurance.states.${row.caseState}`) : '',
     })),
   };

@@ -1,6 +1,14 @@
-import { registeredPoorWhere } from '../labourers/index.ts';
+import { IN_WORK_STATUSES, registeredPoorWhere } from '../labourers/index.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
-import type { WorklistKind } from './case-states.ts';
+import { caseKindOfWorklist, type WorklistKind } from './case-states.ts';
+
+/**
+ * In work as an employee, for 工伤保险 (plan §4(3)): an in-work status other than self-employment
+ * (work-injury insurance is the employer's, public-welfare posts included), or a started hire.
+ */
+const EMPLOYEE_STATUSES = IN_WORK_STATUSES.filter((s) => s !== 'self_employed');
+/** Working away from the home county (外出务工): the registry's two transfer statuses. */
+const MIGRANT_STATUSES = ['transferred_in_province', 'transferred_out_province'] as const;
 
 /** Birthdays on or before which a person is 16, and 60, today. */
 export interface AgeCutoffs {
@@ -37,7 +45,10 @@ export function worklistQueries(db: Db) {
       const standing = (where: Prisma.InsuranceStandingWhereInput) =>
         db.insuranceStanding.findMany({ where, select: { labourerId: true } }).then((r) => r.map((s) => s.labourerId));
       const openCase = await db.insuranceCase
-        .findMany({ where: { kind, closedAt: null, regionCode: { startsWith: prefix } }, select: { labourerId: true } })
+        .findMany({
+          where: { kind: caseKindOfWorklist(kind), closedAt: null, regionCode: { startsWith: prefix } },
+          select: { labourerId: true },
+        })
         .then((r) => r.map((c) => c.labourerId));
       const receiving =
         kind === 'pension_60_plus' || kind === 'home_visit'
@@ -46,6 +57,8 @@ export function worklistQueries(db: Db) {
       const graded = kind === 'government_paid' ? await standing({ governmentPaidGrade: { not: null } }) : [];
       const visit =
         kind === 'home_visit' ? await standing({ OR: [{ visitNeed: { not: null } }, { missingPapers: true }] }) : [];
+      const injuryInsured = kind === 'work_injury' ? await standing({ workInjuryInsured: true }) : [];
+      const benefitPaid = kind === 'unemployment_benefit' ? await standing({ unemploymentBenefit: true }) : [];
       const working = { birthDate: { lte: cut.sixteen, gt: cut.sixty } };
       const conditions: Record<WorklistKind, Prisma.LabourerWhereInput> = {
         uninsured: { ...working, pensionInsurance: 'none' },
@@ -63,6 +76,18 @@ export function worklistQueries(db: Db) {
             { OR: [{ disability: true, disabilityGrade: { lte: 2 } }, { id: { in: visit } }] },
             { OR: [{ pensionInsurance: 'none' }, { birthDate: { lte: cut.sixty }, id: { notIn: receiving } }] },
           ],
+        },
+        // In work as an employee (status or a started hire), work-injury insurance not recorded.
+        work_injury: {
+          OR: [{ employmentStatus: { in: EMPLOYEE_STATUSES } }, { applications: { some: { status: 'started' } } }],
+          id: { notIn: injuryInsured },
+        },
+        // 应发尽发: left migrant work for unemployment, insured against it, no benefit recorded.
+        unemployment_benefit: {
+          employmentStatus: 'unemployed',
+          unemploymentInsurance: true,
+          statusChanges: { some: { fromStatus: { in: [...MIGRANT_STATUSES] }, toStatus: 'unemployed' } },
+          id: { notIn: benefitPaid },
         },
       };
       return db.labourer.findMany({

@@ -6,6 +6,7 @@ import { ageOn } from '../platform/time/age.ts';
 import type { Worklist, WorklistQuery, WorklistRow } from './insurance.contract.ts';
 import { coverageValues } from './coverage-figures.ts';
 import { ageCutoffs } from './age-cutoffs.ts';
+import { caseKindOfWorklist } from './case-states.ts';
 import type { InsuranceRepository } from './insurance.repository.ts';
 
 /** Rows a worklist page shows; narrower filters (county, township) reach the rest. */
@@ -40,7 +41,8 @@ export function createWorklistsService({ repo, reference, now = () => new Date()
     const ids = shown.map((p) => p.id);
     const [standings, cases, ref] = await Promise.all([repo.standings(ids), repo.openCasesOf(ids), reference()]);
     const standingOf = new Map(standings.map((s) => [s.labourerId, s]));
-    const caseOf = new Map(cases.filter((c) => c.kind === query.kind).map((c) => [c.labourerId, c]));
+    const caseKind = caseKindOfWorklist(query.kind);
+    const caseOf = new Map(cases.filter((c) => c.kind === caseKind).map((c) => [c.labourerId, c]));
     const items: WorklistRow[] = shown.map((p) => {
       const county = p.regionCode.slice(0, 6);
       const township = p.regionCode.slice(0, 9);
@@ -57,6 +59,9 @@ export function createWorklistsService({ repo, reference, now = () => new Date()
         township,
         townshipName: ref.regionName(township),
         pensionInsurance: p.pensionInsurance,
+        employmentStatus: p.employmentStatus,
+        unemploymentInsurance: p.unemploymentInsurance,
+        workInjuryInsured: standing?.workInjuryInsured ?? null,
         receivingBenefit: !!standing?.receivingBenefitSince,
         contributionGrade: standing?.governmentPaidGrade ?? null,
         disabilityGrade: p.disability ? p.disabilityGrade : null,
@@ -83,7 +88,14 @@ export function createWorklistsService({ repo, reference, now = () => new Date()
         }
       }
       const byArea = [...areas.values()].sort((a, b) => a.code.localeCompare(b.code));
-      return { kind: query.kind, items, byArea, total: items.length, truncated };
+      return {
+        kind: query.kind,
+        caseKind: caseKindOfWorklist(query.kind),
+        items,
+        byArea,
+        total: items.length,
+        truncated,
+      };
     },
 
     /** Every row for a download, after its audit record (personal data leaves the platform). */

@@ -139,7 +139,9 @@ describe('claim rules', () => {
 
   it('prices once, per person with the workshop bonus, per person-month, within the cap', () => {
     expect(claimAmount('fixed', { amount: 12_000, cap: 10_000, bonus: null }, 1)).toBe(10_000);
+    // A region that configured a 500 bonus: 1,000 + 500 for a workshop; the default bonus 0 gives 1,000.
     expect(claimAmount('per_person', setting, 1, 'poverty_workshop')).toBe(1500);
+    expect(claimAmount('per_person', { ...setting, bonus: 0 }, 2, 'poverty_workshop')).toBe(2000);
     expect(claimAmount('per_person', setting, 1, 'company')).toBe(1000);
     expect(claimAmount('per_person', { amount: 50, cap: 500, bonus: null }, 12)).toBe(500);
     expect(claimAmount('per_month', { amount: 1200, cap: null, bonus: null }, 1)).toBe(1200);

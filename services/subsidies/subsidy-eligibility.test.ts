@@ -59,10 +59,18 @@ describe('hiring subsidy eligibility', () => {
     expect(ineligibility(hire(), twelve, today)).toBe('too_short');
   });
 
-  it('adds the bonus for poverty-alleviation workshops and bases only', () => {
-    expect(subsidyAmount(rules, 'poverty_workshop')).toBe(1500);
-    expect(subsidyAmount(rules, 'poverty_base')).toBe(1500);
+  it('pays workshops the plain amount by default (their award is a separate programme)', () => {
+    // Defaults: 1,000 yuan per person, bonus 0 → a workshop gets 1,000 + 0 = 1,000, like a company.
+    expect(subsidyAmount(rules, 'poverty_workshop')).toBe(1000);
     expect(subsidyAmount(rules, 'company')).toBe(1000);
+  });
+
+  it('adds a configured bonus for poverty-alleviation workshops and bases only', () => {
+    // A region adding 500: 1,000 + 500 = 1,500 for a workshop or base, 1,000 for a company.
+    const withBonus = { ...rules, workshopBonus: 500 };
+    expect(subsidyAmount(withBonus, 'poverty_workshop')).toBe(1500);
+    expect(subsidyAmount(withBonus, 'poverty_base')).toBe(1500);
+    expect(subsidyAmount(withBonus, 'company')).toBe(1000);
     expect(subsidyAmount({ ...rules, amountPerPerson: 800, workshopBonus: 0 }, 'poverty_workshop')).toBe(800);
   });
 });

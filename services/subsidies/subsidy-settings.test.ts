@@ -6,11 +6,11 @@ import { DEFAULT_SUBSIDY_RULES, subsidyConfig } from './subsidy-settings.ts';
 const loadSubsidyRules = (env: NodeJS.ProcessEnv) => loadConfig(env, [subsidyConfig]).section(subsidyConfig);
 
 describe('subsidy rules from the configuration', () => {
-  it('defaults to 6 months, 1,000 yuan and a 500-yuan workshop bonus', () => {
+  it('defaults to 6 months, 1,000 yuan and no workshop bonus (the award is its own programme)', () => {
     expect(loadSubsidyRules({})).toEqual({
       qualifyingMonths: 6,
       amountPerPerson: 1000,
-      workshopBonus: 500,
+      workshopBonus: 0,
       onlyRegisteredPoor: true,
     });
     expect(loadSubsidyRules({ SUBSIDY_QUALIFYING_MONTHS: '' })).toEqual(DEFAULT_SUBSIDY_RULES);
@@ -21,9 +21,9 @@ describe('subsidy rules from the configuration', () => {
       loadSubsidyRules({
         SUBSIDY_QUALIFYING_MONTHS: '12',
         SUBSIDY_AMOUNT_PER_PERSON: '2000',
-        SUBSIDY_WORKSHOP_BONUS: '0',
+        SUBSIDY_WORKSHOP_BONUS: '300',
       }),
-    ).toEqual({ qualifyingMonths: 12, amountPerPerson: 2000, workshopBonus: 0, onlyRegisteredPoor: true });
+    ).toEqual({ qualifyingMonths: 12, amountPerPerson: 2000, workshopBonus: 300, onlyRegisteredPoor: true });
   });
 
   it('refuses bad values, naming every bad variable', () => {

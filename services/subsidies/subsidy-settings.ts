@@ -7,7 +7,11 @@ export interface SubsidyRules {
   qualifyingMonths: number;
   /** Yuan per person kept in work. */
   amountPerPerson: number;
-  /** Extra yuan per person for poverty-alleviation workshops and bases (扶贫车间、扶贫基地). */
+  /**
+   * Extra yuan per person for poverty-alleviation workshops and bases (扶贫车间、扶贫基地) inside the
+   * hiring subsidy. 0 by default: the plan's workshop award (奖补, §2(1)) is its own programme
+   * (`workshop_award`), so a bonus here would pay a workshop twice. Kept for regions whose rules add one.
+   */
   workshopBonus: number;
   /** Only registered poor labourers (建档立卡, including those since lifted out) count. */
   onlyRegisteredPoor: boolean;
@@ -16,7 +20,7 @@ export interface SubsidyRules {
 export const DEFAULT_SUBSIDY_RULES: SubsidyRules = {
   qualifyingMonths: 6,
   amountPerPerson: 1000,
-  workshopBonus: 500,
+  workshopBonus: 0,
   onlyRegisteredPoor: true,
 };
 

@@ -68,7 +68,8 @@ describe('hiring subsidy API and pages', () => {
       expect(list.json().items.find((i: { applicationId: string }) => i.applicationId === ready.id)).toMatchObject({
         employerName: '长汀县竹编扶贫车间',
         maskedName: '黄**',
-        amount: 1500,
+        // A workshop's hire: 1,000 per person + workshop bonus 0 (the award is the workshop_award programme).
+        amount: 1000,
       });
       expect(list.body).not.toContain('黄金凤');
       const elsewhere = await get('/api/v1/subsidies/eligible', ninghua);
@@ -76,7 +77,7 @@ describe('hiring subsidy API and pages', () => {
       expect((await get('/api/v1/subsidies/rules', changting)).json()).toEqual({
         qualifyingMonths: 6,
         amountPerPerson: 1000,
-        workshopBonus: 500,
+        workshopBonus: 0,
         onlyRegisteredPoor: true,
       });
     });
@@ -102,7 +103,7 @@ describe('hiring subsidy API and pages', () => {
       expect(noReason.json().details).toEqual([expect.objectContaining({ field: 'note' })]);
       const approved = await decide(changting, { applicationId: hire.id, decision: 'approved', note: '材料齐全' });
       expect(approved.statusCode).toBe(201);
-      expect(approved.json()).toMatchObject({ status: 'approved', amount: 1500, qualifyingMonths: 6 });
+      expect(approved.json()).toMatchObject({ status: 'approved', amount: 1000, qualifyingMonths: 6 });
       const again = await decide(changting, { applicationId: hire.id, decision: 'rejected', note: '重复' });
       expect(again.statusCode).toBe(409);
       expect(again.json().details).toEqual({ reason: 'decided' });

@@ -29,9 +29,10 @@ describe('self-service subsidy claims API', () => {
     it('sees the programmes it may claim and its own hires, masked, nobody else’s', async () => {
       const options = await send('GET', '/api/v1/subsidy-claims/mine/options', h.workshop);
       expect(options.statusCode).toBe(200);
-      // A workshop: hiring subsidy 1,000 + 500 workshop bonus per person (plan §2(1)); the award 500.
+      // A workshop: hiring subsidy 1,000 per person, no workshop bonus inside it; the workshop's award
+      // (奖补, plan §2(1)) is the separate 500 of workshop_award — paid once, not twice.
       expect(options.json().programmes).toEqual([
-        expect.objectContaining({ code: 'hiring', amount: 1_500 }),
+        expect.objectContaining({ code: 'hiring', amount: 1_000 }),
         expect.objectContaining({ code: 'workshop_award', amount: 500 }),
       ]);
       const hires = options.json().hires.map((x: { applicationId: string }) => x.applicationId);
@@ -49,7 +50,7 @@ describe('self-service subsidy claims API', () => {
         evidence: { labour_contract: 'HT-2026-018' },
       });
       expect(draft.statusCode).toBe(201);
-      expect(draft.json()).toMatchObject({ status: 'draft', claimant: 'employer', amount: 1_500 });
+      expect(draft.json()).toMatchObject({ status: 'draft', claimant: 'employer', amount: 1_000 });
       draftId = draft.json().id;
       const submitted = await send('POST', `/api/v1/subsidy-claims/mine/${draftId}/submission`, h.workshop);
       expect(submitted.statusCode).toBe(200);

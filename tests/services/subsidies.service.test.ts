@@ -124,7 +124,9 @@ describe('hiring subsidy service', () => {
       expect(items).not.toContain(ids.neverStarted);
     });
 
-    it('shows employer, masked name and ID number, start, months in work and the amount with the workshop bonus', async () => {
+    it('shows employer, masked name and ID number, start, months in work and the amount, no workshop bonus', async () => {
+      // Defaults: 1,000 yuan per person and no workshop bonus (the workshop award is its own programme),
+      // so a workshop's hire is 1,000 like a company's.
       const list = await subsidies.eligible(changting, {});
       const six = list.items.find((i) => i.applicationId === ids.sixMonths)!;
       expect(six).toMatchObject({
@@ -134,7 +136,7 @@ describe('hiring subsidy service', () => {
         idNumberMasked: expect.stringMatching(/^350821\*{8}\d{3}[\dX]$/),
         startedOn: '2025-01-15',
         monthsInWork: 6,
-        amount: 1500,
+        amount: 1000,
       });
       const left = list.items.find((i) => i.applicationId === ids.leftAfter)!;
       expect(left).toMatchObject({ leftOn: '2025-06-01', monthsInWork: 6 });
@@ -142,10 +144,11 @@ describe('hiring subsidy service', () => {
       expect(JSON.stringify(list)).not.toContain('罗春花');
       expect(list.byEmployer).toEqual([
         // Sorted as Chinese readers sort: by pinyin (甲 jiǎ before 乙 yǐ).
-        expect.objectContaining({ employerName: '甲·长汀扶贫车间', people: 3, amount: 4500 }),
+        // 3 people × 1,000 = 3,000; 1 × 1,000 = 1,000; totals 4 people, 4,000.
+        expect.objectContaining({ employerName: '甲·长汀扶贫车间', people: 3, amount: 3000 }),
         expect.objectContaining({ employerName: '乙·长汀电子有限公司', people: 1, amount: 1000 }),
       ]);
-      expect(list.totals).toEqual({ people: 4, amount: 5500 });
+      expect(list.totals).toEqual({ people: 4, amount: 4000 });
       expect(list.rules).toEqual(DEFAULT_SUBSIDY_RULES);
     });
 
@@ -172,7 +175,7 @@ describe('hiring subsidy service', () => {
       );
       expect(decision).toMatchObject({
         status: 'approved',
-        amount: 1500,
+        amount: 1000,
         qualifyingMonths: 6,
         employerName: '甲·长汀扶贫车间',
         maskedName: '罗**',
@@ -180,7 +183,7 @@ describe('hiring subsidy service', () => {
       });
       const audit = await ctx.db.auditLog.findFirstOrThrow({ where: { action: 'subsidy.approve' } });
       expect(audit).toMatchObject({ actorId: changting.id, entityId: decision.id, requestId: 'req-1' });
-      expect(audit.details).toMatchObject({ amount: 1500, rules: { qualifyingMonths: 6, workshopBonus: 500 } });
+      expect(audit.details).toMatchObject({ amount: 1000, rules: { qualifyingMonths: 6, workshopBonus: 0 } });
       expect(await listed(changting)).not.toContain(ids.sixMonths);
       const again = subsidies.decide(changting, { applicationId: ids.sixMonths!, decision: 'approved' }, 'req-2');
       await expect(again).rejects.toBeInstanceOf(ConflictError);
