@@ -1,5 +1,5 @@
 import type { Db } from '../platform/database/prisma.ts';
-import { countyYearWhere, type CountyYearFilter, day, RECRUIT_FIGURES } from './talent-where.ts';
+import { countyYearWhere, type CountyYearFilter, day, RECRUIT_FIGURES, type SealedRecruit } from './talent-where.ts';
 
 /** Special recruitment campaigns (专项招聘) of key counties' township institutions, and their recruits. */
 export function createCampaignRepository(db: Db) {
@@ -35,20 +35,7 @@ export function createCampaignRepository(db: Db) {
       }),
 
     /** Adds a recruit unless every post is taken (counted in the same transaction) or the person is on it already. */
-    addRecruit: (
-      campaignId: string,
-      posts: number,
-      data: {
-        name: string;
-        idNumberEncrypted: string;
-        idNumberHash: string;
-        idNumberMasked: string;
-        post: string;
-        poorFamily: boolean;
-        recruitedOn: string;
-        createdById: string;
-      },
-    ) =>
+    addRecruit: (campaignId: string, posts: number, data: SealedRecruit & { post: string; createdById: string }) =>
       db.$transaction(async (tx) => {
         if (
           await tx.talentCampaignRecruit.findUnique({

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/database/prisma.ts';
-import { countyYearWhere, type CountyYearFilter, day, RECRUIT_FIGURES } from './talent-where.ts';
+import { countyYearWhere, type CountyYearFilter, day, RECRUIT_FIGURES, type SealedRecruit } from './talent-where.ts';
 
 /** The key counties' shortage-talent catalogues and the people recruited against them. */
 export function createCatalogueRepository(db: Db) {
@@ -34,16 +34,7 @@ export function createCatalogueRepository(db: Db) {
     addRecruit: (
       entryId: string,
       posts: number,
-      data: {
-        name: string;
-        idNumberEncrypted: string;
-        idNumberHash: string;
-        idNumberMasked: string;
-        institution: string;
-        poorFamily: boolean;
-        recruitedOn: string;
-        allowancePerMonth: number;
-      },
+      data: SealedRecruit & { institution: string; allowancePerMonth: number },
     ) =>
       db.$transaction(async (tx) => {
         if ((await tx.talentRecruit.count({ where: { entryId } })) >= posts) return null;

@@ -17,3 +17,13 @@ export const countyYearWhere = (where: CountyYearFilter) => ({
 
 /** What the figures and the filled counts need of each recruit. */
 export const RECRUIT_FIGURES = { select: { poorFamily: true, recruitedOn: true } } as const;
+
+/** A recruit as both recruit lists store them: the ID number sealed (see `sealIdNumber`), the day as text. */
+export interface SealedRecruit {
+  name: string;
+  idNumberEncrypted: string;
+  idNumberHash: string;
+  idNumberMasked: string;
+  poorFamily: boolean;
+  recruitedOn: string;
+}
