@@ -1,5 +1,6 @@
 import { recordAudit, type AuditEntry } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
+import { idCursorPages, offsetPage } from '../platform/database/paging.ts';
 import type { SubsidyClaimant, SubsidyClaimStatus } from '../platform/database/generated/enums.ts';
 import { fairServed } from '../fairs/index.ts';
 import type { ClaimCheck, HireFacts, PersonFacts } from './claim-rules.ts';
@@ -200,34 +201,25 @@ export function createClaimsRepository(db: Db) {
 
     async list(filter: ClaimFilter, page: number, pageSize: number) {
       const where = claimsWhere(filter);
-      const [items, total] = await Promise.all([
-        db.subsidyClaim.findMany({
-          where,
-          include: CLAIM_INCLUDE,
-          orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-          skip: (page - 1) * pageSize,
-          take: pageSize,
-        }),
-        db.subsidyClaim.count({ where }),
-      ]);
-      return { items, total };
+      return offsetPage(
+        page,
+        pageSize,
+        (window) =>
+          db.subsidyClaim.findMany({
+            where,
+            include: CLAIM_INCLUDE,
+            orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+            ...window,
+          }),
+        () => db.subsidyClaim.count({ where }),
+      );
     },
 
     async *all(filter: ClaimFilter, pageSize = 1000) {
       const where = claimsWhere(filter);
-      let cursor: string | undefined;
-      for (;;) {
-        const page = await db.subsidyClaim.findMany({
-          where,
-          include: CLAIM_INCLUDE,
-          orderBy: { id: 'asc' },
-          take: pageSize,
-          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-        });
-        if (page.length) yield page;
-        if (page.length < pageSize) return;
-        cursor = page.at(-1)!.id;
-      }
+      yield* idCursorPages(pageSize, (window) =>
+        db.subsidyClaim.findMany({ where, include: CLAIM_INCLUDE, orderBy: { id: 'asc' }, ...window }),
+      );
     },
 
     /** Yuan committed (approved) and paid on a programme under a region prefix. */

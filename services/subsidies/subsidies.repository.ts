@@ -1,5 +1,6 @@
 import { recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
+import { idCursorPages, offsetPage } from '../platform/database/paging.ts';
 import type { SubsidyClaimStatus } from '../platform/database/generated/enums.ts';
 import { registeredPoorWhere } from '../labourers/index.ts';
 
@@ -106,35 +107,28 @@ export function createSubsidiesRepository(db: Db) {
 
     async decisions(filter: DecisionFilter, page: number, pageSize: number) {
       const where = decisionsWhere(filter);
-      const [items, total] = await Promise.all([
-        db.subsidyClaim.findMany({
-          where,
-          include: DECISION_INCLUDE,
-          orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }],
-          skip: (page - 1) * pageSize,
-          take: pageSize,
-        }),
-        db.subsidyClaim.count({ where }),
-      ]);
+      const { items, total } = await offsetPage(
+        page,
+        pageSize,
+        (window) =>
+          db.subsidyClaim.findMany({
+            where,
+            include: DECISION_INCLUDE,
+            orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }],
+            ...window,
+          }),
+        () => db.subsidyClaim.count({ where }),
+      );
       return { items: await withApplications(items), total };
     },
 
     /** Pages through every decision, for exports. */
     async *allDecisions(filter: DecisionFilter, pageSize = 1000) {
       const where = decisionsWhere(filter);
-      let cursor: string | undefined;
-      for (;;) {
-        const page = await db.subsidyClaim.findMany({
-          where,
-          include: DECISION_INCLUDE,
-          orderBy: { id: 'asc' },
-          take: pageSize,
-          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-        });
-        if (page.length) yield await withApplications(page);
-        if (page.length < pageSize) return;
-        cursor = page.at(-1)!.id;
-      }
+      const pages = idCursorPages(pageSize, (window) =>
+        db.subsidyClaim.findMany({ where, include: DECISION_INCLUDE, orderBy: { id: 'asc' }, ...window }),
+      );
+      for await (const page of pages) yield await withApplications(page);
     },
 
     userNames: async (ids: (string | null)[]) =>

@@ -1,23 +1,18 @@
 import type { Db } from '../platform/database/prisma.ts';
-
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const RECRUITS = { select: { poorFamily: true, recruitedOn: true } } as const;
+import { countyYearWhere, type CountyYearFilter, day, RECRUIT_FIGURES, type SealedRecruit } from './talent-where.ts';
 
 /** Special recruitment campaigns (专项招聘) of key counties' township institutions, and their recruits. */
 export function createCampaignRepository(db: Db) {
   return {
-    campaigns: (where: { prefix: string; year?: number | undefined; countyCode?: string | undefined }) =>
+    campaigns: (where: CountyYearFilter) =>
       db.talentCampaign.findMany({
-        where: {
-          countyCode: where.countyCode ?? { startsWith: where.prefix },
-          ...(where.year ? { year: where.year } : {}),
-        },
+        where: countyYearWhere(where),
         orderBy: [{ year: 'desc' }, { countyCode: 'asc' }, { institution: 'asc' }, { id: 'asc' }],
-        include: { recruits: RECRUITS },
+        include: { recruits: RECRUIT_FIGURES },
         take: 2000,
       }),
 
-    campaign: (id: string) => db.talentCampaign.findUnique({ where: { id }, include: { recruits: RECRUITS } }),
+    campaign: (id: string) => db.talentCampaign.findUnique({ where: { id }, include: { recruits: RECRUIT_FIGURES } }),
 
     createCampaign: (data: {
       countyCode: string;
@@ -29,13 +24,10 @@ export function createCampaignRepository(db: Db) {
       createdById: string;
     }) => db.talentCampaign.create({ data }),
 
-    recruits: (where: { prefix: string; year?: number | undefined; countyCode?: string | undefined }) =>
+    recruits: (where: CountyYearFilter) =>
       db.talentCampaignRecruit.findMany({
         where: {
-          campaign: {
-            countyCode: where.countyCode ?? { startsWith: where.prefix },
-            ...(where.year ? { year: where.year } : {}),
-          },
+          campaign: countyYearWhere(where),
         },
         orderBy: [{ recruitedOn: 'desc' }, { id: 'asc' }],
         include: { campaign: { select: { countyCode: true, year: true, institution: true, title: true } } },
@@ -43,20 +35,7 @@ export function createCampaignRepository(db: Db) {
       }),
 
     /** Adds a recruit unless every post is taken (counted in the same transaction) or the person is on it already. */
-    addRecruit: (
-      campaignId: string,
-      posts: number,
-      data: {
-        name: string;
-        idNumberEncrypted: string;
-        idNumberHash: string;
-        idNumberMasked: string;
-        post: string;
-        poorFamily: boolean;
-        recruitedOn: string;
-        createdById: string;
-      },
-    ) =>
+    addRecruit: (campaignId: string, posts: number, data: SealedRecruit & { post: string; createdById: string }) =>
       db.$transaction(async (tx) => {
         if (
           await tx.talentCampaignRecruit.findUnique({
@@ -75,7 +54,7 @@ export function createCampaignRepository(db: Db) {
     figureRows: (year: number) =>
       db.talentCampaign.findMany({
         where: { year },
-        select: { countyCode: true, posts: true, reservedPoor: true, recruits: RECRUITS },
+        select: { countyCode: true, posts: true, reservedPoor: true, recruits: RECRUIT_FIGURES },
       }),
   };
 }

@@ -1,18 +1,14 @@
 import type { Db } from '../platform/database/prisma.ts';
-
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+import { countyYearWhere, type CountyYearFilter, day, RECRUIT_FIGURES, type SealedRecruit } from './talent-where.ts';
 
 /** The key counties' shortage-talent catalogues and the people recruited against them. */
 export function createCatalogueRepository(db: Db) {
   return {
-    entries: (where: { prefix: string; year?: number | undefined; countyCode?: string | undefined }) =>
+    entries: (where: CountyYearFilter) =>
       db.talentCatalogueEntry.findMany({
-        where: {
-          countyCode: where.countyCode ?? { startsWith: where.prefix },
-          ...(where.year ? { year: where.year } : {}),
-        },
+        where: countyYearWhere(where),
         orderBy: [{ year: 'desc' }, { countyCode: 'asc' }, { field: 'asc' }],
-        include: { recruits: { select: { poorFamily: true, recruitedOn: true } } },
+        include: { recruits: RECRUIT_FIGURES },
       }),
     entry: (id: string) =>
       db.talentCatalogueEntry.findUnique({ where: { id }, include: { _count: { select: { recruits: true } } } }),
@@ -26,13 +22,10 @@ export function createCatalogueRepository(db: Db) {
       allowancePerMonth: number;
       campaign?: string | undefined;
     }) => db.talentCatalogueEntry.create({ data: { ...data, campaign: data.campaign ?? null } }),
-    recruits: (where: { prefix: string; year?: number | undefined; countyCode?: string | undefined }) =>
+    recruits: (where: CountyYearFilter) =>
       db.talentRecruit.findMany({
         where: {
-          entry: {
-            countyCode: where.countyCode ?? { startsWith: where.prefix },
-            ...(where.year ? { year: where.year } : {}),
-          },
+          entry: countyYearWhere(where),
         },
         orderBy: [{ recruitedOn: 'desc' }],
         include: { entry: { select: { countyCode: true, field: true } } },
@@ -41,16 +34,7 @@ export function createCatalogueRepository(db: Db) {
     addRecruit: (
       entryId: string,
       posts: number,
-      data: {
-        name: string;
-        idNumberEncrypted: string;
-        idNumberHash: string;
-        idNumberMasked: string;
-        institution: string;
-        poorFamily: boolean;
-        recruitedOn: string;
-        allowancePerMonth: number;
-      },
+      data: SealedRecruit & { institution: string; allowancePerMonth: number },
     ) =>
       db.$transaction(async (tx) => {
         if ((await tx.talentRecruit.count({ where: { entryId } })) >= posts) return null;
@@ -72,7 +56,7 @@ export function createCatalogueRepository(db: Db) {
           countyCode: true,
           posts: true,
           reservedPoor: true,
-          recruits: { select: { poorFamily: true, recruitedOn: true } },
+          recruits: RECRUIT_FIGURES,
         },
       }),
   };

@@ -1,6 +1,5 @@
 import type { Db } from '../platform/database/prisma.ts';
-
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+import { day } from './talent-where.ts';
 
 const FULL = {
   meetings: { orderBy: { heldOn: 'desc' }, include: { items: { orderBy: { dueOn: 'asc' } } } },

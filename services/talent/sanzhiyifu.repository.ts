@@ -1,7 +1,6 @@
 import { recordAudit, type AuditEntry } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
-
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+import { day } from './talent-where.ts';
 
 /** Who the region scope looks at: placed people by their post's county, others by their home. */
 const inRegion = (prefix: string): Prisma.SzyfParticipantWhereInput =>

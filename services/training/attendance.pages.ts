@@ -1,19 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { auth, page } from '../platform/http/contract.ts';
+import { page } from '../platform/http/contract.ts';
 import { fieldList, type FormBody } from '../platform/http/form-fields.ts';
 import { pageProblem } from '../platform/http/page-forms.ts';
 import type { AttendanceService } from './attendance.service.ts';
 import type { CoursesService } from './courses.service.ts';
-
-const keepers = auth.roles('officer', 'admin');
-const TEXTS = {
-  fixErrors: 'training.fixErrors',
-  labelPrefix: 'training.fields',
-  refusals: 'training.refusals',
-  fallbackReason: 'illegal',
-} as const;
-const idOf = (request: FastifyRequest) => z.uuid().parse((request.params as { id: string }).id);
+import { idOf, officers, TEXTS } from './training-page-kit.ts';
 
 /** Class days of a course and the attendance sheet an officer fills on a phone (no JavaScript). */
 export async function attendancePages(
@@ -40,12 +31,12 @@ export async function attendancePages(
   }
 
   app.route({
-    ...page('GET', '/training/sessions/:id', keepers),
+    ...page('GET', '/training/sessions/:id', officers),
     handler: (request, reply) => renderSheet(request, reply, idOf(request)),
   });
 
   app.route({
-    ...page('POST', '/training/sessions/:id', keepers),
+    ...page('POST', '/training/sessions/:id', officers),
     preValidation: app.csrfProtection,
     handler: async (request, reply) => {
       const sessionId = idOf(request);

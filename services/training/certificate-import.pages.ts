@@ -1,21 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { auth, page } from '../platform/http/contract.ts';
+import { page } from '../platform/http/contract.ts';
 import { issueMessage } from '../platform/http/form-errors.ts';
 import { field, type FormBody, pageProblem } from '../platform/http/page-forms.ts';
 import { readSingleUpload } from '../platform/http/upload.ts';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { CertificateImport, CertificateReport } from './certificate-import.service.ts';
+import { officers, TEXTS as TRAINING_TEXTS } from './training-page-kit.ts';
 
-const officers = auth.roles('officer', 'admin');
 /** The file rides back in the confirm form (base64): kept small so the form stays under the body limit. */
 const FILE_LIMIT_BYTES = 512 * 1024;
 const TEXTS = {
-  fixErrors: 'training.fixErrors',
+  ...TRAINING_TEXTS,
   labelPrefix: 'training.certImport.fields',
   validation: 'training.certImport.validation',
-  refusals: 'training.refusals',
-  fallbackReason: 'illegal',
 } as const;
 
 /** Certificates from the appraisal system: upload, preview with each refused row in words, confirm. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { auth, page } from '../platform/http/contract.ts';
+import { page } from '../platform/http/contract.ts';
 import { field, type FormBody, pageProblem, parseForm } from '../platform/http/page-forms.ts';
 import { SessionInputSchema } from './attendance.contract.ts';
 import type { AttendanceService } from './attendance.service.ts';
@@ -8,14 +8,7 @@ import { EnrolmentPatchSchema } from './courses.contract.ts';
 import type { CoursesService } from './courses.service.ts';
 import { TrainingClaimInputSchema } from './training-claims.contract.ts';
 import type { TrainingClaims } from './training-claims.service.ts';
-
-const officers = auth.roles('officer', 'admin');
-const TEXTS = {
-  fixErrors: 'training.fixErrors',
-  labelPrefix: 'training.fields',
-  refusals: 'training.refusals',
-  fallbackReason: 'illegal',
-} as const;
+import { idOf, officers, TEXTS } from './training-page-kit.ts';
 
 interface RowProblem {
   /** The enrolment's row, or 'sessions' for the class-day form, or 'page' for the whole page. */
@@ -24,7 +17,6 @@ interface RowProblem {
   fields: Record<string, string>;
   form?: Record<string, string>;
 }
-const idOf = (request: FastifyRequest) => z.uuid().parse((request.params as { id: string }).id);
 
 type Deps = { courses: CoursesService; attendance: AttendanceService; claims: TrainingClaims };
 type Render = (
@@ -83,14 +75,14 @@ export async function courseSheetPages(app: FastifyInstance, opts: Deps) {
 
   app.route({
     ...page('GET', '/training/courses/:id', officers),
-    handler: (request, reply) => render(request, reply, z.uuid().parse((request.params as { id: string }).id)),
+    handler: (request, reply) => render(request, reply, idOf(request)),
   });
 
   app.route({
     ...page('POST', '/training/enrolments/:id', officers),
     preValidation: app.csrfProtection,
     handler: async (request, reply) => {
-      const enrolmentId = z.uuid().parse((request.params as { id: string }).id);
+      const enrolmentId = idOf(request);
       const body = request.body as FormBody;
       const courseId = z.uuid().parse(field(body, 'courseId'));
       const text = (name: string) => field(body, name)?.trim() || undefined;

@@ -5,15 +5,10 @@ import { auth, page } from '../platform/http/contract.ts';
 import { field, type FormBody, pageProblem } from '../platform/http/page-forms.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { CoursesService } from './courses.service.ts';
+import { TEXTS as TRAINING_TEXTS } from './training-page-kit.ts';
 
 const labourers = auth.roles('labourer');
-const TEXTS = {
-  fixErrors: 'training.fixErrors',
-  labelPrefix: 'training.fields',
-  refusals: 'training.refusals',
-  fallbackReason: 'illegal',
-  explainNotFound: true,
-} as const;
+const TEXTS = { ...TRAINING_TEXTS, explainNotFound: true } as const;
 
 /** The labourer's "我的培训": offers with their reasons, enrolments, courses open in the county. */
 export async function myTrainingPages(app: FastifyInstance, opts: { courses: CoursesService }) {

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { FormOptionsSource } from '../labourers/index.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { sendTable } from '../platform/export/tabular.ts';
-import { auth, page } from '../platform/http/contract.ts';
+import { page } from '../platform/http/contract.ts';
 import { field, type FormBody, pageProblem, parseForm } from '../platform/http/page-forms.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { techSchoolFigures } from './tech-school-figures.ts';
@@ -17,14 +16,12 @@ import {
   type PlaceView,
 } from './tech-schools.contract.ts';
 import type { TechSchools } from './tech-schools.service.ts';
+import { idOf, officers, TEXTS as TRAINING_TEXTS } from './training-page-kit.ts';
 
-const officers = auth.roles('officer', 'admin');
 const TEXTS = {
-  fixErrors: 'training.fixErrors',
+  ...TRAINING_TEXTS,
   labelPrefix: 'training.schools.fields',
   validation: 'training.schools.validation',
-  refusals: 'training.refusals',
-  fallbackReason: 'illegal',
   explainNotFound: true,
 } as const;
 const FORM_FIELDS = [
@@ -149,7 +146,7 @@ export async function techSchoolsPages(
     ...page('POST', '/technical-schools/:id/state', officers),
     preValidation: app.csrfProtection,
     handler: async (request, reply) => {
-      const id = z.uuid().parse((request.params as { id: string }).id);
+      const id = idOf(request);
       const body = request.body as FormBody;
       try {
         const step = parseForm(PlaceStepSchema, { to: field(body, 'to') });

@@ -1,19 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { auth, page } from '../platform/http/contract.ts';
+import { page } from '../platform/http/contract.ts';
 import { field, type FormBody, pageProblem, parseForm } from '../platform/http/page-forms.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { FormOptionsSource } from '../labourers/index.ts';
 import { CourseInputSchema, ELIGIBILITIES, PROGRAMMES, PROVIDER_KINDS } from './courses.contract.ts';
 import type { CoursesService } from './courses.service.ts';
+import { officers, TEXTS as TRAINING_TEXTS } from './training-page-kit.ts';
 
-const officers = auth.roles('officer', 'admin');
-const TEXTS = {
-  fixErrors: 'training.fixErrors',
-  labelPrefix: 'training.fields',
-  refusals: 'training.refusals',
-  fallbackReason: 'illegal',
-  explainNotFound: true,
-} as const;
+const TEXTS = { ...TRAINING_TEXTS, explainNotFound: true } as const;
 
 const FORM_FIELDS = [
   'title',

@@ -36,6 +36,9 @@ describe('technical-school places for poor families’ children (issue #19)', ()
     year: YEAR,
     ...over,
   });
+  /** Records a place as `headers`' officer: the default child with `over`. */
+  const addPlace = (headers: Headers, over: Record<string, unknown>) =>
+    call(headers, 'POST', '/api/v1/technical-schools/places', place(over));
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -52,56 +55,31 @@ describe('technical-school places for poor families’ children (issue #19)', ()
   afterAll(() => ctx.close());
 
   it('records children linked through a registered poor family member, by ID number or by id', async () => {
-    const first = await call(
-      officer,
-      'POST',
-      '/api/v1/technical-schools/places',
-      place({ householdIdNumber: family.idNumber }),
-    );
+    const first = await addPlace(officer, { householdIdNumber: family.idNumber });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ householdLabourerId: family.id, childName: '罗**', state: 'wished' });
     expect(first.json().regionCode).toBe('350821104201');
     ids.first = first.json().id;
     const made = async (key: string, over: Record<string, unknown>) => {
-      const res = await call(officer, 'POST', '/api/v1/technical-schools/places', place(over));
+      const res = await addPlace(officer, over);
       expect(res.statusCode).toBe(201);
       ids[key] = res.json().id;
     };
     await made('second', { householdLabourerId: family2.id, childName: '钟小红', leftLevel: 'senior' });
     await made('third', { householdLabourerId: family.id, childName: '黄小华', leftYear: YEAR - 1 });
     await made('fourth', { householdLabourerId: family.id, childName: '陈小军' });
-    const other = await call(
-      ninghua,
-      'POST',
-      '/api/v1/technical-schools/places',
-      place({ householdLabourerId: ninghuaFamily.id, childName: '张小福' }),
-    );
+    const other = await addPlace(ninghua, { householdLabourerId: ninghuaFamily.id, childName: '张小福' });
     expect(other.statusCode).toBe(201);
     expect(await ctx.db.auditLog.count({ where: { action: 'training.tech_school.create' } })).toBe(5);
   });
 
   it('refuses a family outside the registered poor, another region’s family and the same child twice', async () => {
-    const poor = await call(
-      officer,
-      'POST',
-      '/api/v1/technical-schools/places',
-      place({ householdIdNumber: notPoor.idNumber }),
-    );
+    const poor = await addPlace(officer, { householdIdNumber: notPoor.idNumber });
     expect(poor.statusCode).toBe(400);
     expect(poor.json().details[0]).toMatchObject({ field: 'householdIdNumber', code: 'not_registered_poor' });
-    const away = await call(
-      officer,
-      'POST',
-      '/api/v1/technical-schools/places',
-      place({ householdLabourerId: ninghuaFamily.id }),
-    );
+    const away = await addPlace(officer, { householdLabourerId: ninghuaFamily.id });
     expect(away.json().details[0]).toMatchObject({ field: 'householdLabourerId', code: 'not_in_region' });
-    const twice = await call(
-      officer,
-      'POST',
-      '/api/v1/technical-schools/places',
-      place({ householdLabourerId: family.id }),
-    );
+    const twice = await addPlace(officer, { householdLabourerId: family.id });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().details.reason).toBe('place_exists');
   });

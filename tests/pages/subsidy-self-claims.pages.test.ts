@@ -26,6 +26,13 @@ describe('self-service subsidy claim pages', () => {
     founder = await new PageClient(ctx).signIn(f.users.founder);
   });
   afterAll(() => ctx.close());
+  /** The employer's claim form as the workshop sends it: what, for which hire, draft or submit. */
+  const workshopClaim = (
+    programmeCode: string,
+    applicationId: string,
+    intent: 'draft' | 'submit',
+    more: Record<string, string> = {},
+  ) => workshop.post('/employer/subsidies', { programmeCode, applicationId, ...more, intent });
 
   describe('an employer', () => {
     let draft: string;
@@ -48,11 +55,7 @@ describe('self-service subsidy claim pages', () => {
     });
 
     it('names each missing field of an empty form (422)', async () => {
-      const empty = await workshop.post('/employer/subsidies', {
-        programmeCode: '',
-        applicationId: '',
-        intent: 'submit',
-      });
+      const empty = await workshopClaim('', '', 'submit');
       expect(empty.statusCode).toBe(422);
       expect(fieldErrors(empty.body)).toEqual([
         ['programmeCode', '请选择补贴项目'],
@@ -68,11 +71,7 @@ describe('self-service subsidy claim pages', () => {
     });
 
     it('shows the failed check of a hire kept one month only (409), keeping the choices', async () => {
-      const early = await workshop.post('/employer/subsidies', {
-        programmeCode: 'hiring',
-        applicationId: f.recentHire.id,
-        intent: 'submit',
-      });
+      const early = await workshopClaim('hiring', f.recentHire.id, 'submit');
       expect(early.statusCode).toBe(409);
       expect(early.body).toContain('不符合该项补贴的条件。');
       expect(early.body).toContain('以下条件没有通过');
@@ -81,12 +80,7 @@ describe('self-service subsidy claim pages', () => {
     });
 
     it('saves a draft, withdraws it, then submits a claim and sees its checks and dated steps', async () => {
-      const saved = await workshop.post('/employer/subsidies', {
-        programmeCode: 'workshop_award',
-        applicationId: f.keptHire.id,
-        ev_payroll: 'GZ-2026-07',
-        intent: 'draft',
-      });
+      const saved = await workshopClaim('workshop_award', f.keptHire.id, 'draft', { ev_payroll: 'GZ-2026-07' });
       expect(saved.statusCode).toBe(303);
       draft = claimPath(saved.headers.location, '/employer/subsidies');
       const page = await workshop.get(saved.headers.location!);
@@ -99,11 +93,7 @@ describe('self-service subsidy claim pages', () => {
       expect((await workshop.get(withdrawn.headers.location!)).body).toContain('草稿已撤回。');
       expect((await workshop.get(draft)).statusCode).toBe(404);
 
-      const sent = await workshop.post('/employer/subsidies', {
-        programmeCode: 'workshop_award',
-        applicationId: f.keptHire.id,
-        intent: 'draft',
-      });
+      const sent = await workshopClaim('workshop_award', f.keptHire.id, 'draft');
       draft = claimPath(sent.headers.location, '/employer/subsidies');
       const submitted = await workshop.post(`${draft}/submit`, {});
       expect(submitted.headers.location).toBe(`${draft}?done=submitted`);
@@ -120,11 +110,7 @@ describe('self-service subsidy claim pages', () => {
     });
 
     it('is told in words that a hire was claimed already (409)', async () => {
-      const again = await workshop.post('/employer/subsidies', {
-        programmeCode: 'workshop_award',
-        applicationId: f.keptHire.id,
-        intent: 'submit',
-      });
+      const again = await workshopClaim('workshop_award', f.keptHire.id, 'submit');
       expect(again.statusCode).toBe(409);
       expect(again.body).toContain('该对象已经申领过这项补贴，不能重复申领。');
     });
@@ -268,11 +254,7 @@ describe('self-service subsidy claim pages', () => {
       const section = shown.body.split('id="programme-workshop_award"')[1]!.split('<section')[0]!;
       expect(section).toContain('<input type="checkbox" name="active" >');
 
-      const claim = await workshop.post('/employer/subsidies', {
-        programmeCode: 'workshop_award',
-        applicationId: f.recentHire.id,
-        intent: 'submit',
-      });
+      const claim = await workshopClaim('workshop_award', f.recentHire.id, 'submit');
       expect(claim.statusCode).toBe(409);
       expect(claim.body).toContain('✗ 未通过 · 在项目期内且已启用');
     });

@@ -1,0 +1,17 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { auth } from '../platform/http/contract.ts';
+
+/** Who keeps courses, class days, schools and certificates: officers (within their region) and admins. */
+export const officers = auth.roles('officer', 'admin');
+
+/** How the training pages word a refused form; a page adds its own labels or explanations. */
+export const TEXTS = {
+  fixErrors: 'training.fixErrors',
+  labelPrefix: 'training.fields',
+  refusals: 'training.refusals',
+  fallbackReason: 'illegal',
+} as const;
+
+/** The `:id` of the route, a UUID (anything else is refused before the service is asked). */
+export const idOf = (request: FastifyRequest) => z.uuid().parse((request.params as { id: string }).id);
