@@ -68,6 +68,46 @@ function descending(a: number | null | undefined, b: number | null | undefined):
   return b - a;
 }
 
+/** The candidate queries' order: best paid, then newest. */
+const bestPaidFirst = (a: Held, b: Held) =>
+  descending(a.wageMax, b.wageMax) || descending(a.publishedAt, b.publishedAt);
+
+/**
+ * A stable sort that yields to the web between slices: runs of a few thousand sorted one at a
+ * time, then merged pairwise (one sort of 71,692 jobs held the loop for 184 ms).
+ */
+export async function sortInSlices<T>(items: T[], compare: (a: T, b: T) => number, run = 4096): Promise<T[]> {
+  const clock = sliceClock();
+  let runs: T[][] = [];
+  for (let i = 0; i < items.length; i += run) {
+    runs.push(items.slice(i, i + run).sort(compare));
+    await clock.maybeYield();
+  }
+  while (runs.length > 1) {
+    const merged: T[][] = [];
+    for (let r = 0; r < runs.length; r += 2) {
+      const left = runs[r]!;
+      const right = runs[r + 1];
+      if (!right) {
+        merged.push(left);
+        continue;
+      }
+      const out: T[] = [];
+      let i = 0;
+      let j = 0;
+      // Left first on ties: the earlier run came first in the input (stable).
+      while (i < left.length || j < right.length) {
+        if (j >= right.length || (i < left.length && compare(left[i]!, right[j]!) <= 0)) out.push(left[i++]!);
+        else out.push(right[j++]!);
+        if ((out.length & 1023) === 0) await clock.maybeYield();
+      }
+      merged.push(out);
+    }
+    runs = merged;
+  }
+  return runs[0] ?? [];
+}
+
 function listJob(lists: Map<string, Held[]>, job: Held): void {
   const add = (key: string) => {
     const list = lists.get(key);
@@ -178,9 +218,7 @@ export class JobSnapshot {
     }
     // The candidate queries' sort (best paid, then newest), ties in Meilisearch's document order
     // as its searches give them (a stable sort keeps the read order).
-    const jobs = [...byId.values()].sort(
-      (a, b) => descending(a.wageMax, b.wageMax) || descending(a.publishedAt, b.publishedAt),
-    );
+    const jobs = await sortInSlices([...byId.values()], bestPaidFirst);
     jobs.forEach((job, rank) => (job.rank = rank));
     return new JobSnapshot(jobs, now);
   }
