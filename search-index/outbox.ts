@@ -3,7 +3,7 @@ import type { Db } from '../services/platform/database/prisma.ts';
 import type { Prisma } from '../services/platform/database/generated/client.ts';
 import { succeeded } from './client.ts';
 import { DOCUMENT_LOADERS } from './documents.ts';
-import { type IndexName, indexUid } from './indexes.ts';
+import { INDEX_NAMES, type IndexName, indexUid } from './indexes.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
 import { createReferenceRepository } from '../services/platform/reference/reference.repository.ts';
 
@@ -67,22 +67,29 @@ export class OutboxDrain {
     return this.reference;
   }
 
-  /** Processes one batch of due rows. */
-  async drainOnce(now = new Date(), batchSize = this.batchSize): Promise<DrainResult & { rows: number }> {
-    const rows = await this.db.searchOutbox.findMany({
-      where: { nextAttemptAt: { lte: now } },
-      orderBy: { id: 'asc' },
-      take: batchSize,
-    });
-    const result = { indexed: 0, removed: 0, failed: 0, rows: rows.length };
-    if (rows.length === 0) return result;
-    const byIndex = new Map<IndexName, typeof rows>();
-    for (const row of rows) {
-      const name = row.indexName as IndexName;
-      const group = byIndex.get(name);
-      if (group) group.push(row);
-      else byIndex.set(name, [row]);
+  /**
+   * Processes one batch of due rows of each index, oldest first. Each index gets its turn, so a
+   * changed job reaches the public search within one batch of an import's 100,000 people, not
+   * after all of them. `more`: some index had a full batch (there may be more due).
+   */
+  async drainOnce(
+    now = new Date(),
+    batchSize = this.batchSize,
+  ): Promise<DrainResult & { rows: number; more: boolean }> {
+    const byIndex = new Map<IndexName, Awaited<ReturnType<Db['searchOutbox']['findMany']>>>();
+    let more = false;
+    for (const name of INDEX_NAMES) {
+      const group = await this.db.searchOutbox.findMany({
+        where: { indexName: name, nextAttemptAt: { lte: now } },
+        orderBy: { id: 'asc' },
+        take: batchSize,
+      });
+      if (group.length) byIndex.set(name, group);
+      if (group.length === batchSize) more = true;
     }
+    const rows = [...byIndex.values()].reduce((sum, group) => sum + group.length, 0);
+    const result = { indexed: 0, removed: 0, failed: 0, rows, more };
+    if (rows === 0) return result;
     for (const [name, group] of byIndex) {
       const ids = [...new Set(group.map((r) => r.documentId))];
       try {
@@ -150,7 +157,7 @@ export class OutboxDrain {
       total.indexed += step.indexed;
       total.removed += step.removed;
       total.failed += step.failed;
-      if (step.rows === 0 || step.failed > 0) return total;
+      if (!step.more || step.failed > 0) return total;
     }
   }
 
@@ -167,7 +174,7 @@ export class OutboxDrain {
       let busy = false;
       try {
         const step = await this.drainOnce();
-        busy = step.rows === this.batchSize && step.failed === 0;
+        busy = step.more && step.failed === 0;
       } catch (error) {
         this.failed({}, error);
       }

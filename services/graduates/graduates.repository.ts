@@ -163,13 +163,6 @@ export function createGraduatesRepository(db: Db) {
         select: { id: true, graduationYear: true, schoolKind: true, wish: true, status: true },
       }),
 
-    /** Graduates of registered poor families of a year (the 2,000-yuan subsidy's population). */
-    ofYear: (prefix: string, year: number) =>
-      db.graduate.findMany({
-        where: { regionCode: { startsWith: prefix }, graduationYear: year },
-        orderBy: { id: 'asc' },
-      }),
-
     regionNames: async (codes: string[]) =>
       new Map(
         (

@@ -19,12 +19,10 @@ import { hashPassword } from '../identity/index.ts';
 import { volunteersPages } from './volunteers.pages.ts';
 import { createVolunteersRepository } from './volunteers.repository.ts';
 import { createVolunteersService } from './volunteers.service.ts';
-import { createSubsidyFeed, type SubsidyFeed } from './subsidy-feed.ts';
 import { claimFor, type GraduateRecordLookup } from '../subsidies/index.ts';
 import { createGraduateSubsidy, graduateRecordLookup } from './graduate-subsidy.ts';
 
 export { graduateValues, type FigureRow } from './graduate-figures.ts';
-export type { SubsidyEligibleGraduate, SubsidyFeed } from './subsidy-feed.ts';
 
 /** The 人事人才 figures straight from the database (seeds and tools that build reports without the app). */
 export function createGraduateFigures(db: Db): GraduatesProvides['graduateFigures'] {
@@ -44,8 +42,6 @@ export interface GraduatesDeps extends CoreDeps {
 export interface GraduatesProvides {
   /** The 人事人才 figures of a region prefix for the graduation year of the period's last day. */
   graduateFigures: (prefix: string, periodTo: string) => Promise<Record<string, number>>;
-  /** Graduates who may claim the 2,000-yuan job-seeking/start-up subsidy (for the subsidy programme). */
-  graduateSubsidyFeed: SubsidyFeed;
   /** A person's graduate record: the subsidies module checks the graduates' subsidy against it. */
   graduateRecord: GraduateRecordLookup;
 }
@@ -83,7 +79,6 @@ export const graduatesModule: AppModule<GraduatesDeps, GraduatesProvides> = {
     return {
       provides: {
         graduateFigures: (prefix, periodTo) => graduates.indicatorValues(prefix, periodTo),
-        graduateSubsidyFeed: createSubsidyFeed(repo, registryLookup),
         graduateRecord,
       },
       jobs: graduatesJobs({ repo: pairingsRepo, notifier, rules, log }),

@@ -25,7 +25,7 @@ export interface ImportsDeps {
   pii: PiiCipher;
   reference: () => Promise<ReferenceNames>;
   log?: ImportLog;
-  /** Rows per transaction (1,000 by default). */
+  /** Rows per transaction (1,000 by default; see platform/database/write-batches.ts). */
   batchSize?: number;
 }
 

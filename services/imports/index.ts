@@ -1,4 +1,5 @@
 import type { FormOptionsSource } from '../labourers/index.ts';
+import { backgroundBatch } from '../platform/database/write-batches.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { importsPages } from './imports.pages.ts';
 import { importsRoutes } from './imports.routes.ts';
@@ -14,7 +15,13 @@ export { UPLOAD_LIMIT_BYTES } from './imports.contract.ts';
 export const importsModule: AppModule<CoreDeps & { formOptions: FormOptionsSource }> = {
   name: 'imports',
   setUp({ config, db, pii, reference, log, formOptions }) {
-    const imports = createImportsService({ repo: createImportsRepository(db), pii, reference, log });
+    const imports = createImportsService({
+      repo: createImportsRepository(db),
+      pii,
+      reference,
+      log,
+      batchSize: backgroundBatch(config, { shared: 1000, embedded: 200 }),
+    });
     return {
       close: () => imports.close(),
       async register(app) {

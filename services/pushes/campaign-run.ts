@@ -24,6 +24,11 @@ export interface CampaignTuning {
   perRequest?: number;
   /** Open jobs up to which a campaign holds them all in memory instead of searching query by query (0: never). */
   snapshotMax?: number;
+  /**
+   * People written per transaction (default: a whole page). The embedded database has one
+   * connection: every other write, a person's included, waits while a write step runs.
+   */
+  writeSlice?: number | undefined;
 }
 
 export interface CampaignDeps {
@@ -180,11 +185,25 @@ function gapsOf(chunk: Chunk, ranked: RankedPage, reached: Set<string>, full: Se
     });
 }
 
-/**
- * Writes a ranked page: a first job for everyone it can, their notices, the gaps, the campaign's
- * progress; returns the people every match of whom was full.
- */
+/** Writes a ranked page slice by slice (tuning.writeSlice people each); returns the people every match of whom was full. */
 async function writePage(chunk: Chunk, ranked: RankedPage, counted: boolean) {
+  const slice = chunk.deps.tuning?.writeSlice ?? ranked.rows.length;
+  if (ranked.rows.length <= slice) return writeSlice(chunk, ranked, counted);
+  const full: string[] = [];
+  for (let i = 0; i < ranked.rows.length; i += slice) {
+    const rows = ranked.rows.slice(i, i + slice);
+    const ids = new Set(rows.map((r) => r.id));
+    const entries = ranked.entries.filter((e) => ids.has(e.row.id));
+    full.push(...(await writeSlice(chunk, { rows, entries, explanations: ranked.explanations }, counted)));
+  }
+  return full;
+}
+
+/**
+ * Writes ranked people in one step: a first job for everyone it can, their notices, the gaps, the
+ * campaign's progress; returns the people every match of whom was full.
+ */
+async function writeSlice(chunk: Chunk, ranked: RankedPage, counted: boolean) {
   const { deps, campaignId } = chunk;
   const { rows, entries } = ranked;
   const vacancyIds = [...new Set(entries.flatMap((e) => e.candidates.map((c) => c.vacancyId)))];
@@ -318,6 +337,7 @@ export async function runChunk(deps: CampaignDeps, campaignId: string, prefix: s
   }
   if (deps.push.jobsPerPerson > 1) {
     const { extras } = chunk;
-    for (let i = 0; i < extras.length; i += pageSize) await topUp(chunk, extras.slice(i, i + pageSize));
+    const slice = Math.min(pageSize, deps.tuning?.writeSlice ?? pageSize);
+    for (let i = 0; i < extras.length; i += slice) await topUp(chunk, extras.slice(i, i + slice));
   }
 }

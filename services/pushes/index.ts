@@ -1,5 +1,6 @@
 import type { MatchingApi } from '../matching/index.ts';
 import type { Notifier } from '../notifications/index.ts';
+import { backgroundBatch } from '../platform/database/write-batches.ts';
 import { createJobQueue } from '../platform/jobs/job-queue.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { createGapsService } from './gaps.ts';
@@ -34,6 +35,7 @@ export const pushesModule: AppModule<PushesDeps> = {
       notifier: deps.notifier,
       reference: deps.reference,
       push: deps.config.push,
+      tuning: { writeSlice: backgroundBatch(deps.config, { shared: 500, embedded: 50 }) },
       queue,
       log: deps.log,
     });

@@ -5,7 +5,9 @@ import { createFixtureRepository } from '../../services/matching/eval/fixture.re
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { pushCoverage } from '../../services/pushes/coverage.ts';
 import { pushesModule } from '../../services/pushes/index.ts';
+import { InProcessJobQueue } from '../../services/platform/jobs/in-process-queue.ts';
 import { createPushesRepository } from '../../services/pushes/pushes.repository.ts';
+import { createPushesService } from '../../services/pushes/pushes.service.ts';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
 import { pushesProvince } from '../helpers/pushes-fixture.ts';
@@ -262,5 +264,46 @@ describe('push campaigns API', () => {
     expect(scheduled).toEqual([
       expect.objectContaining({ regionCode: '35', trigger: 'scheduled', status: 'completed', pushed: 0 }),
     ]);
+  });
+  it('writes a page one person per transaction (the embedded database’s short write steps) with the same pushes, caps and gaps as in one', async () => {
+    const { deps } = ctx.app.modules;
+    const runWith = async (writeSlice: number | undefined) => {
+      await ctx.db.$executeRaw`DELETE FROM "JobPush"`;
+      await ctx.db.$executeRaw`DELETE FROM "PushGap"`;
+      await ctx.db.$executeRaw`DELETE FROM "Notification" WHERE "kind" = 'matched_job'`;
+      const queue = new InProcessJobQueue();
+      const service = createPushesService({
+        repo: createPushesRepository(ctx.db),
+        matching: deps.matching,
+        notifier: deps.notifier,
+        reference: deps.reference,
+        push: ctx.config.push,
+        queue,
+        tuning: { writeSlice },
+      });
+      try {
+        const { considered, pushed, withoutMatch } = await service.run(
+          { id: 'slices', role: 'admin', regionCode: null },
+          '35',
+        );
+        const pushes = await ctx.db.jobPush.findMany({ select: { labourerId: true, vacancyId: true } });
+        const gaps = await ctx.db.pushGap.findMany({ select: { labourerId: true, reason: true } });
+        return {
+          figures: { considered, pushed, withoutMatch },
+          pushes: pushes.map((p) => `${p.labourerId}:${p.vacancyId}`).sort(),
+          gaps: gaps.map((g) => `${g.labourerId}:${g.reason}`).sort(),
+          notices: await ctx.db.notification.count({ where: { kind: 'matched_job' } }),
+        };
+      } finally {
+        await queue.close();
+      }
+    };
+    const whole = await runWith(undefined);
+    const sliced = await runWith(1);
+    expect(sliced).toEqual(whole);
+    expect(sliced.figures.considered).toBe(12);
+    expect(sliced.notices).toBe(sliced.figures.pushed);
+    // The cap (2 × 1 place) holds across the slices of a page.
+    expect(sliced.pushes.filter((p) => p.endsWith(`:${job('solo')}`))).toHaveLength(2);
   });
 });

@@ -140,6 +140,24 @@ describe('search outbox', () => {
     await ctx.drain.stop();
   });
 
+  it('gives each index its turn: a changed job is indexed in the first batch, not behind a backlog of people', async () => {
+    const people = await ctx.db.labourer.findMany({ select: { id: true }, take: 3 });
+    expect(people).toHaveLength(3);
+    const job = await ctx.db.vacancy.findFirstOrThrow({ select: { id: true } });
+    await ctx.db.searchOutbox.createMany({
+      data: [
+        ...people.map((p) => ({ indexName: 'labourers', documentId: p.id })),
+        { indexName: 'vacancies', documentId: job.id },
+      ],
+    });
+    const step = await ctx.drain.drainOnce(new Date(), 2);
+    expect(step).toMatchObject({ rows: 3, failed: 0, more: true });
+    const left = await ctx.db.searchOutbox.findMany({ select: { indexName: true, documentId: true } });
+    expect(left).toEqual([{ indexName: 'labourers', documentId: people[2]!.id }]);
+    expect(await ctx.drain.drainOnce(new Date(), 2)).toMatchObject({ rows: 1, more: false });
+    expect(await ctx.drain.pending()).toBe(0);
+  });
+
   it('rebuilds every index from the database and swaps it in', async () => {
     const uid = indexUid(ctx.config.meili.indexPrefix, 'vacancies');
     // Damage the index: the rebuild must restore it exactly.

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "SearchOutbox_indexName_id_idx" ON "SearchOutbox"("indexName", "id");
