@@ -4,7 +4,12 @@ import { auth, page } from '../platform/http/contract.ts';
 import { field, type FormBody, type PageProblem, pageProblem, parseForm } from '../platform/http/page-forms.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { CasesService } from './cases.service.ts';
-import { CaseListQuerySchema, CreateCaseSchema, TransitionInputSchema } from './insurance.contract.ts';
+import {
+  CaseListQuerySchema,
+  CreateCaseSchema,
+  ReassignInputSchema,
+  TransitionInputSchema,
+} from './insurance.contract.ts';
 import { caseDetailView, caseFilters, caseRow } from './insurance.presenter.ts';
 
 const officers = auth.roles('officer', 'admin');
@@ -16,30 +21,70 @@ const TEXTS = {
   fallbackReason: 'not_allowed',
   explainNotFound: true,
 };
+/** The reassignment form explains its own codes (an officer to choose, not a field to fill in). */
+const REASSIGN_TEXTS = { ...TEXTS, validation: 'insurance.reassignValidation' };
+/** The form's names: its note is not the step form's note, which sits on the same page. */
+const ReassignFormSchema = z.object({
+  assignedToId: ReassignInputSchema.shape.assignedToId,
+  reassignNote: ReassignInputSchema.shape.note,
+});
 
-/** Cases: the list by kind and state, one case with its steps and the form for the next one, and opening a case. */
-export async function casesPages(app: FastifyInstance, opts: { cases: CasesService }) {
-  const { cases } = opts;
-
-  async function renderCase(
+/** One case's page: its facts, the forms for the next step and for another officer, its steps. */
+function caseRenderer(cases: CasesService) {
+  return async function renderCase(
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    extra: { problem?: PageProblem; form?: Record<string, string | undefined>; moved?: boolean } = {},
+    extra: {
+      problem?: PageProblem;
+      form?: Record<string, string | undefined>;
+      moved?: boolean;
+      reassigned?: boolean;
+    } = {},
   ) {
     const detail = await cases.get(request.user!, id);
+    const officers = detail.open ? await cases.assignees(request.user!, id) : [];
     return reply.page(
       'insurance/case',
       {
         title: translate(request.locale, 'insurance.case.title', { name: detail.name }),
-        c: caseDetailView(request.locale, detail),
+        c: caseDetailView(request.locale, detail, officers),
         problem: extra.problem,
         form: extra.form ?? {},
         moved: extra.moved,
+        reassigned: extra.reassigned,
       },
       extra.problem?.status ?? 200,
     );
-  }
+  };
+}
+type RenderCase = ReturnType<typeof caseRenderer>;
+
+/** Gives the case to another officer of its region or a level above (a select, no JavaScript). */
+function reassignPage(app: FastifyInstance, cases: CasesService, renderCase: RenderCase) {
+  app.route({
+    ...page('POST', '/insurance/cases/:id/assignee', officers),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const { id } = parseForm(IdParams, request.params);
+      const body = request.body as FormBody;
+      const form = { assignedToId: field(body, 'assignedToId'), reassignNote: field(body, 'reassignNote') };
+      try {
+        const input = parseForm(ReassignFormSchema, form);
+        const change = { assignedToId: input.assignedToId, note: input.reassignNote };
+        await cases.reassign(request.user!, id, change, request.id);
+        return reply.redirect(`/insurance/cases/${id}?reassigned=1`, 303);
+      } catch (error) {
+        return renderCase(request, reply, id, { problem: pageProblem(request.locale, error, REASSIGN_TEXTS), form });
+      }
+    },
+  });
+}
+
+/** Cases: the list by kind and state, one case with its steps and the form for the next one, and opening a case. */
+export async function casesPages(app: FastifyInstance, opts: { cases: CasesService }) {
+  const { cases } = opts;
+  const renderCase = caseRenderer(cases);
 
   app.route({
     ...page('GET', '/insurance/cases', officers),
@@ -53,7 +98,7 @@ export async function casesPages(app: FastifyInstance, opts: { cases: CasesServi
         title: translate(request.locale, 'insurance.cases.title'),
         items: list.items.map((c) => caseRow(request.locale, c)),
         total: list.total,
-        ...caseFilters(request.locale, query.kind, query.state),
+        ...caseFilters(request.locale, query.kind, query.state, query.assignee),
         showClosed: query.open === 'false',
       });
     },
@@ -63,7 +108,8 @@ export async function casesPages(app: FastifyInstance, opts: { cases: CasesServi
     ...page('GET', '/insurance/cases/:id', officers),
     handler: async (request, reply) => {
       const { id } = parseForm(IdParams, request.params);
-      return renderCase(request, reply, id, { moved: (request.query as { moved?: string }).moved === '1' });
+      const flags = request.query as { moved?: string; reassigned?: string };
+      return renderCase(request, reply, id, { moved: flags.moved === '1', reassigned: flags.reassigned === '1' });
     },
   });
 
@@ -90,6 +136,8 @@ export async function casesPages(app: FastifyInstance, opts: { cases: CasesServi
       }
     },
   });
+
+  reassignPage(app, cases, renderCase);
 
   /** Opens a case from a worklist row (person and kind) or a comparison finding, then shows it. */
   app.route({

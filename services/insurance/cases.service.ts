@@ -1,5 +1,6 @@
 import type { ComparisonFindings } from '../comparison/index.ts';
 import type { LabourersService } from '../labourers/index.ts';
+import type { Notifier } from '../notifications/index.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
@@ -8,6 +9,7 @@ import { ageOn } from '../platform/time/age.ts';
 import { chinaDate, parseChinaTime } from '../platform/time/china-time.ts';
 import { type CaseKind, CASE_STATES, canMove, FIRST_STATE, isFinal, stateOf } from './case-states.ts';
 import { enrolInRegistry, standingFor } from './case-effects.ts';
+import { createReassignment } from './reassignment.service.ts';
 import type { CaseDetail, CaseListQuery, CaseView, CreateCase, TransitionInput } from './insurance.contract.ts';
 import type { InsuranceSettings } from './insurance.config.ts';
 import type { CaseRow, InsuranceRepository, PersonRow } from './insurance.repository.ts';
@@ -18,6 +20,8 @@ export interface CasesDeps {
   findings: ComparisonFindings;
   reference: () => Promise<ReferenceNames>;
   settings: InsuranceSettings;
+  /** Tells an officer a case was given to them (stored with the step, delivered after it commits). */
+  notifier: Pick<Notifier, 'store' | 'deliver'>;
   now?: () => Date;
 }
 
@@ -65,7 +69,12 @@ export function caseView(
 }
 
 /** Reading a case or person within the actor's scope, and opening a case (one open case per person and kind). */
-function caseHelpers({ repo, reference, settings, now = () => new Date() }: Omit<CasesDeps, 'labourers' | 'findings'>) {
+function caseHelpers({
+  repo,
+  reference,
+  settings,
+  now = () => new Date(),
+}: Omit<CasesDeps, 'labourers' | 'findings' | 'notifier'>) {
   async function personInScope(actor: SessionUser, labourerId: string): Promise<PersonRow> {
     const person = await repo.person(labourerId);
     if (!person) throw new NotFoundError(`Labourer ${labourerId} does not exist`);
@@ -81,17 +90,27 @@ function caseHelpers({ repo, reference, settings, now = () => new Date() }: Omit
     if (!row.regionCode.startsWith(prefix)) throw new ForbiddenError(`Case ${id} is outside your region`);
     const person = await repo.person(row.labourerId);
     if (!person) throw new NotFoundError(`The person of case ${id} was erased`);
-    const ids = [...new Set([row.assignedToId, ...row.transitions.map((t) => t.actorId)].filter((x) => x !== null))];
+    const ids = [
+      ...new Set(
+        [row.assignedToId, ...row.transitions.flatMap((t) => [t.actorId, t.fromAssigneeId, t.toAssigneeId])].filter(
+          (x) => x !== null,
+        ),
+      ),
+    ];
     const names = await repo.displayNames(ids);
+    const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
     const { transitions, ...rest } = row;
     return {
       ...caseView(rest, person, await reference(), names, now()),
       transitions: transitions.map((t) => ({
+        kind: t.toAssigneeId ? ('reassign' as const) : ('state' as const),
         from: t.fromState,
         to: t.toState,
         note: t.note,
-        by: names.get(t.actorId) ?? null,
+        by: name(t.actorId),
         at: t.at.toISOString(),
+        fromAssignee: name(t.fromAssigneeId),
+        toAssignee: name(t.toAssigneeId),
       })),
     };
   }
@@ -128,8 +147,10 @@ function caseHelpers({ repo, reference, settings, now = () => new Date() }: Omit
 export function createCasesService(deps: CasesDeps) {
   const { repo, labourers, findings, reference, now = () => new Date() } = deps;
   const { personInScope, detail, open } = caseHelpers(deps);
+
   return {
     get: detail,
+    ...createReassignment(deps, detail),
 
     /** Opens a case, or returns the open one of the same person and kind (`created: false`). */
     async create(actor: SessionUser, body: CreateCase, requestId: string) {
@@ -155,8 +176,9 @@ export function createCasesService(deps: CasesDeps) {
     async list(actor: SessionUser, query: CaseListQuery) {
       const prefix = scopePrefix(actor);
       const open = query.open === undefined ? undefined : query.open === 'true';
+      const assignedToId = query.assignee === 'mine' ? actor.id : query.assignee === 'unassigned' ? null : undefined;
       const { items, total } = await repo.listCases(
-        { prefix, kind: query.kind, state: query.state, open },
+        { prefix, kind: query.kind, state: query.state, open, assignedToId },
         query.page,
         query.pageSize,
       );

@@ -33,7 +33,7 @@ export const insuranceModule: AppModule<
   setUp({ config, db, log, reference, labourers, comparisonFindings, notifier }) {
     const repo = createInsuranceRepository(db);
     const settings = config.section(insuranceConfig);
-    const cases = createCasesService({ repo, labourers, findings: comparisonFindings, reference, settings });
+    const cases = createCasesService({ repo, labourers, findings: comparisonFindings, reference, settings, notifier });
     const worklists = createWorklistsService({ repo, reference });
     const insuranceFigures: InsuranceFigures = (prefix) => coverageValues(repo, prefix, new Date());
     return {

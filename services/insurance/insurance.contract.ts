@@ -43,7 +43,18 @@ export const CaseViewSchema = z
 export type CaseView = z.infer<typeof CaseViewSchema>;
 
 export const TransitionViewSchema = z
-  .object({ from: z.string().nullable(), to: z.string(), note: z.string(), by: z.string().nullable(), at: z.string() })
+  .object({
+    /** state: a move between states; reassign: the case went to another officer (its state stays). */
+    kind: z.enum(['state', 'reassign']),
+    from: z.string().nullable(),
+    to: z.string(),
+    note: z.string(),
+    by: z.string().nullable(),
+    at: z.string(),
+    /** For a reassignment: the officers before (null: nobody) and after, by display name. */
+    fromAssignee: z.string().nullable(),
+    toAssignee: z.string().nullable(),
+  })
   .meta({ id: 'InsuranceCaseTransition' });
 
 export const CaseDetailSchema = CaseViewSchema.extend({ transitions: z.array(TransitionViewSchema) }).meta({
@@ -51,8 +62,12 @@ export const CaseDetailSchema = CaseViewSchema.extend({ transitions: z.array(Tra
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
+/** Whose cases: the caller's own, those with no officer, or every case of the region. */
+export const ASSIGNEE_FILTERS = ['all', 'mine', 'unassigned'] as const;
+
 export const CaseListQuerySchema = z.object({
   kind: z.enum(CASE_KINDS).optional(),
+  assignee: z.enum(ASSIGNEE_FILTERS).default('all'),
   state: z.enum(ALL_STATES as [string, ...string[]]).optional(),
   open: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -86,6 +101,25 @@ export const TransitionInputSchema = z.object({
   contributionGrade: z.coerce.number().int().min(1, 'must be at least 1').max(20, 'must be at most 20').optional(),
 });
 export type TransitionInput = z.infer<typeof TransitionInputSchema>;
+
+/** Give a case to another officer: active, and of the case's region or a level above it. */
+export const ReassignInputSchema = z.object({
+  assignedToId: z.uuid('must be an officer id'),
+  note: z.string().trim().max(500, 'must be at most 500 characters').default(''),
+});
+export type ReassignInput = z.infer<typeof ReassignInputSchema>;
+
+export const EligibleOfficerSchema = z
+  .object({
+    id: z.string(),
+    displayName: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    /** True for the case's present officer (not a choice for a reassignment). */
+    current: z.boolean(),
+  })
+  .meta({ id: 'InsuranceCaseOfficer' });
+export type EligibleOfficer = z.infer<typeof EligibleOfficerSchema>;
 
 export const WorklistQuerySchema = z.object({ kind: z.enum(WORKLIST_KINDS), ...regionFilter });
 export type WorklistQuery = z.infer<typeof WorklistQuerySchema>;
@@ -196,6 +230,32 @@ export const transitionRoute = defineRoute({
     params: idParams,
     body: TransitionInputSchema,
     response: { 201: CaseDetailSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, ...commonErrors },
+  },
+});
+
+export const assigneesRoute = defineRoute({
+  method: 'GET',
+  url: '/api/v1/insurance/cases/:id/assignees',
+  auth: officers,
+  summary: 'The active officers a case may be given to: those whose region is the case’s region or a level above it',
+  tags,
+  schema: {
+    params: idParams,
+    response: { 200: z.object({ items: z.array(EligibleOfficerSchema) }), 404: ErrorResponseSchema, ...commonErrors },
+  },
+});
+
+export const reassignRoute = defineRoute({
+  method: 'POST',
+  url: '/api/v1/insurance/cases/:id/assignee',
+  auth: officers,
+  summary:
+    'Give a case to another officer (audited, recorded as a step, the officer notified); 400 naming assignedToId for an officer who is not active or whose region does not cover the case’s, 409 for a closed case',
+  tags,
+  schema: {
+    params: idParams,
+    body: ReassignInputSchema,
+    response: { 200: CaseDetailSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, ...commonErrors },
   },
 });
 

@@ -1,7 +1,14 @@
 import { translate } from '../platform/i18n/i18n.ts';
 import { chinaDateTime } from '../platform/time/china-time.ts';
 import { CASE_KINDS, caseKindOfWorklist, WORKLIST_KINDS, type WorklistKind } from './case-states.ts';
-import type { CaseDetail, CaseView, Worklist, WorklistQuery } from './insurance.contract.ts';
+import {
+  ASSIGNEE_FILTERS,
+  type CaseDetail,
+  type CaseView,
+  type EligibleOfficer,
+  type Worklist,
+  type WorklistQuery,
+} from './insurance.contract.ts';
 
 type T = (key: string, params?: Record<string, unknown>) => string;
 const tr =
@@ -28,19 +35,31 @@ export function caseRow(locale: string, c: CaseView) {
   };
 }
 
-export function caseDetailView(locale: string, c: CaseDetail) {
+export function caseDetailView(locale: string, c: CaseDetail, officers: EligibleOfficer[] = []) {
   const t = tr(locale);
+  const nobody = t('insurance.case.nobody');
   return {
     ...caseRow(locale, c),
     pensionNeedsGrade: c.kind === 'government_paid',
     choices: c.nextStates.map((value) => ({ value, label: t(`insurance.states.${value}`) })),
+    // Who may take the case over, nearest region first; the present officer is no choice.
+    officers: officers
+      .filter((o) => !o.current)
+      .map((o) => ({ value: o.id, label: `${o.displayName}（${o.regionName || o.regionCode}）` })),
     steps: c.transitions.map((s) => ({
       ...s,
       // The opening step records where the case came from (registry or comparison): say it in words.
       note:
         !s.from && (s.note === 'registry' || s.note === 'comparison') ? t(`insurance.openedFrom.${s.note}`) : s.note,
-      fromText: s.from ? t(`insurance.states.${s.from}`) : '—',
-      toText: t(`insurance.states.${s.to}`),
+      ...(s.kind === 'reassign'
+        ? {
+            fromText: t('insurance.case.officerWas', { name: s.fromAssignee ?? nobody }),
+            toText: t('insurance.case.reassignedTo', { name: s.toAssignee ?? nobody }),
+          }
+        : {
+            fromText: s.from ? t(`insurance.states.${s.from}`) : '—',
+            toText: t(`insurance.states.${s.to}`),
+          }),
       atText: chinaDateTime(new Date(s.at)),
     })),
   };
@@ -85,10 +104,15 @@ export function worklistView(
   };
 }
 
-export function caseFilters(locale: string, kind: string | undefined, state: string | undefined) {
+export function caseFilters(locale: string, kind: string | undefined, state: string | undefined, assignee = 'all') {
   const t = tr(locale);
   return {
     kinds: CASE_KINDS.map((k) => ({ value: k, label: t(`insurance.kinds.${k}`), selected: k === kind })),
+    assignees: ASSIGNEE_FILTERS.map((a) => ({
+      value: a,
+      label: t(`insurance.cases.assignee.${a}`),
+      selected: a === assignee,
+    })),
     state,
   };
 }

@@ -1,3 +1,4 @@
+import { reassignmentQueries } from './reassignment.repository.ts';
 import { worklistQueries } from './worklists.repository.ts';
 import { recordAudit } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
@@ -25,6 +26,8 @@ export interface CaseFilter {
   kind?: CaseKind | undefined;
   state?: string | undefined;
   open?: boolean | undefined;
+  /** An officer's id, null for cases with no officer; undefined for any. */
+  assignedToId?: string | null | undefined;
 }
 
 export interface StepWrite {
@@ -43,12 +46,14 @@ const caseWhere = (f: CaseFilter): Prisma.InsuranceCaseWhereInput => ({
   ...(f.kind ? { kind: f.kind } : {}),
   ...(f.state ? { state: f.state } : {}),
   ...(f.open === undefined ? {} : f.open ? { closedAt: null } : { closedAt: { not: null } }),
+  ...(f.assignedToId === undefined ? {} : { assignedToId: f.assignedToId }),
 });
 
 /** The insurance module's queries: cases and their steps, the person's standing, the registry side of worklists. */
 export function createInsuranceRepository(db: Db) {
   return {
     ...worklistQueries(db),
+    ...reassignmentQueries(db),
     findCase: (id: string) =>
       db.insuranceCase.findUnique({ where: { id }, include: { transitions: { orderBy: { at: 'asc' } } } }),
 

@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CasesService } from './cases.service.ts';
 import {
+  assigneesRoute,
   coverageRoute,
   createCaseRoute,
   getCaseRoute,
   listCasesRoute,
+  reassignRoute,
   transitionRoute,
   worklistRoute,
 } from './insurance.contract.ts';
@@ -31,6 +33,14 @@ export async function insuranceRoutes(
     ...transitionRoute,
     handler: async (request, reply) =>
       reply.status(201).send(await cases.transition(request.user!, request.params.id, request.body, request.id)),
+  });
+  r.route({
+    ...assigneesRoute,
+    handler: async (request) => ({ items: await cases.assignees(request.user!, request.params.id) }),
+  });
+  r.route({
+    ...reassignRoute,
+    handler: (request) => cases.reassign(request.user!, request.params.id, request.body, request.id),
   });
   r.route({ ...worklistRoute, handler: (request) => worklists.worklist(request.user!, request.query) });
   r.route({ ...coverageRoute, handler: (request) => worklists.coverage(request.user!, request.query) });

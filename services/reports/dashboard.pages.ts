@@ -65,7 +65,7 @@ export async function dashboardPages(
         exportXlsx: `/dashboard/export?${query}&format=xlsx`,
         ...dashboardModel(request.locale, set),
         keyCounties: keyCountyModel(request.locale, set.values, totals),
-        subsidyProgrammes: (await repo.subsidyProgrammes(set.regionCode, period)).map((r) => ({
+        subsidyProgrammes: set.programmes.map((r) => ({
           ...r,
           label: request.locale === 'en' ? r.nameEn : r.name,
         })),

@@ -144,6 +144,7 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
       'subsidy_claims',
       'subsidy_claims_approved',
       'subsidy_claims_amount',
+      'subsidy_claims_paid',
       'subsidy_people_reached',
     ]),
     counties,

@@ -270,7 +270,7 @@ export const EMPLOYMENT_INDICATORS: readonly IndicatorDefinition[] = [
     nameZh: '各项补贴申领笔数',
     nameEn: 'Subsidy claims made',
     counts:
-      'Claims on every subsidy programme (hiring, workshop award, start-up, public-welfare post and its social insurance, employment service, graduates, training, appraisal) created within the period whose subject (person, employer or fair) lies in the region; the dashboard splits them per programme.',
+      'Claims on every subsidy programme (hiring, workshop award, start-up, public-welfare post and its social insurance, employment service, graduates, training, appraisal) created within the period whose subject (person, employer or fair) lies in the region; the dashboard, the social-security group’s quarterly report and the yearly report split them per programme (the rows add up to these figures).',
     clause: '§2(1) 落实帮扶政策; §2(3) 就业创业服务补助; §3(1) 职业培训补贴; §5(4) 一次性求职创业补贴',
     sources: ['SubsidyClaim.createdAt', 'SubsidyClaim.regionCode'],
     asOf: 'period',
@@ -295,6 +295,18 @@ export const EMPLOYMENT_INDICATORS: readonly IndicatorDefinition[] = [
     counts: 'Sum of the approved amounts of the claims counted in subsidy_claims_approved.',
     clause: '§2(1) 落实帮扶政策; §2(3) 就业创业服务补助; §3(1) 职业培训补贴; §5(4) 一次性求职创业补贴',
     sources: ['SubsidyClaim.amount'],
+    asOf: 'period',
+    unit: 'yuan',
+  },
+  {
+    id: 'subsidy_claims_paid',
+    group: 'employment',
+    nameZh: '各项补贴已发放金额',
+    nameEn: 'Subsidies paid (yuan)',
+    counts:
+      'Of the claims counted in subsidy_claims_approved, the amounts paid (SubsidyClaim.paidAmount) on a payment day on or before the period end; a claim approved in the period and paid after it is not counted.',
+    clause: '§2(1) 落实帮扶政策; §2(3) 就业创业服务补助; §3(1) 职业培训补贴; §5(4) 一次性求职创业补贴',
+    sources: ['SubsidyClaim.status', 'SubsidyClaim.paidAmount', 'SubsidyClaim.paidOn'],
     asOf: 'period',
     unit: 'yuan',
   },

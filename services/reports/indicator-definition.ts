@@ -20,8 +20,11 @@
  * reached over every subsidy programme.
  * 2026.12-3: technical-school places of poor families' children (tech-school-indicators.ts: wished,
  * placed, enrolled, placement rate for the period end's intake year).
+ * 2026.12-4: subsidies paid (subsidy_claims_paid: yuan paid by the period end on the period's
+ * approvals); the subsidy figures per programme stored with the social-security group's quarterly
+ * reports and the yearly report.
  */
-export const DEFINITIONS_VERSION = '2026.12-3';
+export const DEFINITIONS_VERSION = '2026.12-4';
 
 /** The plan's special working groups (专项组), each reporting quarterly in writing. */
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;

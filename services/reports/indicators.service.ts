@@ -80,6 +80,8 @@ export interface IndicatorSet {
   counties: AreaFigures[];
   trend: TrendPoint[];
   agreements: AgreementProgress[];
+  /** Every subsidy programme's figures; the subsidy_claims* and subsidy_people_reached values are their sums. */
+  programmes: SubsidyFigureRow[];
 }
 
 export type Timer = (name: string, ms: number) => void;
@@ -198,13 +200,14 @@ async function flowsOf(
 
 type AgreementRow = Awaited<ReturnType<IndicatorsRepository['cooperation']>>[number];
 
-/** Every subsidy programme's figures summed (the dashboard shows them per programme too). */
+/** Every subsidy programme's figures summed (the dashboard and some reports show them per programme too). */
 function subsidyValues(rows: SubsidyFigureRow[]): IndicatorValues {
-  const total = (key: 'claims' | 'approvals' | 'amount' | 'people') => rows.reduce((t, r) => t + r[key], 0);
+  const total = (key: 'claims' | 'approvals' | 'amount' | 'paid' | 'people') => rows.reduce((t, r) => t + r[key], 0);
   return {
     subsidy_claims: total('claims'),
     subsidy_claims_approved: total('approvals'),
     subsidy_claims_amount: total('amount'),
+    subsidy_claims_paid: total('paid'),
     subsidy_people_reached: total('people'),
   };
 }
@@ -352,6 +355,7 @@ export function createIndicatorsService(
       counties,
       trend,
       agreements: progress,
+      programmes: subsidies,
     };
   }
 

@@ -1,7 +1,7 @@
 import type { Column, Table } from '../platform/export/tabular.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import type { AreaFigures } from './indicators.service.ts';
-import type { ReportFigures } from './reports.contract.ts';
+import type { ProgrammeFigures, ReportFigures, ReportTableName } from './reports.contract.ts';
 
 type SummaryRow = {
   group: string;
@@ -33,14 +33,36 @@ export function countyColumns(locale: string): Column<AreaFigures>[] {
   ];
 }
 
+/** The subsidy programmes' columns: each one is an indicator's share (subsidy_claims*, subsidy_people_reached). */
+export function programmeColumns(locale: string): Column<ProgrammeFigures>[] {
+  const t = (key: string) => translate(locale, `reports.programmes.${key}`);
+  return [
+    { header: t('code'), value: (r) => r.programmeCode, width: 24 },
+    { header: t('programme'), value: (r) => (locale === 'en' ? r.nameEn : r.name), width: 28 },
+    { header: t('claims'), value: (r) => r.claims },
+    { header: t('approvals'), value: (r) => r.approvals },
+    { header: t('amount'), value: (r) => r.amount, width: 14 },
+    { header: t('paid'), value: (r) => r.paid, width: 14 },
+    { header: t('people'), value: (r) => r.people },
+  ];
+}
+
 /** A report's tables as the export writes them; the figures are the stored ones. */
 export function reportTable(
   figures: ReportFigures,
   title: string,
-  table: 'summary' | 'counties',
+  table: ReportTableName,
   locale: string,
-): Table<SummaryRow> | Table<AreaFigures> {
-  const fileName = `${title}-${table === 'summary' ? translate(locale, 'reports.export.summary') : translate(locale, 'reports.export.counties')}`;
+): Table<SummaryRow> | Table<AreaFigures> | Table<ProgrammeFigures> {
+  const fileName = `${title}-${translate(locale, `reports.export.${table}`)}`;
+  if (table === 'programmes') {
+    return {
+      fileName,
+      sheetName: translate(locale, 'reports.export.programmes'),
+      columns: programmeColumns(locale),
+      rows: figures.programmes ?? [],
+    };
+  }
   if (table === 'counties') {
     return {
       fileName,

@@ -1,5 +1,5 @@
 import { translate } from '../platform/i18n/i18n.ts';
-import { areaName, keyCountyModel } from './dashboard.view-model.ts';
+import { areaName, jsonBlock, keyCountyModel } from './dashboard.view-model.ts';
 import { unitLabel } from './report-tables.ts';
 import type { ReportView } from './reports.contract.ts';
 import { reportTitle } from './reports.service.ts';
@@ -7,6 +7,38 @@ import { GRADUATE_INDICATORS } from './graduate-indicators.ts';
 
 function formatted(locale: string, value: number, unit?: string) {
   return unit === 'percent' ? `${value.toLocaleString(locale)}%` : value.toLocaleString(locale);
+}
+
+/** The stored subsidy figures per programme, their total (the indicators' values) and the chart's data. */
+function programmesModel(
+  locale: string,
+  f: ReportView['figures'],
+  exportUrl: (format: string, table: string) => string,
+) {
+  if (!f.programmes) return null;
+  const rows = f.programmes.map((p) => ({ ...p, label: locale === 'en' ? p.nameEn : p.name }));
+  const sum = (key: 'claims' | 'approvals' | 'amount' | 'paid' | 'people') => rows.reduce((t, r) => t + r[key], 0);
+  const drawn = rows.filter((r) => r.claims || r.approvals || r.amount || r.paid);
+  return {
+    rows,
+    // The indicators' own values as stored; the programmes were summed into them when the report was made.
+    total: {
+      claims: f.values.subsidy_claims ?? sum('claims'),
+      approvals: f.values.subsidy_claims_approved ?? sum('approvals'),
+      amount: f.values.subsidy_claims_amount ?? sum('amount'),
+      paid: f.values.subsidy_claims_paid ?? sum('paid'),
+      people: f.values.subsidy_people_reached ?? sum('people'),
+    },
+    chart: jsonBlock({
+      labels: drawn.map((r) => r.label),
+      series: [
+        { name: translate(locale, 'reports.programmes.amount'), data: drawn.map((r) => r.amount) },
+        { name: translate(locale, 'reports.programmes.paid'), data: drawn.map((r) => r.paid) },
+      ],
+    }),
+    csv: exportUrl('csv', 'programmes'),
+    xlsx: exportUrl('xlsx', 'programmes'),
+  };
 }
 
 /**
@@ -44,6 +76,7 @@ export function reportModel(locale: string, report: ReportView) {
     agreements: f.agreements,
     hasAgreements: f.agreements.length > 0,
     keyCounties: keyCountyModel(locale, f.values, f.keyCounties),
+    programmes: programmesModel(locale, f, exportUrl),
     exports: {
       summaryCsv: exportUrl('csv', 'summary'),
       summaryXlsx: exportUrl('xlsx', 'summary'),

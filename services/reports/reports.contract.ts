@@ -58,6 +58,26 @@ const AgreementSchema = z.object({
   done: ProgressKeys,
 });
 
+/** One subsidy programme's figures in a region and period (definitions: subsidy_claims*, subsidy_people_reached). */
+export const ProgrammeFiguresSchema = z
+  .object({
+    programmeCode: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    /** Claims made within the period (subsidy_claims). */
+    claims: z.number(),
+    /** Claims approved within the period, paid since included (subsidy_claims_approved). */
+    approvals: z.number(),
+    /** Yuan of those approvals (subsidy_claims_amount). */
+    amount: z.number(),
+    /** Yuan paid on those approvals by the period end (subsidy_claims_paid). */
+    paid: z.number(),
+    /** People reached by those approvals (subsidy_people_reached). */
+    people: z.number(),
+  })
+  .meta({ id: 'SubsidyProgrammeFigures' });
+export type ProgrammeFigures = z.infer<typeof ProgrammeFiguresSchema>;
+
 export const IndicatorSetSchema = z
   .object({
     regionCode: z.string(),
@@ -75,6 +95,8 @@ export const IndicatorSetSchema = z
     counties: z.array(AreaSchema),
     trend: z.array(TrendSchema),
     agreements: z.array(AgreementSchema),
+    /** Every subsidy programme's figures; the subsidy_claims* and subsidy_people_reached values are their sums. */
+    programmes: z.array(ProgrammeFiguresSchema),
   })
   .meta({ id: 'IndicatorSet' });
 
@@ -134,6 +156,12 @@ export const ReportFiguresSchema = z.object({
   agreements: z.array(AgreementSchema),
   /** The same indicators summed over the region's provincial key counties (absent on older reports and for a county). */
   keyCounties: z.object({ codes: z.array(z.string()), values: z.record(z.string(), z.number()) }).nullish(),
+  /**
+   * Every subsidy programme's figures, stored with the reports whose groups include social_security
+   * (the social-security group's quarterly report and the yearly report); absent on the others and
+   * on reports made before definitions 2026.12-4. The rows add up to the subsidy_* values.
+   */
+  programmes: z.array(ProgrammeFiguresSchema).nullish(),
 });
 export type ReportFigures = z.infer<typeof ReportFiguresSchema>;
 
@@ -207,10 +235,16 @@ export const getReportRoute = defineRoute({
   schema: { params: z.object({ id: z.uuid() }), response: { 200: ReportSchema, ...notFound, ...commonErrors } },
 });
 
+export const REPORT_TABLES = ['summary', 'counties', 'programmes'] as const;
+export type ReportTableName = (typeof REPORT_TABLES)[number];
+
 export const ExportQuerySchema = z.object({
   format: z.enum(['csv', 'xlsx']).default('csv'),
-  /** summary: every figure by group; counties: the county table. */
-  table: z.enum(['summary', 'counties']).default('summary'),
+  /**
+   * summary: every figure by group; counties: the county table; programmes: the subsidy figures per
+   * programme (reports whose groups include social_security; 404 for the others).
+   */
+  table: z.enum(REPORT_TABLES).default('summary'),
   lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
 

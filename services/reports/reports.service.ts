@@ -8,7 +8,7 @@ import type { IndicatorsRepository } from './indicators.repository.ts';
 import { keyCountyTotals } from './key-county-totals.ts';
 import { quarterPeriod, yearlyPeriod } from './period.ts';
 import { type CycleSettings, DEFAULT_CYCLE_SETTINGS, deadlineOf } from './cycle.ts';
-import type { ReportCreate, ReportFigures, ReportView } from './reports.contract.ts';
+import type { ReportCreate, ReportFigures, ReportTableName, ReportView } from './reports.contract.ts';
 import type { ReportsRepository } from './reports.repository.ts';
 
 type Actor = Pick<SessionUser, 'id' | 'role' | 'regionCode'>;
@@ -16,6 +16,13 @@ type StoredReport = NonNullable<Awaited<ReturnType<ReportsRepository['get']>>>;
 type Summary = Awaited<ReturnType<ReportsRepository['list']>>[number];
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Reports that carry the subsidy figures per programme: the social-security group's (issue #20 asks
+ * for them there) and, covering every group, the yearly report. The subsidy indicators themselves stay
+ * in the employment group: the plan puts the subsidies in §2(1) (and §2(3), §3(1), §5(4)), not in §4.
+ */
+export const carriesProgrammes = (groups: readonly ReportGroup[]) => groups.includes('social_security');
 
 function summary(row: Summary) {
   return {
@@ -103,6 +110,8 @@ export function createReportsService(deps: {
         // East-west cooperation is §2(5), the employment group's work.
         agreements: groups.includes('employment') ? set.agreements : [],
         keyCounties,
+        // The same rows the subsidy_* values were summed from, so the table adds up to them.
+        ...(carriesProgrammes(groups) ? { programmes: set.programmes } : {}),
       };
       const row = await repo.create({
         kind: input.kind,
@@ -134,8 +143,10 @@ export function createReportsService(deps: {
     get: async (actor: Actor, id: string) => reportView(await readable(actor, id)),
 
     /** Reads a report for download and records who took which table of it. */
-    async exportReport(actor: Actor, id: string, table: 'summary' | 'counties', format: string, requestId?: string) {
+    async exportReport(actor: Actor, id: string, table: ReportTableName, format: string, requestId?: string) {
       const report = reportView(await readable(actor, id));
+      if (table === 'programmes' && !report.figures.programmes)
+        throw new NotFoundError(`Report ${id} has no subsidy figures per programme`);
       await repo.audit({
         actor,
         action: 'report.export',

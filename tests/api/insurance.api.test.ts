@@ -230,4 +230,135 @@ describe('insurance cases from a comparison to receiving the pension', () => {
     expect(notices[0]).toMatchObject({ link: `/insurance/cases/${stalled}` });
     expect(notices[0]!.title).toContain('20天');
   });
+
+  describe('reassignment', () => {
+    let open: string;
+    const officer = async (username: string, regionCode: string, displayName: string, disabled = false) => {
+      const user = await createUser(ctx.db, { role: 'officer', regionCode, username });
+      await ctx.db.user.update({
+        where: { id: user.id },
+        data: { displayName, ...(disabled ? { disabledAt: new Date() } : {}) },
+      });
+      return user.id;
+    };
+    const reassign = (id: string, body: object, auth: Headers = headers) =>
+      api('POST', `/api/v1/insurance/cases/${id}/assignee`, body, auth);
+    let colleague: string;
+    let city: string;
+    let away: string;
+
+    beforeAll(async () => {
+      colleague = await officer('ins.colleague', COUNTY, '李同事');
+      city = await officer('ins.longyan', '3508', '龙岩市经办');
+      away = await officer('ins.away', COUNTY, '已停用', true);
+      const opened = await api('POST', '/api/v1/insurance/cases', {
+        labourerId: people.insured.id,
+        kind: 'home_visit',
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+      open = opened.json().id;
+    });
+
+    it('lists the active officers of the case’s region and the levels above, nearest first', async () => {
+      const listed = await api('GET', `/api/v1/insurance/cases/${open}/assignees`);
+      expect(listed.statusCode, listed.body).toBe(200);
+      const items = listed.json().items as Array<{ id: string; regionCode: string; current: boolean }>;
+      const ids = items.map((o) => o.id);
+      expect(ids).toEqual(expect.arrayContaining([officerId, colleague, city]));
+      // Not the disabled one, not 宁化's officer.
+      expect(ids).not.toContain(away);
+      expect(items.every((o) => COUNTY.startsWith(o.regionCode) || o.regionCode.startsWith(COUNTY))).toBe(true);
+      expect(items.at(-1)).toMatchObject({ id: city, regionCode: '3508' });
+      expect(items.find((o) => o.id === officerId)).toMatchObject({ current: true });
+    });
+
+    it('refuses, naming assignedToId, an officer outside the region, a disabled one, the same one, a bad id', async () => {
+      const ninghua = (await ctx.db.user.findUniqueOrThrow({ where: { username: 'ins.ninghua' } })).id;
+      for (const [assignedToId, code] of [
+        [ninghua, 'not_eligible'],
+        [away, 'not_eligible'],
+        [officerId, 'unchanged'],
+      ] as const) {
+        const refused = await reassign(open, { assignedToId });
+        expect(refused.statusCode, refused.body).toBe(400);
+        expect(refused.json().details).toEqual([expect.objectContaining({ field: 'assignedToId', code })]);
+      }
+      const bad = await reassign(open, { assignedToId: 'nobody' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().details).toEqual([expect.objectContaining({ field: 'assignedToId' })]);
+      // 宁化's officer cannot touch a case of 长汀; a closed case keeps its officer.
+      expect((await reassign(open, { assignedToId: colleague }, elsewhere)).statusCode).toBe(403);
+      const closed = await reassign(caseId, { assignedToId: colleague });
+      expect(closed.statusCode).toBe(409);
+      expect(closed.json().details).toMatchObject({ reason: 'closed' });
+      expect(await ctx.db.auditLog.count({ where: { action: 'insurance.case.reassign' } })).toBe(0);
+    });
+
+    it('gives the case to a colleague: a step in its history, audited, and a notice in the colleague’s inbox', async () => {
+      const before = await ctx.db.insuranceCase.findUniqueOrThrow({ where: { id: open } });
+      const moved = await reassign(open, { assignedToId: colleague, note: '下周起由李同事上门' });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect(moved.json()).toMatchObject({ assignedToId: colleague, assignedTo: '李同事', state: 'identified' });
+      expect(moved.json().transitions.at(-1)).toMatchObject({
+        kind: 'reassign',
+        from: 'identified',
+        to: 'identified',
+        note: '下周起由李同事上门',
+        by: 'Test officer',
+        fromAssignee: 'Test officer',
+        toAssignee: '李同事',
+      });
+      const audit = await ctx.db.auditLog.findFirstOrThrow({
+        where: { action: 'insurance.case.reassign', entityId: open },
+      });
+      expect(audit.details).toEqual({ from: officerId, to: colleague });
+      const notices = await ctx.db.notification.findMany({ where: { userId: colleague } });
+      expect(notices).toEqual([
+        expect.objectContaining({
+          kind: 'insurance_case',
+          link: `/insurance/cases/${open}`,
+          title: '社保经办个案已改派给您',
+        }),
+      ]);
+      expect(notices[0]!.body).toContain('下周起由李同事上门');
+      // The stall clock measures the person's wait: a change of officer is no step of the work.
+      const row = await ctx.db.insuranceCase.findUniqueOrThrow({ where: { id: open } });
+      expect(row.lastTransitionAt).toEqual(before.lastTransitionAt);
+    });
+
+    it('lets an officer of the level above give it back, and filters the list by mine / unassigned / all', async () => {
+      const longyan = await bearer(ctx, 'ins.longyan');
+      const back = await reassign(open, { assignedToId: officerId }, longyan);
+      expect(back.statusCode, back.body).toBe(200);
+      expect(back.json().transitions.at(-1)).toMatchObject({
+        fromAssignee: '李同事',
+        toAssignee: 'Test officer',
+        by: '龙岩市经办',
+      });
+      // An admin's case has no officer until someone takes it.
+      await createUser(ctx.db, { role: 'admin', username: 'ins.admin' });
+      const admin = await bearer(ctx, 'ins.admin');
+      const nobody = await api(
+        'POST',
+        '/api/v1/insurance/cases',
+        { labourerId: people.insured.id, kind: 'missing_papers' },
+        admin,
+      );
+      expect(nobody.json()).toMatchObject({ assignedToId: null });
+      const ids = async (query: string, auth: Headers = headers) =>
+        (
+          (await api('GET', `/api/v1/insurance/cases?open=true&${query}`, undefined, auth)).json().items as Array<{
+            id: string;
+          }>
+        )
+          .map((c) => c.id)
+          .sort();
+      const stalled = (await ctx.db.insuranceCase.findFirstOrThrow({ where: { labourerId: people.uninsured.id } })).id;
+      expect(await ids('assignee=mine')).toEqual([open, stalled].sort());
+      expect(await ids('assignee=mine', await bearer(ctx, 'ins.colleague'))).toEqual([]);
+      expect(await ids('assignee=unassigned')).toEqual([nobody.json().id]);
+      expect(await ids('assignee=all')).toEqual([open, stalled, nobody.json().id].sort());
+      expect((await api('GET', '/api/v1/insurance/cases?assignee=theirs')).statusCode).toBe(400);
+    });
+  });
 });

@@ -65,6 +65,32 @@ describe('insurance pages', () => {
     expect(cases.body).toContain('已联系');
   });
 
+  it('gives a case to a colleague with the form: 422 beside the select when none is chosen, then a step and the filter', async () => {
+    const colleague = await createUser(ctx.db, { role: 'officer', regionCode: COUNTY, username: 'pages.colleague' });
+    await ctx.db.user.update({ where: { id: colleague.id }, data: { displayName: '李同事' } });
+    const caseRow = await ctx.db.insuranceCase.findFirstOrThrow({ where: { labourerId: person.id } });
+    const url = `/insurance/cases/${caseRow.id}`;
+    const page = await client.get(url);
+    expect(page.body).toContain(`action="${url}/assignee"`);
+    expect(page.body).toContain(`<option value="${colleague.id}" >李同事（龙岩市长汀县）</option>`);
+    const empty = await client.post(`${url}/assignee`, { assignedToId: '', reassignNote: '' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain("id='assignedToId-error'");
+    expect(empty.body).toContain('请选择接手经办人');
+    const moved = await client.post(`${url}/assignee`, { assignedToId: colleague.id, reassignNote: '换人上门' });
+    expect(moved.statusCode).toBe(303);
+    expect(moved.headers.location).toBe(`${url}?reassigned=1`);
+    const after = await client.get(`${url}?reassigned=1`);
+    expect(after.body).toContain('已改派经办人。');
+    expect(after.body).toContain('改派给：李同事');
+    expect(after.body).toContain('换人上门');
+    const mine = await client.get('/insurance/cases?assignee=mine');
+    expect(mine.body).toContain('<option value="mine" selected>');
+    expect(mine.body).not.toContain(`href="${url}"`);
+    const all = await client.get('/insurance/cases?assignee=all');
+    expect(all.body).toContain(`href="${url}"`);
+  });
+
   it('downloads the worklist as CSV, masked and audited, and draws the coverage page with its table', async () => {
     const csv = await client.get('/insurance/worklists/export?kind=uninsured&format=csv');
     expect(csv.statusCode).toBe(200);

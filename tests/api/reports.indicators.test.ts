@@ -97,6 +97,8 @@ describe('indicators against hand-computed values', () => {
       subsidy_claims: 0,
       subsidy_claims_approved: 2,
       subsidy_claims_amount: 2500,
+      // Neither approval is marked paid.
+      subsidy_claims_paid: 0,
       subsidy_people_reached: 2,
       // §5(4) graduates module and §5(1)/§5(4)/§6(1) talent module: the fixture records none.
       grad_registered: 0,

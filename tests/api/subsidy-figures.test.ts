@@ -3,6 +3,7 @@ import type { SubsidyClaimStatus } from '../../services/platform/database/genera
 import { subsidyFigures } from '../../services/subsidies/index.ts';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
+import { PageClient } from '../helpers/pages.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 
 const at = (text: string) => new Date(`${text}T12:00:00+08:00`);
@@ -12,13 +13,13 @@ const at = (text: string) => new Date(`${text}T12:00:00+08:00`);
  * subsidy_claims_amount, subsidy_people_reached) on hand-made claims of 宁化县 350424 for the
  * half-year 2026-01-01 … 2026-06-30. People A, B, C; fair F counted 12 registered poor attendees.
  *
- *   C1 start-up      A        made 02-01  paid (approved 02-10)   10,000
+ *   C1 start-up      A        made 02-01  paid 02-20 (approved 02-10) 10,000
  *   C2 graduate      A        made 03-01  approved 03-05           2,000
  *   C3 graduate      B        made 03-02  rejected 03-09           (2,000)
  *   C4 emp. service  fair F   made 04-01  approved 04-20, 12 people  600
  *   C5 welfare post  C 2026-05 made 05-01 submitted              (1,200)
  *   C6 welfare post  C 2026-06 made 06-01 approved 07-02, after   (1,200)
- *   C7 welfare post  C 2025-12 made 2025-12-31 approved 01-02      1,200
+ *   C7 welfare post  C 2025-12 made 2025-12-31 approved 01-02, paid 07-10 1,200
  *   C8 start-up      D (长汀 350821, outside) made and approved in the period
  *   C9 welfare ins.  C 2026-01 made 01-05 approved 01-06             600
  */
@@ -40,6 +41,7 @@ describe('subsidy figures on hand-made claims (plan §2(1), §2(3), §5(4))', ()
         status: SubsidyClaimStatus;
         decided?: string;
         amount: number;
+        paidOn?: string;
       },
     ) => {
       const programme = ids.get(code)!;
@@ -57,6 +59,7 @@ describe('subsidy figures on hand-made claims (plan §2(1), §2(3), §5(4))', ()
           status: over.status,
           createdAt: at(over.made),
           decidedAt: over.decided ? at(over.decided) : null,
+          ...(over.paidOn ? { paidAmount: over.amount, paidOn: new Date(`${over.paidOn}T00:00:00Z`) } : {}),
         },
       });
     };
@@ -66,6 +69,7 @@ describe('subsidy figures on hand-made claims (plan §2(1), §2(3), §5(4))', ()
       status: 'paid',
       decided: '2026-02-10',
       amount: 10_000,
+      paidOn: '2026-02-20',
     });
     await claim('C2', 'graduate_job_seeking', {
       labourerId: 'A',
@@ -104,9 +108,10 @@ describe('subsidy figures on hand-made claims (plan §2(1), §2(3), §5(4))', ()
     await claim('C7', 'public_welfare_post', {
       labourerId: 'C',
       made: '2025-12-31',
-      status: 'approved',
+      status: 'paid',
       decided: '2026-01-02',
       amount: 1200,
+      paidOn: '2026-07-10',
     });
     await claim('C8', 'startup_support', {
       labourerId: 'D',
@@ -139,10 +144,12 @@ describe('subsidy figures on hand-made claims (plan §2(1), §2(3), §5(4))', ()
     // Approved in the period: C1 (paid since) C2 C4 C7 C9 = 5 (C3 rejected, C5 undecided, C6 in July).
     // Yuan: 10,000 + 2,000 + 600 + 1,200 + 600 = 14,400.
     // People: start-up {A} 1 + graduate {A} 1 + fair F's 12 + post {C} 1 + insurance {C} 1 = 16.
+    // Paid by 06-30: C1's 10,000 (C7 was paid on 07-10, after the period).
     expect(response.json().values).toMatchObject({
       subsidy_claims: 7,
       subsidy_claims_approved: 5,
       subsidy_claims_amount: 14_400,
+      subsidy_claims_paid: 10_000,
       subsidy_people_reached: 16,
     });
   });
@@ -154,17 +161,154 @@ describe('subsidy figures on hand-made claims (plan §2(1), §2(3), §5(4))', ()
       new Date('2026-01-01T00:00:00+08:00'),
       new Date('2026-07-01T00:00:00+08:00'),
     );
-    const byCode = Object.fromEntries(rows.map((r) => [r.programmeCode, [r.claims, r.approvals, r.amount, r.people]]));
+    const byCode = Object.fromEntries(
+      rows.map((r) => [r.programmeCode, [r.claims, r.approvals, r.amount, r.paid, r.people]]),
+    );
     expect(byCode).toEqual({
-      hiring: [0, 0, 0, 0],
-      workshop_award: [0, 0, 0, 0],
-      startup_support: [1, 1, 10_000, 1],
-      public_welfare_post: [2, 1, 1200, 1],
-      public_welfare_insurance: [1, 1, 600, 1],
-      employment_service: [1, 1, 600, 12],
-      graduate_job_seeking: [2, 1, 2000, 1],
-      training: [0, 0, 0, 0],
-      appraisal: [0, 0, 0, 0],
+      hiring: [0, 0, 0, 0, 0],
+      workshop_award: [0, 0, 0, 0, 0],
+      startup_support: [1, 1, 10_000, 10_000, 1],
+      public_welfare_post: [2, 1, 1200, 0, 1],
+      public_welfare_insurance: [1, 1, 600, 0, 1],
+      employment_service: [1, 1, 600, 0, 12],
+      graduate_job_seeking: [2, 1, 2000, 0, 1],
+      training: [0, 0, 0, 0, 0],
+      appraisal: [0, 0, 0, 0, 0],
     });
+  });
+
+  type Programme = {
+    programmeCode: string;
+    claims: number;
+    approvals: number;
+    amount: number;
+    paid: number;
+    people: number;
+  };
+  const made = async (body: object) => {
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/reports', headers: officer, payload: body });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { id: string; figures: { values: Record<string, number>; programmes?: Programme[] } };
+  };
+  const active = (rows: Programme[]) =>
+    Object.fromEntries(
+      rows
+        .filter((r) => r.claims || r.approvals)
+        .map((r) => [r.programmeCode, [r.claims, r.approvals, r.amount, r.paid, r.people]]),
+    );
+  const totals = (rows: Programme[]) => ({
+    subsidy_claims: rows.reduce((t, r) => t + r.claims, 0),
+    subsidy_claims_approved: rows.reduce((t, r) => t + r.approvals, 0),
+    subsidy_claims_amount: rows.reduce((t, r) => t + r.amount, 0),
+    subsidy_claims_paid: rows.reduce((t, r) => t + r.paid, 0),
+    subsidy_people_reached: rows.reduce((t, r) => t + r.people, 0),
+  });
+  let quarterly: Awaited<ReturnType<typeof made>>;
+
+  it('stores the per-programme table with the social-security group’s quarterly report, adding up to the §2(1) indicators (plan §4, 七(一))', async () => {
+    quarterly = await made({ kind: 'quarterly', group: 'social_security', year: 2026, quarter: 1 });
+    // 2026 Q1 (01-01 … 03-31), 宁化县 only (C8 is 长汀's):
+    //   start-up   C1 made 02-01, approved 02-10, paid 02-20        → 1 made, 1 approved, 10,000, paid 10,000, {A}
+    //   graduate   C2 made and approved in March; C3 made, rejected  → 2 made, 1 approved, 2,000, paid 0, {A}
+    //   post       C7 made in 2025, approved 01-02, paid 07-10 (after) → 0 made, 1 approved, 1,200, paid 0, {C}
+    //   insurance  C9 made 01-05, approved 01-06                     → 1 made, 1 approved, 600, paid 0, {C}
+    //   emp. service C4 made 04-01, approved 04-20: outside the quarter.
+    const rows = quarterly.figures.programmes!;
+    expect(active(rows)).toEqual({
+      startup_support: [1, 1, 10_000, 10_000, 1],
+      graduate_job_seeking: [2, 1, 2000, 0, 1],
+      public_welfare_post: [0, 1, 1200, 0, 1],
+      public_welfare_insurance: [1, 1, 600, 0, 1],
+    });
+    expect(rows).toHaveLength(9);
+    // Totals by hand: made 4, approved 4, yuan 13,800, paid 10,000, people 4 — the indicators' values.
+    expect(totals(rows)).toEqual({
+      subsidy_claims: 4,
+      subsidy_claims_approved: 4,
+      subsidy_claims_amount: 13_800,
+      subsidy_claims_paid: 10_000,
+      subsidy_people_reached: 4,
+    });
+    expect(quarterly.figures.values).toMatchObject(totals(rows));
+  });
+
+  it('stores it with the yearly report too, and not with another group’s quarterly report', async () => {
+    const yearly = await made({ kind: 'yearly', year: 2026 });
+    // 01-01 … 09-30: add C4 (fair F, 12 people) and C5, C6 on the post (C6 approved 07-02) and C7's
+    // payment on 07-10; the post reaches C once: 2 made, 2 approved, 2,400, paid 1,200, 1 person.
+    expect(active(yearly.figures.programmes!)).toEqual({
+      startup_support: [1, 1, 10_000, 10_000, 1],
+      graduate_job_seeking: [2, 1, 2000, 0, 1],
+      employment_service: [1, 1, 600, 0, 12],
+      public_welfare_post: [2, 2, 2400, 1200, 1],
+      public_welfare_insurance: [1, 1, 600, 0, 1],
+    });
+    const byHand = {
+      subsidy_claims: 7,
+      subsidy_claims_approved: 6,
+      subsidy_claims_amount: 15_600,
+      subsidy_claims_paid: 11_200,
+      subsidy_people_reached: 16,
+    };
+    expect(totals(yearly.figures.programmes!)).toEqual(byHand);
+    expect(yearly.figures.values).toMatchObject(byHand);
+    const employment = await made({ kind: 'quarterly', group: 'employment', year: 2026, quarter: 1 });
+    expect(employment.figures.programmes).toBeUndefined();
+    const none = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${employment.id}/export?table=programmes`,
+      headers: officer,
+    });
+    expect(none.statusCode).toBe(404);
+  });
+
+  it('shows the table with its total and chart data on the report page, and exports it as the third table', async () => {
+    const client = await new PageClient(ctx).signIn('figures.ninghua');
+    const page = await client.get(`/reports/${quarterly.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('各项补贴分项目情况');
+    expect(page.body).toContain('id="report-programmes-data"');
+    expect(page.body).toMatch(
+      /合计<\/th><td class="num">4<\/td><td class="num">4<\/td><td class="num">13,800<\/td><td class="num">10,000<\/td><td class="num">4<\/td>/,
+    );
+    const csv = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${quarterly.id}/export?format=csv&table=programmes`,
+      headers: officer,
+    });
+    expect(csv.statusCode, csv.body).toBe(200);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe('项目代码,补贴项目,申领笔数,核准笔数,核准金额（元）,已发放金额（元）,惠及人次');
+    expect(lines.find((l) => l.startsWith('startup_support,'))).toMatch(/,1,1,10000,10000,1$/);
+    expect(lines).toHaveLength(10);
+    const xlsx = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${quarterly.id}/export?format=xlsx&table=programmes&lang=en`,
+      headers: officer,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const audits = await ctx.db.auditLog.findMany({ where: { action: 'report.export', entityId: quarterly.id } });
+    expect(audits.map((a) => (a.details as { table: string }).table)).toEqual(['programmes', 'programmes']);
+  });
+
+  it('keeps the filed figures when the claims change later', async () => {
+    // C2 is paid after the report was made: the live figures move, the stored table does not.
+    await ctx.db.subsidyClaim.update({
+      where: { subjectKey: 'figures:C2' },
+      data: { status: 'paid', paidAmount: 2000, paidOn: new Date('2026-03-20T00:00:00Z') },
+    });
+    const live = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/indicators?from=2026-01-01&to=2026-03-31',
+      headers: officer,
+    });
+    expect(live.json().values.subsidy_claims_paid).toBe(12_000);
+    const stored = await ctx.app.inject({ method: 'GET', url: `/api/v1/reports/${quarterly.id}`, headers: officer });
+    expect(stored.json().figures.programmes).toEqual(quarterly.figures.programmes);
+    expect(stored.json().figures.values.subsidy_claims_paid).toBe(10_000);
   });
 });
