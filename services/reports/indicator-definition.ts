@@ -20,8 +20,10 @@
  * reached over every subsidy programme.
  * 2026.12-3: technical-school places of poor families' children (tech-school-indicators.ts: wished,
  * placed, enrolled, placement rate for the period end's intake year).
+ * 2026.12-4: aid coverage of poor families' technical-school students (tech_school_in_school,
+ * fee_waived, aided, aid_coverage: students in school at the period's end, aid granted in the period).
  */
-export const DEFINITIONS_VERSION = '2026.12-3';
+export const DEFINITIONS_VERSION = '2026.12-4';
 
 /** The plan's special working groups (专项组), each reporting quarterly in writing. */
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;
