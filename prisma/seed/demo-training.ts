@@ -7,7 +7,7 @@ const day = (offset: number) => new Date(`${new Date(Date.now() + offset * DAY).
  * Two courses in 长汀: a welding class under way (people enrolled, a class day with its attendance
  * sheet, one completion with a certificate) and an elderly-care class still to start, so the
  * catalogue, a course's people and an attendance sheet have something to show; and technical-school
- * places for three of the families' children (wished, placed, enrolled).
+ * places for three of the families' children (wished, placed, enrolled, the last with a fee waiver).
  */
 export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
   const people = await db.labourer.findMany({
@@ -69,6 +69,7 @@ export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
   }
   // Technical-school places (plan §3(3)): children of three of these families, one at each step.
   const year = Number(day(0).toISOString().slice(0, 4));
+  const officer = await db.user.findFirst({ where: { username: 'officer.changting' }, select: { id: true } });
   const places = [
     { childName: '钟小燕', leftLevel: 'junior', state: 'wished', programme: '电子商务' },
     { childName: '罗小军', leftLevel: 'junior', state: 'placed', programme: '数控加工', placedAt: day(-20) },
@@ -85,7 +86,7 @@ export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
     const family = people[i];
     if (!family) break;
     const region = await db.labourer.findUniqueOrThrow({ where: { id: family.id }, select: { regionCode: true } });
-    await db.techSchoolPlace.create({
+    const row = await db.techSchoolPlace.create({
       data: {
         ...place,
         householdLabourerId: family.id,
@@ -95,6 +96,20 @@ export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
         year,
       },
     });
+    // The enrolled student's fee waiver for the autumn term (资助, plan §3(3)); the state grant is left
+    // for the student's page to record.
+    if (row.state === 'enrolled' && officer)
+      await db.techSchoolAid.create({
+        data: {
+          placeId: row.id,
+          kind: 'fee_waiver',
+          term: `${year}秋`,
+          amountYuan: 1250,
+          grantedOn: day(-25),
+          regionCode: row.regionCode,
+          recordedById: officer.id,
+        },
+      });
   }
   context.log(
     `database: training demo (2 courses in 长汀, ${enrolments.length} enrolled, 1 class day, ${Math.min(places.length, people.length)} technical-school places)`,

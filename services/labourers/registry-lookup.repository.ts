@@ -46,6 +46,20 @@ export function createRegistryLookup(db: Db, pii: PiiCipher) {
       const row = await db.labourer.findUnique({ where: { idNumberHash: pii.hash(idNumber) }, select: SELECT });
       return row && !row.erasedAt ? toPerson(row) : null;
     },
+    /** Many at once (a school's list): keyed by the ID number as given, which is only hashed, never stored. */
+    async byIdNumbers(idNumbers: string[]): Promise<Map<string, RegistryPerson>> {
+      const byHash = new Map([...new Set(idNumbers)].map((n) => [pii.hash(n), n]));
+      const found = new Map<string, RegistryPerson>();
+      const hashes = [...byHash.keys()];
+      for (let i = 0; i < hashes.length; i += 1000) {
+        const rows = await db.labourer.findMany({
+          where: { idNumberHash: { in: hashes.slice(i, i + 1000) }, erasedAt: null },
+          select: { ...SELECT, idNumberHash: true },
+        });
+        for (const { idNumberHash, ...row } of rows) found.set(byHash.get(idNumberHash)!, toPerson(row));
+      }
+      return found;
+    },
     async byIds(ids: string[]): Promise<Map<string, RegistryPerson>> {
       if (!ids.length) return new Map();
       const rows = await db.labourer.findMany({

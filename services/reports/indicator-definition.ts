@@ -23,8 +23,10 @@
  * 2026.12-4: subsidies paid (subsidy_claims_paid: yuan paid by the period end on the period's
  * approvals); the subsidy figures per programme stored with the social-security group's quarterly
  * reports and the yearly report.
+ * 2026.12-5: aid coverage of poor families' technical-school students (tech_school_in_school,
+ * fee_waived, aided, aid_coverage: students in school at the period's end, aid granted in the period).
  */
-export const DEFINITIONS_VERSION = '2026.12-4';
+export const DEFINITIONS_VERSION = '2026.12-5';
 
 /** The plan's special working groups (专项组), each reporting quarterly in writing. */
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;

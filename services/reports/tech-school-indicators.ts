@@ -3,10 +3,14 @@ import type { IndicatorDefinition } from './indicator-definition.ts';
 const TARGET =
   '§1(2) 使有就读技工院校意愿的建档立卡贫困家庭应往届初、高中毕业未能继续升学的学生都有机会接受技工教育；§3(3) 开展技能扶贫技工教育';
 
+const AID =
+  '§3(3) 进一步落实资助政策，实施精准助学……优先落实免学费、助学金、奖学金等助学政策；§7(2) 加强技工院校学籍、资助管理……确保符合条件的贫困家庭学生都能够享受到资助政策';
+
 /**
  * Technical-school places for children of registered poor families (技能提升扶贫). Counted by the
  * training module (services/training/tech-school-figures.ts) from its place records; the intake year
- * is the calendar year of the period's end.
+ * is the calendar year of the period's end. Aid coverage (tech_school_in_school … aid_coverage) counts
+ * the students in school at the period's end and the aid (TechSchoolAid) granted within the period.
  */
 export const TECH_SCHOOL_INDICATORS: readonly IndicatorDefinition[] = [
   {
@@ -53,6 +57,58 @@ export const TECH_SCHOOL_INDICATORS: readonly IndicatorDefinition[] = [
     clause: TARGET,
     sources: ['TechSchoolPlace.state'],
     asOf: 'year',
+    unit: 'percent',
+  },
+  {
+    id: 'tech_school_in_school',
+    group: 'skills',
+    nameZh: '在校技工院校贫困家庭学生',
+    nameEn: 'Poor families’ students in technical schools',
+    counts:
+      'Places of the region enrolled on or before the period’s last day, of the intake years from the period end’s year − 2 to that year (three school years; TechSchoolPlace.state = enrolled).',
+    clause: AID,
+    sources: [
+      'TechSchoolPlace.state',
+      'TechSchoolPlace.enrolledAt',
+      'TechSchoolPlace.year',
+      'TechSchoolPlace.regionCode',
+    ],
+    asOf: 'period_end',
+    unit: 'people',
+  },
+  {
+    id: 'tech_school_fee_waived',
+    group: 'skills',
+    nameZh: '其中享受免学费',
+    nameEn: 'Of whom granted the fee waiver',
+    counts: 'Of those in school, the students with a fee waiver (免学费) granted within the period.',
+    clause: AID,
+    sources: ['TechSchoolAid.kind', 'TechSchoolAid.grantedOn'],
+    asOf: 'period',
+    unit: 'people',
+  },
+  {
+    id: 'tech_school_aided',
+    group: 'skills',
+    nameZh: '其中享受资助',
+    nameEn: 'Of whom aided',
+    counts:
+      'Of those in school, the students with any aid (fee waiver, state grant, scholarship or other) granted within the period.',
+    clause: AID,
+    sources: ['TechSchoolAid.kind', 'TechSchoolAid.grantedOn'],
+    asOf: 'period',
+    unit: 'people',
+  },
+  {
+    id: 'tech_school_aid_coverage',
+    group: 'skills',
+    nameZh: '技工院校贫困家庭学生资助覆盖率',
+    nameEn: 'Aid coverage of poor families’ technical-school students',
+    counts:
+      'tech_school_aided ÷ tech_school_in_school × 100, one decimal; 0 when nobody is in school. The plan’s aim is 100.',
+    clause: AID,
+    sources: ['TechSchoolPlace.state', 'TechSchoolAid.grantedOn'],
+    asOf: 'period',
     unit: 'percent',
   },
 ];

@@ -28,13 +28,27 @@ import { techSchoolsPages } from './tech-schools.pages.ts';
 import { createCertificateImportRepository } from './certificate-import.repository.ts';
 import { createCertificateImport } from './certificate-import.service.ts';
 import { certificateImportPages } from './certificate-import.pages.ts';
+import { createTechSchoolAidRepository } from './tech-school-aid.repository.ts';
+import { createTechSchoolAid } from './tech-school-aid.service.ts';
+import { createTechSchoolApplicants } from './tech-school-applicants.service.ts';
+import { techSchoolAidRoutes } from './tech-school-aid.routes.ts';
+import { techSchoolAidPages } from './tech-school-aid.pages.ts';
+import { createTechSchoolAidCheckRepository } from './tech-school-aid-check.repository.ts';
+import { createTechSchoolAidCheck } from './tech-school-aid-check.service.ts';
+import { techSchoolAidCheckPages } from './tech-school-aid-check.pages.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
 export { trainingView } from './training.presenter.ts';
 
-/** Technical-school place figures of a region prefix for the period end's intake year (reports' tech-school indicators). */
-export type TechSchoolFiguresSource = TechSchools['figures'];
+/**
+ * Technical-school figures of a region prefix for a period (reports' tech-school indicators): places
+ * of the period end's intake year, and the aid coverage of the students in school.
+ */
+export type TechSchoolFiguresSource = (
+  prefix: string,
+  period: { from: string; to: string },
+) => Promise<Record<string, number>>;
 
 /**
  * Training (/api/v1/training): people's training records (cooperation's household pages record
@@ -64,9 +78,26 @@ export const trainingModule: AppModule<
       courses,
       claim: (input) => claimFor(db, input),
     });
-    const schools = createTechSchools({ repo: createTechSchoolsRepository(db), reference, registry: registryLookup });
+    const schools: TechSchools = createTechSchools({
+      repo: createTechSchoolsRepository(db),
+      reference,
+      registry: registryLookup,
+    });
+    const aidRepo = createTechSchoolAidRepository(db);
+    const aid = createTechSchoolAid({ repo: aidRepo, reference });
+    const applicants = createTechSchoolApplicants({ repo: aidRepo, reference });
+    const checks = createTechSchoolAidCheck({
+      repo: createTechSchoolAidCheckRepository(db),
+      aidRepo,
+      registry: registryLookup,
+      reference,
+    });
+    const techSchoolFigures: TechSchoolFiguresSource = async (prefix, period) => ({
+      ...(await schools.figures(prefix, period)),
+      ...(await aid.figures(prefix, period)),
+    });
     return {
-      provides: { training, techSchoolFigures: schools.figures },
+      provides: { training, techSchoolFigures },
       async register(app) {
         app.profileSections.add(trainingProfileSection(createProfileRepository(db), reference));
         await app.register(trainingRoutes, { training });
@@ -77,7 +108,10 @@ export const trainingModule: AppModule<
         await app.register(courseSheetPages, { courses, attendance, claims });
         await app.register(trainingClaimsRoutes, { claims });
         await app.register(techSchoolsRoutes, { schools });
-        await app.register(techSchoolsPages, { schools, formOptions });
+        await app.register(techSchoolsPages, { schools, applicants, formOptions });
+        await app.register(techSchoolAidRoutes, { aid, applicants });
+        await app.register(techSchoolAidPages, { aid, applicants, formOptions });
+        await app.register(techSchoolAidCheckPages, { checks, formOptions });
         await app.register(certificateImportPages, {
           imports: createCertificateImport({ repo: createCertificateImportRepository(db), registry: registryLookup }),
         });

@@ -19,3 +19,49 @@ export function techSchoolFigures(rows: ReadonlyArray<{ state: string }>): Recor
     tech_school_placement_rate: wished > 0 ? Math.round((placed / wished) * 1000) / 10 : 0,
   };
 }
+
+/** Intake years a student counts as in school: a technical school's secondary programme (中级工班) lasts three years. */
+export const IN_SCHOOL_YEARS = 3;
+
+export interface AidFigureRow {
+  state: string;
+  /** Intake year. */
+  year: number;
+  /** Beijing calendar day of the enrolment, null when never enrolled. */
+  enrolledOn: string | null;
+  aid: ReadonlyArray<{ kind: string; grantedOn: string }>;
+}
+
+/**
+ * Aid coverage of poor families' technical-school students (plan §3(3) 优先落实免学费、助学金、奖学金等
+ * 助学政策; §7(2) 确保符合条件的贫困家庭学生都能够享受到资助政策), for a period of Beijing calendar days:
+ *
+ * - in school: places enrolled on or before the period's last day, of the intake years from the
+ *   period end's year − 2 to that year (three years of school);
+ * - fee waived: of those, students with a fee waiver (免学费) granted within the period;
+ * - aided: of those, students with any aid granted within the period;
+ * - aid coverage: aided ÷ in school × 100, one decimal (0 when nobody is in school).
+ */
+export function techSchoolAidFigures(
+  rows: ReadonlyArray<AidFigureRow>,
+  period: { from: string; to: string },
+): Record<string, number> {
+  const endYear = Number(period.to.slice(0, 4));
+  const inSchool = rows.filter(
+    (r) =>
+      r.state === 'enrolled' &&
+      r.enrolledOn !== null &&
+      r.enrolledOn <= period.to &&
+      r.year <= endYear &&
+      r.year > endYear - IN_SCHOOL_YEARS,
+  );
+  const within = (r: AidFigureRow) => r.aid.filter((a) => a.grantedOn >= period.from && a.grantedOn <= period.to);
+  const feeWaived = inSchool.filter((r) => within(r).some((a) => a.kind === 'fee_waiver')).length;
+  const aided = inSchool.filter((r) => within(r).length > 0).length;
+  return {
+    tech_school_in_school: inSchool.length,
+    tech_school_fee_waived: feeWaived,
+    tech_school_aided: aided,
+    tech_school_aid_coverage: inSchool.length > 0 ? Math.round((aided / inSchool.length) * 1000) / 10 : 0,
+  };
+}

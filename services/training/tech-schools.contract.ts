@@ -6,6 +6,12 @@ import { SchoolLeftLevel, TechSchoolPlaceState } from '../platform/database/gene
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 const year = z.coerce.number().int('must be a year').min(2015, 'must be 2015 or later').max(2100, 'must be a year');
+/** A child's birth year: the registry's people of school-leaving age were born long before 2015. */
+const birthYear = z.coerce
+  .number()
+  .int('must be a year')
+  .min(1980, 'must be 1980 or later')
+  .max(2100, 'must be a year');
 const idNumber = z
   .string()
   .trim()
@@ -24,7 +30,7 @@ export const PlaceInputSchema = z.object({
   childLabourerId: optional(z.uuid('must be a person of the registry')),
   childIdNumber: optional(idNumber),
   childName: text(40),
-  childBirthYear: optional(year),
+  childBirthYear: optional(birthYear),
   leftLevel: z.enum(LEFT_LEVELS, 'must be junior or senior secondary'),
   leftYear: year,
   schoolName: text(80),

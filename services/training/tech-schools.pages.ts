@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { FormOptionsSource } from '../labourers/index.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { sendTable } from '../platform/export/tabular.ts';
@@ -16,6 +17,7 @@ import {
   type PlaceView,
 } from './tech-schools.contract.ts';
 import type { TechSchools } from './tech-schools.service.ts';
+import type { TechSchoolApplicants } from './tech-school-applicants.service.ts';
 import { idOf, officers, TEXTS as TRAINING_TEXTS } from './training-page-kit.ts';
 
 const TEXTS = {
@@ -25,6 +27,8 @@ const TEXTS = {
   explainNotFound: true,
 } as const;
 const FORM_FIELDS = [
+  'householdLabourerId',
+  'childLabourerId',
   'householdIdNumber',
   'childIdNumber',
   'childName',
@@ -59,9 +63,18 @@ const queryOf = (filter: PlaceFilter) =>
 /** Officers' list of places (filter, figures, export), the form to record a child, the steps. */
 export async function techSchoolsPages(
   app: FastifyInstance,
-  opts: { schools: TechSchools; formOptions: FormOptionsSource },
+  opts: { schools: TechSchools; applicants: TechSchoolApplicants; formOptions: FormOptionsSource },
 ) {
-  const { schools, formOptions } = opts;
+  const { schools, applicants, formOptions } = opts;
+
+  /** The form filled from a potential applicant of the registry (/technical-schools/applicants → 登记). */
+  async function prefillOf(request: FastifyRequest): Promise<Record<string, string> | undefined> {
+    const parsed = z.uuid().safeParse((request.query as { applicant?: string }).applicant);
+    if (!parsed.success) return undefined;
+    const found = await applicants.prefill(request.user!, parsed.data);
+    const { maskedName, ...form } = found;
+    return { ...form, year: String(new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()), applicantName: maskedName };
+  }
 
   async function render(request: FastifyRequest, reply: FastifyReply, problem?: Problem, status = 200) {
     const locale = request.locale;
@@ -88,7 +101,7 @@ export async function techSchoolsPages(
           problem: problem?.placeId === p.id ? problem : undefined,
         })),
         problem: problem?.placeId ? undefined : problem,
-        form: problem?.form ?? {},
+        form: problem?.form ?? (await prefillOf(request)) ?? {},
         saved: query.saved === '1',
       },
       status,

@@ -15,3 +15,6 @@ export const TEXTS = {
 
 /** The `:id` of the route, a UUID (anything else is refused before the service is asked). */
 export const idOf = (request: FastifyRequest) => z.uuid().parse((request.params as { id: string }).id);
+
+/** Scripts can not be inline (CSP): a chart's data rides in a JSON block, `<` escaped. */
+export const jsonBlock = (data: unknown) => JSON.stringify(data).replace(/</g, '\\u003c');

@@ -134,6 +134,10 @@ describe('indicators against hand-computed values', () => {
       tech_school_placed: 0,
       tech_school_enrolled: 0,
       tech_school_placement_rate: 0,
+      tech_school_in_school: 0,
+      tech_school_fee_waived: 0,
+      tech_school_aided: 0,
+      tech_school_aid_coverage: 0,
       graduates: 1, // §5(4): L6, bachelor of 2026; L1's college year is not recorded
       graduates_employed: 1, // L6 on a public-welfare post
       coop_agreements: 1, // 宁化's agreement is for 2025

@@ -75,6 +75,9 @@ describe('a walk of every page as every demo role', () => {
           '/training/courses/:id',
           '/training/sessions/:id',
           '/technical-schools',
+          '/technical-schools/applicants',
+          '/technical-schools/students/:id',
+          '/technical-schools/aid-check',
           '/training/certificates/import',
         ]),
       );

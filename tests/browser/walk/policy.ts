@@ -165,6 +165,11 @@ export const FORM_RULES: FormRule[] = [
     why: 'a child is recorded through a registered poor family member: a made-up ID number is refused (422)',
   },
   {
+    action: /^\/technical-schools\/students\/:id\/aid$/,
+    mode: 'empty-only',
+    why: "records a student's aid for a term: the other officers' walks would then be refused the same kind and term (409)",
+  },
+  {
     action: /^\/sanzhiyifu\/plans$/,
     mode: 'empty-only',
     why: "one 三支一扶 plan a year: the demo holds this year's, so a second is refused (409)",
