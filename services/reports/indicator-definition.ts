@@ -20,8 +20,11 @@
  * reached over every subsidy programme.
  * 2026.12-3: technical-school places of poor families' children (tech-school-indicators.ts: wished,
  * placed, enrolled, placement rate for the period end's intake year).
+ * 2026.12-4: skills figures (skills-indicators.ts): training wishes reached, offered, enrolled,
+ * courses completed, people certified (the plan's four kinds) and in work within 90 days, training
+ * and appraisal subsidies claimed and paid, yearly training targets with progress to date.
  */
-export const DEFINITIONS_VERSION = '2026.12-3';
+export const DEFINITIONS_VERSION = '2026.12-4';
 
 /** The plan's special working groups (专项组), each reporting quarterly in writing. */
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;

@@ -6,6 +6,7 @@
 import type { IndicatorsRepository, Period } from './indicators.repository.ts';
 import type { Actor, IndicatorsService } from './indicators.service.ts';
 import { INDICATOR_BY_ID, type IndicatorValues, percent } from './indicators.ts';
+import { SKILLS_RATIOS } from './skills-indicators.ts';
 
 /** Each share as numerator ÷ denominator, by indicator id. A share missing here is left out of the totals. */
 const RATIOS: Record<string, readonly [string, string]> = {
@@ -13,6 +14,7 @@ const RATIOS: Record<string, readonly [string, string]> = {
   push_coverage: ['pushed', 'willing'],
   pension_coverage: ['pension_covered', 'pension_eligible'],
   tech_school_placement_rate: ['tech_school_placed', 'tech_school_wished'],
+  ...SKILLS_RATIOS,
 };
 
 export interface KeyCountyTotals {

@@ -34,10 +34,13 @@ const levelAmounts = z.preprocess(
       ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '' && x !== null && x !== undefined))
       : v,
   z.partialRecord(level, yuan, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `names unknown certificate levels: ${issue.keys.join(', ')} (known: ${CERTIFICATE_LEVELS.join(', ')})`
-        : 'must be yuan per certificate level',
+    // A record keyed by an enum reports unknown keys as `unrecognized_keys` (not in its declared issue types).
+    error: (issue) => {
+      const unknown = (issue as { code: string; keys?: string[] }).code === 'unrecognized_keys';
+      return unknown
+        ? `names unknown certificate levels: ${(issue as { keys?: string[] }).keys?.join(', ')} (known: ${CERTIFICATE_LEVELS.join(', ')})`
+        : 'must be yuan per certificate level';
+    },
   }),
 );
 

@@ -14,7 +14,7 @@ export const CLAIM_PROGRAMMES = ['training', 'appraisal'] as const;
 export type ClaimProgramme = (typeof CLAIM_PROGRAMMES)[number];
 
 /** The certificate kind reference's codes of the completion certificate (`other` category otherwise). */
-const COMPLETION_CODES = new Set(['CERT-TRAINING']);
+export const COMPLETION_CODES: ReadonlySet<string> = new Set(['CERT-TRAINING']);
 
 /** The plan's kind of a certificate, from its code and the reference table's category; null when not the plan's. */
 export function planKindOf(code: string, category: string | null | undefined): PlanCertificateKind | null {

@@ -28,6 +28,11 @@ import { techSchoolsPages } from './tech-schools.pages.ts';
 import { createCertificateImportRepository } from './certificate-import.repository.ts';
 import { createCertificateImport } from './certificate-import.service.ts';
 import { certificateImportPages } from './certificate-import.pages.ts';
+import { createTargetsRepository } from './targets.repository.ts';
+import { createSkillsFiguresRepository } from './skills-figures.repository.ts';
+import { createTargets, type Targets } from './targets.service.ts';
+import { targetsRoutes } from './targets.routes.ts';
+import { targetsPages } from './targets.pages.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
@@ -37,13 +42,20 @@ export { trainingView } from './training.presenter.ts';
 export type TechSchoolFiguresSource = TechSchools['figures'];
 
 /**
+ * The skills figures of a region prefix and period: training wishes, offers, enrolments,
+ * completions, certificates, work after them, and the yearly targets with progress (reports'
+ * skills-indicators.ts defines them).
+ */
+export type SkillsFiguresSource = Targets['figures'];
+
+/**
  * Training (/api/v1/training): people's training records (cooperation's household pages record
  * them too), the course catalogue, enrolments, offers from training wishes, completions that
  * write certificates.
  */
 export const trainingModule: AppModule<
   CoreDeps & { notifier: Notifier; formOptions: FormOptionsSource; registryLookup: RegistryLookup },
-  { training: TrainingService; techSchoolFigures: TechSchoolFiguresSource }
+  { training: TrainingService; techSchoolFigures: TechSchoolFiguresSource; skillsFigures: SkillsFiguresSource }
 > = {
   name: 'training',
   setUp({ db, reference, notifier, formOptions, registryLookup }) {
@@ -65,8 +77,13 @@ export const trainingModule: AppModule<
       claim: (input) => claimFor(db, input),
     });
     const schools = createTechSchools({ repo: createTechSchoolsRepository(db), reference, registry: registryLookup });
+    const targets = createTargets({
+      repo: createTargetsRepository(db),
+      figures: createSkillsFiguresRepository(db),
+      reference,
+    });
     return {
-      provides: { training, techSchoolFigures: schools.figures },
+      provides: { training, techSchoolFigures: schools.figures, skillsFigures: targets.figures },
       async register(app) {
         app.profileSections.add(trainingProfileSection(createProfileRepository(db), reference));
         await app.register(trainingRoutes, { training });
@@ -82,6 +99,8 @@ export const trainingModule: AppModule<
           imports: createCertificateImport({ repo: createCertificateImportRepository(db), registry: registryLookup }),
         });
         await app.register(attendancePages, { attendance, courses });
+        await app.register(targetsRoutes, { targets });
+        await app.register(targetsPages, { targets, formOptions });
       },
     };
   },

@@ -165,6 +165,11 @@ export const FORM_RULES: FormRule[] = [
     why: 'a child is recorded through a registered poor family member: a made-up ID number is refused (422)',
   },
   {
+    action: /^\/training\/targets\/:id\/delete$/,
+    mode: 'never',
+    why: "removes a region's yearly training target, which the other walks' dashboards and reports then sum anew",
+  },
+  {
     action: /^\/sanzhiyifu\/plans$/,
     mode: 'empty-only',
     why: "one 三支一扶 plan a year: the demo holds this year's, so a second is refused (409)",
