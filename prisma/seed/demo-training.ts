@@ -7,7 +7,8 @@ const day = (offset: number) => new Date(`${new Date(Date.now() + offset * DAY).
  * Two courses in 长汀: a welding class under way (people enrolled, a class day with its attendance
  * sheet, one completion with a certificate) and an elderly-care class still to start, so the
  * catalogue, a course's people and an attendance sheet have something to show; and technical-school
- * places for three of the families' children (wished, placed, enrolled, the last with a fee waiver).
+ * places for three of the families' children (wished, placed, enrolled, the last with a fee waiver); this
+ * year's training targets.
  */
 export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
   const people = await db.labourer.findMany({
@@ -111,7 +112,16 @@ export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
         },
       });
   }
+  // This year's training targets (plan §3(2): ≥ 200,000 upgrading trainings a year province-wide):
+  // the province's own, and 龙岩's counties' people trained and certified, which 龙岩 sums.
+  const targets = [
+    { regionCode: '35', kind: 'upgrading_trainings', value: 200_000 },
+    { regionCode: '350821', kind: 'people_trained', value: 120 },
+    { regionCode: '350821', kind: 'people_certified', value: 80 },
+    { regionCode: '350823', kind: 'people_trained', value: 90 },
+  ] as const;
+  await db.trainingTarget.createMany({ data: targets.map((t) => ({ ...t, year })), skipDuplicates: true });
   context.log(
-    `database: training demo (2 courses in 长汀, ${enrolments.length} enrolled, 1 class day, ${Math.min(places.length, people.length)} technical-school places)`,
+    `database: training demo (2 courses in 长汀, ${enrolments.length} enrolled, 1 class day, ${Math.min(places.length, people.length)} technical-school places, ${targets.length} yearly targets)`,
   );
 };

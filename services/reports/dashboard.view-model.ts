@@ -3,6 +3,8 @@ import { EMPLOYMENT_STATUSES, INDICATOR_BY_ID } from './indicators.ts';
 import type { AreaFigures, IndicatorSet } from './indicators.service.ts';
 
 const COOP_KEYS = ['fairs', 'transfers', 'household_placements', 'trainings'] as const;
+/** The yearly training targets (skills-indicators.ts): each drawn as its target beside what was done this year. */
+const TARGET_KINDS = ['upgrading_trainings', 'people_trained', 'people_certified'] as const;
 
 export interface Item {
   label: string;
@@ -44,7 +46,25 @@ const SECTIONS = {
   coverage: ['willing', 'pushed'],
   hiring: ['applications', 'hires', 'starts'],
   fairs: ['fairs_held', 'fair_registrations', 'fair_attendance', 'fair_intentions'],
-  training: ['trainings_completed', 'trainings_passed', 'certificates_issued', 'labourers_certified'],
+  training: [
+    'training_wished',
+    'training_wished_reached',
+    'training_offered',
+    'training_enrolled',
+    'training_course_completed',
+    'training_certified',
+    'training_certified_employed_90d',
+    'trainings_completed',
+    'trainings_passed',
+    'certificates_issued',
+    'labourers_certified',
+  ],
+  trainingSubsidy: [
+    'training_subsidy_claims',
+    'training_subsidy_paid',
+    'training_subsidy_claimed_amount',
+    'training_subsidy_paid_amount',
+  ],
   graduates: [
     'grad_registered',
     'grad_status_left_without_work',
@@ -72,9 +92,25 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     value: v[`status_${s}`] ?? 0,
   }));
   const section = (key: keyof typeof SECTIONS) => items(locale, v, [...SECTIONS[key]]);
-  const [transfers, coverage, hiring, fairs, training, graduates, talent, insurance] = (
-    ['transfers', 'coverage', 'hiring', 'fairs', 'training', 'graduates', 'talent', 'insurance'] as const
+  const [transfers, coverage, hiring, fairs, training, trainingSubsidy, graduates, talent, insurance] = (
+    [
+      'transfers',
+      'coverage',
+      'hiring',
+      'fairs',
+      'training',
+      'trainingSubsidy',
+      'graduates',
+      'talent',
+      'insurance',
+    ] as const
   ).map(section);
+  const trainingTargets = TARGET_KINDS.map((kind) => ({
+    label: t(`trainingTargetKinds.${kind}`),
+    target: v[`training_target_${kind}`] ?? 0,
+    done: v[`training_done_${kind}`] ?? 0,
+    percent: v[`training_progress_${kind}`] ?? 0,
+  }));
   const pension = [
     { label: t('pensionCovered'), value: v.pension_covered ?? 0 },
     { label: t('pensionUncovered'), value: (v.pension_eligible ?? 0) - (v.pension_covered ?? 0) },
@@ -107,6 +143,8 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     hiring,
     fairs,
     training,
+    trainingSubsidy,
+    trainingTargets,
     graduates,
     talent,
     pension,
@@ -133,6 +171,9 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     hiring,
     fairs,
     training,
+    trainingSubsidy,
+    trainingTargets,
+    trainingWishCoverage: v.training_wish_coverage ?? 0,
     graduates,
     talent,
     pension,

@@ -3,7 +3,7 @@ import type { Notifier } from '../notifications/index.ts';
 import { createFreshnessRepository, freshnessConfig } from '../labourers/index.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import type { TalentFiguresSource } from '../talent/index.ts';
-import type { TechSchoolFiguresSource } from '../training/index.ts';
+import type { SkillsFiguresSource, TechSchoolFiguresSource } from '../training/index.ts';
 import { cycleConfig } from './cycle.ts';
 import { createFilingsRepository } from './filings.repository.ts';
 import { filingsPages } from './filings.pages.ts';
@@ -43,11 +43,23 @@ export const reportsModule: AppModule<
     talentFigures?: TalentFiguresSource;
     /** The training module's technical-school place figures (tech-school-indicators.ts), where the app has it. */
     techSchoolFigures?: TechSchoolFiguresSource;
+    /** The training module's skills figures and yearly targets (skills-indicators.ts), where the app has it. */
+    skillsFigures?: SkillsFiguresSource;
   }
 > = {
   name: 'reports',
   config: [cycleConfig, workingAgeConfig],
-  setUp({ db, log, config, notifier, insuranceFigures, graduateFigures, talentFigures, techSchoolFigures }) {
+  setUp({
+    db,
+    log,
+    config,
+    notifier,
+    insuranceFigures,
+    graduateFigures,
+    talentFigures,
+    techSchoolFigures,
+    skillsFigures,
+  }) {
     const repo = createIndicatorsRepository(db, config.section(workingAgeConfig));
     const freshness = freshnessValues(createFreshnessRepository(db).byTownship, config.section(freshnessConfig));
     const insurance = insuranceValues(insuranceFigures);
@@ -62,6 +74,7 @@ export const reportsModule: AppModule<
         ? [{ name: 'talent', values: async (p: string, period: Period) => (await talentFigures(p, period)).values }]
         : []),
       ...(techSchoolFigures ? [{ name: 'technical schools', values: techSchoolFigures }] : []),
+      ...(skillsFigures ? [{ name: 'skills', values: skillsFigures }] : []),
     ]);
     const settings = config.section(cycleConfig);
     const reportsRepo = createReportsRepository(db);

@@ -25,8 +25,11 @@
  * reports and the yearly report.
  * 2026.12-5: aid coverage of poor families' technical-school students (tech_school_in_school,
  * fee_waived, aided, aid_coverage: students in school at the period's end, aid granted in the period).
+ * 2026.12-6: skills figures (skills-indicators.ts): training wishes reached, offered, enrolled,
+ * courses completed, people certified (the plan's four kinds) and in work within 90 days, training
+ * and appraisal subsidies claimed and paid, yearly training targets with progress to date.
  */
-export const DEFINITIONS_VERSION = '2026.12-5';
+export const DEFINITIONS_VERSION = '2026.12-6';
 
 /** The plan's special working groups (专项组), each reporting quarterly in writing. */
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;

@@ -11,6 +11,7 @@ import {
 } from './indicators.ts';
 import { monthsEndingAt, nextMonth, today } from './period.ts';
 import type { SubsidyFigureRow } from '../subsidies/index.ts';
+import { TRAINING_SUBSIDY_PROGRAMMES } from './skills-indicators.ts';
 import {
   addRows,
   FLOW_INDICATORS,
@@ -200,15 +201,25 @@ async function flowsOf(
 
 type AgreementRow = Awaited<ReturnType<IndicatorsRepository['cooperation']>>[number];
 
-/** Every subsidy programme's figures summed (the dashboard and some reports show them per programme too). */
+type FigureKey = 'claims' | 'claimedAmount' | 'approvals' | 'amount' | 'people' | 'paid' | 'paidClaims' | 'paidAmount';
+
+/**
+ * Every subsidy programme's figures summed (the dashboard and some reports show them per programme), and the
+ * training and appraisal programmes' own (plan §3(1), the skills group's).
+ */
 function subsidyValues(rows: SubsidyFigureRow[]): IndicatorValues {
-  const total = (key: 'claims' | 'approvals' | 'amount' | 'paid' | 'people') => rows.reduce((t, r) => t + r[key], 0);
+  const total = (key: FigureKey, of = rows) => of.reduce((t, r) => t + r[key], 0);
+  const training = rows.filter((r) => (TRAINING_SUBSIDY_PROGRAMMES as readonly string[]).includes(r.programmeCode));
   return {
     subsidy_claims: total('claims'),
     subsidy_claims_approved: total('approvals'),
     subsidy_claims_amount: total('amount'),
     subsidy_claims_paid: total('paid'),
     subsidy_people_reached: total('people'),
+    training_subsidy_claims: total('claims', training),
+    training_subsidy_claimed_amount: total('claimedAmount', training),
+    training_subsidy_paid: total('paidClaims', training),
+    training_subsidy_paid_amount: total('paidAmount', training),
   };
 }
 

@@ -12,6 +12,7 @@ import { GRADUATE_INDICATORS } from './graduate-indicators.ts';
 import { INSURANCE_INDICATORS } from './insurance-indicators.ts';
 import { TALENT_INDICATORS } from './talent-indicators.ts';
 import { TECH_SCHOOL_INDICATORS } from './tech-school-indicators.ts';
+import { SKILLS_INDICATORS } from './skills-indicators.ts';
 
 export * from './indicator-definition.ts';
 
@@ -143,6 +144,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   ...GRADUATE_INDICATORS,
   ...TALENT_INDICATORS,
   ...TECH_SCHOOL_INDICATORS,
+  ...SKILLS_INDICATORS,
   {
     id: 'coop_agreements',
     group: 'employment',

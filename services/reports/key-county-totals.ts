@@ -6,6 +6,7 @@
 import type { IndicatorsRepository, Period } from './indicators.repository.ts';
 import type { Actor, IndicatorsService } from './indicators.service.ts';
 import { INDICATOR_BY_ID, type IndicatorValues, percent } from './indicators.ts';
+import { SKILLS_RATIOS } from './skills-indicators.ts';
 
 /** Each share as numerator ÷ denominator, by indicator id. A share missing here is left out of the totals. */
 const RATIOS: Record<string, readonly [string, string]> = {
@@ -14,6 +15,7 @@ const RATIOS: Record<string, readonly [string, string]> = {
   pension_coverage: ['pension_covered', 'pension_eligible'],
   tech_school_placement_rate: ['tech_school_placed', 'tech_school_wished'],
   tech_school_aid_coverage: ['tech_school_aided', 'tech_school_in_school'],
+  ...SKILLS_RATIOS,
 };
 
 export interface KeyCountyTotals {

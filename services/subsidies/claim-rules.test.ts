@@ -9,6 +9,7 @@ import {
   type PersonFacts,
   type RuleSetting,
 } from './claim-rules.ts';
+import { amountForLevel, levelAmountsOf } from './certificate-levels.ts';
 
 const today = parseChinaTime('2026-07-15T10:00');
 const setting: RuleSetting = {
@@ -154,5 +155,24 @@ describe('claim rules', () => {
     );
     expect(subjectKey('training', 'reference', { reference: 'CERT-9' })).toBe('training:ref:CERT-9');
     expect(subjectKey('public_welfare_post', 'hire_month', { applicationId: 'a1' })).toBeNull();
+  });
+});
+
+describe('amounts per certificate level', () => {
+  const setting = { amount: 1_000, levelAmounts: { junior: 800, senior: 1_600 } };
+  it('takes the amount set for the level, and the base amount for a level without one or no level', () => {
+    expect(amountForLevel(setting, 'junior')).toEqual({ amount: 800, byLevel: true });
+    expect(amountForLevel(setting, 'senior')).toEqual({ amount: 1_600, byLevel: true });
+    expect(amountForLevel(setting, 'technician')).toEqual({ amount: 1_000, byLevel: false });
+    expect(amountForLevel(setting, null)).toEqual({ amount: 1_000, byLevel: false });
+  });
+
+  it('reads stored amounts of known levels only, in the levels’ order', () => {
+    expect(levelAmountsOf({ senior: 1_600, master: 5, junior: 800, intermediate: -1 })).toEqual({
+      junior: 800,
+      senior: 1_600,
+    });
+    expect(levelAmountsOf(null)).toEqual({});
+    expect(levelAmountsOf([1, 2])).toEqual({});
   });
 });

@@ -7,6 +7,7 @@ import {
   SubsidyKind,
 } from '../platform/database/generated/enums.ts';
 import { RULE_IDS } from './claim-rules.ts';
+import { CERTIFICATE_LEVELS } from './certificate-levels.ts';
 
 /** A browser sends empty fields of a GET form: '' means "not given". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -21,6 +22,27 @@ const regionCode = z
   .string()
   .regex(/^\d{2}(\d{2}(\d{2})?)?$/, 'must be a province, city or county code (2, 4 or 6 digits)');
 const code = z.string().regex(/^[a-z][a-z0-9_]{2,40}$/, 'must be lower-case letters, digits and _');
+const level = z.enum(CERTIFICATE_LEVELS, `must be a certificate level: ${CERTIFICATE_LEVELS.join(', ')}`);
+/**
+ * Yuan per certificate level ({ junior: 800, senior: 1600 }); a level left out, or sent empty from a
+ * form, is paid the base amount. An unknown level or a bad amount is refused naming it
+ * (levelAmounts.senior).
+ */
+const levelAmounts = z.preprocess(
+  (v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '' && x !== null && x !== undefined))
+      : v,
+  z.partialRecord(level, yuan, {
+    // A record keyed by an enum reports unknown keys as `unrecognized_keys` (not in its declared issue types).
+    error: (issue) => {
+      const unknown = (issue as { code: string; keys?: string[] }).code === 'unrecognized_keys';
+      return unknown
+        ? `names unknown certificate levels: ${(issue as { keys?: string[] }).keys?.join(', ')} (known: ${CERTIFICATE_LEVELS.join(', ')})`
+        : 'must be yuan per certificate level';
+    },
+  }),
+);
 
 export const SettingSchema = z
   .object({
@@ -33,6 +55,8 @@ export const SettingSchema = z
     periodFrom: z.string().nullable(),
     periodTo: z.string().nullable(),
     budget: z.number().int().nullable(),
+    /** Yuan per certificate level (programmes paid on a certificate); a level left out is paid `amount`. */
+    levelAmounts: z.partialRecord(z.enum(CERTIFICATE_LEVELS), z.number().int()),
     updatedAt: z.string(),
   })
   .meta({ id: 'SubsidyProgrammeSetting' });
@@ -69,6 +93,8 @@ export const SettingInputSchema = z.object({
   periodFrom: optional(day).transform((v) => v ?? null),
   periodTo: optional(day).transform((v) => v ?? null),
   budget: optional(yuan).transform((v) => v ?? null),
+  /** Only for programmes paid on a certificate (training, appraisal). */
+  levelAmounts: levelAmounts.optional().transform((v) => v ?? {}),
 });
 export type SettingInput = z.infer<typeof SettingInputSchema>;
 
@@ -112,6 +138,9 @@ export const ClaimSchema = z
     fairId: z.string().nullable(),
     reference: z.string().nullable(),
     month: z.string().nullable(),
+    /** The certificate level the claim was made on, and whether the region's amount for it priced the claim. */
+    level: z.enum(CERTIFICATE_LEVELS).nullable(),
+    levelPriced: z.boolean(),
     claimant: z.enum(SubsidyClaimant),
     claimantName: z.string(),
     people: z.number().int(),
@@ -137,6 +166,8 @@ export const ClaimCreateSchema = z.object({
   fairId: optional(uuid('a fair')),
   reference: optional(z.string().trim().min(1).max(80)),
   month: optional(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')),
+  /** The certificate's level, for a programme paid on a certificate: its amount for the level applies. */
+  level: optional(level),
   /** Evidence given with the claim: { business_licence: '…' }. */
   evidence: z.record(z.string().max(40), z.string().max(200)).default({}),
   /** Submit at once instead of keeping a draft. */

@@ -19,6 +19,7 @@ export function claimsTable(locale: string, rows: AsyncIterable<Claim[]> | Claim
     { header: t('claims.fields.month'), value: (r) => r.month },
     { header: t('claims.fields.people'), value: (r) => r.people },
     { header: t('claims.fields.amount'), value: (r) => r.amount },
+    { header: t('claims.fields.level'), value: (r) => (r.level ? t(`claims.levels.${r.level}`) : null), width: 16 },
     { header: t('claims.fields.status'), value: (r) => t(`claims.status.${r.status}`) },
     { header: t('claims.fields.rejectionReason'), value: (r) => r.rejectionReason, width: 24 },
     { header: t('claims.fields.paidAmount'), value: (r) => r.paidAmount },

@@ -11,6 +11,9 @@ import type { ClaimEngine } from './claim-engine.ts';
 import { ClaimListQuerySchema, SettingInputSchema, TransitionInputSchema } from './claims.contract.ts';
 import { claimsTable } from './claims.export.ts';
 import { budgetView, claimView, programmeView } from './claims.view-model.ts';
+import { CERTIFICATE_LEVELS } from './certificate-levels.ts';
+import { issueMessage } from '../platform/http/form-errors.ts';
+import { ValidationError } from '../platform/errors/domain-errors.ts';
 
 const officers = auth.roles('officer', 'admin');
 const TEXTS = {
@@ -28,12 +31,32 @@ const filterQuery = (q: Record<string, unknown>) =>
     .map(([k, v]) => `&${k}=${encodeURIComponent(String(v))}`)
     .join('');
 
+/** Each level's problem (`levelAmounts.senior` → senior), worded for the input beside it. */
+function levelErrors(locale: string, error: unknown): Record<string, string> {
+  if (!(error instanceof ValidationError)) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const [head, level] = issue.field.split('.');
+    if (head === 'levelAmounts' && level)
+      errors[level] ??= issueMessage(
+        locale,
+        { ...issue, field: 'levelAmount' },
+        { labels: { levelAmount: `claims.levels.${level}` } },
+      );
+  }
+  return errors;
+}
+
 /** Programmes with their regional rules and the form to set a region's, and budgets against spend. */
 async function programmePages(app: FastifyInstance, { programmes }: ClaimEngine) {
   async function renderProgrammes(
     request: FastifyRequest,
     reply: FastifyReply,
-    extra: { problem?: PageProblem & { code: string }; saved?: boolean; sent?: Record<string, unknown> } = {},
+    extra: {
+      problem?: PageProblem & { code: string; levelErrors?: Record<string, string> };
+      saved?: boolean;
+      sent?: Record<string, unknown>;
+    } = {},
   ) {
     const list = await programmes.list(request.user!);
     const regionCode = request.user!.regionCode?.slice(0, 6) || '35';
@@ -65,14 +88,18 @@ async function programmePages(app: FastifyInstance, { programmes }: ClaimEngine)
     handler: async (request, reply) => {
       const { code } = codeParam.parse(request.params);
       const body = request.body as FormBody;
-      const sent = Object.fromEntries(
-        ['regionCode', 'amount', 'cap', 'qualifyingMonths', 'bonus', 'periodFrom', 'periodTo', 'budget', 'active'].map(
-          (k) => [k, field(body, k)],
-        ),
-      );
+      const names = ['regionCode', 'amount', 'cap', 'qualifyingMonths', 'bonus', 'periodFrom', 'periodTo', 'budget'];
+      const levelNames = CERTIFICATE_LEVELS.map((l) => `level_${l}`);
+      const sent = Object.fromEntries([...names, ...levelNames, 'active'].map((k) => [k, field(body, k)]));
       try {
-        const { active: _active, ...fields } = sent;
-        const input = parseForm(SettingInputSchema, fields as Record<string, unknown> & { active?: unknown });
+        // Amounts per level only from the programme's own inputs: other programmes' forms have none.
+        const levels = Object.fromEntries(
+          CERTIFICATE_LEVELS.map((l) => [l, sent[`level_${l}`]]).filter(([, v]) => v !== undefined),
+        );
+        const input = parseForm(SettingInputSchema, {
+          ...Object.fromEntries(names.map((k) => [k, sent[k]])),
+          ...(Object.keys(levels).length ? { levelAmounts: levels } : {}),
+        });
         await programmes.setSetting(
           request.user!,
           code,
@@ -82,7 +109,11 @@ async function programmePages(app: FastifyInstance, { programmes }: ClaimEngine)
         return reply.redirect(`/subsidies/programmes?saved=1#programme-${code}`, 303);
       } catch (error) {
         return renderProgrammes(request, reply, {
-          problem: { ...pageProblem(request.locale, error, TEXTS), code },
+          problem: {
+            ...pageProblem(request.locale, error, TEXTS),
+            code,
+            levelErrors: levelErrors(request.locale, error),
+          },
           sent,
         });
       }

@@ -16,6 +16,7 @@ import type { Claim, ClaimCreate, ClaimFilterQuery, ClaimListQuery, TransitionIn
 import type { ClaimFilter, ClaimRow, ClaimsRepository, ClaimWrite, StepWrite } from './claims.repository.ts';
 import type { ProgrammesService } from './programmes.service.ts';
 import { planStep } from './claim-steps.ts';
+import { amountForLevel, levelAmountsOf } from './certificate-levels.ts';
 import { ruleSetting, settingFor } from './programmes.service.ts';
 
 /** Who acts: an officer, a claimant on their own claim (see self-claims), or the platform (a job, another module). */
@@ -55,6 +56,8 @@ export function toClaim(
     fairId: row.fairId,
     reference: row.reference,
     month: row.month,
+    level: (row.level as Claim['level']) ?? null,
+    levelPriced: row.levelPriced,
     claimant: row.claimant,
     claimantName: row.claimantName,
     people: row.people,
@@ -98,7 +101,10 @@ function filterOf(scope: string, query: ClaimFilterQuery & Pick<ClaimFilter, 'em
   };
 }
 
-/** The new claim's row: its subject, the rule that priced it, the checks it passed. */
+/**
+ * The new claim's row: its subject, the rule that priced it (the region's amount for the
+ * certificate's level when it set one, its base amount otherwise), the checks it passed.
+ */
 function claimWrite(c: {
   programme: ProgrammeRow;
   subject: Subject;
@@ -110,6 +116,10 @@ function claimWrite(c: {
   status: SubsidyClaimStatus;
 }): ClaimWrite {
   const { programme, subject, setting, input, checks, key, by } = c;
+  const start = amountForLevel(
+    { amount: setting.amount, levelAmounts: levelAmountsOf(setting.levelAmounts) },
+    input.level,
+  );
   return {
     programmeId: programme.id,
     kind: programme.kind,
@@ -122,10 +132,17 @@ function claimWrite(c: {
     fairId: subject.fairId,
     reference: input.reference ?? null,
     month: input.month ?? null,
+    level: input.level ?? null,
+    levelPriced: start.byLevel,
     claimant: programme.claimant,
     claimantName: subject.claimantName,
     people: subject.people,
-    amount: claimAmount(programme.amountBasis, setting, subject.people, subject.employerKind),
+    amount: claimAmount(
+      programme.amountBasis,
+      { ...setting, amount: start.amount },
+      subject.people,
+      subject.employerKind,
+    ),
     evidence: input.evidence,
     checks: checks,
     status: c.status,

@@ -1,5 +1,6 @@
 import { translate } from '../platform/i18n/i18n.ts';
 import type { PageProblem } from '../platform/http/page-forms.ts';
+import { CERTIFICATE_LEVELS } from './certificate-levels.ts';
 import type { Claim, Programme } from './claims.contract.ts';
 import { settingFor } from './programmes.service.ts';
 
@@ -22,7 +23,9 @@ function settingForm(p: Programme, regionCode: string, sent?: Record<string, unk
   if (sent) return { ...sent, active: sent.active === true || sent.active === 'on' };
   const rule = settingFor(p.settings, regionCode);
   const own = rule?.regionCode === regionCode;
+  const levels = rule?.levelAmounts ?? {};
   return {
+    ...Object.fromEntries(CERTIFICATE_LEVELS.map((l) => [`level_${l}`, levels[l]])),
     regionCode,
     amount: rule?.amount,
     cap: rule?.cap,
@@ -50,7 +53,39 @@ export function programmeView(
     claimantText: t(`claims.claimant.${p.claimant}`),
     basisText: t(`claims.basis.${p.amountBasis}`),
     hiring: p.kind === 'hiring',
+    ...levelView(locale, p, form.regionCode, problem ? form.sent : undefined, problem),
     problem,
+  };
+}
+
+/**
+ * A programme paid on a certificate (training, appraisal): each region row's amounts per level in
+ * words, and the form's inputs per level with what was sent and the level's error.
+ */
+function levelView(
+  locale: string,
+  p: Programme,
+  regionCode: string,
+  sent: Record<string, unknown> | undefined,
+  problem: (PageProblem & { levelErrors?: Record<string, string> }) | undefined,
+) {
+  if (p.eligibilityRule !== 'certificate_of_poor_person') return { byLevel: false };
+  const name = (level: string) => translate(locale, `claims.levels.${level}`);
+  const rule = settingFor(p.settings, regionCode);
+  return {
+    byLevel: true,
+    settings: p.settings.map((s) => ({
+      ...s,
+      levelText: CERTIFICATE_LEVELS.filter((l) => s.levelAmounts[l] !== undefined)
+        .map((l) => `${name(l)} ${s.levelAmounts[l]}`)
+        .join(' · '),
+    })),
+    levelInputs: CERTIFICATE_LEVELS.map((level) => ({
+      level,
+      label: name(level),
+      value: sent ? sent[`level_${level}`] : rule?.levelAmounts[level],
+      error: problem?.levelErrors?.[level],
+    })),
   };
 }
 
@@ -69,6 +104,7 @@ export function claimView(locale: string, c: Claim) {
   const next = NEXT[c.status];
   return {
     ...c,
+    levelText: c.level ? t(`claims.levels.${c.level}`) : null,
     programmeText: locale === 'en' ? c.programmeNameEn : c.programmeName,
     statusText: t(`claims.status.${c.status}`),
     createdOn: c.createdAt.slice(0, 10),

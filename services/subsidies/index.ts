@@ -24,6 +24,7 @@ export type { Claim, ClaimCreate } from './claims.contract.ts';
 export type { ClaimCheck, GraduateFacts } from './claim-rules.ts';
 export type { GraduateRecordLookup } from './claim-facts.ts';
 export { subsidyFigures, type SubsidyFigureRow } from './claims-figures.repository.ts';
+export { CERTIFICATE_LEVELS, type CertificateLevel } from './certificate-levels.ts';
 
 /**
  * Creates a claim on a programme for another module (training: `training` and `appraisal` claims

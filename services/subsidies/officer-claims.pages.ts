@@ -7,6 +7,7 @@ import { translate } from '../platform/i18n/i18n.ts';
 import type { ClaimEngine } from './claim-engine.ts';
 import type { ClaimCheck } from './claim-rules.ts';
 import { ClaimCreateSchema } from './claims.contract.ts';
+import { CERTIFICATE_LEVELS } from './certificate-levels.ts';
 
 const officers = auth.roles('officer', 'admin');
 const TEXTS = {
@@ -84,6 +85,11 @@ export async function officerClaimPages(app: FastifyInstance, opts: { engine: Cl
           label: translate(locale, `claims.fields.${choices.field}`),
         },
         values,
+        levels: CERTIFICATE_LEVELS.map((value) => ({
+          value,
+          label: translate(locale, `claims.levels.${value}`),
+          selected: values.level === value,
+        })),
         problem: state.problem,
         failedChecks: (state.failedChecks ?? []).map((c) => ({
           ...c,
@@ -105,7 +111,7 @@ export async function officerClaimPages(app: FastifyInstance, opts: { engine: Cl
     handler: async (request, reply) => {
       const body = request.body as FormBody;
       const step = StepQuery.parse({ programme: field(body, 'programmeCode'), q: field(body, 'q') });
-      const names = ['labourerId', 'applicationId', 'fairId', 'month', 'reference'];
+      const names = ['labourerId', 'applicationId', 'fairId', 'month', 'reference', 'level'];
       const values = Object.fromEntries(
         [...names, ...Object.keys(body).filter((k) => k.startsWith('ev_'))].map((k) => [k, field(body, k)]),
       );

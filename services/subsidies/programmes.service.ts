@@ -1,6 +1,7 @@
 import { scopePrefix } from '../platform/access/scope.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors/domain-errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
+import { levelAmountsOf } from './certificate-levels.ts';
 import type { EligibilityRule, RuleSetting } from './claim-rules.ts';
 import type { Programme, ProgrammeCreate, Setting, SettingInput } from './claims.contract.ts';
 import type { ClaimsRepository } from './claims.repository.ts';
@@ -19,6 +20,7 @@ export const toSetting = (row: SettingRow): Setting => ({
   periodFrom: dateOnly(row.periodFrom),
   periodTo: dateOnly(row.periodTo),
   budget: row.budget,
+  levelAmounts: levelAmountsOf(row.levelAmounts),
   updatedAt: row.updatedAt.toISOString(),
 });
 
@@ -64,8 +66,17 @@ const settingWrite = (input: SettingInput, actorId: string) => ({
   periodFrom: asDate(input.periodFrom),
   periodTo: asDate(input.periodTo),
   budget: input.budget,
+  levelAmounts: input.levelAmounts,
   updatedById: actorId,
 });
+
+/** Amounts per certificate level belong to programmes paid on a certificate (training, appraisal). */
+function assertLevels(eligibilityRule: string, input: SettingInput) {
+  if (eligibilityRule !== 'certificate_of_poor_person' && Object.keys(input.levelAmounts).length > 0)
+    throw new ValidationError('This programme is not paid on a certificate', [
+      { field: 'levelAmounts', code: 'not_by_level', message: 'only programmes paid on a certificate take them' },
+    ]);
+}
 
 /** An officer sets rows for their own region and the regions under it. */
 function assertWithin(actor: SessionUser, regionCode: string) {
@@ -89,6 +100,7 @@ export function createProgrammesService({ repo, claims }: { repo: ProgrammesRepo
 
     async create(actor: SessionUser, input: ProgrammeCreate, requestId: string) {
       assertWithin(actor, input.setting.regionCode);
+      assertLevels(input.eligibilityRule, input.setting);
       if (await repo.byCode(input.code))
         throw new ConflictError(`Programme ${input.code} exists already`, { reason: 'exists' });
       const { setting, ...programme } = input;
@@ -108,6 +120,7 @@ export function createProgrammesService({ repo, claims }: { repo: ProgrammesRepo
     async setSetting(actor: SessionUser, code: string, input: SettingInput, requestId: string) {
       assertWithin(actor, input.regionCode);
       const programme = await byCode(code);
+      assertLevels(programme.eligibilityRule, input);
       const row = await repo.setSetting(programme.id, input.regionCode, settingWrite(input, actor.id), {
         actor,
         action: 'subsidy.programme.setting',

@@ -9,6 +9,8 @@ import type { CoursesService } from './courses.service.ts';
 import { TrainingClaimInputSchema } from './training-claims.contract.ts';
 import type { TrainingClaims } from './training-claims.service.ts';
 import { idOf, officers, TEXTS } from './training-page-kit.ts';
+import { translate } from '../platform/i18n/i18n.ts';
+import { GRADES } from './claim-kinds.ts';
 
 interface RowProblem {
   /** The enrolment's row, or 'sessions' for the class-day form, or 'page' for the whole page. */
@@ -54,6 +56,7 @@ function sheetRenderer({ courses, attendance, claims }: Deps): Render {
       {
         title: course.title,
         course,
+        grades: GRADES.map((value) => ({ value, label: translate(request.locale, `claims.levels.${value}`) })),
         people,
         sessions,
         saved: query.saved === '1',
@@ -93,6 +96,7 @@ export async function courseSheetPages(app: FastifyInstance, opts: Deps) {
           result: text('result'),
           score: text('score') === undefined ? undefined : Number(text('score')),
           certificateNumber: text('certificateNumber'),
+          certificateLevel: text('certificateLevel'),
         });
         await courses.updateEnrolment(request.user!, enrolmentId, patch, request.id, request.locale);
         return reply.redirect(`/training/courses/${courseId}?saved=1`, 303);

@@ -7,6 +7,7 @@ import {
   TrainingProviderKind,
 } from '../platform/database/generated/enums.ts';
 import { enumValues } from '../platform/validation/enum-values.ts';
+import { GRADES } from './claim-kinds.ts';
 
 export const PROGRAMMES = enumValues(TrainingProgramme);
 export const PROVIDER_KINDS = enumValues(TrainingProviderKind);
@@ -110,11 +111,17 @@ export const EnrolmentPatchSchema = z
     result: z.enum(['passed', 'failed']).optional(),
     score: z.number().int().min(0, 'must be 0 to 100').max(100, 'must be 0 to 100').optional(),
     certificateNumber: z.string().trim().min(2).max(60).optional(),
+    /** The grade a passed skill-level or qualification certificate carries (初级 … 高级技师), when graded. */
+    certificateLevel: z.enum(GRADES, `must be a grade: ${GRADES.join(', ')}`).optional(),
     completedOn: day.optional(),
   })
   .refine((p) => p.result !== 'failed' || !p.certificateNumber, {
     path: ['certificateNumber'],
     message: 'a failed result has no certificate',
+  })
+  .refine((p) => p.result === 'passed' || !p.certificateLevel, {
+    path: ['certificateLevel'],
+    message: 'a grade comes with a pass',
   })
   .refine((p) => p.score === undefined || p.result !== undefined, {
     path: ['result'],

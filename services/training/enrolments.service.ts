@@ -8,6 +8,7 @@ import type { EnrolmentPatch } from './courses.contract.ts';
 import type { CoursesRepository, EnrolmentRow, TrainingCourse } from './courses.repository.ts';
 import { enrolmentView } from './enrolment-view.ts';
 import { offerReasonText } from './offer-reason.ts';
+import { GRADE_TEXTS } from './claim-kinds.ts';
 
 /** What a completion writes: the result and score, and the certificate a pass on a certificate course earns. */
 function completion(row: EnrolmentRow, patch: EnrolmentPatch) {
@@ -23,6 +24,7 @@ function completion(row: EnrolmentRow, patch: EnrolmentPatch) {
       ? {
           labourerId: row.labourerId,
           kind: certificateKind,
+          level: patch.certificateLevel ? GRADE_TEXTS[patch.certificateLevel] : null,
           issuer: row.course.providerName,
           issuedOn: completedAt,
           number: patch.certificateNumber ?? null,

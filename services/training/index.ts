@@ -36,6 +36,11 @@ import { techSchoolAidPages } from './tech-school-aid.pages.ts';
 import { createTechSchoolAidCheckRepository } from './tech-school-aid-check.repository.ts';
 import { createTechSchoolAidCheck } from './tech-school-aid-check.service.ts';
 import { techSchoolAidCheckPages } from './tech-school-aid-check.pages.ts';
+import { createTargetsRepository } from './targets.repository.ts';
+import { createSkillsFiguresRepository } from './skills-figures.repository.ts';
+import { createTargets, type Targets } from './targets.service.ts';
+import { targetsRoutes } from './targets.routes.ts';
+import { targetsPages } from './targets.pages.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
@@ -51,13 +56,20 @@ export type TechSchoolFiguresSource = (
 ) => Promise<Record<string, number>>;
 
 /**
+ * The skills figures of a region prefix and period: training wishes, offers, enrolments,
+ * completions, certificates, work after them, and the yearly targets with progress (reports'
+ * skills-indicators.ts defines them).
+ */
+export type SkillsFiguresSource = Targets['figures'];
+
+/**
  * Training (/api/v1/training): people's training records (cooperation's household pages record
  * them too), the course catalogue, enrolments, offers from training wishes, completions that
  * write certificates.
  */
 export const trainingModule: AppModule<
   CoreDeps & { notifier: Notifier; formOptions: FormOptionsSource; registryLookup: RegistryLookup },
-  { training: TrainingService; techSchoolFigures: TechSchoolFiguresSource }
+  { training: TrainingService; techSchoolFigures: TechSchoolFiguresSource; skillsFigures: SkillsFiguresSource }
 > = {
   name: 'training',
   setUp({ db, reference, notifier, formOptions, registryLookup }) {
@@ -96,8 +108,13 @@ export const trainingModule: AppModule<
       ...(await schools.figures(prefix, period)),
       ...(await aid.figures(prefix, period)),
     });
+    const targets = createTargets({
+      repo: createTargetsRepository(db),
+      figures: createSkillsFiguresRepository(db),
+      reference,
+    });
     return {
-      provides: { training, techSchoolFigures },
+      provides: { training, techSchoolFigures, skillsFigures: targets.figures },
       async register(app) {
         app.profileSections.add(trainingProfileSection(createProfileRepository(db), reference));
         await app.register(trainingRoutes, { training });
@@ -116,6 +133,8 @@ export const trainingModule: AppModule<
           imports: createCertificateImport({ repo: createCertificateImportRepository(db), registry: registryLookup }),
         });
         await app.register(attendancePages, { attendance, courses });
+        await app.register(targetsRoutes, { targets });
+        await app.register(targetsPages, { targets, formOptions });
       },
     };
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { SubsidyClaimStatus } from '../platform/database/generated/enums.ts';
+import { CERTIFICATE_LEVELS } from '../subsidies/index.ts';
 import { CLAIM_PROGRAMMES } from './claim-kinds.ts';
 
 export const TrainingClaimInputSchema = z.object({
@@ -18,6 +19,9 @@ export const TrainingClaimSchema = z
     claimId: z.string(),
     status: z.enum(SubsidyClaimStatus),
     amount: z.number().int(),
+    /** The certificate's level the claim was priced at (null: none recorded), and whether the region set an amount for it. */
+    level: z.enum(CERTIFICATE_LEVELS).nullable(),
+    levelPriced: z.boolean(),
   })
   .meta({ id: 'TrainingClaim' });
 export type TrainingClaimView = z.infer<typeof TrainingClaimSchema>;

@@ -31,7 +31,15 @@ export function createTrainingClaimsRepository(db: Db) {
       certificateIds.length
         ? db.subsidyClaim.findMany({
             where: { reference: { in: certificateIds }, programme: { code: { in: ['training', 'appraisal'] } } },
-            select: { id: true, reference: true, status: true, amount: true, programme: { select: { code: true } } },
+            select: {
+              id: true,
+              reference: true,
+              status: true,
+              amount: true,
+              level: true,
+              levelPriced: true,
+              programme: { select: { code: true } },
+            },
             orderBy: { createdAt: 'asc' },
           })
         : Promise.resolve([]),

@@ -1,7 +1,8 @@
 import { ConflictError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { SubsidyClaimStatus } from '../platform/database/generated/enums.ts';
-import { planKindOf, programmesFor, type ClaimProgramme } from './claim-kinds.ts';
+import type { CertificateLevel } from '../subsidies/index.ts';
+import { claimLevelOf, planKindOf, programmesFor, type ClaimProgramme } from './claim-kinds.ts';
 import type { EnrolmentView } from './courses.contract.ts';
 import type { CoursesService } from './courses.service.ts';
 import type { TrainingClaimsRepository } from './training-claims.repository.ts';
@@ -12,8 +13,10 @@ export type ClaimPort = (input: {
   programmeCode: ClaimProgramme;
   labourerId: string;
   reference: string;
+  /** The certificate's level: the region's amount for it prices the claim when one is set. */
+  level?: CertificateLevel | undefined;
   evidence: Record<string, string>;
-}) => Promise<{ id: string; status: SubsidyClaimStatus; amount: number }>;
+}) => Promise<{ id: string; status: SubsidyClaimStatus; amount: number; level: string | null; levelPriced: boolean }>;
 
 const refuse = (message: string, reason: string) => new ConflictError(message, { reason });
 
@@ -59,6 +62,8 @@ export function createTrainingClaims(deps: {
           claimId: c.id,
           status: c.status,
           amount: c.amount,
+          level: c.level as CertificateLevel | null,
+          levelPriced: c.levelPriced,
         }));
       const possible = cert ? programmesFor(planKindOf(cert.kind, cert.category)) : [];
       out.set(e.id, { claims: made, open: possible.filter((p) => !made.some((m) => m.programme === p)) });
@@ -82,13 +87,21 @@ export function createTrainingClaims(deps: {
         throw refuse('The person has not passed with a certificate', 'no_certificate');
       const cert = await repo.certificate(row.certificateId);
       if (!cert) throw refuse('The certificate no longer exists', 'no_certificate');
-      if (!programmesFor(planKindOf(cert.kind, cert.category)).includes(programme))
+      const kind = planKindOf(cert.kind, cert.category);
+      if (!programmesFor(kind).includes(programme))
         throw refuse(`A ${cert.kind} certificate does not carry the ${programme} subsidy`, 'certificate_kind');
+      const level = claimLevelOf(kind, cert.level);
       const made = await claim({
         programmeCode: programme,
         labourerId: row.labourerId,
         reference: cert.id,
-        evidence: { certificate: cert.number ?? cert.id, certificateKind: cert.kind, course: row.course.title },
+        ...(level ? { level } : {}),
+        evidence: {
+          certificate: cert.number ?? cert.id,
+          certificateKind: cert.kind,
+          ...(cert.level ? { certificateLevel: cert.level } : {}),
+          course: row.course.title,
+        },
       }).catch((error: unknown) => {
         throw engineRefusal(error);
       });
@@ -98,7 +111,7 @@ export function createTrainingClaims(deps: {
         entity: 'SubsidyClaim',
         entityId: made.id,
         ...(requestId ? { requestId } : {}),
-        details: { enrolmentId, programme, certificateId: cert.id },
+        details: { enrolmentId, programme, certificateId: cert.id, level },
       });
       return {
         enrolmentId,
@@ -108,6 +121,8 @@ export function createTrainingClaims(deps: {
         claimId: made.id,
         status: made.status,
         amount: made.amount,
+        level: made.level as CertificateLevel | null,
+        levelPriced: made.levelPriced,
       } satisfies TrainingClaimView;
     },
   };

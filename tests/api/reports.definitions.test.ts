@@ -7,6 +7,7 @@ import type {
   EducationLevel,
   EmploymentStatus,
   PovertyStatus,
+  TrainingEnrolmentStatus,
 } from '../../services/platform/database/generated/enums.ts';
 
 const at = (text: string) => new Date(`${text}T12:00:00+08:00`);
@@ -81,6 +82,86 @@ const PEOPLE: Record<string, Spec> = {
   },
 };
 
+/**
+ * Skills figures (services/reports/skills-indicators.ts) on the same people: training wishes, one
+ * course of 宁化 with its enrolments, a completion certificate, work after certificates, a training
+ * record, and 宁化's targets for 2026.
+ */
+async function seedSkills(ctx: TestContext, ids: Record<string, string>) {
+  for (const key of ['D1', 'D4', 'D6', 'D8', 'D11'])
+    await ctx.db.labourer.update({ where: { id: ids[key]! }, data: { trainingWishes: ['C05-005'] } });
+  const course = await ctx.db.trainingCourse.create({
+    data: {
+      title: '养老护理员培训班',
+      programme: 'spring_tide',
+      providerName: '宁化县职业技术学校',
+      providerKind: 'technical_school',
+      regionCode: '350424100',
+      place: '镇文化站',
+      startsOn: day('2026-02-10'),
+      endsOn: day('2026-03-10'),
+      seats: 30,
+    },
+  });
+  const enrol = (
+    key: string,
+    e: { status: TrainingEnrolmentStatus; offered?: string; enrolled?: string; completed?: string; passed?: boolean },
+  ) =>
+    ctx.db.trainingEnrolment.create({
+      data: {
+        courseId: course.id,
+        labourerId: ids[key]!,
+        status: e.status,
+        offeredAt: e.offered ? at(e.offered) : null,
+        enrolledAt: e.enrolled ? at(e.enrolled) : null,
+        completedAt: e.completed ? at(e.completed) : null,
+        passed: e.passed ?? null,
+      },
+    });
+  await enrol('D1', {
+    status: 'completed',
+    offered: '2026-02-01',
+    enrolled: '2026-02-05',
+    completed: '2026-03-10',
+    passed: true,
+  });
+  await enrol('D4', { status: 'offered', offered: '2026-06-20' });
+  await enrol('D6', { status: 'offered', offered: '2026-07-05' }); // after the period
+  await enrol('D12', { status: 'completed', enrolled: '2026-04-01', completed: '2026-05-20', passed: false });
+  await enrol('D9', { status: 'withdrawn', enrolled: '2026-06-10' });
+  await enrol('D2', { status: 'completed', enrolled: '2025-12-20', completed: '2026-01-15', passed: true });
+  await enrol('D8', { status: 'completed', offered: '2026-03-01', enrolled: '2026-03-02', completed: '2026-04-01' }); // outside
+  // D1's pass wrote a completion certificate (结业证书, one of the plan's four kinds).
+  await ctx.db.labourerCertificate.create({
+    data: { labourerId: ids.D1!, kind: 'CERT-TRAINING', issuedOn: day('2026-03-10') },
+  });
+  // Work after a certificate: D12 on 20 July (78 days after the 3 May special-ability certificate);
+  // D1 on 15 July (127 days after 10 March). Both after 30 June: the period's stocks stay as they are.
+  for (const [key, when] of [
+    ['D12', '2026-07-20'],
+    ['D1', '2026-07-15'],
+  ] as const)
+    await ctx.db.labourerStatusChange.create({
+      data: { labourerId: ids[key]!, toStatus: 'employed_local', changedAt: at(when), source: 'import' },
+    });
+  // A training record of D10 (not confirmed poor) ended in April: an upgrading training, nobody's person count.
+  await ctx.db.trainingRecord.create({
+    data: {
+      labourerId: ids.D10!,
+      course: '电工培训',
+      provider: '县就业局',
+      startedOn: day('2026-04-01'),
+      endedOn: day('2026-04-30'),
+    },
+  });
+  for (const [kind, value] of [
+    ['upgrading_trainings', 20],
+    ['people_trained', 10],
+    ['people_certified', 8],
+  ] as const)
+    await ctx.db.trainingTarget.create({ data: { regionCode: '350424', year: 2026, kind, value } });
+}
+
 describe('the plan’s definitions on hand-made data (services/reports/indicators.ts)', () => {
   let ctx: TestContext;
   let officer: { authorization: string };
@@ -132,6 +213,7 @@ describe('the plan’s definitions on hand-made data (services/reports/indicator
     await certificate('D12', 'CERT-DRIVING-C', '2026-05-02'); // operating licence
     await certificate('D12', 'CERT-MATERNITY', '2026-05-03'); // special ability
     await certificate('D10', 'CERT-COOK', '2026-05-04'); // skill level, but D10 is not confirmed
+    await seedSkills(ctx, ids);
     await createUser(ctx.db, { role: 'officer', regionCode: '350424', username: 'def.ninghua' });
     officer = await bearer(ctx, 'def.ninghua');
   });
@@ -186,5 +268,45 @@ describe('the plan’s definitions on hand-made data (services/reports/indicator
   it('counts the 16-year-olds for pension coverage within the same population (plan §4(1))', async () => {
     // The 9 people less D5 (15) = 8.
     expect((await values()).pension_eligible).toBe(8);
+  });
+
+  it('follows a training wish to a course, a certificate and work (plan §1(2), §3(1), §3(2))', async () => {
+    // Wishes today: D1, D4, D6 (D8 lifted out in 2016 and D11 erased are outside) = 3. Offered or
+    // on a course before 1 July: D1 (offered 1 Feb), D4 (offered 20 June); D6's offer is of 5 July
+    // → 2 of 3 = 66.7 %.
+    // Offered in the period: D1, D4 = 2 (D6 in July, D8 outside). Enrolled in the period and still on
+    // or through the course: D1, D12 = 2 (D9 withdrew, D2 enrolled in December, D8 outside).
+    // Completed in the period: D2 (15 Jan), D1 (10 Mar), D12 (20 May, failed) = 3.
+    // Certified (the four kinds): D1 completion, D3 elder care, D9 security guard, D12 maternity = 4
+    // (D1's health certificate, D12's driving licence and D10 are not).
+    // In work within 90 days of the certificate: D12 (20 July, 78 days after 3 May) = 1; D1 started
+    // 127 days after; D3 and D9 were in work already.
+    expect(await values()).toMatchObject({
+      training_wished: 3,
+      training_wished_reached: 2,
+      training_wish_coverage: 66.7,
+      training_offered: 2,
+      training_enrolled: 2,
+      training_course_completed: 3,
+      training_certified: 4,
+      training_certified_employed_90d: 1,
+    });
+  });
+
+  it('measures 宁化’s yearly targets from 1 January (plan §3(2) 每年开展农民工技能提升培训20万人次以上)', async () => {
+    // Upgrading trainings (人次, everyone registered): course completions D2, D1, D12, D8 + D10's
+    // training record = 5 of 20 → 25 %. Registered poor people trained: D2, D1, D12 = 3 of 10 → 30 %.
+    // Certified: D1, D3, D9, D12 = 4 of 8 → 50 %.
+    expect(await values()).toMatchObject({
+      training_target_upgrading_trainings: 20,
+      training_done_upgrading_trainings: 5,
+      training_progress_upgrading_trainings: 25,
+      training_target_people_trained: 10,
+      training_done_people_trained: 3,
+      training_progress_people_trained: 30,
+      training_target_people_certified: 8,
+      training_done_people_certified: 4,
+      training_progress_people_certified: 50,
+    });
   });
 });

@@ -138,6 +138,32 @@ describe('indicators against hand-computed values', () => {
       tech_school_fee_waived: 0,
       tech_school_aided: 0,
       tech_school_aid_coverage: 0,
+      // §1(2)/§3 skills figures (training module): nobody has a training wish, a course or a plan
+      // certificate of the half-year (L1's electrician permit is an operating licence); no training or
+      // appraisal claims; no targets set. Done since 1 January: the training records of L1 (ended
+      // February) and L7 (May) = 2 upgrading trainings and 2 registered poor people trained; L6's
+      // ends in July.
+      training_wished: 0,
+      training_wished_reached: 0,
+      training_wish_coverage: 0,
+      training_offered: 0,
+      training_enrolled: 0,
+      training_course_completed: 0,
+      training_certified: 0,
+      training_certified_employed_90d: 0,
+      training_subsidy_claims: 0,
+      training_subsidy_claimed_amount: 0,
+      training_subsidy_paid: 0,
+      training_subsidy_paid_amount: 0,
+      training_target_upgrading_trainings: 0,
+      training_done_upgrading_trainings: 2,
+      training_progress_upgrading_trainings: 0,
+      training_target_people_trained: 0,
+      training_done_people_trained: 2,
+      training_progress_people_trained: 0,
+      training_target_people_certified: 0,
+      training_done_people_certified: 0,
+      training_progress_people_certified: 0,
       graduates: 1, // §5(4): L6, bachelor of 2026; L1's college year is not recorded
       graduates_employed: 1, // L6 on a public-welfare post
       coop_agreements: 1, // 宁化's agreement is for 2025

@@ -26,6 +26,7 @@ const at = (text: string) => new Date(`${text}T12:00:00+08:00`);
 describe('subsidy figures on hand-made claims (plan §2(1), §2(3), §5(4))', () => {
   let ctx: TestContext;
   let officer: { authorization: string };
+  let shanghangOfficer: { authorization: string };
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -42,6 +43,7 @@ describe('subsidy figures on hand-made claims (plan §2(1), §2(3), §5(4))', ()
         decided?: string;
         amount: number;
         paidOn?: string;
+        paid?: number;
       },
     ) => {
       const programme = ids.get(code)!;
@@ -59,7 +61,9 @@ describe('subsidy figures on hand-made claims (plan §2(1), §2(3), §5(4))', ()
           status: over.status,
           createdAt: at(over.made),
           decidedAt: over.decided ? at(over.decided) : null,
-          ...(over.paidOn ? { paidAmount: over.amount, paidOn: new Date(`${over.paidOn}T00:00:00Z`) } : {}),
+          paidOn: over.paidOn ? new Date(`${over.paidOn}T00:00:00Z`) : null,
+          // Paid in full unless the claim says otherwise.
+          paidAmount: over.paid ?? (over.paidOn ? over.amount : null),
         },
       });
     };
@@ -128,8 +132,66 @@ describe('subsidy figures on hand-made claims (plan §2(1), §2(3), §5(4))', ()
       decided: '2026-01-06',
       amount: 600,
     });
+    // 上杭县 350823: the training and appraisal subsidies (plan §3(1)), people E, F, G.
+    const shanghang = { region: '350823', status: 'paid' as const };
+    await claim('T1', 'training', {
+      ...shanghang,
+      labourerId: 'E',
+      made: '2026-02-01',
+      decided: '2026-02-20',
+      amount: 800,
+      paidOn: '2026-03-01',
+      paid: 800,
+    });
+    await claim('T2', 'appraisal', {
+      ...shanghang,
+      labourerId: 'E',
+      made: '2026-02-01',
+      status: 'approved',
+      decided: '2026-02-20',
+      amount: 300,
+    });
+    await claim('T3', 'training', {
+      ...shanghang,
+      labourerId: 'F',
+      made: '2026-03-02',
+      decided: '2026-06-20',
+      amount: 1_600,
+      paidOn: '2026-07-01',
+      paid: 1_500,
+    });
+    await claim('T4', 'training', {
+      ...shanghang,
+      labourerId: 'G',
+      made: '2025-12-20',
+      decided: '2025-12-28',
+      amount: 600,
+      paidOn: '2026-01-05',
+      paid: 600,
+    });
+    await claim('T5', 'appraisal', {
+      ...shanghang,
+      labourerId: 'G',
+      made: '2026-04-01',
+      decided: '2026-06-30',
+      amount: 300,
+      paidOn: '2026-06-30',
+      paid: 250,
+    });
+    await claim('T6', 'training', {
+      ...shanghang,
+      region: '350821',
+      labourerId: 'D',
+      made: '2026-03-01',
+      decided: '2026-03-05',
+      amount: 1_000,
+      paidOn: '2026-03-10',
+      paid: 1_000,
+    });
     await createUser(ctx.db, { role: 'officer', regionCode: '350424', username: 'figures.ninghua' });
     officer = await bearer(ctx, 'figures.ninghua');
+    await createUser(ctx.db, { role: 'officer', regionCode: '350823', username: 'figures.shanghang' });
+    shanghangOfficer = await bearer(ctx, 'figures.shanghang');
   });
   afterAll(() => ctx.close());
 
@@ -310,5 +372,34 @@ describe('subsidy figures on hand-made claims (plan §2(1), §2(3), §5(4))', ()
     const stored = await ctx.app.inject({ method: 'GET', url: `/api/v1/reports/${quarterly.id}`, headers: officer });
     expect(stored.json().figures.programmes).toEqual(quarterly.figures.programmes);
     expect(stored.json().figures.values.subsidy_claims_paid).toBe(10_000);
+  });
+
+  /**
+   * Training and appraisal subsidies (plan §3(1) 符合条件的给予职业培训补贴和职业技能鉴定补贴) of 上杭县
+   * 350823, half-year 2026-01-01 … 2026-06-30 (a payment by its day):
+   *
+   *   T1 training   E  made 02-01  paid 03-01            800 (800 paid)
+   *   T2 appraisal  E  made 02-01  approved, not paid    300
+   *   T3 training   F  made 03-02  paid 07-01, after     1,600 (1,500 paid)
+   *   T4 training   G  made 2025-12-20  paid 01-05       600 (600 paid)
+   *   T5 appraisal  G  made 04-01  paid 06-30, the last day  300 (250 paid)
+   *   T6 training   D  in 长汀 350821, outside
+   */
+  it('counts the training and appraisal subsidies claimed and paid, in claims and yuan', async () => {
+    const response = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/indicators?from=2026-01-01&to=2026-06-30',
+      headers: shanghangOfficer,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    // Made in the period: T1, T2, T3, T5 = 4, for 800 + 300 + 1,600 + 300 = 3,000 yuan.
+    // Paid in the period: T1 (03-01), T4 (01-05), T5 (06-30) = 3, for 800 + 600 + 250 = 1,650 yuan;
+    // T3 was paid on 1 July.
+    expect(response.json().values).toMatchObject({
+      training_subsidy_claims: 4,
+      training_subsidy_claimed_amount: 3_000,
+      training_subsidy_paid: 3,
+      training_subsidy_paid_amount: 1_650,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer } from '../helpers/auth.ts';
-import { seedSmallDemo } from '../helpers/factories.ts';
+import { createUser, seedSmallDemo } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/pages.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 
@@ -146,5 +146,157 @@ describe('training and appraisal subsidy claims on course certificates (issue #1
         .items.map((c: { programme: string }) => c.programme)
         .sort(),
     ).toEqual(['appraisal', 'training']);
+  });
+
+  /**
+   * Amounts per certificate level (plan §3(1) 适当提高职业培训补贴标准): 龙岩市 (3508) and 三明市 (3504)
+   * each set their own for the training subsidy; a level a city left out is paid its base amount.
+   */
+  describe('amounts per certificate level, set per city', () => {
+    let longyan: Headers;
+    let sanming: Headers;
+    /** Enrolment ids by person: a 初级 and a 高级 certificate in each city. */
+    const made: Record<string, string> = {};
+    const as = (headers: Headers, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+      ctx.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+    beforeAll(async () => {
+      await createUser(ctx.db, { role: 'officer', regionCode: '3508', username: 'officer.longyan.levels' });
+      await createUser(ctx.db, { role: 'officer', regionCode: '3504', username: 'officer.sanming.levels' });
+      longyan = await bearer(ctx, 'officer.longyan.levels');
+      sanming = await bearer(ctx, 'officer.sanming.levels');
+      const people = await ctx.db.labourer.findMany({ skip: 2, take: 4, orderBy: { id: 'asc' } });
+      const places = ['350823100201', '350823100201', '350424100201', '350424100201']; // 上杭 ×2, 宁化 ×2
+      for (const [i, person] of people.entries())
+        await ctx.db.labourer.update({
+          where: { id: person.id },
+          data: { regionCode: places[i]!, povertyStatus: 'registered', erasedAt: null },
+        });
+      const cities = [
+        { headers: longyan, region: '350823100', key: 'ly', people: people.slice(0, 2) },
+        { headers: sanming, region: '350424100', key: 'sm', people: people.slice(2, 4) },
+      ];
+      for (const city of cities) {
+        const created = await as(city.headers, 'POST', '/api/v1/training/courses', {
+          ...course({ regionCode: city.region, eligibility: 'eligible_workers' }),
+        });
+        expect(created.statusCode, created.body).toBe(201);
+        for (const [i, grade] of (['junior', 'senior'] as const).entries()) {
+          const enrolled = await as(city.headers, 'POST', `/api/v1/training/courses/${created.json().id}/enrolments`, {
+            labourerId: city.people[i]!.id,
+          });
+          expect(enrolled.statusCode, enrolled.body).toBe(201);
+          const done = await as(city.headers, 'PATCH', `/api/v1/training/enrolments/${enrolled.json().id}`, {
+            result: 'passed',
+            certificateNumber: `FJ-LV-${city.key}-${grade}`,
+            certificateLevel: grade,
+          });
+          expect(done.statusCode, done.body).toBe(200);
+          made[`${city.key}-${grade}`] = enrolled.json().id;
+        }
+      }
+    });
+
+    it('records the grade on the certificate as the platform writes levels (五级/初级工 …)', async () => {
+      const junior = await ctx.db.labourerCertificate.findUniqueOrThrow({ where: { number: 'FJ-LV-ly-junior' } });
+      const senior = await ctx.db.labourerCertificate.findUniqueOrThrow({ where: { number: 'FJ-LV-sm-senior' } });
+      expect([junior.level, senior.level]).toEqual(['五级/初级工', '三级/高级工']);
+    });
+
+    it('lets each city set amounts per level, and refuses bad ones naming the field', async () => {
+      const setLongyan = await as(longyan, 'PATCH', '/api/v1/subsidy-programmes/training/settings', {
+        regionCode: '3508',
+        amount: 1_000,
+        levelAmounts: { junior: 800, intermediate: 1_200, senior: 1_600 },
+      });
+      expect(setLongyan.statusCode, setLongyan.body).toBe(200);
+      expect(setLongyan.json().levelAmounts).toEqual({ junior: 800, intermediate: 1_200, senior: 1_600 });
+      // 三明 sets 初级 and 中级 only: a 高级 certificate there is paid its base amount.
+      const setSanming = await as(sanming, 'PATCH', '/api/v1/subsidy-programmes/training/settings', {
+        regionCode: '3504',
+        amount: 900,
+        levelAmounts: { junior: 600, intermediate: 750 },
+      });
+      expect(setSanming.statusCode, setSanming.body).toBe(200);
+
+      const bad = await as(longyan, 'PATCH', '/api/v1/subsidy-programmes/training/settings', {
+        regionCode: '3508',
+        amount: 1_000,
+        levelAmounts: { senior: -5, master: 100 },
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().details).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'levelAmounts.senior' }),
+          expect.objectContaining({ field: 'levelAmounts', message: expect.stringContaining('master') }),
+        ]),
+      );
+      const notByCertificate = await as(longyan, 'PATCH', '/api/v1/subsidy-programmes/hiring/settings', {
+        regionCode: '3508',
+        amount: 1_000,
+        levelAmounts: { senior: 100 },
+      });
+      expect(notByCertificate.statusCode).toBe(400);
+      expect(notByCertificate.json().details[0]).toMatchObject({ field: 'levelAmounts', code: 'not_by_level' });
+      // The rule stayed as 龙岩 set it.
+      const programmes = (await as(longyan, 'GET', '/api/v1/subsidy-programmes')).json().items;
+      const training = programmes.find((p: { code: string }) => p.code === 'training');
+      expect(training.settings.find((r: { regionCode: string }) => r.regionCode === '3508').levelAmounts).toEqual({
+        junior: 800,
+        intermediate: 1_200,
+        senior: 1_600,
+      });
+    });
+
+    it('pays each certificate its city’s amount for its level, or the base amount', async () => {
+      const claim = (headers: Headers, key: string) =>
+        as(headers, 'POST', '/api/v1/training/claims', { enrolmentId: made[key], programme: 'training' });
+      // 龙岩 (per person, no cap): 初级 800 × 1 = 800; 高级 1,600 × 1 = 1,600.
+      // 三明: 初级 600 × 1 = 600; 高级 has no amount in 三明 → base 900 × 1 = 900.
+      const results = {
+        lyJunior: (await claim(longyan, 'ly-junior')).json(),
+        lySenior: (await claim(longyan, 'ly-senior')).json(),
+        smJunior: (await claim(sanming, 'sm-junior')).json(),
+        smSenior: (await claim(sanming, 'sm-senior')).json(),
+      };
+      expect(results).toMatchObject({
+        lyJunior: { amount: 800, level: 'junior', levelPriced: true },
+        lySenior: { amount: 1_600, level: 'senior', levelPriced: true },
+        smJunior: { amount: 600, level: 'junior', levelPriced: true },
+        smSenior: { amount: 900, level: 'senior', levelPriced: false },
+      });
+      const stored = await as(sanming, 'GET', `/api/v1/subsidy-claims/${results.smSenior.claimId}`);
+      expect(stored.json()).toMatchObject({ amount: 900, level: 'senior', levelPriced: false, ruleRegionCode: '3504' });
+      // The appraisal subsidy has no amounts per level in 龙岩: the province's base, 300.
+      const appraisal = await as(longyan, 'POST', '/api/v1/training/claims', {
+        enrolmentId: made['ly-senior'],
+        programme: 'appraisal',
+      });
+      expect(appraisal.json()).toMatchObject({ amount: 300, level: 'senior', levelPriced: false });
+    });
+
+    it('shows the level on the claim and the amounts per level on the settings page, whose form names a bad level', async () => {
+      const page = await new PageClient(ctx).signIn('officer.longyan.levels');
+      const claimId = (
+        await ctx.db.subsidyClaim.findFirstOrThrow({
+          where: { level: 'senior', programme: { code: 'training' }, regionCode: { startsWith: '3508' } },
+        })
+      ).id;
+      const shown = await page.get(`/subsidies/claims/${claimId}`);
+      expect(shown.body).toContain('高级（三级） · 按该等级金额计发');
+      const settings = await page.get('/subsidies/programmes');
+      expect(settings.body).toContain('初级（五级） 800 · 中级（四级） 1200 · 高级（三级） 1600');
+      const refused = await page.post('/subsidies/programmes/training/settings', {
+        regionCode: '3508',
+        amount: '1000',
+        level_junior: '800',
+        level_senior: '16.5',
+        active: 'on',
+      });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.body).toMatch(
+        /<p class='field-error' id='training-level-senior-error' role='alert'>高级（三级）[^<]*整数/,
+      );
+    });
   });
 });

@@ -170,6 +170,11 @@ export const FORM_RULES: FormRule[] = [
     why: "records a student's aid for a term: the other officers' walks would then be refused the same kind and term (409)",
   },
   {
+    action: /^\/training\/targets\/:id\/delete$/,
+    mode: 'never',
+    why: "removes a region's yearly training target, which the other walks' dashboards and reports then sum anew",
+  },
+  {
     action: /^\/sanzhiyifu\/plans$/,
     mode: 'empty-only',
     why: "one 三支一扶 plan a year: the demo holds this year's, so a second is refused (409)",

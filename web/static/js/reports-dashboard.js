@@ -66,6 +66,45 @@
     };
   }
 
+  // Each item's target as a pale bar beside what was done (cooperation agreements, yearly training targets).
+  function targetBars(items) {
+    return {
+      grid: {
+        left: 8,
+        right: roomFor(
+          items.map(function (i) {
+            return i.done;
+          }),
+        ),
+        top: 32,
+        bottom: 8,
+        containLabel: true,
+      },
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: names(items) },
+      series: [
+        {
+          name: labels.target,
+          type: 'bar',
+          data: items.map(function (i) {
+            return i.target;
+          }),
+          itemStyle: { color: '#c9d6e3' },
+        },
+        {
+          name: labels.done,
+          type: 'bar',
+          data: items.map(function (i) {
+            return i.done;
+          }),
+          label: { show: true, position: 'right' },
+        },
+      ],
+    };
+  }
+
   var builders = {
     status: function () {
       return pie(data.status);
@@ -137,45 +176,16 @@
       return bars(data.fairs, true);
     },
     cooperation: function () {
-      var items = data.cooperation;
-      return {
-        grid: {
-          left: 8,
-          right: roomFor(
-            items.map(function (i) {
-              return i.done;
-            }),
-          ),
-          top: 32,
-          bottom: 8,
-          containLabel: true,
-        },
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0 },
-        xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', inverse: true, data: names(items) },
-        series: [
-          {
-            name: labels.target,
-            type: 'bar',
-            data: items.map(function (i) {
-              return i.target;
-            }),
-            itemStyle: { color: '#c9d6e3' },
-          },
-          {
-            name: labels.done,
-            type: 'bar',
-            data: items.map(function (i) {
-              return i.done;
-            }),
-            label: { show: true, position: 'right' },
-          },
-        ],
-      };
+      return targetBars(data.cooperation);
     },
     training: function () {
       return bars(data.training, true);
+    },
+    trainingSubsidy: function () {
+      return bars(data.trainingSubsidy, true);
+    },
+    trainingTargets: function () {
+      return targetBars(data.trainingTargets);
     },
     graduates: function () {
       return bars(data.graduates, true);
