@@ -7,7 +7,8 @@ const day = (offset: number) => new Date(`${new Date(Date.now() + offset * DAY).
  * Two courses in 长汀: a welding class under way (people enrolled, a class day with its attendance
  * sheet, one completion with a certificate) and an elderly-care class still to start, so the
  * catalogue, a course's people and an attendance sheet have something to show; and technical-school
- * places for three of the families' children (wished, placed, enrolled).
+ * places for three of the families' children (wished, placed, enrolled). The welding class is run
+ * by 长汀县公共实训基地, a training provider with its own account (provider.changting, issue 19).
  */
 export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
   const people = await db.labourer.findMany({
@@ -16,8 +17,27 @@ export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
     take: 4,
     select: { id: true },
   });
+  const provider = await db.trainingProvider.create({
+    data: {
+      name: '长汀县公共实训基地',
+      kind: 'public_centre',
+      regionCode: '350821',
+      contactName: '罗老师',
+      contactPhone: '0597-6812345',
+      users: {
+        create: {
+          username: 'provider.changting',
+          passwordHash: context.passwordHash,
+          role: 'training_provider',
+          displayName: '长汀县公共实训基地',
+          regionCode: '350821',
+        },
+      },
+    },
+  });
   const welding = await db.trainingCourse.create({
     data: {
+      providerId: provider.id,
       title: '焊工技能培训班（第一期）',
       programme: 'spring_tide',
       occupationCode: 'C15-002',
@@ -97,6 +117,6 @@ export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
     });
   }
   context.log(
-    `database: training demo (2 courses in 长汀, ${enrolments.length} enrolled, 1 class day, ${Math.min(places.length, people.length)} technical-school places)`,
+    `database: training demo (2 courses in 长汀, one run by provider.changting, ${enrolments.length} enrolled, 1 class day, ${Math.min(places.length, people.length)} technical-school places)`,
   );
 };

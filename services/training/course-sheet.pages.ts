@@ -8,7 +8,7 @@ import { EnrolmentPatchSchema } from './courses.contract.ts';
 import type { CoursesService } from './courses.service.ts';
 import { TrainingClaimInputSchema } from './training-claims.contract.ts';
 import type { TrainingClaims } from './training-claims.service.ts';
-import { idOf, officers, TEXTS } from './training-page-kit.ts';
+import { idOf, keepers, officers, TEXTS } from './training-page-kit.ts';
 
 interface RowProblem {
   /** The enrolment's row, or 'sessions' for the class-day form, or 'page' for the whole page. */
@@ -37,14 +37,16 @@ function sheetRenderer({ courses, attendance, claims }: Deps): Render {
     status = 200,
   ) {
     const course = await courses.get(request.user!, courseId);
+    // A provider's account fills the sheet and sees its people's claims; withdrawing and claiming stay with officers.
+    const officer = request.user!.role !== 'training_provider';
     const enrolments = await courses.enrolments(request.user!, courseId, request.locale);
     const claimStates = await claims.statesOf(enrolments);
     const people = enrolments.map((row) => ({
       ...row,
       claims: claimStates.get(row.id)?.claims ?? [],
-      openClaims: claimStates.get(row.id)?.open ?? [],
+      openClaims: officer ? (claimStates.get(row.id)?.open ?? []) : [],
       canComplete: row.status === 'enrolled',
-      canWithdraw: row.status === 'enrolled' || row.status === 'waiting' || row.status === 'offered',
+      canWithdraw: officer && (row.status === 'enrolled' || row.status === 'waiting' || row.status === 'offered'),
       problem: problem?.enrolmentId === row.id ? problem : undefined,
     }));
     const sessions = await attendance.sessions(request.user!, courseId);
@@ -54,6 +56,8 @@ function sheetRenderer({ courses, attendance, claims }: Deps): Render {
       {
         title: course.title,
         course,
+        officer,
+        back: officer ? '/training/courses' : '/provider',
         people,
         sessions,
         saved: query.saved === '1',
@@ -67,19 +71,19 @@ function sheetRenderer({ courses, attendance, claims }: Deps): Render {
   };
 }
 
-/** A course's people (offered, enrolled, waiting, completed) and the sheet officers fill on a phone. */
+/** A course's people (offered, enrolled, waiting, completed) and the sheet officers or its provider fill on a phone. */
 export async function courseSheetPages(app: FastifyInstance, opts: Deps) {
   const { courses, attendance, claims } = opts;
   const render = sheetRenderer(opts);
   claimPages(app, claims, render);
 
   app.route({
-    ...page('GET', '/training/courses/:id', officers),
+    ...page('GET', '/training/courses/:id', keepers),
     handler: (request, reply) => render(request, reply, idOf(request)),
   });
 
   app.route({
-    ...page('POST', '/training/enrolments/:id', officers),
+    ...page('POST', '/training/enrolments/:id', keepers),
     preValidation: app.csrfProtection,
     handler: async (request, reply) => {
       const enrolmentId = idOf(request);
@@ -105,7 +109,7 @@ export async function courseSheetPages(app: FastifyInstance, opts: Deps) {
   });
 
   app.route({
-    ...page('POST', '/training/courses/:id/sessions', officers),
+    ...page('POST', '/training/courses/:id/sessions', keepers),
     preValidation: app.csrfProtection,
     handler: async (request, reply) => {
       const courseId = idOf(request);

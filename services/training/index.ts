@@ -28,6 +28,11 @@ import { techSchoolsPages } from './tech-schools.pages.ts';
 import { createCertificateImportRepository } from './certificate-import.repository.ts';
 import { createCertificateImport } from './certificate-import.service.ts';
 import { certificateImportPages } from './certificate-import.pages.ts';
+import { hashPassword } from '../identity/index.ts';
+import { createProvidersRepository } from './providers.repository.ts';
+import { createProviders } from './providers.service.ts';
+import { providersRoutes } from './providers.routes.ts';
+import { providersPages } from './providers.pages.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
@@ -39,7 +44,7 @@ export type TechSchoolFiguresSource = TechSchools['figures'];
 /**
  * Training (/api/v1/training): people's training records (cooperation's household pages record
  * them too), the course catalogue, enrolments, offers from training wishes, completions that
- * write certificates.
+ * write certificates; training providers with accounts of their own that run the courses given to them.
  */
 export const trainingModule: AppModule<
   CoreDeps & { notifier: Notifier; formOptions: FormOptionsSource; registryLookup: RegistryLookup },
@@ -64,6 +69,7 @@ export const trainingModule: AppModule<
       courses,
       claim: (input) => claimFor(db, input),
     });
+    const providers = createProviders({ repo: createProvidersRepository(db), reference, hashPassword });
     const schools = createTechSchools({ repo: createTechSchoolsRepository(db), reference, registry: registryLookup });
     return {
       provides: { training, techSchoolFigures: schools.figures },
@@ -71,7 +77,7 @@ export const trainingModule: AppModule<
         app.profileSections.add(trainingProfileSection(createProfileRepository(db), reference));
         await app.register(trainingRoutes, { training });
         await app.register(coursesRoutes, { courses, offers });
-        await app.register(trainingPages, { courses, formOptions });
+        await app.register(trainingPages, { courses, providers, formOptions });
         await app.register(myTrainingPages, { courses });
         await app.register(attendanceRoutes, { attendance });
         await app.register(courseSheetPages, { courses, attendance, claims });
@@ -82,6 +88,8 @@ export const trainingModule: AppModule<
           imports: createCertificateImport({ repo: createCertificateImportRepository(db), registry: registryLookup }),
         });
         await app.register(attendancePages, { attendance, courses });
+        await app.register(providersRoutes, { providers });
+        await app.register(providersPages, { providers, courses, formOptions });
       },
     };
   },
