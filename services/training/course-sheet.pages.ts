@@ -4,10 +4,11 @@ import { page } from '../platform/http/contract.ts';
 import { field, type FormBody, pageProblem, parseForm } from '../platform/http/page-forms.ts';
 import { SessionInputSchema } from './attendance.contract.ts';
 import type { AttendanceService } from './attendance.service.ts';
-import { EnrolmentPatchSchema } from './courses.contract.ts';
+import { CoursePatchSchema, EnrolmentPatchSchema } from './courses.contract.ts';
 import type { CoursesService } from './courses.service.ts';
 import { TrainingClaimInputSchema } from './training-claims.contract.ts';
 import type { TrainingClaims } from './training-claims.service.ts';
+import type { Providers } from './providers.service.ts';
 import { idOf, keepers, officers, TEXTS } from './training-page-kit.ts';
 
 interface RowProblem {
@@ -18,7 +19,7 @@ interface RowProblem {
   form?: Record<string, string>;
 }
 
-type Deps = { courses: CoursesService; attendance: AttendanceService; claims: TrainingClaims };
+type Deps = { courses: CoursesService; attendance: AttendanceService; claims: TrainingClaims; providers: Providers };
 type Render = (
   request: FastifyRequest,
   reply: FastifyReply,
@@ -28,7 +29,7 @@ type Render = (
 ) => Promise<FastifyReply>;
 
 /** Renders the course page: its class days, its people with their results and subsidy claims. */
-function sheetRenderer({ courses, attendance, claims }: Deps): Render {
+function sheetRenderer({ courses, attendance, claims, providers }: Deps): Render {
   return async function render(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -50,7 +51,11 @@ function sheetRenderer({ courses, attendance, claims }: Deps): Render {
       problem: problem?.enrolmentId === row.id ? problem : undefined,
     }));
     const sessions = await attendance.sessions(request.user!, courseId);
-    const query = request.query as { saved?: string; withdrawn?: string; claimed?: string };
+    // The providers of the officer's region that may run the course: those whose region holds it.
+    const fitting = officer
+      ? (await providers.list(request.user!, request.locale)).filter((p) => course.regionCode.startsWith(p.regionCode))
+      : [];
+    const query = request.query as { saved?: string; withdrawn?: string; claimed?: string; given?: string };
     return reply.page(
       'training/course',
       {
@@ -58,6 +63,8 @@ function sheetRenderer({ courses, attendance, claims }: Deps): Render {
         course,
         officer,
         back: officer ? '/training/courses' : '/provider',
+        providerChoices: fitting.map((p) => ({ value: p.id, label: p.name })),
+        given: query.given === '1',
         people,
         sessions,
         saved: query.saved === '1',
@@ -65,6 +72,7 @@ function sheetRenderer({ courses, attendance, claims }: Deps): Render {
         claimed: query.claimed === '1',
         sessionProblem: problem?.enrolmentId === 'sessions' ? problem : undefined,
         pageProblem: problem?.enrolmentId === 'page' ? problem : undefined,
+        providerProblem: problem?.enrolmentId === 'provider' ? problem : undefined,
       },
       status,
     );
@@ -76,6 +84,7 @@ export async function courseSheetPages(app: FastifyInstance, opts: Deps) {
   const { courses, attendance, claims } = opts;
   const render = sheetRenderer(opts);
   claimPages(app, claims, render);
+  providerPage(app, courses, render);
 
   app.route({
     ...page('GET', '/training/courses/:id', keepers),
@@ -160,6 +169,27 @@ function claimPages(app: FastifyInstance, claims: TrainingClaims, render: Render
       } catch (error) {
         const problem = pageProblem(request.locale, error, TEXTS);
         const row = { enrolmentId, message: problem.message, fields: problem.fields };
+        return render(request, reply, courseId, row, problem.status);
+      }
+    },
+  });
+}
+
+/** An officer gives the course to a training provider of the region to run, or takes it back. */
+function providerPage(app: FastifyInstance, courses: CoursesService, render: Render) {
+  app.route({
+    ...page('POST', '/training/courses/:id/provider', officers),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const courseId = idOf(request);
+      const chosen = field(request.body as FormBody, 'providerId')?.trim() || null;
+      try {
+        const { providerId } = parseForm(CoursePatchSchema.pick({ providerId: true }), { providerId: chosen });
+        await courses.patch(request.user!, courseId, { providerId: providerId ?? null }, request.id);
+        return reply.redirect(`/training/courses/${courseId}?given=1`, 303);
+      } catch (error) {
+        const problem = pageProblem(request.locale, error, { ...TEXTS, validation: 'trainingProviders.validation' });
+        const row = { enrolmentId: 'provider', message: problem.message, fields: problem.fields };
         return render(request, reply, courseId, row, problem.status);
       }
     },

@@ -77,10 +77,10 @@ export const trainingModule: AppModule<
         app.profileSections.add(trainingProfileSection(createProfileRepository(db), reference));
         await app.register(trainingRoutes, { training });
         await app.register(coursesRoutes, { courses, offers });
-        await app.register(trainingPages, { courses, providers, formOptions });
+        await app.register(trainingPages, { courses, formOptions });
         await app.register(myTrainingPages, { courses });
         await app.register(attendanceRoutes, { attendance });
-        await app.register(courseSheetPages, { courses, attendance, claims });
+        await app.register(courseSheetPages, { courses, attendance, claims, providers });
         await app.register(trainingClaimsRoutes, { claims });
         await app.register(techSchoolsRoutes, { schools });
         await app.register(techSchoolsPages, { schools, formOptions });

@@ -5,17 +5,15 @@ import { translate } from '../platform/i18n/i18n.ts';
 import type { FormOptionsSource } from '../labourers/index.ts';
 import { CourseInputSchema, ELIGIBILITIES, PROGRAMMES, PROVIDER_KINDS } from './courses.contract.ts';
 import type { CoursesService } from './courses.service.ts';
-import type { Providers } from './providers.service.ts';
 import { officers, TEXTS as TRAINING_TEXTS } from './training-page-kit.ts';
 
-const TEXTS = { ...TRAINING_TEXTS, validation: 'trainingProviders.validation', explainNotFound: true } as const;
+const TEXTS = { ...TRAINING_TEXTS, explainNotFound: true } as const;
 
 const FORM_FIELDS = [
   'title',
   'programme',
   'occupationCode',
   'certificateKind',
-  'providerId',
   'providerName',
   'providerKind',
   'regionCode',
@@ -36,8 +34,6 @@ function courseForm(body: FormBody) {
     ...form,
     occupationCode: optional(form.occupationCode!),
     certificateKind: optional(form.certificateKind!),
-    providerId: optional(form.providerId!),
-    providerName: optional(form.providerName!),
     seats: number(form.seats!),
     cost: number(form.cost!),
     eligibility: optional(form.eligibility!),
@@ -53,9 +49,9 @@ const choices = (locale: string, prefix: string, values: readonly string[]) =>
 /** Officers' course catalogue and form; the labourer's "我的培训". */
 export async function trainingPages(
   app: FastifyInstance,
-  opts: { courses: CoursesService; providers: Providers; formOptions: FormOptionsSource },
+  opts: { courses: CoursesService; formOptions: FormOptionsSource },
 ) {
-  const { courses, providers, formOptions } = opts;
+  const { courses, formOptions } = opts;
 
   app.route({
     ...page('GET', '/training/courses', officers),
@@ -77,17 +73,13 @@ export async function trainingPages(
     status = 200,
   ) {
     const locale = request.locale;
-    const [options, ownProviders] = await Promise.all([
-      formOptions(request.user!.regionCode ?? '35', locale),
-      providers.list(request.user!, locale),
-    ]);
+    const options = await formOptions(request.user!.regionCode ?? '35', locale);
     return reply.page(
       'training/course-form',
       {
         title: translate(locale, 'training.newCourse'),
         programmes: choices(locale, 'training.programmes', PROGRAMMES),
         providerKinds: choices(locale, 'training.providerKinds', PROVIDER_KINDS),
-        providers: ownProviders.map((p) => ({ value: p.id, label: `${p.name}（${p.regionName}）` })),
         eligibilities: choices(locale, 'training.eligibilities', ELIGIBILITIES),
         options,
         ...data,

@@ -153,6 +153,20 @@ describe('training-provider accounts', () => {
     });
     expect(enrolled.statusCode).toBe(201);
     otherEnrolment = enrolled.json().id;
+
+    // The course page gives a course to a provider whose region holds it, or takes it back.
+    const sheet = await pages.get(`/training/courses/${elderCare}`);
+    expect(sheet.body).toContain(`<option value="${school.id}"`);
+    const unknown = await pages.post(`/training/courses/${elderCare}/provider`, { providerId: crypto.randomUUID() });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toMatch(/id=["']providerId-error["']/);
+    const give = await pages.post(`/training/courses/${elderCare}/provider`, { providerId: school.id });
+    expect(give.headers.location).toBe(`/training/courses/${elderCare}?given=1`);
+    expect((await ctx.db.trainingCourse.findUniqueOrThrow({ where: { id: elderCare } })).providerId).toBe(school.id);
+    await pages.get(`/training/courses/${elderCare}`);
+    expect((await pages.post(`/training/courses/${elderCare}/provider`, { providerId: '' })).statusCode).toBe(303);
+    const back = await ctx.db.trainingCourse.findUniqueOrThrow({ where: { id: elderCare } });
+    expect(back).toMatchObject({ providerId: null, providerName: '长汀县职业技术学校' });
   });
 
   it('signs provider.changting in to its home: its own course only, the sheet one link away, names masked', async () => {
@@ -272,7 +286,9 @@ describe('training-provider accounts', () => {
       certificateNumber: 'FJ-HG-2026-0107',
     });
     expect(done.statusCode).toBe(303);
-    const certificates = await ctx.db.labourerCertificate.findMany({ where: { labourerId: first.labourerId } });
+    const certificates = await ctx.db.labourerCertificate.findMany({
+      where: { labourerId: first.labourerId, issuer: '长汀县公共实训基地' },
+    });
     expect(certificates).toEqual([
       expect.objectContaining({ kind: 'CERT-WELDER', number: 'FJ-HG-2026-0107', issuer: '长汀县公共实训基地' }),
     ]);
