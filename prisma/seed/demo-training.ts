@@ -8,7 +8,8 @@ const day = (offset: number) => new Date(`${new Date(Date.now() + offset * DAY).
  * sheet, one completion with a certificate) and an elderly-care class still to start, so the
  * catalogue, a course's people and an attendance sheet have something to show; and technical-school
  * places for three of the families' children (wished, placed, enrolled, the last with a fee waiver); this
- * year's training targets.
+ * year's training targets. The welding class is run by 长汀县公共实训基地, a training provider with
+ * its own account (provider.changting, issue 19).
  */
 export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
   const people = await db.labourer.findMany({
@@ -17,8 +18,27 @@ export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
     take: 4,
     select: { id: true },
   });
+  const provider = await db.trainingProvider.create({
+    data: {
+      name: '长汀县公共实训基地',
+      kind: 'public_centre',
+      regionCode: '350821',
+      contactName: '罗老师',
+      contactPhone: '0597-6812345',
+      users: {
+        create: {
+          username: 'provider.changting',
+          passwordHash: context.passwordHash,
+          role: 'training_provider',
+          displayName: '长汀县公共实训基地',
+          regionCode: '350821',
+        },
+      },
+    },
+  });
   const welding = await db.trainingCourse.create({
     data: {
+      providerId: provider.id,
       title: '焊工技能培训班（第一期）',
       programme: 'spring_tide',
       occupationCode: 'C15-002',
@@ -122,6 +142,6 @@ export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
   ] as const;
   await db.trainingTarget.createMany({ data: targets.map((t) => ({ ...t, year })), skipDuplicates: true });
   context.log(
-    `database: training demo (2 courses in 长汀, ${enrolments.length} enrolled, 1 class day, ${Math.min(places.length, people.length)} technical-school places, ${targets.length} yearly targets)`,
+    `database: training demo (2 courses in 长汀, one run by provider.changting, ${enrolments.length} enrolled, 1 class day, ${Math.min(places.length, people.length)} technical-school places, ${targets.length} yearly targets)`,
   );
 };

@@ -40,8 +40,10 @@ export interface ApplicationsDeps {
 }
 
 export function actorKind(actor: SessionUser): ActorKind {
-  // A 就业红娘 volunteer works only through its pairings (the graduates module refers for it).
+  // A 就业红娘 volunteer works only through its pairings (the graduates module refers for it); a
+  // training provider's account runs its courses and nothing else.
   if (actor.role === 'volunteer') throw new ForbiddenError('A volunteer has no access to applications');
+  if (actor.role === 'training_provider') throw new ForbiddenError('A training provider has no access to applications');
   return actor.role;
 }
 
@@ -60,7 +62,8 @@ export function assertInScope(actor: SessionUser, row: Pick<ApplicationRow, 'lab
       if (row.labourer.regionCode.startsWith(scopePrefix(actor))) return;
       throw new ForbiddenError('The applicant lives outside your region');
     case 'volunteer':
-      throw new ForbiddenError('A volunteer has no access to applications');
+    case 'training_provider':
+      throw new ForbiddenError(`A ${actor.role} account has no access to applications`);
   }
 }
 

@@ -22,6 +22,9 @@ export async function homePages(app: FastifyInstance, opts: { home: HomeService 
         case 'volunteer':
           // A 就业红娘 volunteer has one page: the graduates paired with it.
           return reply.redirect('/matchmaker/pairings', 303);
+        case 'training_provider':
+          // A training provider's account runs the courses given to it: its home lists them.
+          return reply.redirect('/provider', 303);
       }
     },
   });

@@ -52,7 +52,8 @@ export const EnrolmentDetailSchema = z
   .meta({ id: 'TrainingEnrolmentDetail' });
 export type EnrolmentDetail = z.infer<typeof EnrolmentDetailSchema>;
 
-const keepers = auth.roles('officer', 'admin');
+// Officers of the course's region, and the account of the training provider that runs it.
+const keepers = auth.roles('officer', 'admin', 'training_provider');
 const tags = ['training'];
 const errors = { ...commonErrors, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
 const idParams = z.object({ id: z.uuid() });

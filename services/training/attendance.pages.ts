@@ -4,9 +4,9 @@ import { fieldList, type FormBody } from '../platform/http/form-fields.ts';
 import { pageProblem } from '../platform/http/page-forms.ts';
 import type { AttendanceService } from './attendance.service.ts';
 import type { CoursesService } from './courses.service.ts';
-import { idOf, officers, TEXTS } from './training-page-kit.ts';
+import { idOf, keepers, TEXTS } from './training-page-kit.ts';
 
-/** Class days of a course and the attendance sheet an officer fills on a phone (no JavaScript). */
+/** Class days of a course and the attendance sheet an officer or the course's provider fills on a phone (no JavaScript). */
 export async function attendancePages(
   app: FastifyInstance,
   opts: { attendance: AttendanceService; courses: CoursesService },
@@ -31,12 +31,12 @@ export async function attendancePages(
   }
 
   app.route({
-    ...page('GET', '/training/sessions/:id', officers),
+    ...page('GET', '/training/sessions/:id', keepers),
     handler: (request, reply) => renderSheet(request, reply, idOf(request)),
   });
 
   app.route({
-    ...page('POST', '/training/sessions/:id', officers),
+    ...page('POST', '/training/sessions/:id', keepers),
     preValidation: app.csrfProtection,
     handler: async (request, reply) => {
       const sessionId = idOf(request);

@@ -1,15 +1,23 @@
 import { scopePrefix } from '../platform/access/scope.ts';
 import { enrolmentView } from './enrolment-view.ts';
-import { NotFoundError, ValidationError, type FieldIssue } from '../platform/errors/domain-errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import type { CourseInput, CoursePatch, CourseView } from './courses.contract.ts';
 import type { CoursesRepository, EnrolmentRow, TrainingCourse } from './courses.repository.ts';
+import {
+  assignmentIssues,
+  courseScope,
+  isProvider,
+  keeps,
+  providerFilter,
+  providerPatchIssues,
+} from './course-scope.ts';
 
 export const dateOf = (day: string) => new Date(`${day}T00:00:00.000Z`);
 export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Checks the reference codes and the place of a course's fields against the officer's region. */
+/** Checks the reference codes and the place of a course's fields against the keeper's region. */
 function courseIssues(input: CoursePatch, ref: ReferenceNames, scope: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (input.occupationCode && !ref.hasOccupation(input.occupationCode))
@@ -36,11 +44,9 @@ export const audit = (actor: SessionUser, action: string, entity: string, reques
   ...(requestId ? { requestId } : {}),
 });
 
-/** The course catalogue, kept by officers of the course's region. */
-export function createCatalogue(deps: { repo: CoursesRepository; reference: () => Promise<ReferenceNames> }) {
-  const { repo, reference } = deps;
-
-  async function views(rows: TrainingCourse[]): Promise<CourseView[]> {
+/** Courses as the API and pages show them, with the seats taken and the people waiting. */
+function courseViewer({ repo, reference }: { repo: CoursesRepository; reference: () => Promise<ReferenceNames> }) {
+  return async function views(rows: TrainingCourse[]): Promise<CourseView[]> {
     const ref = await reference();
     const counts = rows.length ? await repo.counts(rows.map((r) => r.id)) : [];
     const count = (id: string, statuses: string[]) =>
@@ -56,6 +62,7 @@ export function createCatalogue(deps: { repo: CoursesRepository; reference: () =
       certificateName: row.certificateKind ? (ref.certificate(row.certificateKind)?.name ?? row.certificateKind) : null,
       providerName: row.providerName,
       providerKind: row.providerKind,
+      providerId: row.providerId,
       regionCode: row.regionCode,
       regionName: ref.regionName(row.regionCode),
       place: row.place,
@@ -69,13 +76,37 @@ export function createCatalogue(deps: { repo: CoursesRepository; reference: () =
       subsidised: row.subsidised,
       eligibility: row.eligibility,
     }));
-  }
+  };
+}
 
-  /** A course of the officer's region; others' courses do not exist for them. */
+/** The checks of a course's provider: the one an officer gives it to, and what the provider's account may change. */
+function providerChecks(repo: CoursesRepository) {
+  return {
+    /** The provider a course is given to, checked against the officer's region and the course's place. */
+    async assignment(providerId: string, prefix: string, courseRegion: string) {
+      const provider = await repo.provider(providerId);
+      return { provider, issues: assignmentIssues(provider, prefix, courseRegion) };
+    },
+
+    /** A provider's account changes only some fields of its course, and keeps it within its region. */
+    async providerChangeIssues(actor: SessionUser, patch: CoursePatch, ref: ReferenceNames) {
+      const own = await repo.provider(actor.trainingProviderId!);
+      return [...providerPatchIssues(patch), ...courseIssues(patch, ref, own?.regionCode ?? '-')];
+    },
+  };
+}
+
+/** The course catalogue, kept by officers of the course's region (and run by the provider a course is given to). */
+export function createCatalogue(deps: { repo: CoursesRepository; reference: () => Promise<ReferenceNames> }) {
+  const { repo, reference } = deps;
+  const views = courseViewer(deps);
+  const { assignment, providerChangeIssues } = providerChecks(repo);
+
+  /** A course of the officer's region, or of the caller's provider; others' courses do not exist for them. */
   async function courseInScope(actor: SessionUser, id: string) {
+    const scope = courseScope(actor);
     const course = await repo.course(id);
-    if (!course || !course.regionCode.startsWith(scopePrefix(actor)))
-      throw new NotFoundError(`Course ${id} does not exist`);
+    if (!course || !keeps(scope, course)) throw new NotFoundError(`Course ${id} does not exist`);
     return course;
   }
 
@@ -89,20 +120,28 @@ export function createCatalogue(deps: { repo: CoursesRepository; reference: () =
     courseInScope,
     enrolmentViews,
     async list(actor: SessionUser, query: { upcoming?: 'true' | 'false'; programme?: CourseInput['programme'] } = {}) {
+      const scope = courseScope(actor);
       const where = {
+        ...providerFilter(scope),
         ...(query.upcoming === 'true' ? { endsOn: { gte: dateOf(dayOf(new Date())) } } : {}),
         ...(query.programme ? { programme: query.programme } : {}),
       };
-      return views(await repo.courses(scopePrefix(actor), where));
+      return views(await repo.courses(scope.prefix, where));
     },
 
     async get(actor: SessionUser, id: string) {
       return (await views([await courseInScope(actor, id)]))[0]!;
     },
 
+    /** Officers plan courses, and may give one to a provider of their region to run. */
     async create(actor: SessionUser, input: CourseInput, requestId?: string) {
-      const issues = courseIssues(input, await reference(), scopePrefix(actor));
-      if (issues.length) throw new ValidationError('The course is not valid', issues);
+      if (actor.role === 'training_provider') throw new ForbiddenError('Officers of the region plan courses');
+      const prefix = scopePrefix(actor);
+      const issues = courseIssues(input, await reference(), prefix);
+      const { provider, issues: given } = input.providerId
+        ? await assignment(input.providerId, prefix, input.regionCode)
+        : { provider: null, issues: [] };
+      if (issues.length || given.length) throw new ValidationError('The course is not valid', [...issues, ...given]);
       const row = await repo.createCourse(
         {
           title: input.title,
@@ -110,8 +149,9 @@ export function createCatalogue(deps: { repo: CoursesRepository; reference: () =
           occupationCode: input.occupationCode || null,
           skillCodes: input.skillCodes ?? [],
           certificateKind: input.certificateKind || null,
-          providerName: input.providerName,
-          providerKind: input.providerKind,
+          providerName: provider?.name ?? input.providerName!,
+          providerKind: provider?.kind ?? input.providerKind!,
+          providerId: provider?.id ?? null,
           regionCode: input.regionCode,
           place: input.place,
           inVillage: input.inVillage ?? false,
@@ -130,15 +170,29 @@ export function createCatalogue(deps: { repo: CoursesRepository; reference: () =
 
     async patch(actor: SessionUser, id: string, patch: CoursePatch, requestId?: string) {
       const course = await courseInScope(actor, id);
-      const issues = courseIssues(patch, await reference(), scopePrefix(actor));
+      const ref = await reference();
+      const provider = isProvider(courseScope(actor));
+      const issues = provider
+        ? await providerChangeIssues(actor, patch, ref)
+        : courseIssues(patch, ref, scopePrefix(actor));
       const startsOn = patch.startsOn ?? dayOf(course.startsOn);
       if ((patch.endsOn ?? dayOf(course.endsOn)) < startsOn)
         issues.push({ field: 'endsOn', code: 'invalid', message: 'must not be before the start' });
-      if (issues.length) throw new ValidationError('The course change is not valid', issues);
+      // An officer gives the course to a provider (its name and kind come along), or takes it back (null).
+      const providerId = patch.providerId === undefined ? course.providerId : patch.providerId;
+      const given =
+        !provider && providerId
+          ? await assignment(providerId, scopePrefix(actor), patch.regionCode ?? course.regionCode)
+          : null;
+      if (given && (patch.providerName !== undefined || patch.providerKind !== undefined))
+        issues.push({ field: 'providerName', code: 'from_provider', message: "comes from the provider's record" });
+      if (issues.length || given?.issues.length)
+        throw new ValidationError('The course change is not valid', [...issues, ...(given?.issues ?? [])]);
       const { startsOn: s, endsOn: e, ...rest } = patch;
+      const record = given?.provider ? { providerName: given.provider.name, providerKind: given.provider.kind } : {};
       const row = await repo.updateCourse(
         id,
-        { ...rest, ...(s ? { startsOn: dateOf(s) } : {}), ...(e ? { endsOn: dateOf(e) } : {}) },
+        { ...rest, ...record, ...(s ? { startsOn: dateOf(s) } : {}), ...(e ? { endsOn: dateOf(e) } : {}) },
         {
           ...audit(actor, 'training.course.update', 'TrainingCourse', requestId),
           entityId: id,

@@ -4,11 +4,12 @@ import { page } from '../platform/http/contract.ts';
 import { field, type FormBody, pageProblem, parseForm } from '../platform/http/page-forms.ts';
 import { SessionInputSchema } from './attendance.contract.ts';
 import type { AttendanceService } from './attendance.service.ts';
-import { EnrolmentPatchSchema } from './courses.contract.ts';
+import { CoursePatchSchema, EnrolmentPatchSchema } from './courses.contract.ts';
 import type { CoursesService } from './courses.service.ts';
 import { TrainingClaimInputSchema } from './training-claims.contract.ts';
 import type { TrainingClaims } from './training-claims.service.ts';
-import { idOf, officers, TEXTS } from './training-page-kit.ts';
+import type { Providers } from './providers.service.ts';
+import { idOf, keepers, officers, TEXTS } from './training-page-kit.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { GRADES } from './claim-kinds.ts';
 
@@ -20,7 +21,7 @@ interface RowProblem {
   form?: Record<string, string>;
 }
 
-type Deps = { courses: CoursesService; attendance: AttendanceService; claims: TrainingClaims };
+type Deps = { courses: CoursesService; attendance: AttendanceService; claims: TrainingClaims; providers: Providers };
 type Render = (
   request: FastifyRequest,
   reply: FastifyReply,
@@ -30,7 +31,7 @@ type Render = (
 ) => Promise<FastifyReply>;
 
 /** Renders the course page: its class days, its people with their results and subsidy claims. */
-function sheetRenderer({ courses, attendance, claims }: Deps): Render {
+function sheetRenderer({ courses, attendance, claims, providers }: Deps): Render {
   return async function render(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -39,24 +40,34 @@ function sheetRenderer({ courses, attendance, claims }: Deps): Render {
     status = 200,
   ) {
     const course = await courses.get(request.user!, courseId);
+    // A provider's account fills the sheet and sees its people's claims; withdrawing and claiming stay with officers.
+    const officer = request.user!.role !== 'training_provider';
     const enrolments = await courses.enrolments(request.user!, courseId, request.locale);
     const claimStates = await claims.statesOf(enrolments);
     const people = enrolments.map((row) => ({
       ...row,
       claims: claimStates.get(row.id)?.claims ?? [],
-      openClaims: claimStates.get(row.id)?.open ?? [],
+      openClaims: officer ? (claimStates.get(row.id)?.open ?? []) : [],
       canComplete: row.status === 'enrolled',
-      canWithdraw: row.status === 'enrolled' || row.status === 'waiting' || row.status === 'offered',
+      canWithdraw: officer && (row.status === 'enrolled' || row.status === 'waiting' || row.status === 'offered'),
       problem: problem?.enrolmentId === row.id ? problem : undefined,
     }));
     const sessions = await attendance.sessions(request.user!, courseId);
-    const query = request.query as { saved?: string; withdrawn?: string; claimed?: string };
+    // The providers of the officer's region that may run the course: those whose region holds it.
+    const fitting = officer
+      ? (await providers.list(request.user!, request.locale)).filter((p) => course.regionCode.startsWith(p.regionCode))
+      : [];
+    const query = request.query as { saved?: string; withdrawn?: string; claimed?: string; given?: string };
     return reply.page(
       'training/course',
       {
         title: course.title,
         course,
         grades: GRADES.map((value) => ({ value, label: translate(request.locale, `claims.levels.${value}`) })),
+        officer,
+        back: officer ? '/training/courses' : '/provider',
+        providerChoices: fitting.map((p) => ({ value: p.id, label: p.name })),
+        given: query.given === '1',
         people,
         sessions,
         saved: query.saved === '1',
@@ -64,25 +75,27 @@ function sheetRenderer({ courses, attendance, claims }: Deps): Render {
         claimed: query.claimed === '1',
         sessionProblem: problem?.enrolmentId === 'sessions' ? problem : undefined,
         pageProblem: problem?.enrolmentId === 'page' ? problem : undefined,
+        providerProblem: problem?.enrolmentId === 'provider' ? problem : undefined,
       },
       status,
     );
   };
 }
 
-/** A course's people (offered, enrolled, waiting, completed) and the sheet officers fill on a phone. */
+/** A course's people (offered, enrolled, waiting, completed) and the sheet officers or its provider fill on a phone. */
 export async function courseSheetPages(app: FastifyInstance, opts: Deps) {
   const { courses, attendance, claims } = opts;
   const render = sheetRenderer(opts);
   claimPages(app, claims, render);
+  providerPage(app, courses, render);
 
   app.route({
-    ...page('GET', '/training/courses/:id', officers),
+    ...page('GET', '/training/courses/:id', keepers),
     handler: (request, reply) => render(request, reply, idOf(request)),
   });
 
   app.route({
-    ...page('POST', '/training/enrolments/:id', officers),
+    ...page('POST', '/training/enrolments/:id', keepers),
     preValidation: app.csrfProtection,
     handler: async (request, reply) => {
       const enrolmentId = idOf(request);
@@ -109,7 +122,7 @@ export async function courseSheetPages(app: FastifyInstance, opts: Deps) {
   });
 
   app.route({
-    ...page('POST', '/training/courses/:id/sessions', officers),
+    ...page('POST', '/training/courses/:id/sessions', keepers),
     preValidation: app.csrfProtection,
     handler: async (request, reply) => {
       const courseId = idOf(request);
@@ -160,6 +173,27 @@ function claimPages(app: FastifyInstance, claims: TrainingClaims, render: Render
       } catch (error) {
         const problem = pageProblem(request.locale, error, TEXTS);
         const row = { enrolmentId, message: problem.message, fields: problem.fields };
+        return render(request, reply, courseId, row, problem.status);
+      }
+    },
+  });
+}
+
+/** An officer gives the course to a training provider of the region to run, or takes it back. */
+function providerPage(app: FastifyInstance, courses: CoursesService, render: Render) {
+  app.route({
+    ...page('POST', '/training/courses/:id/provider', officers),
+    preValidation: app.csrfProtection,
+    handler: async (request, reply) => {
+      const courseId = idOf(request);
+      const chosen = field(request.body as FormBody, 'providerId')?.trim() || null;
+      try {
+        const { providerId } = parseForm(CoursePatchSchema.pick({ providerId: true }), { providerId: chosen });
+        await courses.patch(request.user!, courseId, { providerId: providerId ?? null }, request.id);
+        return reply.redirect(`/training/courses/${courseId}?given=1`, 303);
+      } catch (error) {
+        const problem = pageProblem(request.locale, error, { ...TEXTS, validation: 'trainingProviders.validation' });
+        const row = { enrolmentId: 'provider', message: problem.message, fields: problem.fields };
         return render(request, reply, courseId, row, problem.status);
       }
     },

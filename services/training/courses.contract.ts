@@ -24,8 +24,11 @@ const CourseFields = z.object({
   skillCodes: z.array(z.string().trim().max(20)).max(20).optional(),
   /** A code from the certificate kinds a passed course earns, if any. */
   certificateKind: z.string().trim().max(40).optional(),
-  providerName: text(100),
-  providerKind: z.enum(PROVIDER_KINDS),
+  /** Who teaches, for a course officers manage themselves; a provider's course takes its record's. */
+  providerName: text(100).optional(),
+  providerKind: z.enum(PROVIDER_KINDS).optional(),
+  /** A training provider of the region with accounts of its own: they then see and run the course. */
+  providerId: z.uuid('must be a provider id').optional(),
   /** Where it is held: a county, township or village code inside the officer's region. */
   regionCode: z
     .string()
@@ -43,9 +46,14 @@ const CourseFields = z.object({
 export const CourseInputSchema = CourseFields.refine((c) => c.endsOn >= c.startsOn, {
   path: ['endsOn'],
   message: 'must not be before the start',
-});
+})
+  .refine((c) => c.providerId || c.providerName, { path: ['providerName'], message: 'is required without a provider' })
+  .refine((c) => c.providerId || c.providerKind, { path: ['providerKind'], message: 'is required without a provider' });
 export type CourseInput = z.infer<typeof CourseInputSchema>;
-export const CoursePatchSchema = CourseFields.partial();
+/** A change; `providerId: null` takes the course back from its provider (officers manage it again). */
+export const CoursePatchSchema = CourseFields.partial().extend({
+  providerId: z.uuid('must be a provider id').nullable().optional(),
+});
 export type CoursePatch = z.infer<typeof CoursePatchSchema>;
 
 export const CourseSchema = z
@@ -60,6 +68,8 @@ export const CourseSchema = z
     certificateName: z.string().nullable(),
     providerName: z.string(),
     providerKind: z.enum(PROVIDER_KINDS),
+    /** The training provider whose accounts run the course; null when officers manage it. */
+    providerId: z.string().nullable(),
     regionCode: z.string(),
     regionName: z.string(),
     place: z.string(),
@@ -144,6 +154,8 @@ export const OffersResultSchema = z.object({
 });
 
 const officers = auth.roles('officer', 'admin');
+/** Officers of the course's region, and the account of the provider that runs it (course-scope.ts). */
+const keepers = auth.roles('officer', 'admin', 'training_provider');
 const tags = ['training'];
 const errors = { ...commonErrors, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
 const idParams = z.object({ id: z.uuid() });
@@ -151,8 +163,8 @@ const idParams = z.object({ id: z.uuid() });
 export const listCoursesRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/training/courses',
-  auth: officers,
-  summary: "The courses held in the officer's region",
+  auth: keepers,
+  summary: "The courses held in the officer's region, or those the caller's training provider runs",
   tags,
   schema: { querystring: CourseListQuerySchema, response: { 200: z.object({ items: z.array(CourseSchema) }) } },
 });
@@ -167,16 +179,18 @@ export const createCourseRoute = defineRoute({
 export const patchCourseRoute = defineRoute({
   method: 'PATCH',
   url: '/api/v1/training/courses/:id',
-  auth: officers,
-  summary: 'Change a course of the region (audited)',
+  auth: keepers,
+  summary:
+    "Change a course of the region (audited); a provider's account changes its own courses' title, skills, place, dates and seats",
   tags,
   schema: { params: idParams, body: CoursePatchSchema, response: { 200: CourseSchema, ...errors } },
 });
 export const listEnrolmentsRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/training/courses/:id/enrolments',
-  auth: officers,
-  summary: 'Who was offered, enrolled, waits or completed a course',
+  auth: keepers,
+  summary:
+    "Who was offered, enrolled, waits or completed a course (a provider's account sees its enrolees, not offers)",
   tags,
   schema: { params: idParams, response: { 200: z.object({ items: z.array(EnrolmentSchema) }), ...errors } },
 });
@@ -191,7 +205,7 @@ export const enrolRoute = defineRoute({
 export const patchEnrolmentRoute = defineRoute({
   method: 'PATCH',
   url: '/api/v1/training/enrolments/:id',
-  auth: officers,
+  auth: keepers,
   summary: 'Attendance and completion; a pass with a certificate kind records the certificate (audited)',
   tags,
   schema: { params: idParams, body: EnrolmentPatchSchema, response: { 200: EnrolmentSchema, ...errors } },

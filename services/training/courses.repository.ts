@@ -19,6 +19,7 @@ const enrolmentShape = {
         eligibility: true,
         certificateKind: true,
         providerName: true,
+        providerId: true,
         seats: true,
       },
     },
@@ -40,6 +41,9 @@ export function createCoursesRepository(db: Db) {
         take: 500,
       }),
     course: (id: string) => db.trainingCourse.findUnique({ where: { id } }),
+    /** A training provider with accounts of its own, as a course given to it copies it. */
+    provider: (id: string) =>
+      db.trainingProvider.findUnique({ where: { id }, select: { id: true, name: true, kind: true, regionCode: true } }),
     /** Seats taken and people waiting, per course. */
     counts: async (courseIds: string[]) => {
       const rows = await db.trainingEnrolment.groupBy({

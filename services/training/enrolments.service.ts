@@ -1,5 +1,6 @@
 import { isRegisteredPoor, type PovertyFacts } from '../labourers/index.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
+import { courseScope, isProvider, keeps } from './course-scope.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
@@ -70,10 +71,14 @@ export function createEnrolments(
   const { repo, reference } = deps;
   const { courseInScope, enrolmentViews } = catalogue;
 
-  /** An enrolment on a course the actor keeps; others' do not exist for them. */
+  /**
+   * An enrolment on a course the actor keeps; others' do not exist for them. For a provider's account
+   * an offer is not an enrolment: the person has not come to its course (and their wish is theirs).
+   */
   async function enrolmentInScope(actor: SessionUser, id: string) {
+    const scope = courseScope(actor);
     const row = await repo.enrolment(id);
-    if (!row || !row.course.regionCode.startsWith(scopePrefix(actor)))
+    if (!row || !keeps(scope, row.course) || (isProvider(scope) && row.status === 'offered'))
       throw new NotFoundError(`Enrolment ${id} does not exist`);
     return row;
   }
@@ -92,9 +97,16 @@ export function createEnrolments(
 
   return {
     enrolmentInScope,
+    /** A course's people; a provider's account sees its enrolees (masked), not the officers' offers. */
     async enrolments(actor: SessionUser, courseId: string, locale = 'zh-CN') {
       await courseInScope(actor, courseId);
-      return enrolmentViews(await repo.enrolments(courseId), locale);
+      const rows = await repo.enrolments(courseId);
+      if (!isProvider(courseScope(actor))) return enrolmentViews(rows, locale);
+      const views = await enrolmentViews(
+        rows.filter((r) => r.status !== 'offered'),
+        locale,
+      );
+      return views.map((v) => ({ ...v, offerReason: null }));
     },
 
     /** An officer withdraws a person (who cannot come, or asked to). */

@@ -41,6 +41,11 @@ import { createSkillsFiguresRepository } from './skills-figures.repository.ts';
 import { createTargets, type Targets } from './targets.service.ts';
 import { targetsRoutes } from './targets.routes.ts';
 import { targetsPages } from './targets.pages.ts';
+import { hashPassword } from '../identity/index.ts';
+import { createProvidersRepository } from './providers.repository.ts';
+import { createProviders } from './providers.service.ts';
+import { providersRoutes } from './providers.routes.ts';
+import { providersPages } from './providers.pages.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
@@ -65,7 +70,7 @@ export type SkillsFiguresSource = Targets['figures'];
 /**
  * Training (/api/v1/training): people's training records (cooperation's household pages record
  * them too), the course catalogue, enrolments, offers from training wishes, completions that
- * write certificates.
+ * write certificates; training providers with accounts of their own that run the courses given to them.
  */
 export const trainingModule: AppModule<
   CoreDeps & { notifier: Notifier; formOptions: FormOptionsSource; registryLookup: RegistryLookup },
@@ -90,6 +95,7 @@ export const trainingModule: AppModule<
       courses,
       claim: (input) => claimFor(db, input),
     });
+    const providers = createProviders({ repo: createProvidersRepository(db), reference, hashPassword });
     const schools: TechSchools = createTechSchools({
       repo: createTechSchoolsRepository(db),
       reference,
@@ -122,7 +128,7 @@ export const trainingModule: AppModule<
         await app.register(trainingPages, { courses, formOptions });
         await app.register(myTrainingPages, { courses });
         await app.register(attendanceRoutes, { attendance });
-        await app.register(courseSheetPages, { courses, attendance, claims });
+        await app.register(courseSheetPages, { courses, attendance, claims, providers });
         await app.register(trainingClaimsRoutes, { claims });
         await app.register(techSchoolsRoutes, { schools });
         await app.register(techSchoolsPages, { schools, applicants, formOptions });
@@ -135,6 +141,8 @@ export const trainingModule: AppModule<
         await app.register(attendancePages, { attendance, courses });
         await app.register(targetsRoutes, { targets });
         await app.register(targetsPages, { targets, formOptions });
+        await app.register(providersRoutes, { providers });
+        await app.register(providersPages, { providers, courses, formOptions });
       },
     };
   },

@@ -27,6 +27,8 @@ export const TrainingClaimSchema = z
 export type TrainingClaimView = z.infer<typeof TrainingClaimSchema>;
 
 const keepers = auth.roles('officer', 'admin');
+// The account of the training provider that runs the course sees its trainees' claims; officers make them.
+const readers = auth.roles('officer', 'admin', 'training_provider');
 const tags = ['training'];
 const errors = { ...commonErrors, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
 
@@ -43,7 +45,7 @@ export const createTrainingClaimRoute = defineRoute({
 export const listTrainingClaimsRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/training/claims',
-  auth: keepers,
+  auth: readers,
   summary: "The subsidy claims on the certificates of a course's people, with where each stands",
   tags,
   schema: {

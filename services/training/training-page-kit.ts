@@ -5,6 +5,12 @@ import { auth } from '../platform/http/contract.ts';
 /** Who keeps courses, class days, schools and certificates: officers (within their region) and admins. */
 export const officers = auth.roles('officer', 'admin');
 
+/**
+ * Who runs a course's sheet (class days, attendance, completions): its officers, and the account of the
+ * training provider the course is given to (issue 19); the services say which courses each keeps.
+ */
+export const keepers = auth.roles('officer', 'admin', 'training_provider');
+
 /** How the training pages word a refused form; a page adds its own labels or explanations. */
 export const TEXTS = {
   fixErrors: 'training.fixErrors',

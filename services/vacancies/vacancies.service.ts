@@ -301,8 +301,9 @@ export function createVacanciesService({ repo, reference }: VacanciesDeps) {
     async get(actor: SessionUser | null, id: string): Promise<VacancyView> {
       const vacancy = await load(id);
       if (!isPublic(vacancy)) {
-        // A job seeker or a volunteer matchmaker sees only open vacancies: any other is not there.
-        if (!actor || actor.role === 'labourer' || actor.role === 'volunteer')
+        // A job seeker, a volunteer matchmaker or a training provider sees only open vacancies: any
+        // other is not there.
+        if (!actor || actor.role === 'labourer' || actor.role === 'volunteer' || actor.role === 'training_provider')
           throw new NotFoundError(`Vacancy ${id} is not open`);
         await assertMayManage(actor, vacancy.employerId);
       }

@@ -79,8 +79,15 @@ describe('a walk of every page as every demo role', () => {
           '/technical-schools/students/:id',
           '/technical-schools/aid-check',
           '/training/certificates/import',
+          '/training/providers',
         ]),
       );
+      // A training provider's account (issue #19) reaches its home and its course's sheet, nothing of the officers'.
+      expect(reached('training provider')).toEqual(
+        expect.arrayContaining(['/provider', '/training/courses/:id', '/training/sessions/:id']),
+      );
+      expect(reached('training provider')).not.toContain('/training/courses');
+      expect(reached('training provider')).not.toContain('/labourers');
       // Graduates (issue #21): the list, import, a graduate, 我的红娘对象 and a pairing with its ranked jobs.
       expect(reached('county officer')).toEqual(
         expect.arrayContaining([

@@ -10,6 +10,7 @@ export const PUBLIC_USER_SELECT = {
   locale: true,
   labourerId: true,
   employerId: true,
+  trainingProviderId: true,
 } as const;
 
 /** What a request needs to know about its caller (bearer token or session alike). */

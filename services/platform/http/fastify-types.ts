@@ -10,6 +10,8 @@ export interface SessionUser {
   locale: string;
   labourerId: string | null;
   employerId: string | null;
+  /** The training provider a training_provider account acts for (null or absent for other roles). */
+  trainingProviderId?: string | null;
 }
 
 declare module 'fastify' {

@@ -155,6 +155,16 @@ export const FORM_RULES: FormRule[] = [
     why: 'opens a volunteer account, whose username is taken for good',
   },
   {
+    action: /^\/training\/providers$/,
+    mode: 'empty-only',
+    why: 'records a training provider and opens its account, whose name and username are taken for good',
+  },
+  {
+    action: /^\/training\/courses\/:id\/provider$/,
+    mode: 'never',
+    why: "gives a course to a training provider or takes it back: the provider's own walk would gain or lose it",
+  },
+  {
     action: /^\/graduates\/new$/,
     mode: 'empty-only',
     why: 'a graduate is someone already in the registry: a made-up ID number is refused (422)',

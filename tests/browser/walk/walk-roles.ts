@@ -9,4 +9,5 @@ export const DEMO_ROLES: DemoRole[] = [
   { name: 'province officer', username: 'officer.fujian' },
   { name: 'admin', username: 'admin' },
   { name: 'volunteer', username: 'matchmaker.changting' },
+  { name: 'training provider', username: 'provider.changting' },
 ];
