@@ -8,7 +8,13 @@ import type { IndicatorsRepository } from './indicators.repository.ts';
 import { keyCountyTotals } from './key-county-totals.ts';
 import { quarterPeriod, yearlyPeriod } from './period.ts';
 import { type CycleSettings, DEFAULT_CYCLE_SETTINGS, deadlineOf } from './cycle.ts';
-import type { ReportCreate, ReportFigures, ReportTableName, ReportView } from './reports.contract.ts';
+import {
+  ProgrammeFiguresSchema,
+  type ReportCreate,
+  type ReportFigures,
+  type ReportTableName,
+  type ReportView,
+} from './reports.contract.ts';
 import type { ReportsRepository } from './reports.repository.ts';
 
 type Actor = Pick<SessionUser, 'id' | 'role' | 'regionCode'>;
@@ -111,7 +117,10 @@ export function createReportsService(deps: {
         agreements: groups.includes('employment') ? set.agreements : [],
         keyCounties,
         // The same rows the subsidy_* values were summed from, so the table adds up to them.
-        ...(carriesProgrammes(groups) ? { programmes: set.programmes } : {}),
+        // Only the report's own columns are stored (the rows carry the skills group's as well).
+        ...(carriesProgrammes(groups)
+          ? { programmes: set.programmes.map((r) => ProgrammeFiguresSchema.parse(r)) }
+          : {}),
       };
       const row = await repo.create({
         kind: input.kind,

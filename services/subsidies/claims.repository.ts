@@ -193,6 +193,24 @@ export function createClaimsRepository(db: Db) {
         return tx.subsidyClaim.findUniqueOrThrow({ where: { id }, include: CLAIM_INCLUDE });
       }),
 
+    /** Claims on the given programmes made on these references (certificates, training records), oldest first. */
+    byReferences: (references: string[], programmeCodes: string[]) =>
+      references.length
+        ? db.subsidyClaim.findMany({
+            where: { reference: { in: references }, programme: { code: { in: programmeCodes } } },
+            select: {
+              id: true,
+              reference: true,
+              status: true,
+              amount: true,
+              level: true,
+              levelPriced: true,
+              programme: { select: { code: true } },
+            },
+            orderBy: { createdAt: 'asc' },
+          })
+        : Promise.resolve([]),
+
     claim: (id: string) =>
       db.subsidyClaim.findUnique({
         where: { id },

@@ -43,6 +43,14 @@ export function claimFor(
 }
 export { claimFor as createClaim };
 
+/**
+ * Where the claims made on other modules' records stand (training: the `training` and `appraisal`
+ * claims on certificates), read-only: the claim engine owns them and moves them on.
+ */
+export function claimsOnReferences(db: Db, references: string[], programmeCodes: string[]) {
+  return createClaimsRepository(db).byReferences(references, programmeCodes);
+}
+
 const engineOver = (db: Db, sources: FactSources = {}) =>
   createClaimEngine(
     {

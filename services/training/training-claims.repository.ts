@@ -1,5 +1,6 @@
 import { recordAudit, type AuditEntry } from '../platform/audit/audit.repository.ts';
 import type { Db } from '../platform/database/prisma.ts';
+import { claimsOnReferences } from '../subsidies/index.ts';
 
 /** What the training side reads to claim the training and appraisal subsidies on a certificate. */
 export function createTrainingClaimsRepository(db: Db) {
@@ -22,27 +23,8 @@ export function createTrainingClaimsRepository(db: Db) {
       });
       return new Map(rows.map((r) => [r.code, r.category as string]));
     },
-    /**
-     * The claims made on certificates (their reference) on the two programmes, read-only: the claim
-     * engine owns them and moves them on; training shows where each stands. (The subsidies module's
-     * public face offers no read by reference yet; reports read the table the same way.)
-     */
-    claimsOn: (certificateIds: string[]) =>
-      certificateIds.length
-        ? db.subsidyClaim.findMany({
-            where: { reference: { in: certificateIds }, programme: { code: { in: ['training', 'appraisal'] } } },
-            select: {
-              id: true,
-              reference: true,
-              status: true,
-              amount: true,
-              level: true,
-              levelPriced: true,
-              programme: { select: { code: true } },
-            },
-            orderBy: { createdAt: 'asc' },
-          })
-        : Promise.resolve([]),
+    /** The claims made on certificates (their reference) on the two programmes, through the claim engine's face. */
+    claimsOn: (certificateIds: string[]) => claimsOnReferences(db, certificateIds, ['training', 'appraisal']),
     audit: (entry: AuditEntry) => recordAudit(db, entry),
   };
 }

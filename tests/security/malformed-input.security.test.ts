@@ -5,10 +5,14 @@ import type { AuthRule } from '../../services/platform/http/contract.ts';
 import { csvFile, personRow } from '../fixtures/imports/files.ts';
 import type { PageClient } from '../helpers/pages.ts';
 import type { TestContext } from '../helpers/test-context.ts';
+import { testPasswordHash } from '../helpers/factories.ts';
 import { ACCOUNTS, bearerOf, type DemoRole, pageClientOf, securityContext } from './fixture.ts';
 
 const NUL = 'a\u0000b';
-const ROLE_ORDER: DemoRole[] = ['admin', 'officer', 'employer', 'labourer'];
+/** The demo roles, and a training provider's account (routes only it may call: its own home). */
+type Role = DemoRole | 'training_provider';
+const ROLE_ORDER: Role[] = ['admin', 'officer', 'employer', 'labourer', 'training_provider'];
+const USERNAMES: Record<Role, string> = { ...ACCOUNTS, training_provider: 'provider.attack' };
 const PAGE_FIELDS = ['name', 'title', 'username', 'q', 'description'];
 
 interface Target {
@@ -61,7 +65,7 @@ function targets(routes: RouteOptions[]): Target[] {
   return out;
 }
 
-function callerRole(rule: AuthRule): DemoRole | undefined {
+function callerRole(rule: AuthRule): Role | undefined {
   if (rule.kind === 'public') return undefined;
   if (rule.kind === 'authenticated') return 'admin';
   return ROLE_ORDER.find((role) => rule.roles.includes(role));
@@ -70,14 +74,33 @@ function callerRole(rule: AuthRule): DemoRole | undefined {
 describe('NUL characters and malformed uploads on every route', () => {
   let ctx: TestContext;
   let routes: Target[];
-  const bearers = new Map<DemoRole, string>();
-  const pages = new Map<DemoRole, PageClient>();
+  const bearers = new Map<Role, string>();
+  const pages = new Map<Role, PageClient>();
 
   beforeAll(async () => {
     ctx = await securityContext();
+    const provider = await ctx.db.trainingProvider.create({
+      data: {
+        name: '攻击测试培训机构',
+        kind: 'public_centre',
+        regionCode: '350821',
+        contactName: '王',
+        contactPhone: '13900000000',
+      },
+    });
+    await ctx.db.user.create({
+      data: {
+        username: USERNAMES.training_provider,
+        passwordHash: await testPasswordHash(),
+        role: 'training_provider',
+        displayName: '攻击测试培训机构',
+        regionCode: '350821',
+        trainingProviderId: provider.id,
+      },
+    });
     for (const role of ROLE_ORDER) {
-      bearers.set(role, await bearerOf(ctx, ACCOUNTS[role]));
-      pages.set(role, await pageClientOf(ctx, ACCOUNTS[role]));
+      bearers.set(role, await bearerOf(ctx, USERNAMES[role]));
+      pages.set(role, await pageClientOf(ctx, USERNAMES[role]));
     }
     routes = targets(ctx.app.routeCatalogue);
   });
