@@ -8,10 +8,17 @@ const exclude = ['tests/browser/**/*.browser.test.ts', 'node_modules/**'];
 
 /**
  * With DATABASE_URL set (CI's second run, on PostgreSQL) only the test files that use that database
- * run: those that open a test database, and those that read DATABASE_URL themselves. The rest (pure
- * logic, and the tests that start the embedded database or their own servers on purpose) ran
- * already in the first run and would only repeat it.
+ * run: those that open a test database, and those that read DATABASE_URL themselves, but for the
+ * HTTP layer's. The rest (pure logic, and the tests that start the embedded database or their own
+ * servers on purpose) ran already in the first run and would only repeat it.
  */
+/**
+ * Pages, attacks on the HTTP layer and the route catalogue: what they check (templates, forms,
+ * headers, escaping, who may call a route) is the same over either database, and the services
+ * they go through are tested on PostgreSQL by the API, service and integration tests.
+ */
+const HTTP_LAYER = ['tests/pages/', 'tests/security/', 'tests/architecture/'];
+
 function postgresRunFiles(): string[] {
   const root = import.meta.dirname;
   const files = ['services', 'search-index', 'prisma', 'tests'].flatMap((dir) =>
@@ -24,8 +31,9 @@ function postgresRunFiles(): string[] {
   );
   return files.filter(
     (file) =>
-      opensTestDatabase(file, root) ||
-      fs.readFileSync(path.join(root, file), 'utf8').includes('process.env.DATABASE_URL'),
+      !HTTP_LAYER.some((dir) => file.startsWith(dir)) &&
+      (opensTestDatabase(file, root) ||
+        fs.readFileSync(path.join(root, file), 'utf8').includes('process.env.DATABASE_URL')),
   );
 }
 
