@@ -28,8 +28,10 @@
  * 2026.12-6: skills figures (skills-indicators.ts): training wishes reached, offered, enrolled,
  * courses completed, people certified (the plan's four kinds) and in work within 90 days, training
  * and appraisal subsidies claimed and paid, yearly training targets with progress to date.
+ * 2026.12-7: poor families' technical-school graduates (tech_school_graduated, graduates_placed,
+ * graduate_placement_rate: graduated in the period, placed in a job by the period's end).
  */
-export const DEFINITIONS_VERSION = '2026.12-6';
+export const DEFINITIONS_VERSION = '2026.12-7';
 
 /** The plan's special working groups (专项组), each reporting quarterly in writing. */
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;

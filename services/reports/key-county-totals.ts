@@ -15,6 +15,7 @@ const RATIOS: Record<string, readonly [string, string]> = {
   pension_coverage: ['pension_covered', 'pension_eligible'],
   tech_school_placement_rate: ['tech_school_placed', 'tech_school_wished'],
   tech_school_aid_coverage: ['tech_school_aided', 'tech_school_in_school'],
+  tech_school_graduate_placement_rate: ['tech_school_graduates_placed', 'tech_school_graduated'],
   ...SKILLS_RATIOS,
 };
 

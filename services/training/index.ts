@@ -36,6 +36,9 @@ import { techSchoolAidPages } from './tech-school-aid.pages.ts';
 import { createTechSchoolAidCheckRepository } from './tech-school-aid-check.repository.ts';
 import { createTechSchoolAidCheck } from './tech-school-aid-check.service.ts';
 import { techSchoolAidCheckPages } from './tech-school-aid-check.pages.ts';
+import { createTechSchoolCareersRepository } from './tech-school-careers.repository.ts';
+import { createTechSchoolCareers } from './tech-school-careers.service.ts';
+import { techSchoolCareersRoutes } from './tech-school-careers.routes.ts';
 import { createTargetsRepository } from './targets.repository.ts';
 import { createSkillsFiguresRepository } from './skills-figures.repository.ts';
 import { createTargets, type Targets } from './targets.service.ts';
@@ -53,7 +56,8 @@ export { trainingView } from './training.presenter.ts';
 
 /**
  * Technical-school figures of a region prefix for a period (reports' tech-school indicators): places
- * of the period end's intake year, and the aid coverage of the students in school.
+ * of the period end's intake year, the aid coverage of the students in school, and the period's
+ * graduates with their placement in jobs.
  */
 export type TechSchoolFiguresSource = (
   prefix: string,
@@ -110,9 +114,11 @@ export const trainingModule: AppModule<
       registry: registryLookup,
       reference,
     });
+    const careers = createTechSchoolCareers({ repo: createTechSchoolCareersRepository(db), reference });
     const techSchoolFigures: TechSchoolFiguresSource = async (prefix, period) => ({
       ...(await schools.figures(prefix, period)),
       ...(await aid.figures(prefix, period)),
+      ...(await careers.figures(prefix, period)),
     });
     const targets = createTargets({
       repo: createTargetsRepository(db),
@@ -133,7 +139,8 @@ export const trainingModule: AppModule<
         await app.register(techSchoolsRoutes, { schools });
         await app.register(techSchoolsPages, { schools, applicants, formOptions });
         await app.register(techSchoolAidRoutes, { aid, applicants });
-        await app.register(techSchoolAidPages, { aid, applicants, formOptions });
+        await app.register(techSchoolAidPages, { aid, applicants, careers, formOptions });
+        await app.register(techSchoolCareersRoutes, { careers });
         await app.register(techSchoolAidCheckPages, { checks, formOptions });
         await app.register(certificateImportPages, {
           imports: createCertificateImport({ repo: createCertificateImportRepository(db), registry: registryLookup }),

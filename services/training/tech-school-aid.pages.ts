@@ -3,7 +3,7 @@ import type { FormOptionsSource } from '../labourers/index.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { type Column, sendTable } from '../platform/export/tabular.ts';
 import { page } from '../platform/http/contract.ts';
-import { field, type FormBody, pageProblem, parseForm } from '../platform/http/page-forms.ts';
+import { field, type FormBody, pageProblem, parseForm, type ProblemTexts } from '../platform/http/page-forms.ts';
 import { translate } from '../platform/i18n/i18n.ts';
 import { chinaDate } from '../platform/time/china-time.ts';
 import {
@@ -16,6 +16,8 @@ import {
 } from './tech-school-aid.contract.ts';
 import type { TechSchoolAidService } from './tech-school-aid.service.ts';
 import type { TechSchoolApplicants } from './tech-school-applicants.service.ts';
+import { GraduationInputSchema, InternshipInputSchema } from './tech-school-careers.contract.ts';
+import type { TechSchoolCareers } from './tech-school-careers.service.ts';
 import { idOf, jsonBlock, officers, TEXTS as TRAINING_TEXTS } from './training-page-kit.ts';
 
 const TEXTS = {
@@ -24,7 +26,16 @@ const TEXTS = {
   validation: 'training.schools.aid.validation',
   explainNotFound: true,
 } as const;
+const CAREER_TEXTS = {
+  ...TRAINING_TEXTS,
+  labelPrefix: 'training.schools.careers.fields',
+  validation: 'training.schools.careers.validation',
+  explainNotFound: true,
+} as const;
 const AID_FIELDS = ['kind', 'term', 'amountYuan', 'grantedOn', 'note'] as const;
+const INTERNSHIP_FIELDS = ['employerId', 'employerName', 'post', 'startOn', 'endOn'] as const;
+const GRADUATION_FIELDS = ['graduatedOn', 'employerId', 'employerName', 'vacancyId', 'jobTitle', 'startOn'] as const;
+type Which = 'aid' | 'internship' | 'graduation';
 
 /** The term a form proposes: this autumn's from September, this spring's before. */
 function currentTerm(): string {
@@ -61,22 +72,21 @@ function applicantColumns(locale: string): Column<ApplicantView>[] {
   ];
 }
 
-/** A student's page (the place with its aid and the form to record one) and the potential applicants' list. */
-export async function techSchoolAidPages(
-  app: FastifyInstance,
-  opts: { aid: TechSchoolAidService; applicants: TechSchoolApplicants; formOptions: FormOptionsSource },
-) {
-  const { aid, applicants, formOptions } = opts;
-
+/** The student page (the place, its aid, internships and graduation) and how its forms are answered. */
+function studentPage(aid: TechSchoolAidService, careers: TechSchoolCareers) {
   async function renderStudent(
     request: FastifyRequest,
     reply: FastifyReply,
-    problem?: { message: string; fields: Record<string, string>; form: Record<string, string> },
+    problem?: { which: Which; message: string; fields: Record<string, string>; form: Record<string, string> },
     status = 200,
   ) {
     const locale = request.locale;
-    const student = await aid.student(request.user!, idOf(request), locale);
+    const id = idOf(request);
+    const student = await aid.student(request.user!, id, locale);
+    const career = await careers.careerOf(request.user!, id);
     const total = student.aid.reduce((sum, a) => sum + a.amountYuan, 0).toLocaleString(locale);
+    const of = (which: Which) => (problem?.which === which ? problem : undefined);
+    const today = chinaDate(new Date());
     return reply.page(
       'training/tech-school-student',
       {
@@ -84,13 +94,63 @@ export async function techSchoolAidPages(
         student,
         total,
         kinds: AID_KINDS.map((code) => ({ code, label: translate(locale, `training.schools.aid.kinds.${code}`) })),
-        problem,
-        form: problem?.form ?? { term: currentTerm(), grantedOn: chinaDate(new Date()) },
+        problem: of('aid'),
+        form: of('aid')?.form ?? { term: currentTerm(), grantedOn: today },
+        career,
+        canGraduate: student.state === 'enrolled',
+        canPlace: student.state === 'enrolled' || (student.state === 'graduated' && !career.placement),
+        internshipProblem: of('internship'),
+        internshipForm: of('internship')?.form ?? {},
+        graduationProblem: of('graduation'),
+        graduationForm: of('graduation')?.form ?? { graduatedOn: today },
         saved: (request.query as { saved?: string }).saved === '1',
       },
       status,
     );
   }
+
+  /** A student page's form: parsed, handed to the service, the page again with the fields refused. */
+  function studentForm<T>(
+    which: Which,
+    names: readonly string[],
+    save: (request: FastifyRequest, id: string, form: Record<string, string>) => Promise<T>,
+    texts: ProblemTexts,
+  ) {
+    return async (request: FastifyRequest, reply: FastifyReply) => {
+      const id = idOf(request);
+      const body = request.body as FormBody;
+      const form = Object.fromEntries(names.map((name) => [name, field(body, name)?.trim() ?? '']));
+      try {
+        await save(request, id, form);
+        return reply.redirect(`/technical-schools/students/${id}?saved=1#${which}`, 303);
+      } catch (error) {
+        const problem = pageProblem(request.locale, error, texts);
+        return renderStudent(
+          request,
+          reply,
+          { which, message: problem.message, fields: problem.fields, form },
+          problem.status,
+        );
+      }
+    };
+  }
+
+  return { renderStudent, studentForm };
+}
+
+/** A student's page (the place with its aid and the form to record one) and the potential applicants' list. */
+export async function techSchoolAidPages(
+  app: FastifyInstance,
+  opts: {
+    aid: TechSchoolAidService;
+    applicants: TechSchoolApplicants;
+    careers: TechSchoolCareers;
+    formOptions: FormOptionsSource;
+  },
+) {
+  const { aid, applicants, careers, formOptions } = opts;
+
+  const { renderStudent, studentForm } = studentPage(aid, careers);
 
   app.route({
     ...page('GET', '/technical-schools/students/:id', officers),
@@ -100,23 +160,36 @@ export async function techSchoolAidPages(
   app.route({
     ...page('POST', '/technical-schools/students/:id/aid', officers),
     preValidation: app.csrfProtection,
-    handler: async (request, reply) => {
-      const id = idOf(request);
-      const body = request.body as FormBody;
-      const form = Object.fromEntries(AID_FIELDS.map((name) => [name, field(body, name)?.trim() ?? '']));
-      try {
-        await aid.record(request.user!, id, parseForm(AidInputSchema, form), request.id);
-        return reply.redirect(`/technical-schools/students/${id}?saved=1#aid`, 303);
-      } catch (error) {
-        const problem = pageProblem(request.locale, error, TEXTS);
-        return renderStudent(
-          request,
-          reply,
-          { message: problem.message, fields: problem.fields, form },
-          problem.status,
-        );
-      }
-    },
+    handler: studentForm(
+      'aid',
+      AID_FIELDS,
+      (request, id, form) => aid.record(request.user!, id, parseForm(AidInputSchema, form), request.id),
+      TEXTS,
+    ),
+  });
+
+  app.route({
+    ...page('POST', '/technical-schools/students/:id/internships', officers),
+    preValidation: app.csrfProtection,
+    handler: studentForm(
+      'internship',
+      INTERNSHIP_FIELDS,
+      (request, id, form) =>
+        careers.recordInternship(request.user!, id, parseForm(InternshipInputSchema, form), request.id),
+      CAREER_TEXTS,
+    ),
+  });
+
+  app.route({
+    ...page('POST', '/technical-schools/students/:id/graduation', officers),
+    preValidation: app.csrfProtection,
+    handler: studentForm(
+      'graduation',
+      GRADUATION_FIELDS,
+      (request, id, form) =>
+        careers.graduate(request.user!, id, parseForm(GraduationInputSchema, form), request.id, request.locale),
+      CAREER_TEXTS,
+    ),
   });
 
   app.route({

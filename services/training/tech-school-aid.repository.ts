@@ -53,11 +53,16 @@ export function createTechSchoolAidRepository(db: Db) {
      */
     figureRows: (prefix: string, years: { from: number; to: number }, days: { from: string; to: string }) =>
       db.techSchoolPlace.findMany({
-        where: { regionCode: { startsWith: prefix }, year: { gte: years.from, lte: years.to }, state: 'enrolled' },
+        where: {
+          regionCode: { startsWith: prefix },
+          year: { gte: years.from, lte: years.to },
+          state: { in: ['enrolled', 'graduated'] },
+        },
         select: {
           state: true,
           year: true,
           enrolledAt: true,
+          graduatedOn: true,
           aid: {
             where: { grantedOn: { gte: utcDay(days.from), lte: utcDay(days.to) } },
             select: { kind: true, grantedOn: true },

@@ -49,6 +49,9 @@ function studentView(
     state: row.state,
     placedOn: chinaDate(row.placedAt),
     enrolledOn: chinaDate(row.enrolledAt),
+    graduatedOn: row.graduatedOn ? row.graduatedOn.toISOString().slice(0, 10) : null,
+    examFree: row.examFree,
+    orderClass: row.orderClass,
     note: row.note,
     aid: row.aid.map(aidView),
   };
@@ -138,6 +141,7 @@ export function createTechSchoolAid(deps: { repo: TechSchoolAidRepository; refer
           state: r.state,
           year: r.year,
           enrolledOn: chinaDate(r.enrolledAt),
+          graduatedOn: r.graduatedOn ? r.graduatedOn.toISOString().slice(0, 10) : null,
           aid: r.aid.map((a) => ({ kind: a.kind, grantedOn: a.grantedOn.toISOString().slice(0, 10) })),
         })),
         period,

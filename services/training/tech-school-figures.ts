@@ -29,6 +29,8 @@ export interface AidFigureRow {
   year: number;
   /** Beijing calendar day of the enrolment, null when never enrolled. */
   enrolledOn: string | null;
+  /** Beijing calendar day of graduation, null when not graduated. */
+  graduatedOn?: string | null;
   aid: ReadonlyArray<{ kind: string; grantedOn: string }>;
 }
 
@@ -36,8 +38,8 @@ export interface AidFigureRow {
  * Aid coverage of poor families' technical-school students (plan §3(3) 优先落实免学费、助学金、奖学金等
  * 助学政策; §7(2) 确保符合条件的贫困家庭学生都能够享受到资助政策), for a period of Beijing calendar days:
  *
- * - in school: places enrolled on or before the period's last day, of the intake years from the
- *   period end's year − 2 to that year (three years of school);
+ * - in school: places enrolled on or before the period's last day (and not graduated by then), of the
+ *   intake years from the period end's year − 2 to that year (three years of school);
  * - fee waived: of those, students with a fee waiver (免学费) granted within the period;
  * - aided: of those, students with any aid granted within the period;
  * - aid coverage: aided ÷ in school × 100, one decimal (0 when nobody is in school).
@@ -49,7 +51,7 @@ export function techSchoolAidFigures(
   const endYear = Number(period.to.slice(0, 4));
   const inSchool = rows.filter(
     (r) =>
-      r.state === 'enrolled' &&
+      (r.state === 'enrolled' || (r.state === 'graduated' && !!r.graduatedOn && r.graduatedOn > period.to)) &&
       r.enrolledOn !== null &&
       r.enrolledOn <= period.to &&
       r.year <= endYear &&
@@ -63,5 +65,33 @@ export function techSchoolAidFigures(
     tech_school_fee_waived: feeWaived,
     tech_school_aided: aided,
     tech_school_aid_coverage: inSchool.length > 0 ? Math.round((aided / inSchool.length) * 1000) / 10 : 0,
+  };
+}
+
+export interface GraduateFigureRow {
+  /** Beijing calendar day of graduation. */
+  graduatedOn: string;
+  /** Start day of the job placed in on graduation, null when none recorded. */
+  jobStartOn: string | null;
+}
+
+/**
+ * Graduation and job placement of poor families' technical-school students (plan §3(3) 优先安排实习，
+ * 优先推荐就业), for a period of Beijing calendar days:
+ *
+ * - graduated: students who graduated within the period;
+ * - placed: of those, students with a job starting on or before the period's last day;
+ * - placement rate: placed ÷ graduated × 100, one decimal (0 when nobody graduated).
+ */
+export function techSchoolGraduateFigures(
+  rows: ReadonlyArray<GraduateFigureRow>,
+  period: { from: string; to: string },
+): Record<string, number> {
+  const graduated = rows.filter((r) => r.graduatedOn >= period.from && r.graduatedOn <= period.to);
+  const placed = graduated.filter((r) => r.jobStartOn !== null && r.jobStartOn <= period.to).length;
+  return {
+    tech_school_graduated: graduated.length,
+    tech_school_graduates_placed: placed,
+    tech_school_graduate_placement_rate: graduated.length > 0 ? Math.round((placed / graduated.length) * 1000) / 10 : 0,
   };
 }

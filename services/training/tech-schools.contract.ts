@@ -17,6 +17,16 @@ const idNumber = z
   .trim()
   .toUpperCase()
   .regex(/^\d{17}[\dX]$/, 'must be an 18-character ID number');
+/** A yes/no: a form's checkbox sends 'on' or nothing; the API true or false. */
+export const flag = z.preprocess(
+  (v) =>
+    v === 'on' || v === 'true' || v === '1'
+      ? true
+      : v === '' || v === undefined || v === 'false' || v === '0'
+        ? false
+        : v,
+  z.boolean('must be yes or no'),
+);
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
 export const PLACE_STATES = Object.values(TechSchoolPlaceState) as [TechSchoolPlaceState, ...TechSchoolPlaceState[]];
@@ -36,13 +46,20 @@ export const PlaceInputSchema = z.object({
   schoolName: text(80),
   programme: text(60),
   year,
+  /** Green channel (绿色通道): admitted without the entrance exam (免试入学). */
+  examFree: flag.default(false),
+  /** Preferred order class or company-named class (订单班、冠名班). */
+  orderClass: optional(text(60)),
   note: optional(z.string().trim().max(200, 'must be at most 200 characters')),
 });
 export type PlaceInput = z.infer<typeof PlaceInputSchema>;
 
 /** The next step: placed (a school offered the place), enrolled, or withdrawn (the child no longer wants it). */
 export const PlaceStepSchema = z.object({
-  to: z.enum(['placed', 'enrolled', 'withdrawn'], 'must be placed, enrolled or withdrawn'),
+  to: z.enum(
+    ['placed', 'enrolled', 'withdrawn'],
+    'must be placed, enrolled or withdrawn (graduation has its own form)',
+  ),
   schoolName: optional(text(80)),
   programme: optional(text(60)),
 });
@@ -73,6 +90,9 @@ export const PlaceSchema = z
     state: z.enum(PLACE_STATES),
     placedOn: z.string().nullable(),
     enrolledOn: z.string().nullable(),
+    graduatedOn: z.string().nullable(),
+    examFree: z.boolean(),
+    orderClass: z.string().nullable(),
     note: z.string().nullable(),
   })
   .meta({ id: 'TechSchoolPlace' });

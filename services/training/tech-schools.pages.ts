@@ -38,6 +38,8 @@ const FORM_FIELDS = [
   'schoolName',
   'programme',
   'year',
+  'examFree',
+  'orderClass',
   'note',
 ] as const;
 const NEXT_STEPS: Record<string, string[]> = { wished: ['placed', 'withdrawn'], placed: ['enrolled', 'withdrawn'] };

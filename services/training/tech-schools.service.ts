@@ -19,9 +19,10 @@ const NEXT: Record<string, readonly string[]> = {
   placed: ['enrolled', 'withdrawn'],
   enrolled: [],
   withdrawn: [],
+  graduated: [],
 };
 
-function view(row: TechSchoolPlace, ref: ReferenceNames, locale: string): PlaceView {
+export function placeView(row: TechSchoolPlace, ref: ReferenceNames, locale: string): PlaceView {
   return {
     id: row.id,
     householdLabourerId: row.householdLabourerId,
@@ -38,6 +39,9 @@ function view(row: TechSchoolPlace, ref: ReferenceNames, locale: string): PlaceV
     state: row.state,
     placedOn: dayOf(row.placedAt),
     enrolledOn: dayOf(row.enrolledAt),
+    graduatedOn: dayOf(row.graduatedOn),
+    examFree: row.examFree,
+    orderClass: row.orderClass,
     note: row.note,
   };
 }
@@ -76,7 +80,7 @@ export function createTechSchools(deps: {
   return {
     async list(actor: SessionUser, filter: PlaceFilter, locale = 'zh-CN') {
       const ref = await reference();
-      return (await repo.list(whereOf(actor, filter))).map((r) => view(r, ref, locale));
+      return (await repo.list(whereOf(actor, filter))).map((r) => placeView(r, ref, locale));
     },
 
     /** Every place in the filter for a download (child names masked), audited with its filter. */
@@ -86,7 +90,7 @@ export function createTechSchools(deps: {
         details: { format, ...filter },
       });
       const ref = await reference();
-      return (await repo.list(whereOf(actor, filter), 100_000)).map((r) => view(r, ref, locale));
+      return (await repo.list(whereOf(actor, filter), 100_000)).map((r) => placeView(r, ref, locale));
     },
 
     async create(actor: SessionUser, input: PlaceInput, requestId?: string, locale = 'zh-CN') {
@@ -127,13 +131,15 @@ export function createTechSchools(deps: {
           schoolName: input.schoolName,
           programme: input.programme,
           year: input.year,
+          examFree: input.examFree,
+          orderClass: input.orderClass ?? null,
           note: input.note ?? null,
           createdById: actor.id,
         },
         audit(actor, 'training.tech_school.create', 'TechSchoolPlace', requestId),
       );
       if (!row) throw new ConflictError('The child is recorded for this year already', { reason: 'place_exists' });
-      return view(row, await reference(), locale);
+      return placeView(row, await reference(), locale);
     },
 
     async step(actor: SessionUser, id: string, step: PlaceStep, requestId?: string, locale = 'zh-CN') {
@@ -155,7 +161,7 @@ export function createTechSchools(deps: {
         details: { from: row.state, to: step.to },
       });
       if (!moved) throw new ConflictError('The place was changed meanwhile', { reason: 'changed' });
-      return view(moved, await reference(), locale);
+      return placeView(moved, await reference(), locale);
     },
 
     /** The figures of a region prefix for the intake year of the period's end (reports' tech-school indicators). */

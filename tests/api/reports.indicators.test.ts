@@ -138,6 +138,10 @@ describe('indicators against hand-computed values', () => {
       tech_school_fee_waived: 0,
       tech_school_aided: 0,
       tech_school_aid_coverage: 0,
+      // §3(3) 优先推荐就业: nobody graduated from a technical school in the half-year.
+      tech_school_graduated: 0,
+      tech_school_graduates_placed: 0,
+      tech_school_graduate_placement_rate: 0,
       // §1(2)/§3 skills figures (training module): nobody has a training wish, a course or a plan
       // certificate of the half-year (L1's electrician permit is an operating licence); no training or
       // appraisal claims; no targets set. Done since 1 January: the training records of L1 (ended

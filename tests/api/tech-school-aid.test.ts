@@ -1,13 +1,17 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson } from '../helpers/applications.ts';
+import { createEmployer, createPerson, createVacancy } from '../helpers/applications.ts';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
 import { makeIdNumber } from '../helpers/labourers.ts';
 import { PageClient } from '../helpers/pages.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
-import { techSchoolAidFigures, type AidFigureRow } from '../../services/training/tech-school-figures.ts';
+import {
+  techSchoolAidFigures,
+  techSchoolGraduateFigures,
+  type AidFigureRow,
+} from '../../services/training/tech-school-figures.ts';
 import type { EducationLevel, PovertyStatus } from '../../services/platform/database/generated/enums.ts';
 
 type Headers = { authorization: string };
@@ -64,6 +68,60 @@ describe('aid coverage of poor families’ technical-school students, worked by 
     });
     // Nobody in school: 0, not a division by zero.
     expect(techSchoolAidFigures([ROWS[6]!], { from: '2026-07-01', to: '2026-09-30' }).tech_school_aid_coverage).toBe(0);
+    // Graduates: G1 graduated 1 October, after the quarter, so in school at its end (and aided in it);
+    // G2 graduated 1 July, within it, so no longer in school. In school 1, aided 1 → 100.0.
+    const graduates = [
+      { ...row(2024, '2024-09-01', [['state_grant', '2026-09-01']], 'graduated'), graduatedOn: '2026-10-01' },
+      { ...row(2024, '2024-09-01', [['state_grant', '2026-09-01']], 'graduated'), graduatedOn: '2026-07-01' },
+    ];
+    expect(techSchoolAidFigures(graduates, { from: '2026-07-01', to: '2026-09-30' })).toEqual({
+      tech_school_in_school: 1,
+      tech_school_fee_waived: 0,
+      tech_school_aided: 1,
+      tech_school_aid_coverage: 100,
+    });
+  });
+});
+
+const GRADUATE_FIGURES = [
+  'tech_school_graduated',
+  'tech_school_graduates_placed',
+  'tech_school_graduate_placement_rate',
+];
+/** Hand-made graduates: [graduated on, job started on (null: no job recorded)]. */
+const GRADUATES: [string, string | null][] = [
+  ['2026-07-01', '2026-07-15'], // G1: graduated in the quarter, placed in it
+  ['2026-07-10', '2026-10-08'], // G2: graduated in the quarter, job only after its end
+  ['2026-09-30', '2026-06-20'], // G3: graduated on the last day, the job (from the internship) began before
+  ['2026-09-30', null], // G4: graduated in the quarter, no job
+  ['2026-06-30', '2026-07-01'], // G5: graduated before the quarter
+  ['2026-10-01', '2026-10-15'], // G6: graduated after the quarter
+];
+
+/**
+ * Graduates and their jobs on hand-made rows (plan §3(3) 各技工院校要对贫困家庭学生……优先安排实习，优先推荐就业),
+ * for the quarter 2026-07-01 … 2026-09-30 and the second half-year.
+ */
+describe('graduates of technical schools placed in jobs, worked by hand', () => {
+  it('counts the graduates of the period and those with a job begun by its end', () => {
+    const rows = GRADUATES.map(([graduatedOn, jobStartOn]) => ({ graduatedOn, jobStartOn }));
+    // Graduated in the quarter: G1–G4 = 4. Placed by 30 September: G1, G3 = 2 (G2's job begins
+    // 8 October, G4 has none). Rate 2 ÷ 4 = 50.0.
+    expect(techSchoolGraduateFigures(rows, { from: '2026-07-01', to: '2026-09-30' })).toEqual({
+      tech_school_graduated: 4,
+      tech_school_graduates_placed: 2,
+      tech_school_graduate_placement_rate: 50,
+    });
+    // July – December: G1–G4 and G6 = 5; placed G1, G2, G3, G6 = 4 → 80.0.
+    expect(techSchoolGraduateFigures(rows, { from: '2026-07-01', to: '2026-12-31' })).toEqual({
+      tech_school_graduated: 5,
+      tech_school_graduates_placed: 4,
+      tech_school_graduate_placement_rate: 80,
+    });
+    // Nobody graduated: 0, not a division by zero.
+    expect(
+      techSchoolGraduateFigures(rows, { from: '2026-01-01', to: '2026-03-31' }).tech_school_graduate_placement_rate,
+    ).toBe(0);
   });
 });
 
@@ -471,6 +529,214 @@ describe('technical-school aid, applicants and the schools’ lists (issue #19)'
     });
   });
 
+  describe('green channel, internships, graduation and job placement', () => {
+    const careers: Record<string, string> = {};
+    let employer: { id: string; name: string };
+    let away: { id: string };
+    let vacancy: { id: string };
+    let awayVacancy: { id: string };
+    const stepTo = async (id: string) => {
+      for (const to of ['placed', 'enrolled'])
+        expect((await call(officer, 'POST', `/api/v1/technical-schools/places/${id}/state`, { to })).statusCode).toBe(
+          200,
+        );
+    };
+    const internship = (over: object = {}) => ({
+      employerId: employer.id,
+      post: '挡车工',
+      startOn: `${YEAR}-03-01`,
+      endOn: `${YEAR}-06-30`,
+      ...over,
+    });
+
+    beforeAll(async () => {
+      employer = await createEmployer(ctx.db, { regionCode: '350821', name: '长汀纺织有限公司' });
+      away = await createEmployer(ctx.db, { regionCode: '350424', name: '宁化食品有限公司' });
+      vacancy = await createVacancy(ctx.db, employer.id, { title: '机修工' });
+      awayVacancy = await createVacancy(ctx.db, away.id, { regionCode: '350424' });
+      careers.second = await enrolledPlace('罗小强');
+      careers.page = await enrolledPlace('罗小勇');
+    });
+
+    it('records the green channel: exam-free admission and the order class wished; names a wrong one', async () => {
+      const made = await call(officer, 'POST', '/api/v1/technical-schools/places', {
+        householdLabourerId: family.id,
+        childName: '罗小华',
+        leftLevel: 'junior',
+        leftYear: YEAR,
+        schoolName: '龙岩技师学院',
+        programme: '纺织技术',
+        year: YEAR,
+        examFree: true,
+        orderClass: '长汀纺织订单班',
+      });
+      expect(made.statusCode).toBe(201);
+      expect(made.json()).toMatchObject({ examFree: true, orderClass: '长汀纺织订单班', graduatedOn: null });
+      careers.first = made.json().id;
+      await stepTo(careers.first!);
+      const bad = await call(officer, 'POST', '/api/v1/technical-schools/places', {
+        householdLabourerId: family.id,
+        childName: '罗小兰',
+        leftLevel: 'junior',
+        leftYear: YEAR,
+        schoolName: '龙岩技师学院',
+        programme: '护理',
+        year: YEAR,
+        examFree: 'maybe',
+        orderClass: '班'.repeat(61),
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(
+        bad
+          .json()
+          .details.map((d: { field: string }) => d.field)
+          .sort(),
+      ).toEqual(['examFree', 'orderClass']);
+      // The form: the checkbox and the text, a refusal next to the field.
+      const page = await new PageClient(ctx).signIn('aid.changting');
+      const form = await page.get('/technical-schools');
+      expect(form.body).toContain('name="examFree"');
+      expect(form.body).toContain('name="orderClass"');
+      const refused = await page.post('/technical-schools', { examFree: 'true', orderClass: '班'.repeat(61) });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.body).toContain("id='orderClass-error'");
+      expect(refused.body).toMatch(/name="examFree" value="true" checked/);
+      const listed = await page.get(`/technical-schools?year=${YEAR}`);
+      expect(listed.body).toContain('免试入学（绿色通道）');
+      expect(listed.body).toContain('长汀纺织订单班');
+    });
+
+    it('records internships at a platform employer of the region or a named one; refuses the rest', async () => {
+      const url = `/api/v1/technical-schools/students/${careers.first}/internships`;
+      const onPlatform = await call(officer, 'POST', url, internship());
+      expect(onPlatform.statusCode).toBe(201);
+      expect(onPlatform.json()).toMatchObject({ employerId: employer.id, employerName: '长汀纺织有限公司' });
+      const named = await call(
+        officer,
+        'POST',
+        url,
+        internship({ employerId: undefined, employerName: '厦门精工机械厂', post: '钳工' }),
+      );
+      expect(named.statusCode).toBe(201);
+      expect(named.json()).toMatchObject({ employerId: null, employerName: '厦门精工机械厂' });
+      const detail = async (body: object) => (await call(officer, 'POST', url, body)).json().details[0];
+      expect(await detail(internship({ employerId: away.id }))).toMatchObject({
+        field: 'employerId',
+        code: 'not_in_region',
+      });
+      expect(await detail(internship({ employerId: undefined }))).toMatchObject({ field: 'employerName' });
+      expect(await detail(internship({ endOn: `${YEAR}-02-01` }))).toMatchObject({
+        field: 'endOn',
+        code: 'before_start',
+      });
+      const malformed = await call(officer, 'POST', url, { post: '', startOn: 'March', endOn: '' });
+      expect(malformed.statusCode).toBe(400);
+      expect(
+        malformed
+          .json()
+          .details.map((d: { field: string }) => d.field)
+          .sort(),
+      ).toEqual(['endOn', 'post', 'startOn']);
+      // Another county's officer: no such student (404); an employer's account: not theirs to call (403).
+      expect((await call(ninghua, 'GET', url)).statusCode).toBe(404);
+      expect((await call(ninghua, 'POST', url, internship({ employerId: away.id }))).statusCode).toBe(404);
+      await createUser(ctx.db, { role: 'employer', employerId: employer.id, username: 'aid.employer' });
+      expect((await call(await bearer(ctx, 'aid.employer'), 'GET', url)).statusCode).toBe(403);
+      // A child not yet enrolled has no internship.
+      const wished = await call(
+        officer,
+        'POST',
+        `/api/v1/technical-schools/students/${ids.wished}/internships`,
+        internship(),
+      );
+      expect(wished.statusCode).toBe(409);
+      const list = (await call(officer, 'GET', url)).json().items;
+      expect(list.map((i: { employerName: string }) => i.employerName).sort()).toEqual([
+        '厦门精工机械厂',
+        '长汀纺织有限公司',
+      ]);
+      expect(await ctx.db.auditLog.count({ where: { action: 'training.tech_school.internship' } })).toBe(2);
+    });
+
+    it('graduates a student with the job placed in, the vacancy of a platform employer; a job later for another', async () => {
+      const url = `/api/v1/technical-schools/students/${careers.first}/graduation`;
+      const job = { graduatedOn: TODAY, employerId: employer.id, jobTitle: '机修工', startOn: TODAY };
+      const wrongVacancy = await call(officer, 'POST', url, { ...job, vacancyId: awayVacancy.id });
+      expect(wrongVacancy.json().details[0]).toMatchObject({ field: 'vacancyId', code: 'not_of_employer' });
+      const future = await call(officer, 'POST', url, { ...job, graduatedOn: `${YEAR + 1}-07-01` });
+      expect(future.json().details[0]).toMatchObject({ field: 'graduatedOn', code: 'future' });
+      const noStart = await call(officer, 'POST', url, { ...job, startOn: undefined });
+      expect(noStart.json().details[0]).toMatchObject({ field: 'startOn', code: 'required' });
+      expect((await call(ninghua, 'POST', url, job)).statusCode).toBe(404);
+      const done = await call(officer, 'POST', url, { ...job, vacancyId: vacancy.id });
+      expect(done.statusCode).toBe(200);
+      expect(done.json().student).toMatchObject({ state: 'graduated', graduatedOn: TODAY, examFree: true });
+      expect(done.json().placement).toMatchObject({
+        employerId: employer.id,
+        employerName: '长汀纺织有限公司',
+        vacancyId: vacancy.id,
+        jobTitle: '机修工',
+        startOn: TODAY,
+      });
+      expect((await call(officer, 'POST', url, job)).statusCode).toBe(409);
+      // A graduate is no longer sent on internships, and takes no more steps.
+      const late = `/api/v1/technical-schools/students/${careers.first}/internships`;
+      expect((await call(officer, 'POST', late, internship())).statusCode).toBe(409);
+      // Graduated without a job; the job recorded afterwards by the same call.
+      const second = `/api/v1/technical-schools/students/${careers.second}/graduation`;
+      const bare = await call(officer, 'POST', second, { graduatedOn: TODAY });
+      expect(bare.statusCode).toBe(200);
+      expect(bare.json()).toMatchObject({ student: { state: 'graduated' }, placement: null });
+      const later = await call(officer, 'POST', second, {
+        graduatedOn: TODAY,
+        employerName: '厦门精工机械厂',
+        jobTitle: '钳工',
+        startOn: TODAY,
+      });
+      expect(later.statusCode).toBe(200);
+      expect(later.json().placement).toMatchObject({ employerId: null, employerName: '厦门精工机械厂' });
+      expect(await ctx.db.auditLog.count({ where: { action: 'training.tech_school.graduation' } })).toBe(3);
+      // A wished child cannot graduate.
+      const wished = `/api/v1/technical-schools/students/${ids.wished}/graduation`;
+      expect((await call(officer, 'POST', wished, { graduatedOn: TODAY })).statusCode).toBe(409);
+    });
+
+    it('shows the internship and graduation forms on the student page; refusals next to the field', async () => {
+      const page = await new PageClient(ctx).signIn('aid.changting');
+      const base = `/technical-schools/students/${careers.page}`;
+      const shown = await page.get(base);
+      expect(shown.body).toContain(`action="${base}/internships"`);
+      expect(shown.body).toContain(`action="${base}/graduation"`);
+      expect(shown.body).toContain('长汀纺织有限公司');
+      expect(shown.body).toContain('机修工 · 长汀纺织有限公司');
+      const empty = await page.post(`${base}/internships`, { employerId: '', employerName: '', post: '' });
+      expect(empty.statusCode).toBe(422);
+      expect(empty.body).toContain("id='in-post-error'");
+      expect(empty.body).toContain('实习岗位');
+      const saved = await page.post(`${base}/internships`, {
+        employerId: employer.id,
+        employerName: '',
+        post: '挡车工',
+        startOn: `${YEAR}-03-01`,
+        endOn: `${YEAR}-06-30`,
+      });
+      expect(saved.statusCode).toBe(303);
+      expect((await page.get(base)).body).toContain(`长汀纺织有限公司 · 挡车工 · ${YEAR}-03-01 至 ${YEAR}-06-30`);
+      const noStart = await page.post(`${base}/graduation`, { graduatedOn: TODAY, jobTitle: '挡车工', startOn: '' });
+      expect(noStart.statusCode).toBe(422);
+      expect(noStart.body).toContain("id='gr-startOn-error'");
+      const graduated = await page.post(`${base}/graduation`, { graduatedOn: TODAY });
+      expect(graduated.statusCode).toBe(303);
+      const after = await page.get(base);
+      expect(after.body).toContain('已毕业');
+      expect(after.body).toContain('还没有就业记录。');
+      expect(after.body).toContain('登记就业');
+      expect(after.body).not.toContain(`action="${base}/internships"`);
+      const away = await new PageClient(ctx).signIn('aid.ninghua');
+      expect((await away.get(base)).statusCode).toBe(404);
+    });
+  });
+
   describe('aid coverage in the indicators', () => {
     it('counts 上杭’s hand-made students for a quarter, with the clause', async () => {
       // The rows of the hand-worked case above, as places and aid of 上杭 (350823).
@@ -537,6 +803,55 @@ describe('technical-school aid, applicants and the schools’ lists (issue #19)'
       expect(coverage).toMatchObject({ group: 'skills', unit: 'percent' });
       expect(coverage.clause).toContain('§3(3)');
       expect(coverage.clause).toContain('§7(2)');
+    });
+
+    it('counts 上杭’s hand-made graduates placed in jobs for a quarter, with the clause', async () => {
+      // The graduates of the hand-worked case above, as places of 上杭 (350823) graduated (never counted
+      // in school: no enrolment time), with their jobs.
+      for (const [i, [graduatedOn, jobStartOn]] of GRADUATES.entries()) {
+        const place = await ctx.db.techSchoolPlace.create({
+          data: {
+            householdLabourerId: family.id,
+            childName: `上杭毕业生${i + 1}`,
+            regionCode: '350823',
+            leftLevel: 'junior',
+            leftYear: 2023,
+            schoolName: '龙岩技师学院',
+            programme: '数控加工',
+            year: 2023,
+            state: 'graduated',
+            graduatedOn: new Date(`${graduatedOn}T00:00:00Z`),
+          },
+        });
+        if (jobStartOn)
+          await ctx.db.techSchoolPlacement.create({
+            data: {
+              placeId: place.id,
+              employerName: '上杭紫金机械厂',
+              jobTitle: '数控车工',
+              startOn: new Date(`${jobStartOn}T00:00:00Z`),
+              regionCode: '350823',
+              recordedById: 'hand-made',
+            },
+          });
+      }
+      await createUser(ctx.db, { role: 'admin', username: 'grad.admin' });
+      const headers = await bearer(ctx, 'grad.admin');
+      const values = (
+        await call(headers, 'GET', '/api/v1/indicators?regionCode=350823&from=2026-07-01&to=2026-09-30')
+      ).json().values;
+      // As worked by hand above: 4 graduated, 2 placed, 50.0 %; the aid coverage stays as it was.
+      expect(Object.fromEntries(GRADUATE_FIGURES.map((id) => [id, values[id]]))).toEqual({
+        tech_school_graduated: 4,
+        tech_school_graduates_placed: 2,
+        tech_school_graduate_placement_rate: 50,
+      });
+      expect(values.tech_school_in_school).toBe(4);
+      const definitions = (await call(headers, 'GET', '/api/v1/indicators/definitions')).json();
+      const rate = definitions.items.find((d: { id: string }) => d.id === 'tech_school_graduate_placement_rate');
+      expect(rate).toMatchObject({ group: 'skills', unit: 'percent' });
+      expect(rate.clause).toContain('§3(3)');
+      expect(rate.clause).toContain('优先推荐就业');
     });
   });
 });

@@ -180,6 +180,16 @@ export const FORM_RULES: FormRule[] = [
     why: "records a student's aid for a term: the other officers' walks would then be refused the same kind and term (409)",
   },
   {
+    action: /^\/technical-schools\/students\/:id\/internships$/,
+    mode: 'empty-only',
+    why: "records a student's internship: the other officers' walks would see a list grown by one",
+  },
+  {
+    action: /^\/technical-schools\/students\/:id\/graduation$/,
+    mode: 'empty-only',
+    why: 'graduates a student (not undone): the aid and internship forms of the other walks would vanish',
+  },
+  {
     action: /^\/training\/targets\/:id\/delete$/,
     mode: 'never',
     why: "removes a region's yearly training target, which the other walks' dashboards and reports then sum anew",
