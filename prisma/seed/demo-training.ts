@@ -88,8 +88,18 @@ export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
     });
     await db.trainingEnrolment.update({ where: { id: enrolment.id }, data: { attendedSessions: i !== 1 ? 1 : 0 } });
   }
-  // Technical-school places (plan §3(3)): children of three of these families, one at each step.
   const year = Number(day(0).toISOString().slice(0, 4));
+  const places = await seedTechSchoolPlaces(db, people, year);
+  const targets = await seedTrainingTargets(db, year);
+  context.log(
+    `database: training demo (2 courses in 长汀, one run by provider.changting, ${enrolments.length} enrolled, 1 class day, ${places} technical-school places, ${targets} yearly targets)`,
+  );
+};
+
+type Db = Parameters<ModuleSeeder>[0];
+
+/** Technical-school places (plan §3(3)): children of three of these families, one at each step; returns how many. */
+async function seedTechSchoolPlaces(db: Db, people: Array<{ id: string }>, year: number): Promise<number> {
   const officer = await db.user.findFirst({ where: { username: 'officer.changting' }, select: { id: true } });
   const places = [
     { childName: '钟小燕', leftLevel: 'junior', state: 'wished', programme: '电子商务' },
@@ -132,8 +142,14 @@ export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
         },
       });
   }
-  // This year's training targets (plan §3(2): ≥ 200,000 upgrading trainings a year province-wide):
-  // the province's own, and 龙岩's counties' people trained and certified, which 龙岩 sums.
+  return Math.min(places.length, people.length);
+}
+
+/**
+ * This year's training targets (plan §3(2): ≥ 200,000 upgrading trainings a year province-wide):
+ * the province's own, and 龙岩's counties' people trained and certified, which 龙岩 sums.
+ */
+async function seedTrainingTargets(db: Db, year: number): Promise<number> {
   const targets = [
     { regionCode: '35', kind: 'upgrading_trainings', value: 200_000 },
     { regionCode: '350821', kind: 'people_trained', value: 120 },
@@ -141,7 +157,5 @@ export const seedTrainingDemo: ModuleSeeder = async (db, context) => {
     { regionCode: '350823', kind: 'people_trained', value: 90 },
   ] as const;
   await db.trainingTarget.createMany({ data: targets.map((t) => ({ ...t, year })), skipDuplicates: true });
-  context.log(
-    `database: training demo (2 courses in 长汀, one run by provider.changting, ${enrolments.length} enrolled, 1 class day, ${Math.min(places.length, people.length)} technical-school places, ${targets.length} yearly targets)`,
-  );
-};
+  return targets.length;
+}
