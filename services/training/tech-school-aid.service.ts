@@ -1,5 +1,4 @@
 import { scopePrefix } from '../platform/access/scope.ts';
-import { maskName } from '../platform/crypto/pii.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
@@ -9,6 +8,7 @@ import type { AidInput, AidView, StudentFilter, StudentView } from './tech-schoo
 import type { TechSchoolAid, TechSchoolAidRepository } from './tech-school-aid.repository.ts';
 import { IN_SCHOOL_YEARS, techSchoolAidFigures } from './tech-school-figures.ts';
 import type { TechSchoolPlace } from './tech-schools.repository.ts';
+import { placeView } from './tech-schools.service.ts';
 
 const today = () => chinaDate(new Date())!;
 const invalid = (field: string, code: string, message: string) =>
@@ -33,28 +33,7 @@ function studentView(
   ref: ReferenceNames,
   locale: string,
 ): StudentView {
-  return {
-    id: row.id,
-    householdLabourerId: row.householdLabourerId,
-    childLabourerId: row.childLabourerId,
-    childName: maskName(row.childName),
-    childBirthYear: row.childBirthYear,
-    regionCode: row.regionCode,
-    regionName: ref.regionNameIn(row.regionCode, locale),
-    leftLevel: row.leftLevel,
-    leftYear: row.leftYear,
-    schoolName: row.schoolName,
-    programme: row.programme,
-    year: row.year,
-    state: row.state,
-    placedOn: chinaDate(row.placedAt),
-    enrolledOn: chinaDate(row.enrolledAt),
-    graduatedOn: row.graduatedOn ? row.graduatedOn.toISOString().slice(0, 10) : null,
-    examFree: row.examFree,
-    orderClass: row.orderClass,
-    note: row.note,
-    aid: row.aid.map(aidView),
-  };
+  return { ...placeView(row, ref, locale), aid: row.aid.map(aidView) };
 }
 
 /**

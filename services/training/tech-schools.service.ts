@@ -4,6 +4,7 @@ import { maskName } from '../platform/crypto/pii.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
+import { chinaDate } from '../platform/time/china-time.ts';
 import { audit } from './catalogue.service.ts';
 import { techSchoolFigures } from './tech-school-figures.ts';
 import type { PlaceFilter, PlaceInput, PlaceStep, PlaceView } from './tech-schools.contract.ts';
@@ -37,8 +38,9 @@ export function placeView(row: TechSchoolPlace, ref: ReferenceNames, locale: str
     programme: row.programme,
     year: row.year,
     state: row.state,
-    placedOn: dayOf(row.placedAt),
-    enrolledOn: dayOf(row.enrolledAt),
+    // Instants shown as the day in Beijing, as everywhere else on the platform.
+    placedOn: chinaDate(row.placedAt),
+    enrolledOn: chinaDate(row.enrolledAt),
     graduatedOn: dayOf(row.graduatedOn),
     examFree: row.examFree,
     orderClass: row.orderClass,
