@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type AdapterHandle, openAdapter } from '../../services/platform/database/connect.ts';
+import { pooledPGlite } from './pglite-pool.ts';
 
 let template: Blob | undefined;
 
@@ -14,13 +15,14 @@ function pgliteTemplate(): Blob | undefined {
 }
 
 /**
- * A database of the test's own: an in-memory PGlite (from the run's migrated template) by default,
+ * A database of the test's own: an in-memory PGlite (from the run's migrated template, or a used one
+ * reset to it: pglite-pool.ts) by default,
  * or, when DATABASE_URL is set (the CI run against PostgreSQL), a fresh database on that server,
  * copied from the run's migrated template and dropped afterwards.
  */
 export async function openTestDatabase(): Promise<AdapterHandle & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return openAdapter({ dataDir: '', inMemory: true, template: pgliteTemplate() });
+  if (!serverUrl) return pooledPGlite(pgliteTemplate());
   const name = `wb_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
