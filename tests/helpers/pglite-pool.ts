@@ -41,7 +41,9 @@ async function baseline(adapter: SqlDriverAdapter): Promise<string> {
   ).map(([name]) => String(name));
   const counts = await rows(
     adapter,
-    tables.map((t) => `SELECT '${t.replaceAll("'", "''")}'::text, count(*)::int FROM public.${quote(t)}`).join(' UNION ALL '),
+    tables
+      .map((t) => `SELECT '${t.replaceAll("'", "''")}'::text, count(*)::int FROM public.${quote(t)}`)
+      .join(' UNION ALL '),
   );
   const filled = counts.filter(([, count]) => Number(count) > 0).map(([name]) => String(name));
   const sequences = await rows(
@@ -49,9 +51,10 @@ async function baseline(adapter: SqlDriverAdapter): Promise<string> {
     `SELECT schemaname::text, sequencename::text, last_value::text FROM pg_sequences WHERE schemaname = 'public'`,
   );
   await adapter.executeScript(
-    [`CREATE SCHEMA ${BASELINE}`, ...filled.map((t) => `CREATE TABLE ${BASELINE}.${quote(t)} AS TABLE public.${quote(t)}`)].join(
-      ';\n',
-    ),
+    [
+      `CREATE SCHEMA ${BASELINE}`,
+      ...filled.map((t) => `CREATE TABLE ${BASELINE}.${quote(t)} AS TABLE public.${quote(t)}`),
+    ].join(';\n'),
   );
   return [
     `TRUNCATE TABLE ${tables.map((t) => `public.${quote(t)}`).join(', ')} RESTART IDENTITY`,
