@@ -21,6 +21,8 @@ export interface GraduatesDeps {
   registry: RegistryLookup;
   /** Names of matchmakers (user id → display name). */
   userNames: (ids: string[]) => Promise<Map<string, string>>;
+  /** The day of the year (MM-DD) graduates leave school when none is given (GRADUATE_LEAVING_DAY). */
+  leavingDay?: string;
   now?: () => Date;
 }
 
@@ -28,6 +30,8 @@ export interface GraduatesDeps {
 export const dayDate = (day: string) => new Date(`${day}T00:00:00Z`);
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 export const thisYear = (now: Date) => Number(chinaDate(now)!.slice(0, 4));
+/** Today in Beijing as a DATE column holds it. */
+export const todayIn = (now: Date) => dayDate(chinaDate(now)!);
 
 const IN_WORK = new Set(['employed', 'started_business']);
 
@@ -74,6 +78,7 @@ export function figureRowsOf(rows: Awaited<ReturnType<GraduatesRepository['figur
     leftSchoolOn: r.leftSchoolOn,
     workFoundOn: r.workFoundOn,
     pairedAt: r.pairings[0] ? dayDate(chinaDate(r.pairings[0].startedAt)!) : null,
+    workDays: r.history.map((h) => h.on),
   }));
 }
 
@@ -119,7 +124,13 @@ function figureMethods(repo: GraduatesRepository, now: () => Date) {
   };
 }
 
-export function createGraduatesService({ repo, registry, userNames, now = () => new Date() }: GraduatesDeps) {
+export function createGraduatesService({
+  repo,
+  registry,
+  userNames,
+  leavingDay = '07-01',
+  now = () => new Date(),
+}: GraduatesDeps) {
   async function views(rows: GraduateListRow[]) {
     const [people, names] = await Promise.all([
       registry.byIds(rows.map((r) => r.labourerId)),
@@ -137,7 +148,7 @@ export function createGraduatesService({ repo, registry, userNames, now = () => 
     if (!person.regionCode.startsWith(scopePrefix(actor)))
       throw refuse('outside_region', 'belongs to a person registered outside your region');
     if (!person.registeredPoor) throw refuse('not_registered_poor', 'is not of a registered poor family');
-    const leftSchoolOn = dayDate(input.leftSchoolOn ?? `${input.graduationYear}-07-01`);
+    const leftSchoolOn = dayDate(input.leftSchoolOn ?? `${input.graduationYear}-${leavingDay}`);
     const write: GraduateWrite = {
       labourerId: person.id,
       regionCode: person.regionCode,
@@ -147,7 +158,8 @@ export function createGraduatesService({ repo, registry, userNames, now = () => 
       graduationYear: input.graduationYear,
       leftSchoolOn,
       wish: input.wish,
-      status: input.status ?? (leftSchoolOn > now() ? 'in_school' : 'left_without_work'),
+      // The same rule as the hourly move (graduates.jobs.ts): in school until the Beijing day of leaving.
+      status: input.status ?? (leftSchoolOn > todayIn(now()) ? 'in_school' : 'left_without_work'),
       occupations: input.occupations,
     };
     return write;
@@ -185,6 +197,7 @@ export function createGraduatesService({ repo, registry, userNames, now = () => 
           toStatus: h.toStatus,
           on: dayOf(h.on),
           note: h.note,
+          bySystem: h.byId === null,
         })),
       };
     },
