@@ -38,7 +38,7 @@ export async function moveLeavers(repo: GraduatesRepository, now: Date, batch = 
 export async function remindQuietPairings(
   repo: PairingsRepository,
   notifier: Notifier,
-  rules: GraduateRules,
+  rules: Pick<GraduateRules, 'reminderDays'>,
   now: Date,
 ) {
   const quiet = await repo.quiet(new Date(now.getTime() - rules.reminderDays * DAY_MS));

@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import { chinaDate } from '../platform/time/china-time.ts';
 import { breakdown, type FigureRow, graduateValues } from './graduate-figures.ts';
+import { DEFAULT_GRADUATE_RULES } from './graduate-settings.ts';
 import type {
   GraduateDetail,
   GraduateFigures,
@@ -124,13 +125,21 @@ function figureMethods(repo: GraduatesRepository, now: () => Date) {
   };
 }
 
-export function createGraduatesService({
-  repo,
-  registry,
-  userNames,
-  leavingDay = '07-01',
-  now = () => new Date(),
-}: GraduatesDeps) {
+/**
+ * The day a graduate leaves school (the list's or officer's, else GRADUATE_LEAVING_DAY of the year) and
+ * the status it gives: in school until that Beijing day, as the hourly move has it (graduates.jobs.ts).
+ */
+function leaving(input: GraduateInput, leavingDay: string | undefined, now: Date) {
+  const day = input.leftSchoolOn ?? `${input.graduationYear}-${leavingDay ?? DEFAULT_GRADUATE_RULES.leavingDay}`;
+  const leftSchoolOn = dayDate(day);
+  return {
+    leftSchoolOn,
+    status: leftSchoolOn > todayIn(now) ? ('in_school' as const) : ('left_without_work' as const),
+  };
+}
+
+export function createGraduatesService(deps: GraduatesDeps) {
+  const { repo, registry, userNames, now = () => new Date() } = deps;
   async function views(rows: GraduateListRow[]) {
     const [people, names] = await Promise.all([
       registry.byIds(rows.map((r) => r.labourerId)),
@@ -148,7 +157,7 @@ export function createGraduatesService({
     if (!person.regionCode.startsWith(scopePrefix(actor)))
       throw refuse('outside_region', 'belongs to a person registered outside your region');
     if (!person.registeredPoor) throw refuse('not_registered_poor', 'is not of a registered poor family');
-    const leftSchoolOn = dayDate(input.leftSchoolOn ?? `${input.graduationYear}-${leavingDay}`);
+    const { leftSchoolOn, status } = leaving(input, deps.leavingDay, now());
     const write: GraduateWrite = {
       labourerId: person.id,
       regionCode: person.regionCode,
@@ -158,8 +167,7 @@ export function createGraduatesService({
       graduationYear: input.graduationYear,
       leftSchoolOn,
       wish: input.wish,
-      // The same rule as the hourly move (graduates.jobs.ts): in school until the Beijing day of leaving.
-      status: input.status ?? (leftSchoolOn > todayIn(now()) ? 'in_school' : 'left_without_work'),
+      status: input.status ?? status,
       occupations: input.occupations,
     };
     return write;
