@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson } from '../helpers/applications.ts';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
+import { PageClient } from '../helpers/pages.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { chinaDate } from '../../services/platform/time/china-time.ts';
@@ -54,15 +55,16 @@ describe('a graduate’s year: leaving school, pairing, its end, and the figures
   const pairingOf = async (id: string, headers: Headers = officer) =>
     (await call('GET', `/api/v1/graduates/${id}/pairing`, headers)).json();
   const pair = async (id: string, headers: Headers, matchmaker: string) =>
-    expect((await call('PUT', `/api/v1/graduates/${id}/pairing`, headers, { matchmakerId: matchmaker })).statusCode).toBe(
-      201,
-    );
+    expect(
+      (await call('PUT', `/api/v1/graduates/${id}/pairing`, headers, { matchmakerId: matchmaker })).statusCode,
+    ).toBe(201);
 
   beforeAll(async () => {
     ctx = await createTestContext();
     pii = new PiiCipher(ctx.config.piiKey);
     await createUser(ctx.db, { role: 'officer', regionCode: '350821', username: 'life.officer' });
-    matchmakerId = (await createUser(ctx.db, { role: 'officer', regionCode: '350821', username: 'life.matchmaker' })).id;
+    matchmakerId = (await createUser(ctx.db, { role: 'officer', regionCode: '350821', username: 'life.matchmaker' }))
+      .id;
     await createUser(ctx.db, { role: 'officer', regionCode: '350424', username: 'life.ninghua' });
     ninghuaMatchmakerId = (
       await createUser(ctx.db, { role: 'officer', regionCode: '350424', username: 'life.ninghua.matchmaker' })
@@ -100,6 +102,8 @@ describe('a graduate’s year: leaving school, pairing, its end, and the figures
     }
     expect((await graduate(staying)).status).toBe('in_school');
     expect((await graduate(working)).status).toBe('employed');
+    const page = await (await new PageClient(ctx).signIn('life.officer')).get(`/graduates/${moved[0]}`);
+    expect(page.body).toContain('系统记录：到离校日期，自动转为离校未就业');
 
     // Idempotent: a second run (and the hourly job itself) moves nothing and writes no history.
     const historyRows = await ctx.db.graduateStatusChange.count();
@@ -206,6 +210,19 @@ describe('a graduate’s year: leaving school, pairing, its end, and the figures
       grad_paired_employed_3m: 1, // G1
       grad_paired_employed_6m: 2, // G1, G2
     });
+    // The dashboard's card: the list by status, and the matchmakers' figures, in both languages.
+    const browser = await new PageClient(ctx).signIn('life.ninghua');
+    const zh = (await browser.get('/dashboard?regionCode=350424&from=2026-01-01&to=2026-11-30')).body;
+    for (const label of [
+      '毕业生名单中各状态人数',
+      '其中名单状态为在校',
+      '其中名单状态为已创业',
+      '结对后6个月内就业创业',
+    ])
+      expect(zh).toContain(label);
+    const en = (await browser.get('/dashboard?regionCode=350424&from=2026-01-01&to=2026-11-30&lang=en')).body;
+    expect(en).toContain('Paired, in work within 3 months of pairing');
+    expect(en).toContain('Left school without work'); // the chart's short status names
     // At 30 September: G2's 20 November has not come; G1 is the only one.
     expect(await values('2026-09-30')).toMatchObject({
       grad_paired: 5,
