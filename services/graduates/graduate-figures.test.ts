@@ -9,6 +9,7 @@ const row = (over: Partial<FigureRow>): FigureRow => ({
   leftSchoolOn: day('2026-07-01'),
   workFoundOn: null,
   pairedAt: null,
+  workDays: over.workFoundOn ? [over.workFoundOn] : [],
   ...over,
 });
 
@@ -45,6 +46,9 @@ describe('graduate figures (plan §5(4) 就业红娘)', () => {
       grad_paired: 3, // A, B, D
       grad_employed_3m: 3, // A, C, F
       grad_employed_6m: 4, // A, B, C, F
+      // From the pairing's start: A (10 Jul → 15 Aug), B (12 Jul → 20 Nov, past 12 Oct but before 12 Jan).
+      grad_paired_employed_3m: 1, // A
+      grad_paired_employed_6m: 2, // A, B
     });
   });
 
@@ -53,6 +57,16 @@ describe('graduate figures (plan §5(4) 就业红娘)', () => {
     expect(values.grad_employed_3m).toBe(2); // A, F: C's 1 October is after the period
     expect(values.grad_employed_6m).toBe(2);
     expect(values.grad_paired).toBe(3); // A, B, D
+    expect(values.grad_paired_employed_6m).toBe(1); // A: B's 20 November is after the period
+  });
+
+  it('does not credit the matchmaker with work found before the pairing began', () => {
+    // H: employed 5 Jul, out of work again, paired 10 Jul, still looking; I: the same, back in work 1 Aug.
+    const h = row({ workFoundOn: day('2026-07-05'), pairedAt: day('2026-07-10') });
+    const i = row({ status: 'employed', workFoundOn: day('2026-07-05'), pairedAt: day('2026-07-10') });
+    const values = graduateValues([h, { ...i, workDays: [day('2026-07-05'), day('2026-08-01')] }], day('2026-12-31'));
+    expect(values.grad_employed_3m).toBe(2); // both found work on 5 Jul, within 3 months of leaving
+    expect(values.grad_paired_employed_3m).toBe(1); // I only: 1 Aug is after the 10 Jul pairing
   });
 
   it('breaks the year down by county and school', () => {

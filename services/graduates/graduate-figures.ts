@@ -11,8 +11,10 @@ export interface FigureRow {
   status: (typeof GRADUATE_STATUSES)[number];
   leftSchoolOn: Date;
   workFoundOn: Date | null;
-  /** When the first pairing with a matchmaker began; null if never paired. */
+  /** When the first pairing with a matchmaker began (its Beijing day); null if never paired. */
   pairedAt: Date | null;
+  /** The days the status became employed or started_business (status history). */
+  workDays: readonly Date[];
 }
 
 /** Found work (or started a business) within `months` of leaving school, by `asOf`. */
@@ -22,9 +24,22 @@ export function inWorkWithin(row: FigureRow, months: number, asOf: Date): boolea
 }
 
 /**
+ * Paired, and in work or business within `months` of the day the (first) pairing began, by `asOf`:
+ * a change to employed or started_business dated from that day on (work found before the pairing is
+ * not the matchmaker's). Counts the 就业红娘 service itself, unlike inWorkWithin.
+ */
+export function pairedInWorkWithin(row: FigureRow, months: number, asOf: Date): boolean {
+  const paired = row.pairedAt;
+  if (!paired || paired > asOf) return false;
+  const until = addMonths(paired, months);
+  return row.workDays.some((day) => day >= paired && day <= until && day <= asOf);
+}
+
+/**
  * The indicator values for one graduation year's rows, as of `asOf` (the period's last day):
  * grad_registered, grad_status_<status> (the current status), grad_paired (a pairing begun by then),
- * grad_employed_3m and grad_employed_6m (work found by then, within 3 / 6 months of leaving school).
+ * grad_employed_3m and grad_employed_6m (work found by then, within 3 / 6 months of leaving school),
+ * grad_paired_employed_3m and grad_paired_employed_6m (within 3 / 6 months of the pairing's start).
  */
 export function graduateValues(rows: readonly FigureRow[], asOf: Date): Record<string, number> {
   const values: Record<string, number> = { grad_registered: rows.length };
@@ -32,11 +47,15 @@ export function graduateValues(rows: readonly FigureRow[], asOf: Date): Record<s
   values.grad_paired = 0;
   values.grad_employed_3m = 0;
   values.grad_employed_6m = 0;
+  values.grad_paired_employed_3m = 0;
+  values.grad_paired_employed_6m = 0;
   for (const row of rows) {
     values[`grad_status_${row.status}`]! += 1;
     if (row.pairedAt && row.pairedAt <= asOf) values.grad_paired += 1;
     if (inWorkWithin(row, 3, asOf)) values.grad_employed_3m += 1;
     if (inWorkWithin(row, 6, asOf)) values.grad_employed_6m += 1;
+    if (pairedInWorkWithin(row, 3, asOf)) values.grad_paired_employed_3m += 1;
+    if (pairedInWorkWithin(row, 6, asOf)) values.grad_paired_employed_6m += 1;
   }
   return values;
 }

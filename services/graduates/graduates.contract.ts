@@ -72,6 +72,8 @@ export const StatusChangeSchema = z.object({
   toStatus: z.enum(GRADUATE_STATUSES),
   on: z.string(),
   note: z.string().nullable(),
+  /** Made by the platform, not a person: a hire through it (note `hired`) or the day of leaving school (`left_school`). */
+  bySystem: z.boolean(),
 });
 
 export const GraduateDetailSchema = GraduateSchema.extend({ history: z.array(StatusChangeSchema) }).meta({

@@ -3,10 +3,33 @@ import type { Notifier } from '../notifications/index.ts';
 import type { ScheduledJob } from '../platform/scheduler.ts';
 import { chinaDate } from '../platform/time/china-time.ts';
 import type { GraduateRules } from './graduate-settings.ts';
+import type { GraduatesRepository } from './graduates.repository.ts';
 import type { PairingsRepository } from './pairings.repository.ts';
-import { thisYear } from './graduates.service.ts';
+import { thisYear, todayIn } from './graduates.service.ts';
 
 const DAY_MS = 86_400_000;
+/** Graduates moved per transaction: each batch is a few statements, never one long transaction. */
+const LEAVING_BATCH = 200;
+
+/**
+ * In-school graduates whose day of leaving school (Graduate.leftSchoolOn: the list's or officer's
+ * day, else GRADUATE_LEAVING_DAY of the graduation year) has come in Beijing become "left without
+ * work" as of that day (plan §5(4): 毕业年度离校未就业), so "pair all" finds them. Only in_school
+ * moves: employed, started_business and further_study stay. A second run finds nothing to move.
+ */
+export async function moveLeavers(repo: GraduatesRepository, now: Date, batch = LEAVING_BATCH) {
+  const today = todayIn(now);
+  let moved = 0;
+  for (;;) {
+    const due = await repo.leavingDue(today, batch);
+    if (!due.length) return { moved };
+    const done = await repo.markLeftSchool(due, 'left_school');
+    moved += done;
+    // Every row of a full batch leaves in_school (moved, or changed by someone meanwhile): the next
+    // query sees new rows. A short batch was the last.
+    if (due.length < batch) return { moved };
+  }
+}
 
 /**
  * Reminds matchmakers of pairings with no contact for `reminderDays`: one notice per matchmaker per
@@ -15,7 +38,7 @@ const DAY_MS = 86_400_000;
 export async function remindQuietPairings(
   repo: PairingsRepository,
   notifier: Notifier,
-  rules: GraduateRules,
+  rules: Pick<GraduateRules, 'reminderDays'>,
   now: Date,
 ) {
   const quiet = await repo.quiet(new Date(now.getTime() - rules.reminderDays * DAY_MS));
@@ -37,6 +60,7 @@ export async function remindQuietPairings(
 }
 
 export const graduatesJobs = (deps: {
+  graduates: GraduatesRepository;
   repo: PairingsRepository;
   notifier: Notifier;
   rules: GraduateRules;
@@ -47,10 +71,15 @@ export const graduatesJobs = (deps: {
     everyMs: 60 * 60_000,
     run: async () => {
       const now = new Date();
+      const left = await moveLeavers(deps.graduates, now);
       // A graduation year's pairings end with the year (plan §5(4): 毕业年度离校未就业).
       const ended = await deps.repo.endYearOver(thisYear(now), now);
       const sent = await remindQuietPairings(deps.repo, deps.notifier, deps.rules, now);
-      if (ended.count || sent.notices) deps.log.info({ ...sent, yearOver: ended.count }, 'graduates: pairings checked');
+      if (left.moved || ended.count || sent.notices)
+        deps.log.info(
+          { ...sent, leftSchool: left.moved, yearOver: ended.count },
+          'graduates: statuses and pairings checked',
+        );
     },
   },
 ];

@@ -75,9 +75,57 @@ async function changeStatus(tx: Prisma.TransactionClient, write: StatusWrite) {
   return true;
 }
 
+/** The day of leaving school: in-school graduates whose day has come, moved in batches (graduates.jobs.ts). */
+function leavingQueries(db: Db) {
+  return {
+    /** In-school graduates whose day of leaving school is on or before `today`, a batch at a time. */
+    leavingDue: (today: Date, take: number) =>
+      db.graduate.findMany({
+        where: { status: 'in_school', leftSchoolOn: { lte: today } },
+        select: { id: true, leftSchoolOn: true },
+        orderBy: { id: 'asc' },
+        take,
+      }),
+
+    /**
+     * Moves one batch of in-school graduates to left_without_work as of their day of leaving school,
+     * each with its history row signed by nobody (the system) and noted `note`: one short transaction,
+     * one update per day of leaving. A graduate whose status changed meanwhile is left as it is.
+     */
+    markLeftSchool: (rows: Array<{ id: string; leftSchoolOn: Date }>, note: string) =>
+      db.$transaction(async (tx) => {
+        const byDay = new Map<number, string[]>();
+        for (const row of rows)
+          byDay.set(row.leftSchoolOn.getTime(), [...(byDay.get(row.leftSchoolOn.getTime()) ?? []), row.id]);
+        let moved = 0;
+        for (const [time, ids] of byDay) {
+          const on = new Date(time);
+          const done = await tx.graduate.updateManyAndReturn({
+            where: { id: { in: ids }, status: 'in_school' },
+            data: { status: 'left_without_work', statusSince: on },
+            select: { id: true },
+          });
+          await tx.graduateStatusChange.createMany({
+            data: done.map((g) => ({
+              graduateId: g.id,
+              fromStatus: 'in_school' as const,
+              toStatus: 'left_without_work' as const,
+              on,
+              note,
+              byId: null,
+            })),
+          });
+          moved += done.length;
+        }
+        return moved;
+      }),
+  };
+}
+
 /** The graduates module's queries of its own tables (the registry is read through labourers). */
 export function createGraduatesRepository(db: Db) {
   return {
+    ...leavingQueries(db),
     find: (id: string) =>
       db.graduate.findUnique({
         where: { id },
@@ -145,6 +193,7 @@ export function createGraduatesRepository(db: Db) {
           leftSchoolOn: true,
           workFoundOn: true,
           pairings: { select: { startedAt: true }, take: 1, orderBy: { startedAt: 'asc' } },
+          history: { where: { toStatus: { in: ['employed', 'started_business'] } }, select: { on: true } },
         },
       }),
 

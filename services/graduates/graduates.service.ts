@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import { chinaDate } from '../platform/time/china-time.ts';
 import { breakdown, type FigureRow, graduateValues } from './graduate-figures.ts';
+import { DEFAULT_GRADUATE_RULES } from './graduate-settings.ts';
 import type {
   GraduateDetail,
   GraduateFigures,
@@ -21,6 +22,8 @@ export interface GraduatesDeps {
   registry: RegistryLookup;
   /** Names of matchmakers (user id → display name). */
   userNames: (ids: string[]) => Promise<Map<string, string>>;
+  /** The day of the year (MM-DD) graduates leave school when none is given (GRADUATE_LEAVING_DAY). */
+  leavingDay?: string;
   now?: () => Date;
 }
 
@@ -28,6 +31,8 @@ export interface GraduatesDeps {
 export const dayDate = (day: string) => new Date(`${day}T00:00:00Z`);
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 export const thisYear = (now: Date) => Number(chinaDate(now)!.slice(0, 4));
+/** Today in Beijing as a DATE column holds it. */
+export const todayIn = (now: Date) => dayDate(chinaDate(now)!);
 
 const IN_WORK = new Set(['employed', 'started_business']);
 
@@ -74,6 +79,7 @@ export function figureRowsOf(rows: Awaited<ReturnType<GraduatesRepository['figur
     leftSchoolOn: r.leftSchoolOn,
     workFoundOn: r.workFoundOn,
     pairedAt: r.pairings[0] ? dayDate(chinaDate(r.pairings[0].startedAt)!) : null,
+    workDays: r.history.map((h) => h.on),
   }));
 }
 
@@ -119,7 +125,21 @@ function figureMethods(repo: GraduatesRepository, now: () => Date) {
   };
 }
 
-export function createGraduatesService({ repo, registry, userNames, now = () => new Date() }: GraduatesDeps) {
+/**
+ * The day a graduate leaves school (the list's or officer's, else GRADUATE_LEAVING_DAY of the year) and
+ * the status it gives: in school until that Beijing day, as the hourly move has it (graduates.jobs.ts).
+ */
+function leaving(input: GraduateInput, leavingDay: string | undefined, now: Date) {
+  const day = input.leftSchoolOn ?? `${input.graduationYear}-${leavingDay ?? DEFAULT_GRADUATE_RULES.leavingDay}`;
+  const leftSchoolOn = dayDate(day);
+  return {
+    leftSchoolOn,
+    status: leftSchoolOn > todayIn(now) ? ('in_school' as const) : ('left_without_work' as const),
+  };
+}
+
+export function createGraduatesService(deps: GraduatesDeps) {
+  const { repo, registry, userNames, now = () => new Date() } = deps;
   async function views(rows: GraduateListRow[]) {
     const [people, names] = await Promise.all([
       registry.byIds(rows.map((r) => r.labourerId)),
@@ -137,7 +157,7 @@ export function createGraduatesService({ repo, registry, userNames, now = () => 
     if (!person.regionCode.startsWith(scopePrefix(actor)))
       throw refuse('outside_region', 'belongs to a person registered outside your region');
     if (!person.registeredPoor) throw refuse('not_registered_poor', 'is not of a registered poor family');
-    const leftSchoolOn = dayDate(input.leftSchoolOn ?? `${input.graduationYear}-07-01`);
+    const { leftSchoolOn, status } = leaving(input, deps.leavingDay, now());
     const write: GraduateWrite = {
       labourerId: person.id,
       regionCode: person.regionCode,
@@ -147,7 +167,7 @@ export function createGraduatesService({ repo, registry, userNames, now = () => 
       graduationYear: input.graduationYear,
       leftSchoolOn,
       wish: input.wish,
-      status: input.status ?? (leftSchoolOn > now() ? 'in_school' : 'left_without_work'),
+      status: input.status ?? status,
       occupations: input.occupations,
     };
     return write;
@@ -185,6 +205,7 @@ export function createGraduatesService({ repo, registry, userNames, now = () => 
           toStatus: h.toStatus,
           on: dayOf(h.on),
           note: h.note,
+          bySystem: h.byId === null,
         })),
       };
     },

@@ -57,7 +57,13 @@ export const graduatesModule: AppModule<GraduatesDeps, GraduatesProvides> = {
   setUp({ config, db, log, registryLookup, matching, applicationsApi, notifier, formOptions }) {
     const repo = createGraduatesRepository(db);
     const pairingsRepo = createPairingsRepository(db);
-    const graduates = createGraduatesService({ repo, registry: registryLookup, userNames: pairingsRepo.userNames });
+    const rules = config.section(graduateConfig);
+    const graduates = createGraduatesService({
+      repo,
+      registry: registryLookup,
+      userNames: pairingsRepo.userNames,
+      leavingDay: rules.leavingDay,
+    });
     const imports = createGraduateImport({ repo, graduates });
     const pairings = createPairingsService({
       repo: pairingsRepo,
@@ -69,7 +75,6 @@ export const graduatesModule: AppModule<GraduatesDeps, GraduatesProvides> = {
     const volunteers = createVolunteersService({ repo: createVolunteersRepository(db), hashPassword });
     // A hire through the platform: the graduate is employed and the pairing closes.
     applicationsApi.hires.onHired((event) => graduates.hired(event.labourerId, event.hiredAt));
-    const rules = config.section(graduateConfig);
     const graduateRecord = graduateRecordLookup(repo);
     const subsidy = createGraduateSubsidy({
       graduates,
@@ -81,7 +86,7 @@ export const graduatesModule: AppModule<GraduatesDeps, GraduatesProvides> = {
         graduateFigures: (prefix, periodTo) => graduates.indicatorValues(prefix, periodTo),
         graduateRecord,
       },
-      jobs: graduatesJobs({ repo: pairingsRepo, notifier, rules, log }),
+      jobs: graduatesJobs({ graduates: repo, repo: pairingsRepo, notifier, rules, log }),
       async register(app) {
         await app.register(graduatesRoutes, { graduates, imports, pairings, volunteers, subsidy });
         await app.register(graduatesPages, { graduates, imports, pairings, formOptions, subsidy });

@@ -1,4 +1,5 @@
 import { translate } from '../platform/i18n/i18n.ts';
+import { GRADUATE_INDICATORS } from './graduate-indicators.ts';
 import { EMPLOYMENT_STATUSES, INDICATOR_BY_ID } from './indicators.ts';
 import type { AreaFigures, IndicatorSet } from './indicators.service.ts';
 
@@ -67,8 +68,14 @@ const SECTIONS = {
   ],
   graduates: [
     'grad_registered',
+    'grad_status_in_school',
     'grad_status_left_without_work',
+    'grad_status_employed',
+    'grad_status_started_business',
+    'grad_status_further_study',
     'grad_paired',
+    'grad_paired_employed_3m',
+    'grad_paired_employed_6m',
     'grad_employed_3m',
     'grad_employed_6m',
   ],
@@ -82,6 +89,17 @@ const SECTIONS = {
   ],
   insurance: ['pension_60_plus', 'pension_60_plus_receiving', 'pension_government_paid', 'insurance_cases_open'],
 } as const;
+
+/** The graduates module's statuses (grad_status_<status>), in the definitions' order. */
+const GRADUATE_STATUS_IDS = GRADUATE_INDICATORS.map((d) => d.id).filter((id) => id.startsWith('grad_status_'));
+
+/** Graduates of the year by status, with the status's short name (the chart's bars on a phone). */
+function graduatesByStatus(locale: string, values: Record<string, number>): Item[] {
+  return GRADUATE_STATUS_IDS.map((id) => ({
+    label: translate(locale, `graduates.status.${id.slice('grad_status_'.length)}`),
+    value: values[id] ?? 0,
+  }));
+}
 
 /** What the dashboard template and its chart script need, derived from one indicator set. */
 export function dashboardModel(locale: string, set: IndicatorSet) {
@@ -145,7 +163,7 @@ export function dashboardModel(locale: string, set: IndicatorSet) {
     training,
     trainingSubsidy,
     trainingTargets,
-    graduates,
+    graduates: graduatesByStatus(locale, v),
     talent,
     pension,
     insurance,

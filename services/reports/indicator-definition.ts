@@ -30,8 +30,11 @@
  * and appraisal subsidies claimed and paid, yearly training targets with progress to date.
  * 2026.12-7: poor families' technical-school graduates (tech_school_graduated, graduates_placed,
  * graduate_placement_rate: graduated in the period, placed in a job by the period's end).
+ * 2026.12-8: the 就业红娘 service's own outcome (grad_paired_employed_3m/6m: paired graduates in work
+ * within 3/6 months of the pairing's start); the registry's graduates of the year (graduates,
+ * graduates_employed) and the graduates module's list (grad_*) named and described apart.
  */
-export const DEFINITIONS_VERSION = '2026.12-7';
+export const DEFINITIONS_VERSION = '2026.12-8';
 
 /** The plan's special working groups (专项组), each reporting quarterly in writing. */
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;

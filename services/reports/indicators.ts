@@ -118,13 +118,15 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'people',
   },
   ...INSURANCE_INDICATORS,
+  // Two lists of graduates, two sets of figures: these two read the labourer registry's own
+  // graduates-of-the-year field; grad_* (graduate-indicators.ts) read the graduates module's records.
   {
     id: 'graduates',
     group: 'talent',
-    nameZh: '建档立卡贫困家庭毕业年度毕业生',
-    nameEn: 'Graduates of the year',
+    nameZh: '劳动力台账中本年度毕业的贫困劳动力（台账毕业年份）',
+    nameEn: 'Registry: labourers graduating this year (registry’s graduation year)',
     counts:
-      'Registered labourers graduating in the calendar year of the period end (Labourer.graduationYear) from a college or university, or a technical school (vocational: 技工院校高级工班、预备技师班 included). People of earlier years and those whose year is not recorded are not counted.',
+      'From the labourer registry, not the graduates module: registered labourers whose registry record gives the calendar year of the period end as their graduation year (Labourer.graduationYear, the registry’s graduates-of-the-year flag, set on registration or the poverty office’s import) and whose education level is technical school (vocational: 技工院校高级工班、预备技师班 included), college or university. People of earlier years and those whose year is not recorded are not counted. The graduates module’s list (grad_registered: school lists and officers’ registrations, with their own status) is a separate count; a person may be on one and not the other.',
     clause: '§5(4) 全日制普通高校、技工院校高级工班、预备技师班……毕业年度内……建档立卡贫困家庭毕业生',
     sources: ['Labourer.educationLevel', 'Labourer.graduationYear'],
     asOf: 'period_end',
@@ -133,9 +135,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     id: 'graduates_employed',
     group: 'talent',
-    nameZh: '其中已就业',
-    nameEn: 'Of whom employed',
-    counts: 'Of those, employed (statuses as in employed) at the period end.',
+    nameZh: '其中台账就业状态为已就业',
+    nameEn: 'Of whom employed by registry status',
+    counts:
+      'Of those (the registry’s graduates of the year), the labourers whose registry employment status (Labourer.employmentStatus, through its status history for a past period end) is one of the employed statuses at the period end. Not the graduates module’s status (grad_status_employed), which officers, school lists and hires through the platform set on the graduate record.',
     clause: '§5(4) 帮助尽快实现就业',
     sources: ['Labourer.educationLevel', 'Labourer.employmentStatus', 'LabourerStatusChange'],
     asOf: 'period_end',

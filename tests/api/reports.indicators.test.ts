@@ -110,6 +110,8 @@ describe('indicators against hand-computed values', () => {
       grad_paired: 0,
       grad_employed_3m: 0,
       grad_employed_6m: 0,
+      grad_paired_employed_3m: 0,
+      grad_paired_employed_6m: 0,
       szyf_posts: 0,
       szyf_recruited: 0,
       szyf_key_county_posts: 0,
