@@ -30,8 +30,12 @@
  * and appraisal subsidies claimed and paid, yearly training targets with progress to date.
  * 2026.12-7: poor families' technical-school graduates (tech_school_graduated, graduates_placed,
  * graduate_placement_rate: graduated in the period, placed in a job by the period's end).
+ * 2026.12-8: 三支一扶 completions and township hires counted over every year's plan (the service lasts
+ * two years), not the period year's only; the year's plan targets (szyf_target_total,
+ * szyf_target_key_county), service falling due (szyf_service_due) and 能力提升示范培训 attendance
+ * (szyf_trained); catalogue and campaign recruits' poor family from the registry, not a tick box.
  */
-export const DEFINITIONS_VERSION = '2026.12-7';
+export const DEFINITIONS_VERSION = '2026.12-8';
 
 /** The plan's special working groups (专项组), each reporting quarterly in writing. */
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;
