@@ -83,7 +83,12 @@ export function createCampaignService(deps: {
         { ...input, createdById: actor.id },
         {
           ...audited(actor, 'talent.campaign.create', 'TalentCampaign', requestId),
-          details: { countyCode: input.countyCode, year: input.year, posts: input.posts, reservedPoor: input.reservedPoor },
+          details: {
+            countyCode: input.countyCode,
+            year: input.year,
+            posts: input.posts,
+            reservedPoor: input.reservedPoor,
+          },
         },
       );
       return view({ ...row, recruits: [] }, names);

@@ -16,14 +16,14 @@ export function createCatalogueRepository(db: Db) {
       db.talentCatalogueEntry.findUnique({ where: { id }, include: { _count: { select: { recruits: true } } } }),
     createEntry: (
       data: {
-      countyCode: string;
-      year: number;
-      field: string;
-      level: string;
-      posts: number;
-      reservedPoor: number;
-      allowancePerMonth: number;
-      campaign?: string | undefined;
+        countyCode: string;
+        year: number;
+        field: string;
+        level: string;
+        posts: number;
+        reservedPoor: number;
+        allowancePerMonth: number;
+        campaign?: string | undefined;
       },
       audit: AuditEntry,
     ) =>

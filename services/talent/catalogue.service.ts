@@ -86,7 +86,12 @@ export function createCatalogueService(deps: {
       }
       const row = await repo.createEntry(input, {
         ...audited(actor, 'talent.catalogue.entry.create', 'TalentCatalogueEntry', requestId),
-        details: { countyCode: input.countyCode, year: input.year, posts: input.posts, reservedPoor: input.reservedPoor },
+        details: {
+          countyCode: input.countyCode,
+          year: input.year,
+          posts: input.posts,
+          reservedPoor: input.reservedPoor,
+        },
       });
       return entryView({ ...row, recruits: [] }, names);
     },

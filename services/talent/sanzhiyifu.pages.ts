@@ -92,7 +92,8 @@ export async function sanzhiyifuPages(
         request,
         reply,
         'post',
-        async (v) => back((await sanzhiyifu.createPost(request.user!, parseForm(PostInputSchema, v), request.id)).planId),
+        async (v) =>
+          back((await sanzhiyifu.createPost(request.user!, parseForm(PostInputSchema, v), request.id)).planId),
         redo(request, reply),
       ),
   });

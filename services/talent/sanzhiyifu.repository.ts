@@ -87,6 +87,14 @@ export function createSanzhiyifuRepository(db: Db) {
         });
         return created;
       }),
+    ...serviceWrites(db),
+    ...figureQueries(db),
+  };
+}
+
+/** A participant's steps and trainings through the service, each with its audit record. */
+function serviceWrites(db: Db) {
+  return {
     /**
      * One step: the participant's state, post, outcome and service dates, and the signed transition,
      * together. A placement counts the post's holders in the same transaction: 'full' when none is free.
@@ -137,7 +145,12 @@ export function createSanzhiyifuRepository(db: Db) {
       auditedWrite(db, audit, (tx) =>
         tx.szyfTraining.create({ data: { ...data, attendedOn: day(data.attendedOn), hours: data.hours ?? null } }),
       ),
+  };
+}
 
+/** What the 三支一扶 figures read (talent-figures.ts counts them). */
+function figureQueries(db: Db) {
+  return {
     /** What the year's figures count: the year's plan with its posts and participants and their steps. */
     figureRows: (year: number) =>
       db.szyfPlan.findUnique({

@@ -115,6 +115,40 @@ function createPlansAndPosts({ repo, counties }: Deps) {
   };
 }
 
+type Current = { planId: string; serviceDueOn: string | null };
+
+/**
+ * What a step changes beyond the state: a placement takes a post of the plan in the officer's region
+ * and starts the two-year service; completion, refused before the service's due end, records the outcome.
+ */
+async function stepChanges(repo: SanzhiyifuRepository, actor: Actor, current: Current, input: TransitionInput) {
+  const changes: Parameters<SanzhiyifuRepository['step']>[2] = {};
+  let post: { id: string; count: number } | undefined;
+  if (input.to === 'placed') {
+    const found = await repo.post(input.postId!);
+    if (!found || found.planId !== current.planId)
+      throw new NotFoundError(`Post ${input.postId} not found in the plan`);
+    requireInScope(actor, found.countyCode, 'postId');
+    post = { id: found.id, count: found.count };
+    Object.assign(changes, {
+      postId: found.id,
+      countyCode: found.countyCode,
+      serviceStartOn: input.on,
+      serviceDueOn: serviceDueOf(input.on),
+    });
+  }
+  if (input.to === 'completed') {
+    if (!current.serviceDueOn || input.on < current.serviceDueOn) {
+      throw new ConflictError(
+        `The two-year service ends on ${current.serviceDueOn ?? '(no start recorded)'}: completed is refused before it`,
+        { reason: 'service_not_over', ...(current.serviceDueOn ? { dueOn: current.serviceDueOn } : {}) },
+      );
+    }
+    changes.outcome = input.outcome!;
+  }
+  return { changes, post };
+}
+
 /** The participants through application, selection, placement, service and what came after. */
 function createParticipants({ repo, pii }: Deps) {
   async function detail(actor: Actor, id: string) {
@@ -190,30 +224,7 @@ function createParticipants({ repo, pii }: Deps) {
         ]);
       }
       if (problem) throw new ConflictError(`${current.state} → ${input.to} is not a step`, { reason: 'not_allowed' });
-      const changes: Parameters<SanzhiyifuRepository['step']>[2] = {};
-      let post: { id: string; count: number } | undefined;
-      if (input.to === 'placed') {
-        const found = await repo.post(input.postId!);
-        if (!found || found.planId !== current.planId)
-          throw new NotFoundError(`Post ${input.postId} not found in the plan`);
-        requireInScope(actor, found.countyCode, 'postId');
-        post = { id: found.id, count: found.count };
-        Object.assign(changes, {
-          postId: found.id,
-          countyCode: found.countyCode,
-          serviceStartOn: input.on,
-          serviceDueOn: serviceDueOf(input.on),
-        });
-      }
-      if (input.to === 'completed') {
-        if (!current.serviceDueOn || input.on < current.serviceDueOn) {
-          throw new ConflictError(
-            `The two-year service ends on ${current.serviceDueOn ?? '(no start recorded)'}: completed is refused before it`,
-            { reason: 'service_not_over', ...(current.serviceDueOn ? { dueOn: current.serviceDueOn } : {}) },
-          );
-        }
-        changes.outcome = input.outcome!;
-      }
+      const { changes, post } = await stepChanges(repo, actor, current, input);
       const stepped = await repo.step(
         id,
         { from: current.state, to: input.to, on: input.on, byUserId: actor.id, note: input.note },

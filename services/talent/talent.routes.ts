@@ -39,7 +39,8 @@ export async function talentRoutes(app: FastifyInstance, opts: TalentServices) {
   });
   r.route({
     ...szyf.createParticipantRoute,
-    handler: async (req, reply) => reply.status(201).send(await sanzhiyifu.createParticipant(req.user!, req.body, req.id)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await sanzhiyifu.createParticipant(req.user!, req.body, req.id)),
   });
   r.route({ ...szyf.participantRoute, handler: (req) => sanzhiyifu.detail(req.user!, req.params.id) });
   r.route({
@@ -104,11 +105,13 @@ async function linkedRoutes(app: FastifyInstance, service: LinkedService) {
   });
   r.route({
     ...linked.meetingRoute,
-    handler: async (req, reply) => reply.status(201).send(await service.addMeeting(req.user!, req.params.id, req.body, req.id)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.addMeeting(req.user!, req.params.id, req.body, req.id)),
   });
   r.route({
     ...linked.itemRoute,
-    handler: async (req, reply) => reply.status(201).send(await service.addItem(req.user!, req.params.id, req.body, req.id)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.addItem(req.user!, req.params.id, req.body, req.id)),
   });
   r.route({
     ...linked.itemPatchRoute,
@@ -116,7 +119,8 @@ async function linkedRoutes(app: FastifyInstance, service: LinkedService) {
   });
   r.route({
     ...linked.projectRoute,
-    handler: async (req, reply) => reply.status(201).send(await service.addProject(req.user!, req.params.id, req.body, req.id)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.addProject(req.user!, req.params.id, req.body, req.id)),
   });
   r.route({
     ...linked.projectUpdateRoute,
@@ -125,6 +129,7 @@ async function linkedRoutes(app: FastifyInstance, service: LinkedService) {
   });
   r.route({
     ...linked.pairingRoute,
-    handler: async (req, reply) => reply.status(201).send(await service.addPairing(req.user!, req.params.id, req.body, req.id)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.addPairing(req.user!, req.params.id, req.body, req.id)),
   });
 }

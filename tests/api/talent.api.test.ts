@@ -277,7 +277,11 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
   });
   it('§5(4) two-year service: a participant of the plan two years back completes this year, not before the due end, and counts in this period', async () => {
     const past = year - 2;
-    const plan = await post('/api/v1/sanzhiyifu/plans', province, { year: past, targetTotal: 480, targetKeyCounty: 240 });
+    const plan = await post('/api/v1/sanzhiyifu/plans', province, {
+      year: past,
+      targetTotal: 480,
+      targetKeyCounty: 240,
+    });
     expect(plan.statusCode).toBe(201);
     const planId = plan.json().id as string;
     const newPost = async (countyCode: string) => {
@@ -293,7 +297,8 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
     };
     const ninghua = await newPost('350424');
     const changting = await newPost('350821');
-    const step = (id: string, body: object) => post(`/api/v1/sanzhiyifu/participants/${id}/transitions`, province, body);
+    const step = (id: string, body: object) =>
+      post(`/api/v1/sanzhiyifu/participants/${id}/transitions`, province, body);
     const selected = async (name: string, countyCode: string) => {
       const applied = await post('/api/v1/sanzhiyifu/participants', province, {
         planId,
@@ -327,9 +332,7 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
       url: `/api/v1/sanzhiyifu/posts?planId=${planId}`,
       headers: province,
     });
-    expect(
-      postsNow.json().items.map((p: { countyCode: string; placed: number }) => [p.countyCode, p.placed]),
-    ).toEqual([
+    expect(postsNow.json().items.map((p: { countyCode: string; placed: number }) => [p.countyCode, p.placed])).toEqual([
       ['350424', 1],
       ['350821', 0],
     ]);
@@ -408,7 +411,9 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
     const notInRegistry = makeIdNumber('350821', '19990101');
     const refused = await recruit(notInRegistry, true);
     expect(refused.statusCode).toBe(400);
-    expect(JSON.stringify(refused.json())).toMatch(/reservedPost.*not_registered_poor|not_registered_poor.*reservedPost/);
+    expect(JSON.stringify(refused.json())).toMatch(
+      /reservedPost.*not_registered_poor|not_registered_poor.*reservedPost/,
+    );
     const fromNinghua = await recruit(await registeredPoor('350424', '19990202'), true);
     expect(fromNinghua.statusCode).toBe(400);
     expect(JSON.stringify(fromNinghua.json())).toContain('not_local');
