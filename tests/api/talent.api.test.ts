@@ -442,6 +442,17 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
     });
     expect(form.statusCode).toBe(422);
     expect(form.body).toMatch(/class=['"]field-error['"][^>]*>[^<]*预留岗位只招本县建档立卡贫困人口/);
+    await page.get('/talent/campaigns?lang=en');
+    const english = await page.post('/talent/campaigns/recruits?lang=en', {
+      campaignId: campaign.json().id,
+      name: '李华',
+      idNumber: makeIdNumber('350821', '19990505'),
+      post: '水利员',
+      reservedPost: 'on',
+      recruitedOn: today,
+    });
+    expect(english.statusCode).toBe(422);
+    expect(english.body).toContain('A reserved post is for a registered poor person of this county');
 
     // 长汀 this year (plan §5(1) 划出一定数量岗位面向本地户籍或本地生源中的贫困人口): 3 posts, 2 filled,
     // 1 reserved, filled by the one registered poor recruit.
