@@ -1,5 +1,7 @@
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { idCheckCharacter } from '../../services/platform/crypto/id-number.ts';
+import { registeredPoorWhere } from '../../services/labourers/index.ts';
+import type { Db } from '../../services/platform/database/prisma.ts';
 import { createTalentServices } from '../../services/talent/index.ts';
 import type { ModuleSeeder } from './demo-modules.ts';
 
@@ -81,15 +83,41 @@ export const seedTalentDemo: ModuleSeeder = async (db, context) => {
       });
   }
 
-  await seedCatalogueAndLinked(services, actor, year);
-  await seedCampaign(services, actor, year);
+  const poor = await localPoor(db, new PiiCipher(context.piiKey), '350821');
+  await seedCatalogueAndLinked(services, actor, year, poor[0]!);
+  await seedCampaign(services, actor, year, poor[1]!);
   context.log('database: talent demo (三支一扶 plan, catalogue, campaign, linked county) seeded');
 };
 
 type Services = ReturnType<typeof createTalentServices>;
+type Person = { name: string; idNumber: string; reservedPost: boolean };
+
+/**
+ * Two registered poor people of the county's registry for the reserved posts (poor family and local
+ * are the registry's, by ID number); without them, made-up people on ordinary posts.
+ */
+async function localPoor(db: Db, pii: PiiCipher, county: string): Promise<Person[]> {
+  const rows = await db.labourer.findMany({
+    where: { ...registeredPoorWhere(), regionCode: { startsWith: county } },
+    select: { name: true, idNumberEncrypted: true },
+    orderBy: { createdAt: 'asc' },
+    take: 2,
+  });
+  const found = rows.map((r) => ({ name: r.name, idNumber: pii.decrypt(r.idNumberEncrypted), reservedPost: true }));
+  const madeUp = [
+    { name: '刘明辉', idNumber: idNumber(county, '19970512', '131'), reservedPost: false },
+    { name: '钟春兰', idNumber: idNumber(county, '19980316', '142'), reservedPost: false },
+  ];
+  return [found[0] ?? madeUp[0]!, found[1] ?? madeUp[1]!];
+}
 
 /** A township institution's special recruitment in 长汀 (3 posts, 1 reserved) with two recruits, one poor-family. */
-async function seedCampaign({ campaigns }: Services, actor: Parameters<Services['linked']['create']>[0], year: number) {
+async function seedCampaign(
+  { campaigns }: Services,
+  actor: Parameters<Services['linked']['create']>[0],
+  year: number,
+  poor: Person,
+) {
   const campaign = await campaigns.createCampaign(actor, {
     countyCode: '350821',
     year,
@@ -98,18 +126,12 @@ async function seedCampaign({ campaigns }: Services, actor: Parameters<Services[
     posts: 3,
     reservedPoor: 1,
   });
-  await campaigns.addRecruit(actor, campaign.id, {
-    name: '钟春兰',
-    idNumber: idNumber('350821', '19980316', '142'),
-    post: '农技推广员',
-    poorFamily: true,
-    recruitedOn: `${year}-09-01`,
-  });
+  await campaigns.addRecruit(actor, campaign.id, { ...poor, post: '农技推广员', recruitedOn: `${year}-09-01` });
   await campaigns.addRecruit(actor, campaign.id, {
     name: '曾志明',
     idNumber: idNumber('350821', '19961103', '153'),
     post: '水利员',
-    poorFamily: false,
+    reservedPost: false,
     recruitedOn: `${year}-09-01`,
   });
 }
@@ -119,6 +141,7 @@ async function seedCatalogueAndLinked(
   { catalogue, linked }: Services,
   actor: Parameters<Services['linked']['create']>[0],
   year: number,
+  poor: Person,
 ) {
   const on = (month: string) => `${year}-${month}`;
   const line = await catalogue.createEntry(actor, {
@@ -140,13 +163,7 @@ async function seedCatalogueAndLinked(
     reservedPoor: 0,
     allowancePerMonth: 1500,
   });
-  await catalogue.addRecruit(actor, line.id, {
-    name: '刘明辉',
-    idNumber: idNumber('350821', '19970512', '131'),
-    institution: '长汀县涂坊镇卫生院',
-    poorFamily: true,
-    recruitedOn: on('07-01'),
-  });
+  await catalogue.addRecruit(actor, line.id, { ...poor, institution: '长汀县涂坊镇卫生院', recruitedOn: on('07-01') });
 
   const county = await linked.create(actor, {
     countyCode: '350821',

@@ -13,6 +13,7 @@ import { createFreshnessRepository } from './freshness.repository.ts';
 import { createFreshnessService } from './freshness.service.ts';
 import { createRegistryLookup, type RegistryLookup } from './registry-lookup.repository.ts';
 export type { RegistryLookup, RegistryPerson } from './registry-lookup.repository.ts';
+export { povertyByIdNumber, type PovertyByIdNumber, type PovertyOfIdNumber } from './registry-lookup.repository.ts';
 
 export type { LabourersService } from './labourers.service.ts';
 export { createFormOptions } from './form-options.ts';

@@ -72,3 +72,24 @@ export function createRegistryLookup(db: Db, pii: PiiCipher) {
 }
 
 export type RegistryLookup = ReturnType<typeof createRegistryLookup>;
+
+/** What another module may learn of an ID number from the registry: whether a registered poor person, and where. */
+export interface PovertyOfIdNumber {
+  registeredPoor: boolean;
+  /** Household registration (户籍) of the person. */
+  regionCode: string;
+}
+
+/**
+ * Whether an ID number belongs to a person of the registry, a registered poor one or not, and their
+ * household region; null when not in the registry (or erased). Looked up by the keyed hash only.
+ */
+export function povertyByIdNumber(db: Db, pii: PiiCipher) {
+  const lookup = createRegistryLookup(db, pii);
+  return async (idNumber: string): Promise<PovertyOfIdNumber | null> => {
+    const person = await lookup.byIdNumber(idNumber);
+    return person ? { registeredPoor: person.registeredPoor, regionCode: person.regionCode } : null;
+  };
+}
+
+export type PovertyByIdNumber = ReturnType<typeof povertyByIdNumber>;

@@ -33,8 +33,12 @@
  * 2026.12-8: the 就业红娘 service's own outcome (grad_paired_employed_3m/6m: paired graduates in work
  * within 3/6 months of the pairing's start); the registry's graduates of the year (graduates,
  * graduates_employed) and the graduates module's list (grad_*) named and described apart.
+ * 2026.12-9: 三支一扶 completions and township hires counted over every year's plan (the service lasts
+ * two years), not the period year's only; the year's plan targets (szyf_target_total,
+ * szyf_target_key_county), service falling due (szyf_service_due) and 能力提升示范培训 attendance
+ * (szyf_trained); catalogue and campaign recruits' poor family from the registry, not a tick box.
  */
-export const DEFINITIONS_VERSION = '2026.12-8';
+export const DEFINITIONS_VERSION = '2026.12-9';
 
 /** The plan's special working groups (专项组), each reporting quarterly in writing. */
 export const REPORT_GROUPS = ['employment', 'skills', 'social_security', 'talent', 'paired_assistance'] as const;

@@ -1,6 +1,10 @@
 import type { IndicatorDefinition } from './indicator-definition.ts';
 
 const SZYF = '§5(4) 实施省级高校毕业生“三支一扶”计划，每年招募约500名高校毕业生到农村基层，其中约250名到重点县';
+const SZYF_TRAINING =
+  '§5(4) 实施“三支一扶”高校毕业生能力提升示范培训计划，提高“三支一扶”高校毕业生服务基层和群众的能力';
+const SZYF_HIRE =
+  '§5(1) 组织实施……“三支一扶”等毕业生基层服务项目……对……参加基层服务项目的可通过直接考核聘用、专项招聘或招聘考试加分等方式到乡镇事业单位';
 const CATALOGUE = '§5(1) 单列发布重点县紧缺急需人才引进指导目录……划出一定数量岗位面向本地户籍或本地生源中的贫困人口';
 const CAMPAIGN =
   '§5(1) 对引进符合本地引才目录的，可采取公开招聘、专项招聘、考核方式到乡镇事业单位工作。各地可结合实际划出一定数量岗位面向本地户籍或本地生源中的贫困人口公开招聘';
@@ -23,6 +27,30 @@ export const TALENT_INDICATORS: readonly IndicatorDefinition[] = [
     sources: ['SzyfPlan.year', 'SzyfPost.count', 'SzyfPost.countyCode'],
     asOf: 'year',
     unit: 'count',
+  },
+  {
+    id: 'szyf_target_total',
+    group: 'talent',
+    nameZh: '“三支一扶”年度招募计划数',
+    nameEn: '三支一扶 plan target',
+    counts:
+      'The year’s plan target (SzyfPlan.targetTotal, about 500) for the province; for a city or county, the posts of the year’s plan in it (its share of the target). Set beside szyf_recruited.',
+    clause: SZYF,
+    sources: ['SzyfPlan.targetTotal', 'SzyfPost.count'],
+    asOf: 'year',
+    unit: 'people',
+  },
+  {
+    id: 'szyf_target_key_county',
+    group: 'talent',
+    nameZh: '其中计划到重点县人数',
+    nameEn: 'Of the target, to key counties',
+    counts:
+      'The year’s plan target to key counties (SzyfPlan.targetKeyCounty, about 250) for the province; for a city or county, the posts of the year’s plan in its key counties. Set beside szyf_placed_key_county.',
+    clause: SZYF,
+    sources: ['SzyfPlan.targetKeyCounty', 'SzyfPost.count', 'Region.keyCounty'],
+    asOf: 'year',
+    unit: 'people',
   },
   {
     id: 'szyf_recruited',
@@ -60,13 +88,26 @@ export const TALENT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'people',
   },
   {
+    id: 'szyf_service_due',
+    group: 'talent',
+    nameZh: '“三支一扶”本期服务期满应到期人数',
+    nameEn: '三支一扶 service falling due',
+    counts:
+      'Participants of any year’s plan whose two-year service (from the step to placed) falls due within the period, withdrawn ones left out; counted in their post’s county. The figure szyf_completed is set against.',
+    clause: SZYF,
+    sources: ['SzyfParticipant.serviceDueOn', 'SzyfParticipant.state'],
+    asOf: 'period',
+    unit: 'people',
+  },
+  {
     id: 'szyf_completed',
     group: 'talent',
     nameZh: '“三支一扶”服务期满人数',
     nameEn: '三支一扶 completed service',
-    counts: 'Participants of the year’s plan whose step to completed is dated within the period.',
+    counts:
+      'Participants of any year’s plan (the service lasts two years, so most come from the plan two years back) whose step to completed is dated within the period; counted in their post’s county.',
     clause: SZYF,
-    sources: ['SzyfTransition.toState', 'SzyfTransition.on'],
+    sources: ['SzyfTransition.toState', 'SzyfTransition.on', 'SzyfParticipant.countyCode'],
     asOf: 'period',
     unit: 'people',
   },
@@ -75,9 +116,21 @@ export const TALENT_INDICATORS: readonly IndicatorDefinition[] = [
     group: 'talent',
     nameZh: '其中直接聘用到乡镇事业单位',
     nameEn: 'Of whom hired by township institutions',
-    counts: 'Of those, the ones whose outcome is township_hire.',
-    clause: '§5(1) 参加基层服务项目的可通过直接考核聘用……到乡镇事业单位',
-    sources: ['SzyfParticipant.outcome'],
+    counts: 'Of those completing within the period (any year’s plan), the ones whose outcome is township_hire.',
+    clause: SZYF_HIRE,
+    sources: ['SzyfParticipant.outcome', 'SzyfTransition.on'],
+    asOf: 'period',
+    unit: 'people',
+  },
+  {
+    id: 'szyf_trained',
+    group: 'talent',
+    nameZh: '参加能力提升示范培训的“三支一扶”人员',
+    nameEn: '三支一扶 participants in the 能力提升示范培训',
+    counts:
+      'Participants of any year’s plan with a 能力提升示范培训 attendance (SzyfTraining) dated within the period, each once; counted in their post’s county (home region before placement).',
+    clause: SZYF_TRAINING,
+    sources: ['SzyfTraining.attendedOn', 'SzyfParticipant.countyCode'],
     asOf: 'period',
     unit: 'people',
   },
@@ -119,7 +172,8 @@ export const TALENT_INDICATORS: readonly IndicatorDefinition[] = [
     group: 'talent',
     nameZh: '其中由贫困家庭人员入职',
     nameEn: 'Reserved posts filled by poor-family candidates',
-    counts: 'For each line, its poor-family recruits by the period end, at most its reserved posts; summed.',
+    counts:
+      'For each line, its recruits who are registered poor people (looked up in the registry by ID number when recorded) by the period end, at most its reserved posts; summed.',
     clause: CATALOGUE,
     sources: ['TalentRecruit.poorFamily'],
     asOf: 'year',
@@ -165,7 +219,7 @@ export const TALENT_INDICATORS: readonly IndicatorDefinition[] = [
     nameZh: '其中由本地贫困家庭人员入职',
     nameEn: 'Reserved posts filled by local poor-family candidates',
     counts:
-      'For each of those campaigns, its recruits from registered poor families by the period end, at most its reserved posts; summed.',
+      'For each of those campaigns, its recruits who are registered poor people (looked up in the registry by ID number when recorded) by the period end, at most its reserved posts; summed.',
     clause: CAMPAIGN,
     sources: ['TalentCampaignRecruit.poorFamily', 'TalentCampaignRecruit.recruitedOn'],
     asOf: 'year',

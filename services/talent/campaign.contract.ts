@@ -38,7 +38,8 @@ export const CampaignRecruitInputSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(50),
   idNumber: z.string().trim().min(1, 'is required').max(30),
   post: z.string().trim().min(1, 'is required').max(100),
-  poorFamily: boolField.default(false),
+  /** On a post reserved for local registered poor people: the registry must say so (poor family is never ticked). */
+  reservedPost: boolField.default(false),
   recruitedOn: z.iso.date('must be a date (YYYY-MM-DD)'),
 });
 export type CampaignRecruitInput = z.infer<typeof CampaignRecruitInputSchema>;
@@ -54,7 +55,10 @@ export const CampaignRecruitSchema = z
     maskedName: z.string(),
     idNumberMasked: z.string(),
     post: z.string(),
+    /** From the registry by ID number: a registered poor person, household in the campaign's county. */
     poorFamily: z.boolean(),
+    localToCounty: z.boolean(),
+    reservedPost: z.boolean(),
     recruitedOn: z.string(),
   })
   .meta({ id: 'TalentCampaignRecruit' });
@@ -105,7 +109,8 @@ export const createCampaignRecruitRoute = defineRoute({
   url: '/api/v1/talent/campaigns/:id/recruits',
   auth: officers,
   tags,
-  summary: 'Record a person recruited by a campaign (409 when its posts are all filled or the person is on it)',
+  summary:
+    'Record a person recruited by a campaign: poor family and local from the registry by ID number; 400 on reservedPost when not a registered poor person of the county; 409 when its (reserved) posts are all filled or the person is on it',
   schema: {
     params: z.object({ id: z.uuid('must be an id') }),
     body: CampaignRecruitInputSchema,

@@ -2,6 +2,7 @@ import { scopePrefix } from '../platform/access/scope.ts';
 import { maskName, type PiiCipher } from '../platform/crypto/pii.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { CountiesOf } from '../regions/index.ts';
+import type { PovertyByIdNumber } from '../labourers/index.ts';
 import type {
   CampaignInput,
   CampaignQuery,
@@ -11,7 +12,7 @@ import type {
 } from './campaign.contract.ts';
 import type { CampaignRepository } from './campaign.repository.ts';
 import { filledOf } from './catalogue.service.ts';
-import { type Actor, dayOf, requireInScope, sealIdNumber } from './talent-access.ts';
+import { type Actor, audited, dayOf, recruitStanding, requireInScope, sealIdNumber } from './talent-access.ts';
 
 type CampaignRow = Awaited<ReturnType<CampaignRepository['campaigns']>>[number];
 type RecruitRow = Awaited<ReturnType<CampaignRepository['recruits']>>[number];
@@ -26,6 +27,8 @@ const recruitView = (r: RecruitRow): CampaignRecruitView => ({
   idNumberMasked: r.idNumberMasked,
   post: r.post,
   poorFamily: r.poorFamily,
+  localToCounty: r.localToCounty,
+  reservedPost: r.reservedPost,
   recruitedOn: dayOf(r.recruitedOn),
 });
 
@@ -34,8 +37,13 @@ const recruitView = (r: RecruitRow): CampaignRecruitView => ({
  * §5(1)): a county or province officer records a campaign with its posts and the posts reserved for
  * local poor-family candidates, then the people recruited by it.
  */
-export function createCampaignService(deps: { repo: CampaignRepository; pii: PiiCipher; counties: CountiesOf }) {
-  const { repo, pii, counties } = deps;
+export function createCampaignService(deps: {
+  repo: CampaignRepository;
+  pii: PiiCipher;
+  counties: CountiesOf;
+  povertyOf: PovertyByIdNumber;
+}) {
+  const { repo, pii, counties, povertyOf } = deps;
   const countyMap = async () => new Map((await counties('35')).map((c) => [c.code, c]));
 
   function view(row: CampaignRow, names: Awaited<ReturnType<typeof countyMap>>): CampaignView {
@@ -60,7 +68,7 @@ export function createCampaignService(deps: { repo: CampaignRepository; pii: Pii
       return (await repo.campaigns({ ...query, prefix: scopePrefix(actor) })).map((row) => view(row, names));
     },
 
-    async createCampaign(actor: Actor, input: CampaignInput) {
+    async createCampaign(actor: Actor, input: CampaignInput, requestId?: string) {
       requireInScope(actor, input.countyCode, 'countyCode');
       const names = await countyMap();
       if (!names.get(input.countyCode)?.keyCounty)
@@ -71,7 +79,18 @@ export function createCampaignService(deps: { repo: CampaignRepository; pii: Pii
         throw new ValidationError('Reserve over the posts', [
           { field: 'reservedPoor', code: 'over_posts', message: 'must not exceed the posts' },
         ]);
-      const row = await repo.createCampaign({ ...input, createdById: actor.id });
+      const row = await repo.createCampaign(
+        { ...input, createdById: actor.id },
+        {
+          ...audited(actor, 'talent.campaign.create', 'TalentCampaign', requestId),
+          details: {
+            countyCode: input.countyCode,
+            year: input.year,
+            posts: input.posts,
+            reservedPoor: input.reservedPoor,
+          },
+        },
+      );
       return view({ ...row, recruits: [] }, names);
     },
 
@@ -79,19 +98,32 @@ export function createCampaignService(deps: { repo: CampaignRepository; pii: Pii
       return (await repo.recruits({ ...query, prefix: scopePrefix(actor) })).map(recruitView);
     },
 
-    async addRecruit(actor: Actor, campaignId: string, input: CampaignRecruitInput) {
+    /** A recruit of a campaign: poor family and local read from the registry, never ticked by the officer. */
+    async addRecruit(actor: Actor, campaignId: string, input: CampaignRecruitInput, requestId?: string) {
       const campaign = await repo.campaign(campaignId);
       if (!campaign || !campaign.countyCode.startsWith(scopePrefix(actor)))
         throw new NotFoundError(`Campaign ${campaignId} not found`);
-      const row = await repo.addRecruit(campaignId, campaign.posts, {
-        name: input.name,
-        ...sealIdNumber(pii, input.idNumber),
-        post: input.post,
-        poorFamily: input.poorFamily,
-        recruitedOn: input.recruitedOn,
-        createdById: actor.id,
-      });
-      if (row === null) throw new ConflictError('Every post of the campaign is filled', { reason: 'campaign_full' });
+      const sealed = sealIdNumber(pii, input.idNumber);
+      const standing = await recruitStanding(povertyOf, input.idNumber, campaign.countyCode, input.reservedPost);
+      const row = await repo.addRecruit(
+        campaign,
+        {
+          name: input.name,
+          ...sealed,
+          ...standing,
+          reservedPost: input.reservedPost,
+          post: input.post,
+          recruitedOn: input.recruitedOn,
+          createdById: actor.id,
+        },
+        {
+          ...audited(actor, 'talent.campaign.recruit.add', 'TalentCampaignRecruit', requestId),
+          details: { campaignId, idNumber: sealed.idNumberMasked, reservedPost: input.reservedPost, ...standing },
+        },
+      );
+      if (row === 'full') throw new ConflictError('Every post of the campaign is filled', { reason: 'campaign_full' });
+      if (row === 'reserved_full')
+        throw new ConflictError('Every reserved post of the campaign is filled', { reason: 'reserved_full' });
       if (row === 'duplicate')
         throw new ConflictError('Already recruited by this campaign', { reason: 'campaign_duplicate' });
       return recruitView(row);

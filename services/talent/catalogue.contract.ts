@@ -49,7 +49,8 @@ export const RecruitInputSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(50),
   idNumber: z.string().trim().min(1, 'is required').max(30),
   institution: z.string().trim().min(1, 'is required').max(100),
-  poorFamily: boolField.default(false),
+  /** On a post reserved for local registered poor people: the registry must say so (poor family is never ticked). */
+  reservedPost: boolField.default(false),
   recruitedOn: z.iso.date('must be a date (YYYY-MM-DD)'),
   allowancePerMonth: optional(z.coerce.number().int().min(0).max(100_000)),
 });
@@ -61,10 +62,14 @@ export const RecruitSchema = z
     entryId: z.string(),
     countyCode: z.string(),
     field: z.string(),
-    name: z.string(),
+    /** Masked (黄**), as campaign recruits are; the ID number is masked too. */
+    maskedName: z.string(),
     idNumberMasked: z.string(),
     institution: z.string(),
+    /** From the registry by ID number: a registered poor person, household in the line's county. */
     poorFamily: z.boolean(),
+    localToCounty: z.boolean(),
+    reservedPost: z.boolean(),
     recruitedOn: z.string(),
     allowancePerMonth: z.number().int(),
   })
@@ -116,7 +121,8 @@ export const createRecruitRoute = defineRoute({
   url: '/api/v1/talent/catalogues/:id/recruits',
   auth: officers,
   tags,
-  summary: 'Record a person recruited against a catalogue line (409 when its posts are all filled)',
+  summary:
+    'Record a person recruited against a catalogue line: poor family and local from the registry by ID number; 400 on reservedPost when not a registered poor person of the county; 409 when its (reserved) posts are all filled',
   schema: {
     params: z.object({ id: z.uuid('must be an id') }),
     body: RecruitInputSchema,

@@ -1,4 +1,6 @@
+import type { AuditEntry } from '../platform/audit/audit.repository.ts';
 import type { Db } from '../platform/database/prisma.ts';
+import { auditedWrite } from './talent-audit.repository.ts';
 import { countyYearWhere, type CountyYearFilter, day, RECRUIT_FIGURES, type SealedRecruit } from './talent-where.ts';
 
 /** The key counties' shortage-talent catalogues and the people recruited against them. */
@@ -12,16 +14,22 @@ export function createCatalogueRepository(db: Db) {
       }),
     entry: (id: string) =>
       db.talentCatalogueEntry.findUnique({ where: { id }, include: { _count: { select: { recruits: true } } } }),
-    createEntry: (data: {
-      countyCode: string;
-      year: number;
-      field: string;
-      level: string;
-      posts: number;
-      reservedPoor: number;
-      allowancePerMonth: number;
-      campaign?: string | undefined;
-    }) => db.talentCatalogueEntry.create({ data: { ...data, campaign: data.campaign ?? null } }),
+    createEntry: (
+      data: {
+        countyCode: string;
+        year: number;
+        field: string;
+        level: string;
+        posts: number;
+        reservedPoor: number;
+        allowancePerMonth: number;
+        campaign?: string | undefined;
+      },
+      audit: AuditEntry,
+    ) =>
+      auditedWrite(db, audit, (tx) =>
+        tx.talentCatalogueEntry.create({ data: { ...data, campaign: data.campaign ?? null } }),
+      ),
     recruits: (where: CountyYearFilter) =>
       db.talentRecruit.findMany({
         where: {
@@ -30,14 +38,20 @@ export function createCatalogueRepository(db: Db) {
         orderBy: [{ recruitedOn: 'desc' }],
         include: { entry: { select: { countyCode: true, field: true } } },
       }),
-    /** Adds a recruit unless the line's posts are all taken (counted in the same transaction). */
+    /** Adds a recruit unless the line's (reserved) posts are all taken (counted in the same transaction). */
     addRecruit: (
-      entryId: string,
-      posts: number,
+      line: { id: string; posts: number; reservedPoor: number },
       data: SealedRecruit & { institution: string; allowancePerMonth: number },
+      audit: AuditEntry,
     ) =>
-      db.$transaction(async (tx) => {
-        if ((await tx.talentRecruit.count({ where: { entryId } })) >= posts) return null;
+      auditedWrite(db, audit, async (tx) => {
+        const entryId = line.id;
+        if ((await tx.talentRecruit.count({ where: { entryId } })) >= line.posts) return 'full' as const;
+        if (
+          data.reservedPost &&
+          (await tx.talentRecruit.count({ where: { entryId, reservedPost: true } })) >= line.reservedPoor
+        )
+          return 'reserved_full' as const;
         if (
           await tx.talentRecruit.findUnique({
             where: { entryId_idNumberHash: { entryId, idNumberHash: data.idNumberHash } },

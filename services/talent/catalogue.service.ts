@@ -1,6 +1,7 @@
 import { scopePrefix } from '../platform/access/scope.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
-import type { PiiCipher } from '../platform/crypto/pii.ts';
+import { maskName, type PiiCipher } from '../platform/crypto/pii.ts';
+import type { PovertyByIdNumber } from '../labourers/index.ts';
 import type { CountiesOf } from '../regions/index.ts';
 import type {
   CatalogueQuery,
@@ -11,7 +12,7 @@ import type {
   TALENT_LEVELS,
 } from './catalogue.contract.ts';
 import type { CatalogueRepository } from './catalogue.repository.ts';
-import { type Actor, dayOf, requireProvince, sealIdNumber } from './talent-access.ts';
+import { type Actor, audited, dayOf, recruitStanding, requireProvince, sealIdNumber } from './talent-access.ts';
 
 type EntryRow = Awaited<ReturnType<CatalogueRepository['entries']>>[number];
 type RecruitRow = Awaited<ReturnType<CatalogueRepository['recruits']>>[number];
@@ -27,17 +28,24 @@ const recruitView = (r: Exclude<RecruitRow, null>): RecruitView => ({
   entryId: r.entryId,
   countyCode: r.entry.countyCode,
   field: r.entry.field,
-  name: r.name,
+  maskedName: maskName(r.name),
   idNumberMasked: r.idNumberMasked,
   institution: r.institution,
   poorFamily: r.poorFamily,
+  localToCounty: r.localToCounty,
+  reservedPost: r.reservedPost,
   recruitedOn: dayOf(r.recruitedOn),
   allowancePerMonth: r.allowancePerMonth,
 });
 
 /** Key-county shortage talent (plan §5(1)): catalogue lines, reserved posts, recruits with their allowance. */
-export function createCatalogueService(deps: { repo: CatalogueRepository; pii: PiiCipher; counties: CountiesOf }) {
-  const { repo, pii, counties } = deps;
+export function createCatalogueService(deps: {
+  repo: CatalogueRepository;
+  pii: PiiCipher;
+  counties: CountiesOf;
+  povertyOf: PovertyByIdNumber;
+}) {
+  const { repo, pii, counties, povertyOf } = deps;
   const countyMap = async () => new Map((await counties('35')).map((c) => [c.code, c]));
 
   function entryView(row: EntryRow, names: Awaited<ReturnType<typeof countyMap>>): EntryView {
@@ -63,7 +71,7 @@ export function createCatalogueService(deps: { repo: CatalogueRepository; pii: P
       return (await repo.entries({ ...query, prefix: scopePrefix(actor) })).map((row) => entryView(row, names));
     },
 
-    async createEntry(actor: Actor, input: EntryInput) {
+    async createEntry(actor: Actor, input: EntryInput, requestId?: string) {
       requireProvince(actor);
       const names = await countyMap();
       if (!names.get(input.countyCode)?.keyCounty) {
@@ -76,7 +84,15 @@ export function createCatalogueService(deps: { repo: CatalogueRepository; pii: P
           { field: 'reservedPoor', code: 'over_posts', message: 'must not exceed the posts' },
         ]);
       }
-      const row = await repo.createEntry(input);
+      const row = await repo.createEntry(input, {
+        ...audited(actor, 'talent.catalogue.entry.create', 'TalentCatalogueEntry', requestId),
+        details: {
+          countyCode: input.countyCode,
+          year: input.year,
+          posts: input.posts,
+          reservedPoor: input.reservedPoor,
+        },
+      });
       return entryView({ ...row, recruits: [] }, names);
     },
 
@@ -84,20 +100,32 @@ export function createCatalogueService(deps: { repo: CatalogueRepository; pii: P
       return (await repo.recruits({ ...query, prefix: scopePrefix(actor) })).map(recruitView);
     },
 
-    async addRecruit(actor: Actor, entryId: string, input: RecruitInput) {
+    /** A recruit against a line: poor family and local read from the registry, never ticked by the officer. */
+    async addRecruit(actor: Actor, entryId: string, input: RecruitInput, requestId?: string) {
       const entry = await repo.entry(entryId);
       if (!entry || !entry.countyCode.startsWith(scopePrefix(actor)))
         throw new NotFoundError(`Catalogue line ${entryId} not found`);
       const sealed = sealIdNumber(pii, input.idNumber);
-      const row = await repo.addRecruit(entryId, entry.posts, {
-        name: input.name,
-        ...sealed,
-        institution: input.institution,
-        poorFamily: input.poorFamily,
-        recruitedOn: input.recruitedOn,
-        allowancePerMonth: input.allowancePerMonth ?? entry.allowancePerMonth,
-      });
-      if (row === null) throw new ConflictError('Every post of the line is filled', { reason: 'full' });
+      const standing = await recruitStanding(povertyOf, input.idNumber, entry.countyCode, input.reservedPost);
+      const row = await repo.addRecruit(
+        entry,
+        {
+          name: input.name,
+          ...sealed,
+          ...standing,
+          reservedPost: input.reservedPost,
+          institution: input.institution,
+          recruitedOn: input.recruitedOn,
+          allowancePerMonth: input.allowancePerMonth ?? entry.allowancePerMonth,
+        },
+        {
+          ...audited(actor, 'talent.catalogue.recruit.add', 'TalentRecruit', requestId),
+          details: { entryId, idNumber: sealed.idNumberMasked, reservedPost: input.reservedPost, ...standing },
+        },
+      );
+      if (row === 'full') throw new ConflictError('Every post of the line is filled', { reason: 'full' });
+      if (row === 'reserved_full')
+        throw new ConflictError('Every reserved post of the line is filled', { reason: 'reserved_full' });
       if (row === 'duplicate') throw new ConflictError('Already recruited on this line', { reason: 'duplicate' });
       return recruitView(row);
     },

@@ -1,6 +1,7 @@
 import type { PiiCipher } from '../platform/crypto/pii.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
+import { povertyByIdNumber } from '../labourers/index.ts';
 import { countiesOf } from '../regions/index.ts';
 import { createCampaignRepository } from './campaign.repository.ts';
 import { createCampaignService } from './campaign.service.ts';
@@ -44,10 +45,12 @@ export const talentModule: AppModule<CoreDeps, { talentFigures: TalentFiguresSou
 /** The module's services on a database (the app, and the demo seed that records through them). */
 export function createTalentServices(db: Db, pii: PiiCipher) {
   const counties = countiesOf(db);
+  // Recruits' poor family and household county are the registry's, looked up by ID number.
+  const povertyOf = povertyByIdNumber(db, pii);
   return {
     sanzhiyifu: createSanzhiyifuService({ repo: createSanzhiyifuRepository(db), pii, counties }),
-    catalogue: createCatalogueService({ repo: createCatalogueRepository(db), pii, counties }),
-    campaigns: createCampaignService({ repo: createCampaignRepository(db), pii, counties }),
+    catalogue: createCatalogueService({ repo: createCatalogueRepository(db), pii, counties, povertyOf }),
+    campaigns: createCampaignService({ repo: createCampaignRepository(db), pii, counties, povertyOf }),
     linked: createLinkedService({ repo: createLinkedRepository(db), counties }),
   };
 }

@@ -103,12 +103,8 @@ const officers = auth.roles('officer', 'admin');
 const id = z.object({ id: z.uuid('must be an id') });
 const errors = { 404: ErrorResponseSchema, 409: ErrorResponseSchema, ...commonErrors };
 const one = { 201: LinkedCountySchema, ...errors };
-const write = <U extends string, B extends z.ZodType>(
-  url: U,
-  summary: string,
-  body: B,
-  method: 'POST' | 'PATCH' = 'POST',
-) => defineRoute({ method, url, auth: officers, tags, summary, schema: { params: id, body, response: one } });
+const write = <U extends string, B extends z.ZodType>(url: U, summary: string, body: B) =>
+  defineRoute({ method: 'POST', url, auth: officers, tags, summary, schema: { params: id, body, response: one } });
 
 export const listLinkedRoute = defineRoute({
   method: 'GET',
@@ -137,12 +133,15 @@ export const itemRoute = write(
   'Add a follow-up item to a meeting',
   ItemInputSchema,
 );
-export const itemPatchRoute = write(
-  '/api/v1/linked-counties/items/:id',
-  'Move a follow-up item (done needs a date)',
-  ItemPatchSchema,
-  'PATCH',
-);
+/** A change of a record that exists answers 200 (not 201: nothing is created). */
+export const itemPatchRoute = defineRoute({
+  method: 'PATCH',
+  url: '/api/v1/linked-counties/items/:id',
+  auth: officers,
+  tags,
+  summary: 'Move a follow-up item (done needs a date)',
+  schema: { params: id, body: ItemPatchSchema, response: { 200: LinkedCountySchema, ...errors } },
+});
 export const projectRoute = write('/api/v1/linked-counties/:id/projects', 'Add a help project', ProjectInputSchema);
 export const projectUpdateRoute = write(
   '/api/v1/linked-counties/projects/:id/updates',

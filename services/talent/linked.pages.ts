@@ -74,24 +74,24 @@ export async function linkedPages(app: FastifyInstance, opts: { linked: LinkedSe
     });
 
   app.route({ ...page('GET', '/linked-counties', officers), handler: (request, reply) => render(request, reply) });
-  form('/linked-counties', 'county', (r, v) => linked.create(r.user!, parseForm(LinkedCountyInputSchema, v)));
+  form('/linked-counties', 'county', (r, v) => linked.create(r.user!, parseForm(LinkedCountyInputSchema, v), r.id));
   form('/linked-counties/:id/meetings', 'meeting', (r, v) =>
-    linked.addMeeting(r.user!, idOf(r), parseForm(MeetingInputSchema, v)),
+    linked.addMeeting(r.user!, idOf(r), parseForm(MeetingInputSchema, v), r.id),
   );
   form('/linked-counties/meetings/:id/items', 'item', (r, v) =>
-    linked.addItem(r.user!, idOf(r), parseForm(ItemInputSchema, v)),
+    linked.addItem(r.user!, idOf(r), parseForm(ItemInputSchema, v), r.id),
   );
   form('/linked-counties/items/:id', 'item-state', (r, v) =>
-    linked.setItem(r.user!, idOf(r), parseForm(ItemPatchSchema, v)),
+    linked.setItem(r.user!, idOf(r), parseForm(ItemPatchSchema, v), r.id),
   );
   form('/linked-counties/:id/projects', 'project', (r, v) =>
-    linked.addProject(r.user!, idOf(r), parseForm(ProjectInputSchema, v)),
+    linked.addProject(r.user!, idOf(r), parseForm(ProjectInputSchema, v), r.id),
   );
   form('/linked-counties/projects/:id/updates', 'progress', (r, v) =>
-    linked.updateProject(r.user!, idOf(r), parseForm(ProjectUpdateInputSchema, v)),
+    linked.updateProject(r.user!, idOf(r), parseForm(ProjectUpdateInputSchema, v), r.id),
   );
   form('/linked-counties/:id/pairings', 'pairing', (r, v) =>
-    linked.addPairing(r.user!, idOf(r), parseForm(PairingInputSchema, v)),
+    linked.addPairing(r.user!, idOf(r), parseForm(PairingInputSchema, v), r.id),
   );
 
   app.route({

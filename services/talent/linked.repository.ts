@@ -1,4 +1,6 @@
+import type { AuditEntry } from '../platform/audit/audit.repository.ts';
 import type { Db } from '../platform/database/prisma.ts';
+import { auditedWrite } from './talent-audit.repository.ts';
 import { day } from './talent-where.ts';
 
 const FULL = {
@@ -18,24 +20,35 @@ export function createLinkedRepository(db: Db) {
       }),
     one: (id: string) => db.linkedCounty.findUnique({ where: { id }, include: FULL }),
     byCounty: (countyCode: string) => db.linkedCounty.findUnique({ where: { countyCode } }),
-    create: (data: { countyCode: string; since: number; villages: string[] }) => db.linkedCounty.create({ data }),
-    addMeeting: (linkedCountyId: string, data: { heldOn: string; decisions: string }) =>
-      db.linkedMeeting.create({ data: { linkedCountyId, decisions: data.decisions, heldOn: day(data.heldOn) } }),
+    create: (data: { countyCode: string; since: number; villages: string[] }, audit: AuditEntry) =>
+      auditedWrite(db, audit, (tx) => tx.linkedCounty.create({ data })),
+    addMeeting: (linkedCountyId: string, data: { heldOn: string; decisions: string }, audit: AuditEntry) =>
+      auditedWrite(db, audit, (tx) =>
+        tx.linkedMeeting.create({ data: { linkedCountyId, decisions: data.decisions, heldOn: day(data.heldOn) } }),
+      ),
     meeting: (id: string) => db.linkedMeeting.findUnique({ where: { id } }),
-    addItem: (meetingId: string, data: { title: string; owner: string; dueOn: string }) =>
-      db.linkedItem.create({ data: { meetingId, ...data, dueOn: day(data.dueOn) } }),
+    addItem: (meetingId: string, data: { title: string; owner: string; dueOn: string }, audit: AuditEntry) =>
+      auditedWrite(db, audit, (tx) => tx.linkedItem.create({ data: { meetingId, ...data, dueOn: day(data.dueOn) } })),
     item: (id: string) => db.linkedItem.findUnique({ where: { id }, include: { meeting: true } }),
-    setItem: (id: string, data: { state: string; doneOn: string | null }) =>
-      db.linkedItem.update({
-        where: { id },
-        data: { state: data.state, doneOn: data.doneOn ? day(data.doneOn) : null },
-      }),
-    addProject: (linkedCountyId: string, data: { title: string; notes?: string | undefined }) =>
-      db.linkedProject.create({ data: { linkedCountyId, title: data.title, notes: data.notes ?? null } }),
+    setItem: (id: string, data: { state: string; doneOn: string | null }, audit: AuditEntry) =>
+      auditedWrite(db, audit, (tx) =>
+        tx.linkedItem.update({
+          where: { id },
+          data: { state: data.state, doneOn: data.doneOn ? day(data.doneOn) : null },
+        }),
+      ),
+    addProject: (linkedCountyId: string, data: { title: string; notes?: string | undefined }, audit: AuditEntry) =>
+      auditedWrite(db, audit, (tx) =>
+        tx.linkedProject.create({ data: { linkedCountyId, title: data.title, notes: data.notes ?? null } }),
+      ),
     project: (id: string) => db.linkedProject.findUnique({ where: { id } }),
     /** A dated update and the project's progress, together. */
-    updateProject: (id: string, data: { on: string; percent: number; note?: string | undefined; byUserId: string }) =>
-      db.$transaction(async (tx) => {
+    updateProject: (
+      id: string,
+      data: { on: string; percent: number; note?: string | undefined; byUserId: string },
+      audit: AuditEntry,
+    ) =>
+      auditedWrite(db, audit, async (tx) => {
         await tx.linkedProjectUpdate.create({
           data: {
             projectId: id,
@@ -50,7 +63,11 @@ export function createLinkedRepository(db: Db) {
     addPairing: (
       linkedCountyId: string,
       data: { branch: string; student: string; support: string; amount: number; givenOn: string },
-    ) => db.linkedPairing.create({ data: { linkedCountyId, ...data, givenOn: day(data.givenOn) } }),
+      audit: AuditEntry,
+    ) =>
+      auditedWrite(db, audit, (tx) =>
+        tx.linkedPairing.create({ data: { linkedCountyId, ...data, givenOn: day(data.givenOn) } }),
+      ),
     figureRows: (year: number) =>
       db.linkedCounty.findMany({
         select: {

@@ -14,7 +14,7 @@ import type {
   ProjectUpdateInputSchema,
 } from './linked.contract.ts';
 import type { LinkedRepository, LinkedRow } from './linked.repository.ts';
-import { type Actor, dayOf, requireProvince } from './talent-access.ts';
+import { type Actor, audited, dayOf, requireProvince } from './talent-access.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -87,7 +87,7 @@ export function createLinkedService(deps: { repo: LinkedRepository; counties: Co
       );
     },
     one,
-    async create(actor: Actor, input: In<typeof LinkedCountyInputSchema>) {
+    async create(actor: Actor, input: In<typeof LinkedCountyInputSchema>, requestId?: string) {
       requireProvince(actor);
       if (!(await names()).get(input.countyCode)?.keyCounty) {
         throw new ValidationError('Not a key county', [
@@ -95,20 +95,27 @@ export function createLinkedService(deps: { repo: LinkedRepository; counties: Co
         ]);
       }
       if (await repo.byCounty(input.countyCode)) throw new ConflictError('Linked already', { reason: 'linked' });
-      return one((await repo.create(input)).id);
+      const audit = { ...audited(actor, 'linked.county.create', 'LinkedCounty', requestId), details: { ...input } };
+      return one((await repo.create(input, audit)).id);
     },
-    async addMeeting(actor: Actor, id: string, input: In<typeof MeetingInputSchema>) {
+    async addMeeting(actor: Actor, id: string, input: In<typeof MeetingInputSchema>, requestId?: string) {
       await owned(actor, id);
-      await repo.addMeeting(id, input);
+      await repo.addMeeting(id, input, {
+        ...audited(actor, 'linked.meeting.add', 'LinkedMeeting', requestId),
+        details: { linkedCountyId: id, heldOn: input.heldOn },
+      });
       return one(id);
     },
-    async addItem(actor: Actor, meetingId: string, input: In<typeof ItemInputSchema>) {
+    async addItem(actor: Actor, meetingId: string, input: In<typeof ItemInputSchema>, requestId?: string) {
       const meeting = await repo.meeting(meetingId);
       await owned(actor, meeting?.linkedCountyId);
-      await repo.addItem(meetingId, input);
+      await repo.addItem(meetingId, input, {
+        ...audited(actor, 'linked.item.add', 'LinkedItem', requestId),
+        details: { meetingId, dueOn: input.dueOn },
+      });
       return one(meeting!.linkedCountyId);
     },
-    async setItem(actor: Actor, itemId: string, input: In<typeof ItemPatchSchema>) {
+    async setItem(actor: Actor, itemId: string, input: In<typeof ItemPatchSchema>, requestId?: string) {
       const item = await repo.item(itemId);
       await owned(actor, item?.meeting.linkedCountyId);
       if (input.state === 'done' && !input.doneOn) {
@@ -116,23 +123,46 @@ export function createLinkedService(deps: { repo: LinkedRepository; counties: Co
           { field: 'doneOn', code: 'required', message: 'is required when done' },
         ]);
       }
-      await repo.setItem(itemId, { state: input.state, doneOn: input.state === 'done' ? input.doneOn! : null });
+      const change = { state: input.state, doneOn: input.state === 'done' ? input.doneOn! : null };
+      await repo.setItem(itemId, change, {
+        ...audited(actor, 'linked.item.set', 'LinkedItem', requestId),
+        details: { from: item!.state, ...change },
+      });
       return one(item!.meeting.linkedCountyId);
     },
-    async addProject(actor: Actor, id: string, input: In<typeof ProjectInputSchema>) {
+    async addProject(actor: Actor, id: string, input: In<typeof ProjectInputSchema>, requestId?: string) {
       await owned(actor, id);
-      await repo.addProject(id, input);
+      await repo.addProject(id, input, {
+        ...audited(actor, 'linked.project.add', 'LinkedProject', requestId),
+        details: { linkedCountyId: id },
+      });
       return one(id);
     },
-    async updateProject(actor: Actor, projectId: string, input: In<typeof ProjectUpdateInputSchema>) {
+    async updateProject(
+      actor: Actor,
+      projectId: string,
+      input: In<typeof ProjectUpdateInputSchema>,
+      requestId?: string,
+    ) {
       const project = await repo.project(projectId);
       await owned(actor, project?.linkedCountyId);
-      await repo.updateProject(projectId, { ...input, byUserId: actor.id });
+      await repo.updateProject(
+        projectId,
+        { ...input, byUserId: actor.id },
+        {
+          ...audited(actor, 'linked.project.update', 'LinkedProject', requestId),
+          details: { from: project!.percent, percent: input.percent, on: input.on },
+        },
+      );
       return one(project!.linkedCountyId);
     },
-    async addPairing(actor: Actor, id: string, input: In<typeof PairingInputSchema>) {
+    async addPairing(actor: Actor, id: string, input: In<typeof PairingInputSchema>, requestId?: string) {
       await owned(actor, id);
-      await repo.addPairing(id, input);
+      // The student's name is personal data: the audit keeps who gave what, not whom.
+      await repo.addPairing(id, input, {
+        ...audited(actor, 'linked.pairing.add', 'LinkedPairing', requestId),
+        details: { linkedCountyId: id, amount: input.amount, givenOn: input.givenOn },
+      });
       return one(id);
     },
   };

@@ -89,6 +89,9 @@ export const ParticipantSchema = z
     countyCode: z.string().nullable(),
     outcome: z.enum(SZYF_OUTCOMES).nullable(),
     trainings: z.number().int(),
+    /** The two-year service: begun on placement, due to end two years later (completion refused before). */
+    serviceStartOn: z.string().nullable(),
+    serviceDueOn: z.string().nullable(),
   })
   .meta({ id: 'SanzhiyifuParticipant' });
 export type ParticipantView = z.infer<typeof ParticipantSchema>;
@@ -202,7 +205,8 @@ export const transitionRoute = defineRoute({
   url: '/api/v1/sanzhiyifu/participants/:id/transitions',
   auth: officers,
   tags,
-  summary: 'Take the next step (select, place on a post, start service, complete with an outcome, withdraw)',
+  summary:
+    'Take the next step (select, place on a post with a free place: 409 post_full, start service, complete with an outcome once the two-year service is over: 409 service_not_over, withdraw)',
   schema: { params: idParam, body: TransitionInputSchema, response: created(ParticipantDetailSchema) },
 });
 export const trainingRoute = defineRoute({

@@ -92,7 +92,8 @@ export async function sanzhiyifuPages(
         request,
         reply,
         'post',
-        async (v) => back((await sanzhiyifu.createPost(request.user!, parseForm(PostInputSchema, v))).planId),
+        async (v) =>
+          back((await sanzhiyifu.createPost(request.user!, parseForm(PostInputSchema, v), request.id)).planId),
         redo(request, reply),
       ),
   });
@@ -105,7 +106,10 @@ export async function sanzhiyifuPages(
         reply,
         'participant',
         async (v) =>
-          back((await sanzhiyifu.createParticipant(request.user!, parseForm(ParticipantInputSchema, v))).planId),
+          back(
+            (await sanzhiyifu.createParticipant(request.user!, parseForm(ParticipantInputSchema, v), request.id))
+              .planId,
+          ),
         redo(request, reply),
       ),
   });
@@ -174,7 +178,7 @@ async function participantPages(app: FastifyInstance, sanzhiyifu: SanzhiyifuServ
         reply,
         'step',
         async (v) => {
-          await sanzhiyifu.transition(request.user!, idOf(request), parseForm(TransitionInputSchema, v));
+          await sanzhiyifu.transition(request.user!, idOf(request), parseForm(TransitionInputSchema, v), request.id);
           return `/sanzhiyifu/participants/${idOf(request)}`;
         },
         (p, s) => render(request, reply, p, s),
@@ -189,7 +193,7 @@ async function participantPages(app: FastifyInstance, sanzhiyifu: SanzhiyifuServ
         reply,
         'training',
         async (v) => {
-          await sanzhiyifu.addTraining(request.user!, idOf(request), parseForm(TrainingInputSchema, v));
+          await sanzhiyifu.addTraining(request.user!, idOf(request), parseForm(TrainingInputSchema, v), request.id);
           return `/sanzhiyifu/participants/${idOf(request)}`;
         },
         (p, s) => render(request, reply, p, s),

@@ -34,7 +34,17 @@ function participantView(row: ParticipantRow): ParticipantView {
     countyCode: row.countyCode,
     outcome: row.outcome as SzyfOutcome | null,
     trainings: row._count.trainings,
+    serviceStartOn: row.serviceStartOn ? dayOf(row.serviceStartOn) : null,
+    serviceDueOn: row.serviceDueOn ? dayOf(row.serviceDueOn) : null,
   };
+}
+
+/** The day two years after `iso` (29 February → 28 February): when a service that began then falls due. */
+export function serviceDueOf(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const due = new Date(Date.UTC(y + 2, m - 1, d));
+  if (due.getUTCMonth() !== m - 1) due.setUTCDate(0);
+  return dayOf(due);
 }
 
 type Deps = { repo: SanzhiyifuRepository; pii: PiiCipher; counties: CountiesOf };
@@ -86,7 +96,7 @@ function createPlansAndPosts({ repo, counties }: Deps) {
       }));
     },
 
-    async createPost(actor: Actor, input: PostInput) {
+    async createPost(actor: Actor, input: PostInput, requestId?: string) {
       requireProvince(actor);
       if (!(await repo.plan(input.planId))) throw new NotFoundError(`Plan ${input.planId} not found`);
       const county = (await countyMap()).get(input.countyCode);
@@ -95,11 +105,48 @@ function createPlansAndPosts({ repo, counties }: Deps) {
           { field: 'countyCode', code: 'invalid', message: 'is not a county of the province' },
         ]);
       }
-      const post = await repo.createPost(input);
+      const post = await repo.createPost(input, {
+        ...audited(actor, 'sanzhiyifu.post.create', 'SzyfPost', requestId),
+        details: { planId: input.planId, countyCode: input.countyCode, count: input.count },
+      });
       const year = (await repo.plan(input.planId))!.year;
       return { ...post, year, countyName: county.name, keyCounty: county.keyCounty, kind: input.kind, placed: 0 };
     },
   };
+}
+
+type Current = { planId: string; serviceDueOn: string | null };
+
+/**
+ * What a step changes beyond the state: a placement takes a post of the plan in the officer's region
+ * and starts the two-year service; completion, refused before the service's due end, records the outcome.
+ */
+async function stepChanges(repo: SanzhiyifuRepository, actor: Actor, current: Current, input: TransitionInput) {
+  const changes: Parameters<SanzhiyifuRepository['step']>[2] = {};
+  let post: { id: string; count: number } | undefined;
+  if (input.to === 'placed') {
+    const found = await repo.post(input.postId!);
+    if (!found || found.planId !== current.planId)
+      throw new NotFoundError(`Post ${input.postId} not found in the plan`);
+    requireInScope(actor, found.countyCode, 'postId');
+    post = { id: found.id, count: found.count };
+    Object.assign(changes, {
+      postId: found.id,
+      countyCode: found.countyCode,
+      serviceStartOn: input.on,
+      serviceDueOn: serviceDueOf(input.on),
+    });
+  }
+  if (input.to === 'completed') {
+    if (!current.serviceDueOn || input.on < current.serviceDueOn) {
+      throw new ConflictError(
+        `The two-year service ends on ${current.serviceDueOn ?? '(no start recorded)'}: completed is refused before it`,
+        { reason: 'service_not_over', ...(current.serviceDueOn ? { dueOn: current.serviceDueOn } : {}) },
+      );
+    }
+    changes.outcome = input.outcome!;
+  }
+  return { changes, post };
 }
 
 /** The participants through application, selection, placement, service and what came after. */
@@ -134,7 +181,7 @@ function createParticipants({ repo, pii }: Deps) {
       return (await repo.participants({ ...query, prefix: scopePrefix(actor) })).map(participantView);
     },
 
-    async createParticipant(actor: Actor, input: ParticipantInput) {
+    async createParticipant(actor: Actor, input: ParticipantInput, requestId?: string) {
       requireInScope(actor, input.homeRegionCode, 'homeRegionCode');
       if (!(await repo.plan(input.planId))) throw new NotFoundError(`Plan ${input.planId} not found`);
       const sealed = sealIdNumber(pii, input.idNumber);
@@ -152,14 +199,22 @@ function createParticipants({ repo, pii }: Deps) {
           stateOn: input.appliedOn,
         },
         actor.id,
+        // The ID number is sealed and never put in a record; the audit names the plan and the region.
+        {
+          ...audited(actor, 'sanzhiyifu.participant.create', 'SzyfParticipant', requestId),
+          details: { planId: input.planId, homeRegionCode: input.homeRegionCode, idNumber: sealed.idNumberMasked },
+        },
       );
       return (await detail(actor, row.id)) satisfies ParticipantView;
     },
 
     detail,
 
-    /** One step of the state machine, dated and signed; a placement names a post in the officer's region. */
-    async transition(actor: Actor, id: string, input: TransitionInput) {
+    /**
+     * One step of the state machine, dated and signed. A placement names a post in the officer's region
+     * with a free place and starts the two-year service; completion is refused before it falls due.
+     */
+    async transition(actor: Actor, id: string, input: TransitionInput, requestId?: string) {
       const current = await detail(actor, id);
       const problem = checkStep(current.state, { ...input, lastOn: current.stateOn });
       if (problem === 'post_required' || problem === 'outcome_required' || problem === 'before_last') {
@@ -169,21 +224,21 @@ function createParticipants({ repo, pii }: Deps) {
         ]);
       }
       if (problem) throw new ConflictError(`${current.state} → ${input.to} is not a step`, { reason: 'not_allowed' });
-      const changes: { postId?: string; countyCode?: string; outcome?: string } = {};
-      if (input.to === 'placed') {
-        const post = await repo.post(input.postId!);
-        if (!post || post.planId !== current.planId)
-          throw new NotFoundError(`Post ${input.postId} not found in the plan`);
-        requireInScope(actor, post.countyCode, 'postId');
-        Object.assign(changes, { postId: post.id, countyCode: post.countyCode });
-      }
-      if (input.to === 'completed') changes.outcome = input.outcome!;
+      const { changes, post } = await stepChanges(repo, actor, current, input);
       const stepped = await repo.step(
         id,
         { from: current.state, to: input.to, on: input.on, byUserId: actor.id, note: input.note },
         changes,
+        {
+          ...audited(actor, 'sanzhiyifu.participant.step', 'SzyfParticipant', requestId),
+          entityId: id,
+          details: { from: current.state, to: input.to, on: input.on, ...(post ? { postId: post.id } : {}) },
+        },
+        post,
       );
-      if (!stepped) throw new ConflictError('The participant changed meanwhile', { reason: 'changed' });
+      if (stepped === 'full')
+        throw new ConflictError('Every place of the post is taken', { reason: 'post_full', postId: post!.id });
+      if (stepped === 'changed') throw new ConflictError('The participant changed meanwhile', { reason: 'changed' });
       return detail(actor, id);
     },
 
@@ -191,12 +246,20 @@ function createParticipants({ repo, pii }: Deps) {
       actor: Actor,
       id: string,
       input: { title: string; attendedOn: string; hours?: number | undefined },
+      requestId?: string,
     ) {
       const current = await detail(actor, id);
       if (!['placed', 'serving', 'completed'].includes(current.state)) {
         throw new ConflictError('Trainings are for participants in service', { reason: 'not_in_service' });
       }
-      await repo.addTraining({ participantId: id, ...input });
+      await repo.addTraining(
+        { participantId: id, ...input },
+        {
+          ...audited(actor, 'sanzhiyifu.training.add', 'SzyfParticipant', requestId),
+          entityId: id,
+          details: { title: input.title, attendedOn: input.attendedOn },
+        },
+      );
       return detail(actor, id);
     },
   };

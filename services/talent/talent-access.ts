@@ -3,6 +3,7 @@ import { ForbiddenError, ValidationError } from '../platform/errors/domain-error
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import { parseIdNumber } from '../platform/crypto/id-number.ts';
 import { maskIdNumber, type PiiCipher } from '../platform/crypto/pii.ts';
+import type { PovertyByIdNumber } from '../labourers/index.ts';
 
 export type Actor = Pick<SessionUser, 'id' | 'role' | 'regionCode'>;
 
@@ -23,15 +24,20 @@ export function requireInScope(actor: Actor, code: string, field: string) {
   }
 }
 
-/** The ID number checked, encrypted, hashed and masked as labourers' are (the platform's PII cipher). */
-export function sealIdNumber(pii: PiiCipher, raw: string) {
+/** The ID number checked and in its one written form (a 400 naming the field otherwise). */
+export function cleanIdNumber(raw: string): string {
   const parsed = parseIdNumber(raw);
   if (!parsed.ok) {
     throw new ValidationError('Invalid ID number', [
       { field: 'idNumber', code: `id_${parsed.problem}`, message: `is not a valid ID number (${parsed.problem})` },
     ]);
   }
-  const id = parsed.value.idNumber;
+  return parsed.value.idNumber;
+}
+
+/** The ID number checked, encrypted, hashed and masked as labourers' are (the platform's PII cipher). */
+export function sealIdNumber(pii: PiiCipher, raw: string) {
+  const id = cleanIdNumber(raw);
   return { idNumberEncrypted: pii.encrypt(id), idNumberHash: pii.hash(id), idNumberMasked: maskIdNumber(id) };
 }
 
@@ -44,3 +50,33 @@ export const audited = (actor: Actor, action: string, entity: string, requestId?
   entity,
   ...(requestId ? { requestId } : {}),
 });
+
+/**
+ * A recruit's standing from the registry, by ID number (labourers' public face): a registered poor
+ * person or not, household in the county or not. A post reserved for local poor people (plan §5(1)
+ * 面向本地户籍或本地生源中的贫困人口) refuses anyone else, naming the reserved-post field.
+ */
+export async function recruitStanding(
+  povertyOf: PovertyByIdNumber,
+  rawIdNumber: string,
+  countyCode: string,
+  reservedPost: boolean,
+) {
+  const person = await povertyOf(cleanIdNumber(rawIdNumber));
+  const standing = {
+    poorFamily: person?.registeredPoor ?? false,
+    localToCounty: person?.regionCode.startsWith(countyCode) ?? false,
+  };
+  if (reservedPost && !(standing.poorFamily && standing.localToCounty)) {
+    throw new ValidationError('Not a registered poor person of the county', [
+      {
+        field: 'reservedPost',
+        code: person?.registeredPoor ? 'not_local' : 'not_registered_poor',
+        message: person?.registeredPoor
+          ? 'a reserved post is for a registered poor person of this county; this person is registered elsewhere'
+          : 'a reserved post is for a registered poor person of this county; the ID number is not one',
+      },
+    ]);
+  }
+  return standing;
+}

@@ -6,8 +6,9 @@ import type { SanzhiyifuRepository } from './sanzhiyifu.repository.ts';
 import { talentFigures } from './talent-figures.ts';
 
 /**
- * The figures of a region prefix and period: the period-end year's plan and catalogue lines, the
- * linked counties' meetings of that year. Key counties as an administrator marks them now.
+ * The figures of a region prefix and period: the period-end year's plan (recruited, placed) and
+ * catalogue lines, the linked counties' meetings of that year; completions, service falling due and
+ * trainings dated within the period over every plan. Key counties as an administrator marks them now.
  */
 export function createTalentFigures(deps: {
   szyf: SanzhiyifuRepository;
@@ -19,8 +20,9 @@ export function createTalentFigures(deps: {
   const { szyf, catalogue, campaigns, linked, counties } = deps;
   return async (prefix: string, period: { from: string; to: string }) => {
     const year = Number(period.to.slice(0, 4));
-    const [plan, entries, drives, links, all] = await Promise.all([
+    const [plan, service, entries, drives, links, all] = await Promise.all([
       szyf.figureRows(year),
+      szyf.servicePeriodRows(period.from, period.to),
       catalogue.figureRows(year),
       campaigns.figureRows(year),
       linked.figureRows(year),
@@ -30,7 +32,7 @@ export function createTalentFigures(deps: {
     return {
       plan,
       values: talentFigures(
-        { plan, catalogue: entries, campaigns: drives, linked: links, keyCounties },
+        { plan, service, catalogue: entries, campaigns: drives, linked: links, keyCounties },
         prefix,
         period,
       ),

@@ -7,11 +7,18 @@ const step = (toState: string, on: string) => ({ toState, on: d(on) });
 
 /**
  * Hand-made rows for 2026, period 1 April – 30 June, province 35. Key counties: 350821 长汀, 350424 宁化.
+ * The 2026 plan (targets 500 / 250), its participants:
  * - A: selected 3-01, placed 长汀 3-10 → recruited, placed in a key county.
  * - B: selected 3-01, placed 上杭 350823 3-10 (not a key county) → recruited only.
  * - C: selected 3-01, placed 宁化 7-01 (after the period) → recruited, not yet placed at 6-30.
  * - D: applied only, home 长汀 → neither.
- * - E: placed 宁化 earlier, completed 5-20 with township_hire → recruited, placed key, completed, hired.
+ * Earlier plans' participants the period's service figures look at (the service lasts two years):
+ * - E: 2024 plan, placed 宁化 2024-05-10, due 2026-05-10, completed 2026-05-20 with township_hire
+ *   → completed and hired in the period, though not of the 2026 plan; falls due in the period.
+ * - F: 2024 plan, placed 长汀 2024-03-01, due 2026-03-01, completed 2026-03-15 → before the period: neither.
+ * - G: 2024 plan, placed 长汀 2024-06-01, due 2026-06-01, still serving → falls due in the period, not completed.
+ * - H: 2024 plan, placed 上杭 2024-04-20, due 2026-04-20, withdrew → not due (withdrawn), not completed.
+ * Trainings in the period: A twice (5-01, 6-01), E once → 2 people (A 长汀, E 宁化); B's on 3-20 is before it.
  */
 const rows: FigureRows = {
   plan: {
@@ -42,17 +49,47 @@ const rows: FigureRows = {
         transitions: [step('selected', '2026-03-01'), step('placed', '2026-07-01')],
       },
       { countyCode: null, homeRegionCode: '350821', outcome: null, transitions: [step('applied', '2026-02-01')] },
+    ],
+  },
+  service: {
+    people: [
       {
+        state: 'completed',
         countyCode: '350424',
         homeRegionCode: '350424',
         outcome: 'township_hire',
-        transitions: [
-          step('selected', '2026-01-05'),
-          step('placed', '2026-01-10'),
-          step('serving', '2026-01-11'),
-          step('completed', '2026-05-20'),
-        ],
+        serviceDueOn: d('2026-05-10'),
+        completedOn: d('2026-05-20'),
       },
+      {
+        state: 'completed',
+        countyCode: '350821',
+        homeRegionCode: '350821',
+        outcome: 'further_study',
+        serviceDueOn: d('2026-03-01'),
+        completedOn: d('2026-03-15'),
+      },
+      {
+        state: 'serving',
+        countyCode: '350821',
+        homeRegionCode: '350821',
+        outcome: null,
+        serviceDueOn: d('2026-06-01'),
+        completedOn: null,
+      },
+      {
+        state: 'withdrawn',
+        countyCode: '350823',
+        homeRegionCode: '350823',
+        outcome: null,
+        serviceDueOn: d('2026-04-20'),
+        completedOn: null,
+      },
+    ],
+    trainings: [
+      { participantId: 'A', countyCode: '350821', homeRegionCode: '350821' },
+      { participantId: 'A', countyCode: '350821', homeRegionCode: '350821' },
+      { participantId: 'E', countyCode: '350424', homeRegionCode: '350424' },
     ],
   },
   // 长汀: 3 posts, 1 reserved; recruits: 2 poor-family by 6-30, one more 7-02 → filled 2, reserved filled min(1,2)=1.
@@ -137,17 +174,39 @@ const rows: FigureRows = {
 describe('talent and linked-county figures, worked by hand', () => {
   const period = { from: '2026-04-01', to: '2026-06-30' };
 
-  it('§5(4) 三支一扶: 4 recruited, 2 placed in key counties (A 长汀, E 宁化), 6 key-county posts of 9, 1 completed and hired', () => {
+  it('§5(4) 三支一扶: 3 recruited against the 500 target, 1 placed in a key county (A 长汀) against 250, 6 key-county posts of 9', () => {
     expect(INDICATOR_BY_ID.get('szyf_placed_key_county')?.clause).toMatch(/^§5\(4\).*约250名到重点县/);
+    expect(INDICATOR_BY_ID.get('szyf_target_key_county')?.clause).toMatch(/^§5\(4\).*每年招募约500名.*约250名到重点县/);
     const v = talentFigures(rows, '35', period);
     expect(v).toMatchObject({
+      szyf_target_total: 500,
+      szyf_target_key_county: 250,
       szyf_posts: 9,
       szyf_key_county_posts: 6,
-      szyf_recruited: 4,
-      szyf_placed_key_county: 2,
-      szyf_completed: 1,
-      szyf_township_hire: 1,
+      szyf_recruited: 3,
+      szyf_placed_key_county: 1,
     });
+  });
+
+  it('§5(4) two-year service: E of the 2024 plan completes in 2026 and is hired; E and G fall due in the period', () => {
+    expect(INDICATOR_BY_ID.get('szyf_completed')?.clause).toMatch(/^§5\(4\) 实施省级高校毕业生“三支一扶”计划/);
+    expect(INDICATOR_BY_ID.get('szyf_township_hire')?.clause).toMatch(/^§5\(1\).*直接考核聘用/);
+    const v = talentFigures(rows, '35', period);
+    // Completed 4-01…6-30: E (5-20); F completed 3-15, before. Hired: E (township_hire).
+    // Due 4-01…6-30: E (5-10), G (6-01); H (4-20) withdrew; F (3-01) before.
+    expect(v).toMatchObject({ szyf_completed: 1, szyf_township_hire: 1, szyf_service_due: 2 });
+    // A whole year: E and F completed, F's outcome further study; due E, F, G (H withdrawn).
+    expect(talentFigures(rows, '35', { from: '2026-01-01', to: '2026-12-31' })).toMatchObject({
+      szyf_completed: 2,
+      szyf_township_hire: 1,
+      szyf_service_due: 3,
+    });
+  });
+
+  it('§5(4) 能力提升示范培训: 2 people trained in the period (A twice, E once)', () => {
+    expect(INDICATOR_BY_ID.get('szyf_trained')?.clause).toMatch(/^§5\(4\).*能力提升示范培训/);
+    expect(talentFigures(rows, '35', period).szyf_trained).toBe(2);
+    expect(talentFigures(rows, '350821', period).szyf_trained).toBe(1);
   });
 
   it('§5(1) catalogue: 3 of 4 posts filled (2 长汀 + 1 宁化 capped), the 1 reserved post filled by a poor-family recruit', () => {
@@ -187,11 +246,17 @@ describe('talent and linked-county figures, worked by hand', () => {
     });
   });
 
-  it('counts a county by its own prefix: 宁化 has E placed (key) and C recruited, no linked work', () => {
+  it('counts a county by its own prefix: 宁化 has C recruited (placed after the period), E completed and hired, no linked work', () => {
     const v = talentFigures(rows, '350424', period);
     expect(v).toMatchObject({
-      szyf_recruited: 2,
-      szyf_placed_key_county: 1,
+      // Below the province the targets are the plan's posts there: 宁化 2, all in a key county.
+      szyf_target_total: 2,
+      szyf_target_key_county: 2,
+      szyf_recruited: 1,
+      szyf_placed_key_county: 0,
+      szyf_completed: 1,
+      szyf_township_hire: 1,
+      szyf_service_due: 1,
       szyf_posts: 2,
       catalogue_filled: 1,
       campaign_posts: 2,

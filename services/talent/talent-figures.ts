@@ -8,7 +8,7 @@ import { filledOf } from './catalogue.service.ts';
 import { meanProgress } from './linked.service.ts';
 
 export interface FigureRows {
-  /** The period-end year's 三支一扶 plan: posts and participants with their dated steps; null without a plan. */
+  /** The period-end year's 三支一扶 plan: targets, posts, participants with their dated steps (recruited, placed); null without a plan. */
   plan: {
     targetTotal: number;
     targetKeyCounty: number;
@@ -20,6 +20,22 @@ export interface FigureRows {
       transitions: Array<{ toState: string; on: Date }>;
     }>;
   } | null;
+  /**
+   * The period's service figures over every plan (a two-year service: who finishes now was placed by
+   * a plan two years back): participants who completed within the period or fall due within it, and
+   * the 能力提升示范培训 attendances within it.
+   */
+  service: {
+    people: Array<{
+      state: string;
+      countyCode: string | null;
+      homeRegionCode: string;
+      outcome: string | null;
+      serviceDueOn: Date | null;
+      completedOn: Date | null;
+    }>;
+    trainings: Array<{ participantId: string; countyCode: string | null; homeRegionCode: string }>;
+  };
   catalogue: Array<{
     countyCode: string;
     posts: number;
@@ -54,9 +70,15 @@ export function talentFigures(rows: FigureRows, prefix: string, period: { from: 
   const placedKey = people.filter(
     (p) => p.countyCode && rows.keyCounties.has(p.countyCode) && reached(p.transitions, PLACED_STATES, to),
   );
-  const completed = people.filter((p) =>
-    p.transitions.some((s) => s.toState === 'completed' && iso(s.on) >= from && iso(s.on) <= to),
-  );
+  const inPeriod = (d: Date | null) => d !== null && iso(d) >= from && iso(d) <= to;
+  const inRegion = (p: { countyCode: string | null; homeRegionCode: string }) =>
+    (p.countyCode ?? p.homeRegionCode).startsWith(prefix);
+  const served = rows.service.people.filter(inRegion);
+  const completed = served.filter((p) => inPeriod(p.completedOn));
+  const trained = new Set(rows.service.trainings.filter(inRegion).map((t) => t.participantId));
+  // The plan's targets are the province's; a city or county has the plan's posts in it as its share.
+  const province = prefix.length <= 2;
+  const keyPosts = posts.filter((p) => rows.keyCounties.has(p.countyCode)).reduce((t, p) => t + p.count, 0);
   const catalogue = rows.catalogue
     .filter((e) => e.countyCode.startsWith(prefix))
     .map((e) => ({ ...e, recruits: e.recruits.filter((r) => iso(r.recruitedOn) <= to) }));
@@ -68,12 +90,16 @@ export function talentFigures(rows: FigureRows, prefix: string, period: { from: 
   const items = linked.flatMap((l) => l.meetings.flatMap((m) => m.items));
   const pairings = linked.flatMap((l) => l.pairings).filter((p) => iso(p.givenOn) >= from && iso(p.givenOn) <= to);
   return {
+    szyf_target_total: province ? (rows.plan?.targetTotal ?? 0) : posts.reduce((t, p) => t + p.count, 0),
+    szyf_target_key_county: province ? (rows.plan?.targetKeyCounty ?? 0) : keyPosts,
     szyf_posts: posts.reduce((t, p) => t + p.count, 0),
-    szyf_key_county_posts: posts.filter((p) => rows.keyCounties.has(p.countyCode)).reduce((t, p) => t + p.count, 0),
+    szyf_key_county_posts: keyPosts,
     szyf_recruited: people.filter((p) => reached(p.transitions, RECRUITED_STATES, to)).length,
     szyf_placed_key_county: placedKey.length,
+    szyf_service_due: served.filter((p) => inPeriod(p.serviceDueOn) && p.state !== 'withdrawn').length,
     szyf_completed: completed.length,
     szyf_township_hire: completed.filter((p) => p.outcome === 'township_hire').length,
+    szyf_trained: trained.size,
     catalogue_posts: catalogue.reduce((t, e) => t + e.posts, 0),
     catalogue_filled: catalogue.reduce((t, e) => t + filledOf(e).filled, 0),
     catalogue_reserved: catalogue.reduce((t, e) => t + e.reservedPoor, 0),

@@ -91,7 +91,7 @@ export interface RecruitListPage<P extends { id: string; posts: number }, R, PI,
     list: string;
     load: (user: Officer) => Promise<P[]>;
     schema: z.ZodType<PI>;
-    create: (user: Officer, input: PI) => Promise<unknown>;
+    create: (user: Officer, input: PI, requestId: string) => Promise<unknown>;
     /** Whether a recruit can still be added, and its name in the recruit form's choice. */
     isOpen: (parent: P) => boolean;
     label: (parent: P) => string;
@@ -101,7 +101,7 @@ export interface RecruitListPage<P extends { id: string; posts: number }, R, PI,
     idField: string;
     load: (user: Officer) => Promise<R[]>;
     schema: z.ZodType<RI>;
-    add: (user: Officer, parentId: string, input: RI) => Promise<unknown>;
+    add: (user: Officer, parentId: string, input: RI, requestId: string) => Promise<unknown>;
     table: (locale: string, rows: R[]) => Table<R>;
     /** The audit of the recruits' export (personal data): action and entity. */
     audit: [string, string];
@@ -155,7 +155,7 @@ export function recruitListPages<P extends { id: string; posts: number }, R, PI,
         reply,
         parents.form,
         async (v) => {
-          await parents.create(request.user!, parseForm(parents.schema, v));
+          await parents.create(request.user!, parseForm(parents.schema, v), request.id);
           return spec.path;
         },
         rerender(request, reply),
@@ -171,8 +171,8 @@ export function recruitListPages<P extends { id: string; posts: number }, R, PI,
         'recruit',
         async (v) => {
           const id = z.uuid().safeParse(v[recruits.idField]);
-          const input = parseForm(recruits.schema, { ...v, poorFamily: v.poorFamily === 'on' });
-          await recruits.add(request.user!, id.success ? id.data : NO_ID, input);
+          const input = parseForm(recruits.schema, { ...v, reservedPost: v.reservedPost === 'on' });
+          await recruits.add(request.user!, id.success ? id.data : NO_ID, input, request.id);
           return spec.path;
         },
         rerender(request, reply),

@@ -25,5 +25,7 @@ export interface SealedRecruit {
   idNumberHash: string;
   idNumberMasked: string;
   poorFamily: boolean;
+  localToCounty: boolean;
+  reservedPost: boolean;
   recruitedOn: string;
 }

@@ -46,17 +46,15 @@ export async function talentPages(
         .parse((request.query as { year?: string }).year ?? thisYear);
       const to = year === thisYear ? today : `${year}-12-31`;
       const prefix = scopePrefix(request.user!);
-      const { plan, values: v } = await opts.figures(prefix, { from: `${year}-01-01`, to });
+      const { values: v } = await opts.figures(prefix, { from: `${year}-01-01`, to });
       const province = prefix.length <= 2;
       const t = (key: string) => translate(locale, `talent.hub.${key}`);
+      // Targets as the indicators define them (the plan's for the province, its posts below); those
+      // completing are set against those whose two-year service falls due in the year, of any plan.
       const rows = [
-        { label: t('recruited'), target: province ? (plan?.targetTotal ?? 0) : v.szyf_posts, done: v.szyf_recruited },
-        {
-          label: t('placedKey'),
-          target: province ? (plan?.targetKeyCounty ?? 0) : v.szyf_key_county_posts,
-          done: v.szyf_placed_key_county,
-        },
-        { label: t('completed'), target: v.szyf_recruited, done: v.szyf_completed },
+        { label: t('recruited'), target: v.szyf_target_total, done: v.szyf_recruited },
+        { label: t('placedKey'), target: v.szyf_target_key_county, done: v.szyf_placed_key_county },
+        { label: t('completed'), target: v.szyf_service_due, done: v.szyf_completed },
         { label: t('catalogue'), target: v.catalogue_posts, done: v.catalogue_filled },
         { label: t('reserved'), target: v.catalogue_reserved, done: v.catalogue_reserved_filled },
         { label: t('campaign'), target: v.campaign_posts, done: v.campaign_filled },
@@ -72,6 +70,7 @@ export async function talentPages(
         rows,
         other: [
           { label: t('townshipHire'), value: v.szyf_township_hire },
+          { label: t('trained'), value: v.szyf_trained },
           { label: t('progress'), value: `${v.linked_projects_progress}%` },
           { label: t('pairings'), value: v.linked_pairings },
           { label: t('pairingAmount'), value: v.linked_pairing_amount },

@@ -31,7 +31,7 @@ export async function talentRoutes(app: FastifyInstance, opts: TalentServices) {
   });
   r.route({
     ...szyf.createPostRoute,
-    handler: async (req, reply) => reply.status(201).send(await sanzhiyifu.createPost(req.user!, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await sanzhiyifu.createPost(req.user!, req.body, req.id)),
   });
   r.route({
     ...szyf.listParticipantsRoute,
@@ -39,18 +39,19 @@ export async function talentRoutes(app: FastifyInstance, opts: TalentServices) {
   });
   r.route({
     ...szyf.createParticipantRoute,
-    handler: async (req, reply) => reply.status(201).send(await sanzhiyifu.createParticipant(req.user!, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await sanzhiyifu.createParticipant(req.user!, req.body, req.id)),
   });
   r.route({ ...szyf.participantRoute, handler: (req) => sanzhiyifu.detail(req.user!, req.params.id) });
   r.route({
     ...szyf.transitionRoute,
     handler: async (req, reply) =>
-      reply.status(201).send(await sanzhiyifu.transition(req.user!, req.params.id, req.body)),
+      reply.status(201).send(await sanzhiyifu.transition(req.user!, req.params.id, req.body, req.id)),
   });
   r.route({
     ...szyf.trainingRoute,
     handler: async (req, reply) =>
-      reply.status(201).send(await sanzhiyifu.addTraining(req.user!, req.params.id, req.body)),
+      reply.status(201).send(await sanzhiyifu.addTraining(req.user!, req.params.id, req.body, req.id)),
   });
 
   r.route({
@@ -59,7 +60,7 @@ export async function talentRoutes(app: FastifyInstance, opts: TalentServices) {
   });
   r.route({
     ...cat.createEntryRoute,
-    handler: async (req, reply) => reply.status(201).send(await catalogue.createEntry(req.user!, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await catalogue.createEntry(req.user!, req.body, req.id)),
   });
   r.route({
     ...cat.listRecruitsRoute,
@@ -68,7 +69,7 @@ export async function talentRoutes(app: FastifyInstance, opts: TalentServices) {
   r.route({
     ...cat.createRecruitRoute,
     handler: async (req, reply) =>
-      reply.status(201).send(await catalogue.addRecruit(req.user!, req.params.id, req.body)),
+      reply.status(201).send(await catalogue.addRecruit(req.user!, req.params.id, req.body, req.id)),
   });
   await campaignRoutes(app, opts.campaigns);
   await linkedRoutes(app, opts.linked);
@@ -82,7 +83,7 @@ async function campaignRoutes(app: FastifyInstance, campaigns: CampaignService) 
   });
   r.route({
     ...camp.createCampaignRoute,
-    handler: async (req, reply) => reply.status(201).send(await campaigns.createCampaign(req.user!, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await campaigns.createCampaign(req.user!, req.body, req.id)),
   });
   r.route({
     ...camp.listCampaignRecruitsRoute,
@@ -91,7 +92,7 @@ async function campaignRoutes(app: FastifyInstance, campaigns: CampaignService) 
   r.route({
     ...camp.createCampaignRecruitRoute,
     handler: async (req, reply) =>
-      reply.status(201).send(await campaigns.addRecruit(req.user!, req.params.id, req.body)),
+      reply.status(201).send(await campaigns.addRecruit(req.user!, req.params.id, req.body, req.id)),
   });
 }
 
@@ -100,31 +101,35 @@ async function linkedRoutes(app: FastifyInstance, service: LinkedService) {
   r.route({ ...linked.listLinkedRoute, handler: async (req) => ({ items: await service.list(req.user!) }) });
   r.route({
     ...linked.createLinkedRoute,
-    handler: async (req, reply) => reply.status(201).send(await service.create(req.user!, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await service.create(req.user!, req.body, req.id)),
   });
   r.route({
     ...linked.meetingRoute,
-    handler: async (req, reply) => reply.status(201).send(await service.addMeeting(req.user!, req.params.id, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.addMeeting(req.user!, req.params.id, req.body, req.id)),
   });
   r.route({
     ...linked.itemRoute,
-    handler: async (req, reply) => reply.status(201).send(await service.addItem(req.user!, req.params.id, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.addItem(req.user!, req.params.id, req.body, req.id)),
   });
   r.route({
     ...linked.itemPatchRoute,
-    handler: async (req, reply) => reply.status(201).send(await service.setItem(req.user!, req.params.id, req.body)),
+    handler: (req) => service.setItem(req.user!, req.params.id, req.body, req.id),
   });
   r.route({
     ...linked.projectRoute,
-    handler: async (req, reply) => reply.status(201).send(await service.addProject(req.user!, req.params.id, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.addProject(req.user!, req.params.id, req.body, req.id)),
   });
   r.route({
     ...linked.projectUpdateRoute,
     handler: async (req, reply) =>
-      reply.status(201).send(await service.updateProject(req.user!, req.params.id, req.body)),
+      reply.status(201).send(await service.updateProject(req.user!, req.params.id, req.body, req.id)),
   });
   r.route({
     ...linked.pairingRoute,
-    handler: async (req, reply) => reply.status(201).send(await service.addPairing(req.user!, req.params.id, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.addPairing(req.user!, req.params.id, req.body, req.id)),
   });
 }

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
-import { makeIdNumber } from '../helpers/labourers.ts';
+import { buildLabourer, makeIdNumber } from '../helpers/labourers.ts';
+import { PageClient } from '../helpers/pages.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 
 describe('三支一扶, catalogue and linked counties through the API', () => {
@@ -17,6 +18,18 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
   const today = new Date().toISOString().slice(0, 10);
   const post = (url: string, headers: object, payload: object) =>
     ctx.app.inject({ method: 'POST', url, headers: headers as Record<string, string>, payload });
+
+  let phones = 0;
+  /** A registered poor person (建档立卡) of the county in the registry; their ID number. */
+  const registeredPoor = async (regionCode: string, birth: string) => {
+    const idNumber = makeIdNumber(regionCode, birth);
+    phones += 1;
+    const phone = `1390597${String(phones).padStart(4, '0')}`;
+    const created = await post('/api/v1/labourers', province, buildLabourer({ idNumber, regionCode, phone }));
+    expect(created.statusCode).toBe(201);
+    await ctx.db.labourer.update({ where: { id: created.json().id }, data: { povertyStatus: 'registered' } });
+    return idNumber;
+  };
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -187,15 +200,27 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
       allowancePerMonth: 1000,
     });
     expect(notKey.statusCode).toBe(400);
+    // Poor family is the registry's: 黄 is a registered poor person of 长汀; a tick box is ignored.
+    const poorId = await registeredPoor('350821', '19980101');
     const recruit = await post(`/api/v1/talent/catalogues/${entry.json().id}/recruits`, county, {
-      name: '黄',
-      idNumber: makeIdNumber('350821', '19980101'),
+      name: '黄小明',
+      idNumber: poorId,
       institution: '长汀县涂坊镇卫生院',
-      poorFamily: true,
+      reservedPost: true,
       recruitedOn: today,
     });
     expect(recruit.statusCode).toBe(201);
-    expect(recruit.json().allowancePerMonth).toBe(2000);
+    expect(recruit.json()).toMatchObject({
+      allowancePerMonth: 2000,
+      poorFamily: true,
+      localToCounty: true,
+      reservedPost: true,
+      maskedName: '黄**',
+    });
+    expect(recruit.json()).not.toHaveProperty('name');
+    const listed = await ctx.app.inject({ method: 'GET', url: '/api/v1/talent/catalogues/recruits', headers: county });
+    expect(listed.json().items.map((r: { maskedName: string }) => r.maskedName)).toEqual(['黄**']);
+    expect(JSON.stringify(listed.json())).not.toContain('黄小明');
 
     const linked = await post('/api/v1/linked-counties', province, {
       countyCode: '350821',
@@ -232,6 +257,7 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
       headers: province,
       payload: { state: 'done', doneOn: today },
     });
+    expect(done.statusCode).toBe(200);
     expect(done.json().figures).toMatchObject({ items: 2, itemsDone: 1 });
 
     const values = (
@@ -248,5 +274,234 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
       linked_items: 2,
       linked_items_done: 1,
     });
+  });
+  it('§5(4) two-year service: a participant of the plan two years back completes this year, not before the due end, and counts in this period', async () => {
+    const past = year - 2;
+    const plan = await post('/api/v1/sanzhiyifu/plans', province, {
+      year: past,
+      targetTotal: 480,
+      targetKeyCounty: 240,
+    });
+    expect(plan.statusCode).toBe(201);
+    const planId = plan.json().id as string;
+    const newPost = async (countyCode: string) => {
+      const created = await post('/api/v1/sanzhiyifu/posts', province, {
+        planId,
+        countyCode,
+        kind: 'health',
+        title: `${countyCode} 支医`,
+        count: 1,
+      });
+      expect(created.statusCode).toBe(201);
+      return created.json().id as string;
+    };
+    const ninghua = await newPost('350424');
+    const changting = await newPost('350821');
+    const step = (id: string, body: object) =>
+      post(`/api/v1/sanzhiyifu/participants/${id}/transitions`, province, body);
+    const selected = async (name: string, countyCode: string) => {
+      const applied = await post('/api/v1/sanzhiyifu/participants', province, {
+        planId,
+        name,
+        idNumber: makeIdNumber(countyCode, '19990909'),
+        homeRegionCode: countyCode,
+        appliedOn: `${past}-01-02`,
+      });
+      expect(applied.statusCode).toBe(201);
+      const id = applied.json().id as string;
+      expect((await step(id, { to: 'selected', on: `${past}-01-03` })).statusCode).toBe(201);
+      return id;
+    };
+
+    // A: placed in 宁化 on 10 March two years back; the service is due to end on 10 March this year.
+    const a = await selected('甲', '350424');
+    const placed = await step(a, { to: 'placed', on: `${past}-03-10`, postId: ninghua });
+    expect(placed.statusCode).toBe(201);
+    expect(placed.json()).toMatchObject({ serviceStartOn: `${past}-03-10`, serviceDueOn: `${year}-03-10` });
+    // B: the 宁化 post has one place, A holds it.
+    const b = await selected('乙', '350424');
+    const full = await step(b, { to: 'placed', on: `${past}-03-10`, postId: ninghua });
+    expect(full.statusCode).toBe(409);
+    expect(JSON.stringify(full.json())).toContain('post_full');
+    // C takes the 长汀 place and withdraws: the place is free again (withdrawn people are not counted), D takes it.
+    const c = await selected('丙', '350821');
+    expect((await step(c, { to: 'placed', on: `${past}-01-10`, postId: changting })).statusCode).toBe(201);
+    expect((await step(c, { to: 'withdrawn', on: `${past}-01-20` })).statusCode).toBe(201);
+    const postsNow = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/sanzhiyifu/posts?planId=${planId}`,
+      headers: province,
+    });
+    expect(postsNow.json().items.map((p: { countyCode: string; placed: number }) => [p.countyCode, p.placed])).toEqual([
+      ['350424', 1],
+      ['350821', 0],
+    ]);
+    const d = await selected('丁', '350821');
+    expect((await step(d, { to: 'placed', on: `${past}-02-01`, postId: changting })).statusCode).toBe(201);
+    expect((await step(d, { to: 'serving', on: `${past}-02-02` })).statusCode).toBe(201);
+
+    expect((await step(a, { to: 'serving', on: `${past}-03-11` })).statusCode).toBe(201);
+    const early = await step(a, { to: 'completed', on: `${year}-03-09`, outcome: 'township_hire' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().message).toContain(`${year}-03-10`);
+    expect(JSON.stringify(early.json())).toContain('service_not_over');
+    const training = await post(`/api/v1/sanzhiyifu/participants/${a}/trainings`, province, {
+      title: '“三支一扶”能力提升示范培训班',
+      attendedOn: `${year}-03-05`,
+      hours: 24,
+    });
+    expect(training.statusCode).toBe(201);
+    const done = await step(a, { to: 'completed', on: `${year}-03-10`, outcome: 'township_hire' });
+    expect(done.statusCode).toBe(201);
+
+    // The first quarter of this year, worked by hand (plan §5(4) 每年招募约500名…约250名到重点县):
+    // targets are this year's plan's (500, 250), not the 480/240 of the plan two years back;
+    // completed: A (10 March, township hire) though of the plan two years back;
+    // service falling due: A (10 March) and D (1 February); C withdrew (due 10 January) and is left out;
+    // trained: A (5 March).
+    const q1 = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/indicators?regionCode=35&from=${year}-01-01&to=${year}-03-31`,
+        headers: province,
+      })
+    ).json().values;
+    expect(q1).toMatchObject({
+      szyf_target_total: 500,
+      szyf_target_key_county: 250,
+      szyf_completed: 1,
+      szyf_township_hire: 1,
+      szyf_service_due: 2,
+      szyf_trained: 1,
+    });
+    // The second quarter: nobody completes, falls due or trains.
+    const q2 = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/indicators?regionCode=35&from=${year}-04-01&to=${year}-06-30`,
+        headers: province,
+      })
+    ).json().values;
+    expect(q2).toMatchObject({ szyf_completed: 0, szyf_township_hire: 0, szyf_service_due: 0, szyf_trained: 0 });
+    // 宁化 alone: A completed there; its target is this year's plan's posts there (3, in a key county).
+    const ninghuaQ1 = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/indicators?regionCode=350424&from=${year}-01-01&to=${year}-03-31`,
+        headers: province,
+      })
+    ).json().values;
+    expect(ninghuaQ1).toMatchObject({ szyf_target_total: 3, szyf_target_key_county: 3, szyf_completed: 1 });
+  });
+
+  it('§5(1) reserved posts: only a registered poor person of the county; poor family is the registry’s, never ticked', async () => {
+    const campaign = await post('/api/v1/talent/campaigns', county, {
+      countyCode: '350821',
+      year,
+      institution: '长汀县濯田镇农业服务中心',
+      title: '乡镇事业单位专项招聘',
+      posts: 3,
+      reservedPoor: 1,
+    });
+    expect(campaign.statusCode).toBe(201);
+    const url = `/api/v1/talent/campaigns/${campaign.json().id}/recruits`;
+    const recruit = (idNumber: string, reservedPost: boolean) =>
+      post(url, county, { name: '张明', idNumber, post: '农技员', reservedPost, poorFamily: true, recruitedOn: today });
+
+    const notInRegistry = makeIdNumber('350821', '19990101');
+    const refused = await recruit(notInRegistry, true);
+    expect(refused.statusCode).toBe(400);
+    expect(JSON.stringify(refused.json())).toMatch(
+      /reservedPost.*not_registered_poor|not_registered_poor.*reservedPost/,
+    );
+    const fromNinghua = await recruit(await registeredPoor('350424', '19990202'), true);
+    expect(fromNinghua.statusCode).toBe(400);
+    expect(JSON.stringify(fromNinghua.json())).toContain('not_local');
+
+    // An ordinary post: taken, and the tick box saying "poor family" is not believed.
+    const ordinary = await recruit(notInRegistry, false);
+    expect(ordinary.statusCode).toBe(201);
+    expect(ordinary.json()).toMatchObject({ poorFamily: false, localToCounty: false, reservedPost: false });
+    const reserved = await recruit(await registeredPoor('350821', '19990303'), true);
+    expect(reserved.statusCode).toBe(201);
+    expect(reserved.json()).toMatchObject({ poorFamily: true, localToCounty: true, reservedPost: true });
+    const second = await recruit(await registeredPoor('350821', '19990404'), true);
+    expect(second.statusCode).toBe(409);
+    expect(JSON.stringify(second.json())).toContain('reserved_full');
+
+    // The page form names the field, in Chinese, beside the tick box (422).
+    const page = await new PageClient(ctx).signIn('szyf.changting');
+    await page.get('/talent/campaigns');
+    const form = await page.post('/talent/campaigns/recruits', {
+      campaignId: campaign.json().id,
+      name: '李华',
+      idNumber: makeIdNumber('350821', '19990505'),
+      post: '水利员',
+      reservedPost: 'on',
+      recruitedOn: today,
+    });
+    expect(form.statusCode).toBe(422);
+    expect(form.body).toMatch(/class=['"]field-error['"][^>]*>[^<]*预留岗位只招本县建档立卡贫困人口/);
+    await page.get('/talent/campaigns?lang=en');
+    const english = await page.post('/talent/campaigns/recruits?lang=en', {
+      campaignId: campaign.json().id,
+      name: '李华',
+      idNumber: makeIdNumber('350821', '19990505'),
+      post: '水利员',
+      reservedPost: 'on',
+      recruitedOn: today,
+    });
+    expect(english.statusCode).toBe(422);
+    expect(english.body).toContain('A reserved post is for a registered poor person of this county');
+
+    // 长汀 this year (plan §5(1) 划出一定数量岗位面向本地户籍或本地生源中的贫困人口): 3 posts, 2 filled,
+    // 1 reserved, filled by the one registered poor recruit.
+    const values = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/indicators?regionCode=350821&from=${year}-01-01&to=${today}`,
+        headers: county,
+      })
+    ).json().values;
+    expect(values).toMatchObject({
+      campaign_posts: 3,
+      campaign_filled: 2,
+      campaign_reserved: 1,
+      campaign_reserved_filled: 1,
+    });
+  });
+
+  it('audits every talent write with its request id, never a clear ID number', async () => {
+    const rows = await ctx.db.auditLog.findMany({
+      where: {
+        OR: [
+          { action: { startsWith: 'sanzhiyifu.' } },
+          { action: { startsWith: 'talent.' } },
+          { action: { startsWith: 'linked.' } },
+        ],
+      },
+    });
+    const actions = new Set(rows.map((r) => r.action));
+    for (const action of [
+      'sanzhiyifu.plan.create',
+      'sanzhiyifu.post.create',
+      'sanzhiyifu.participant.create',
+      'sanzhiyifu.participant.step',
+      'sanzhiyifu.training.add',
+      'talent.catalogue.entry.create',
+      'talent.catalogue.recruit.add',
+      'talent.campaign.create',
+      'talent.campaign.recruit.add',
+      'linked.county.create',
+      'linked.meeting.add',
+      'linked.item.add',
+      'linked.item.set',
+    ])
+      expect(actions).toContain(action);
+    expect(rows.every((r) => r.requestId && r.actorId && r.entityId)).toBe(true);
+    expect(JSON.stringify(rows.map((r) => r.details))).not.toMatch(/\d{17}[\dX]/);
+    // Refused writes leave no record: three participant steps of B and A were refused, none recorded as taken.
+    const steps = rows.filter((r) => r.action === 'sanzhiyifu.participant.step');
+    expect(steps.some((r) => JSON.stringify(r.details).includes(`"on":"${year}-03-09"`))).toBe(false);
   });
 });

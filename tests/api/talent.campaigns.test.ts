@@ -2,12 +2,13 @@
  * Issue #21 (plan §5(1)): special recruitment campaigns (专项招聘) of township public institutions in
  * key counties, with posts reserved for local poor-family candidates. A county officer records a
  * campaign and its recruits through the pages, downloads both lists, and the 人事人才 figures move:
- * 2 posts (1 reserved) → 2 filled, the reserved one by a poor-family recruit.
+ * 2 posts (1 reserved) → 2 filled, the reserved one by a poor-family recruit (a registered poor
+ * person of 长汀 in the registry: poor family is looked up by ID number, not ticked).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
-import { makeIdNumber } from '../helpers/labourers.ts';
+import { buildLabourer, makeIdNumber } from '../helpers/labourers.ts';
 import { PageClient } from '../helpers/pages.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 
@@ -71,13 +72,21 @@ describe('special recruitment campaigns of township institutions', () => {
 
     const before = await figures();
     const ids = [makeIdNumber('350821', '19980101'), makeIdNumber('350821', '19980101')];
-    const recruit = (name: string, which: number, poorFamily: boolean) =>
+    const registered = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/labourers',
+      headers: county,
+      payload: buildLabourer({ idNumber: ids[0], name: '钟丽萍' }),
+    });
+    expect(registered.statusCode).toBe(201);
+    await ctx.db.labourer.update({ where: { id: registered.json().id }, data: { povertyStatus: 'registered' } });
+    const recruit = (name: string, which: number, reservedPost: boolean) =>
       page.post('/talent/campaigns/recruits', {
         campaignId: campaign.id,
         name,
         idNumber: ids[which]!,
         post: '农技推广员',
-        ...(poorFamily ? { poorFamily: 'on' } : {}),
+        ...(reservedPost ? { reservedPost: 'on' } : {}),
         recruitedOn: today,
       });
     expect((await recruit('钟丽萍', 0, true)).statusCode).toBe(303);
