@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { DEFAULT_CHECKPOINTS, keepCheckpointing, startParams } from './pglite-checkpoints.ts';
 import { WorkerPGlite } from './pglite-client.ts';
 
 export interface DatabaseTarget {
@@ -53,10 +54,21 @@ function turnTaking<T extends object>(client: T): T {
 async function openPGlite(target: DatabaseTarget): Promise<{ client: WorkerPGlite | PGlite; close(): Promise<void> }> {
   const dataDir = target.inMemory ? undefined : path.join(target.dataDir, 'pglite');
   if ((target.thread ?? process.env.PGLITE_THREAD) === 'main') {
-    const pg = dataDir
-      ? await PGlite.create(dataDir)
-      : await PGlite.create(target.template ? { loadDataDir: target.template } : {});
-    return { client: turnTaking(pg), close: () => pg.close() };
+    const pg = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(!dataDir && target.template ? { loadDataDir: target.template } : {}),
+      startParams: startParams(PGlite.defaultStartParams, DEFAULT_CHECKPOINTS),
+    });
+    const checkpoints = keepCheckpointing(pg, DEFAULT_CHECKPOINTS, (error) =>
+      console.error('embedded database: checkpoint failed', error),
+    );
+    return {
+      client: turnTaking(pg),
+      close: async () => {
+        await checkpoints.stop();
+        await pg.close();
+      },
+    };
   }
   const template = !dataDir && target.template ? await target.template.arrayBuffer() : undefined;
   const client = await WorkerPGlite.create({ ...(dataDir ? { dataDir } : {}), ...(template ? { template } : {}) });

@@ -1,7 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { prepareDatabase } from '../../../prisma/seed/prepare.ts';
 import { type AdapterHandle, openAdapter } from './connect.ts';
+import { walSinceCheckpoint } from './pglite-checkpoints.ts';
 import { WorkerPGlite } from './pglite-client.ts';
 import { createPrismaClient, type Db } from './prisma.ts';
 
@@ -142,4 +146,37 @@ describe('embedded database in a worker thread', () => {
       await test.close();
     }
   });
+});
+
+/**
+ * PGlite has no checkpointer process: once the log since the last checkpoint reaches the size at
+ * which the backend asks for one (about half of max_wal_size), the statement under way spins for
+ * good. Here max_wal_size is 128 MB (the request at ~48 MB) and 150 MB of log are written; the
+ * worker's own checkpoints (every 8 MB) keep the database answering. Without them the third
+ * hundred-odd rows never returned.
+ */
+describe('embedded database on disk under a long stream of writes', () => {
+  it('checkpoints by itself before the log reaches the size at which PGlite hangs', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-checkpoints-'));
+    const pg = await WorkerPGlite.create({
+      dataDir: dir,
+      checkpoints: { maxWalSize: '128MB', afterBytes: 8 * 1024 * 1024, everyMs: 10 },
+    });
+    try {
+      await pg.exec('CREATE TABLE filler (id serial PRIMARY KEY, pad text)');
+      const since: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        // About 5 MB of log a statement.
+        await pg.exec(`INSERT INTO filler (pad) SELECT repeat('x', 900) FROM generate_series(1, 5000)`);
+        since.push(await walSinceCheckpoint(pg as never));
+        await sleep(15);
+      }
+      expect((await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM filler')).rows[0]!.n).toBe(150_000);
+      // The log never got near the ~48 MB at which the backend would have asked for a checkpoint.
+      expect(Math.max(...since)).toBeLessThan(32 * 1024 * 1024);
+    } finally {
+      await pg.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { messages, type Results } from '@electric-sql/pglite';
 import { startModuleWorker } from '../worker-thread.ts';
+import type { CheckpointSettings } from './pglite-checkpoints.ts';
 
 /**
  * PGlite in a worker thread. PGlite runs each statement synchronously, in WebAssembly, on the
@@ -20,6 +21,8 @@ export interface WorkerOptions {
   dataDir?: string;
   /** For an in-memory database: a dump (`PGlite.dumpDataDir`) to start from. */
   template?: ArrayBuffer;
+  /** When the database checkpoints (pglite-checkpoints.ts; tests make it small). */
+  checkpoints?: Partial<CheckpointSettings>;
 }
 
 export interface SerializedError {

@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { messages, PGlite, type QueryOptions, type Transaction } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { DEFAULT_CHECKPOINTS, keepCheckpointing, startParams } from './pglite-checkpoints.ts';
 import type { Reply, Request, SerializedError, WorkerOptions } from './pglite-client.ts';
 
 const port = parentPort!;
@@ -56,9 +57,16 @@ interface OpenTransaction {
 }
 
 const parsers = await adapterParsers();
-const pg = options.dataDir
-  ? await PGlite.create(options.dataDir)
-  : await PGlite.create(options.template ? { loadDataDir: new Blob([options.template]) } : {});
+const checkpointSettings = { ...DEFAULT_CHECKPOINTS, ...options.checkpoints };
+const pg = await PGlite.create({
+  ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  ...(!options.dataDir && options.template ? { loadDataDir: new Blob([options.template]) } : {}),
+  startParams: startParams(PGlite.defaultStartParams, checkpointSettings),
+});
+// Between requests: the log never reaches the size at which PGlite's backend hangs (pglite-checkpoints.ts).
+const checkpoints = keepCheckpointing(pg, checkpointSettings, (error) =>
+  console.error('embedded database: checkpoint failed', error),
+);
 const transactions = new Map<number, OpenTransaction>();
 
 function queryOptions(request: { rowMode?: 'array' | 'object'; adapterParsers?: boolean }): QueryOptions {
@@ -120,6 +128,7 @@ async function handle(request: Request): Promise<unknown> {
         });
       });
     case 'close':
+      await checkpoints.stop();
       await pg.close();
       return undefined;
   }
