@@ -19,6 +19,16 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
   const post = (url: string, headers: object, payload: object) =>
     ctx.app.inject({ method: 'POST', url, headers: headers as Record<string, string>, payload });
 
+  /** The indicators of a region over a period, as the reports read them. */
+  const indicators = async (headers: object, regionCode: string, from: string, to: string) =>
+    (
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/indicators?regionCode=${regionCode}&from=${from}&to=${to}`,
+        headers: headers as Record<string, string>,
+      })
+    ).json().values;
+
   let phones = 0;
   /** A registered poor person (建档立卡) of the county in the registry; their ID number. */
   const registeredPoor = async (regionCode: string, birth: string) => {
@@ -103,13 +113,7 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
       expect(placed.json().transitions[2].byUserId).toBeTruthy();
     }
 
-    const indicators = await ctx.app.inject({
-      method: 'GET',
-      url: `/api/v1/indicators?regionCode=35&from=${year}-01-01&to=${today}`,
-      headers: province,
-    });
-    expect(indicators.statusCode).toBe(200);
-    const values = indicators.json().values;
+    const values = await indicators(province, '35', `${year}-01-01`, today);
     expect(values.szyf_placed_key_county).toBe(2);
     expect(values.szyf_recruited).toBe(3);
     // 3 + 3 + 1 posts in key counties (长汀 two lines, 宁化 one); 上杭's 3 are not.
@@ -260,13 +264,7 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
     expect(done.statusCode).toBe(200);
     expect(done.json().figures).toMatchObject({ items: 2, itemsDone: 1 });
 
-    const values = (
-      await ctx.app.inject({
-        method: 'GET',
-        url: `/api/v1/indicators?regionCode=350821&from=${year}-01-01&to=${today}`,
-        headers: county,
-      })
-    ).json().values;
+    const values = await indicators(county, '350821', `${year}-01-01`, today);
     expect(values).toMatchObject({
       catalogue_posts: 2,
       catalogue_filled: 1,
@@ -359,13 +357,7 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
     // completed: A (10 March, township hire) though of the plan two years back;
     // service falling due: A (10 March) and D (1 February); C withdrew (due 10 January) and is left out;
     // trained: A (5 March).
-    const q1 = (
-      await ctx.app.inject({
-        method: 'GET',
-        url: `/api/v1/indicators?regionCode=35&from=${year}-01-01&to=${year}-03-31`,
-        headers: province,
-      })
-    ).json().values;
+    const q1 = await indicators(province, '35', `${year}-01-01`, `${year}-03-31`);
     expect(q1).toMatchObject({
       szyf_target_total: 500,
       szyf_target_key_county: 250,
@@ -375,22 +367,10 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
       szyf_trained: 1,
     });
     // The second quarter: nobody completes, falls due or trains.
-    const q2 = (
-      await ctx.app.inject({
-        method: 'GET',
-        url: `/api/v1/indicators?regionCode=35&from=${year}-04-01&to=${year}-06-30`,
-        headers: province,
-      })
-    ).json().values;
+    const q2 = await indicators(province, '35', `${year}-04-01`, `${year}-06-30`);
     expect(q2).toMatchObject({ szyf_completed: 0, szyf_township_hire: 0, szyf_service_due: 0, szyf_trained: 0 });
     // 宁化 alone: A completed there; its target is this year's plan's posts there (3, in a key county).
-    const ninghuaQ1 = (
-      await ctx.app.inject({
-        method: 'GET',
-        url: `/api/v1/indicators?regionCode=350424&from=${year}-01-01&to=${year}-03-31`,
-        headers: province,
-      })
-    ).json().values;
+    const ninghuaQ1 = await indicators(province, '350424', `${year}-01-01`, `${year}-03-31`);
     expect(ninghuaQ1).toMatchObject({ szyf_target_total: 3, szyf_target_key_county: 3, szyf_completed: 1 });
   });
 
@@ -456,13 +436,7 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
 
     // 长汀 this year (plan §5(1) 划出一定数量岗位面向本地户籍或本地生源中的贫困人口): 3 posts, 2 filled,
     // 1 reserved, filled by the one registered poor recruit.
-    const values = (
-      await ctx.app.inject({
-        method: 'GET',
-        url: `/api/v1/indicators?regionCode=350821&from=${year}-01-01&to=${today}`,
-        headers: county,
-      })
-    ).json().values;
+    const values = await indicators(county, '350821', `${year}-01-01`, today);
     expect(values).toMatchObject({
       campaign_posts: 3,
       campaign_filled: 2,

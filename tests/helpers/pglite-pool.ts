@@ -19,7 +19,8 @@ const KEEP_IDLE = 2;
 interface Pooled {
   handle: AdapterHandle;
   adapter: SqlDriverAdapter;
-  resetScript: string;
+  /** The statements that put the database back as the dump left it, run one after another. */
+  reset: string[];
 }
 
 const idle: Pooled[] = [];
@@ -31,8 +32,16 @@ async function rows(adapter: SqlDriverAdapter, sql: string): Promise<unknown[][]
   return result.rows;
 }
 
-/** Saves the fresh database's rows beside it and writes the script that puts them back. */
-async function baseline(adapter: SqlDriverAdapter): Promise<string> {
+/**
+ * Runs statements one after another, each awaited (pglite-prisma-adapter's executeScript does not
+ * wait for its script, so a failure there would surface nowhere near its cause).
+ */
+async function run(adapter: SqlDriverAdapter, statements: string[]): Promise<void> {
+  for (const sql of statements) await adapter.executeRaw({ sql, args: [], argTypes: [] });
+}
+
+/** Saves the fresh database's rows beside it and answers the statements that put them back. */
+async function baseline(adapter: SqlDriverAdapter): Promise<string[]> {
   const tables = (
     await rows(
       adapter,
@@ -50,12 +59,10 @@ async function baseline(adapter: SqlDriverAdapter): Promise<string> {
     adapter,
     `SELECT schemaname::text, sequencename::text, last_value::text FROM pg_sequences WHERE schemaname = 'public'`,
   );
-  await adapter.executeScript(
-    [
-      `CREATE SCHEMA ${BASELINE}`,
-      ...filled.map((t) => `CREATE TABLE ${BASELINE}.${quote(t)} AS TABLE public.${quote(t)}`),
-    ].join(';\n'),
-  );
+  await run(adapter, [
+    `CREATE SCHEMA ${BASELINE}`,
+    ...filled.map((t) => `CREATE TABLE ${BASELINE}.${quote(t)} AS TABLE public.${quote(t)}`),
+  ]);
   return [
     `TRUNCATE TABLE ${tables.map((t) => `public.${quote(t)}`).join(', ')} RESTART IDENTITY`,
     `SET session_replication_role = replica`,
@@ -64,7 +71,7 @@ async function baseline(adapter: SqlDriverAdapter): Promise<string> {
     ...sequences
       .filter(([, , last]) => last !== null)
       .map(([, name, last]) => `SELECT setval('public.${quote(String(name))}', ${String(last)}, true)`),
-  ].join(';\n');
+  ];
 }
 
 /** A database as the run's dump left it: a kept one put back, or a new one. */
@@ -74,7 +81,7 @@ export async function pooledPGlite(template: Blob | undefined): Promise<AdapterH
     (await (async () => {
       const handle = await openAdapter({ dataDir: '', inMemory: true, template });
       const adapter = await handle.factory.connect();
-      return { handle, adapter, resetScript: await baseline(adapter) };
+      return { handle, adapter, reset: await baseline(adapter) };
     })());
   let returned = false;
   return {
@@ -85,7 +92,7 @@ export async function pooledPGlite(template: Blob | undefined): Promise<AdapterH
       returned = true;
       if (idle.length >= KEEP_IDLE) return pooled.handle.close();
       try {
-        await pooled.adapter.executeScript(pooled.resetScript);
+        await run(pooled.adapter, pooled.reset);
         idle.push(pooled);
       } catch {
         await pooled.handle.close();
