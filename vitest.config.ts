@@ -19,6 +19,12 @@ const exclude = ['tests/browser/**/*.browser.test.ts', 'node_modules/**'];
  */
 const HTTP_LAYER = ['tests/pages/', 'tests/security/', 'tests/architecture/'];
 
+/**
+ * Search quality and Meilisearch's own faults: what they judge is Meilisearch's answers and its
+ * supervision, the same over either database.
+ */
+const SEARCH_ONLY = ['tests/eval/jobs-search.', 'tests/faults/meilisearch-'];
+
 function postgresRunFiles(): string[] {
   const root = import.meta.dirname;
   const files = ['services', 'search-index', 'prisma', 'tests'].flatMap((dir) =>
@@ -31,7 +37,7 @@ function postgresRunFiles(): string[] {
   );
   return files.filter(
     (file) =>
-      !HTTP_LAYER.some((dir) => file.startsWith(dir)) &&
+      ![...HTTP_LAYER, ...SEARCH_ONLY].some((dir) => file.startsWith(dir)) &&
       (opensTestDatabase(file, root) ||
         fs.readFileSync(path.join(root, file), 'utf8').includes('process.env.DATABASE_URL')),
   );

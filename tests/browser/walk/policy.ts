@@ -195,6 +195,11 @@ export const FORM_RULES: FormRule[] = [
     why: "removes a region's yearly training target, which the other walks' dashboards and reports then sum anew",
   },
   {
+    action: /^\/talent\/(catalogue|campaigns)\/recruits$/,
+    mode: 'empty-only',
+    why: 'a reserved post takes a registered poor person of the county, read from the registry: a made-up ID number is refused (422)',
+  },
+  {
     action: /^\/sanzhiyifu\/plans$/,
     mode: 'empty-only',
     why: "one 三支一扶 plan a year: the demo holds this year's, so a second is refused (409)",
