@@ -410,27 +410,22 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
     expect(JSON.stringify(second.json())).toContain('reserved_full');
 
     // The page form names the field, in Chinese, beside the tick box (422).
-    const page = await new PageClient(ctx).signIn('szyf.changting');
-    await page.get('/talent/campaigns');
-    const form = await page.post('/talent/campaigns/recruits', {
+    // Someone not in the registry, on a reserved post.
+    const notRegistered = {
       campaignId: campaign.json().id,
       name: '李华',
       idNumber: makeIdNumber('350821', '19990505'),
       post: '水利员',
       reservedPost: 'on',
       recruitedOn: today,
-    });
+    };
+    const page = await new PageClient(ctx).signIn('szyf.changting');
+    await page.get('/talent/campaigns');
+    const form = await page.post('/talent/campaigns/recruits', notRegistered);
     expect(form.statusCode).toBe(422);
     expect(form.body).toMatch(/class=['"]field-error['"][^>]*>[^<]*预留岗位只招本县建档立卡贫困人口/);
     await page.get('/talent/campaigns?lang=en');
-    const english = await page.post('/talent/campaigns/recruits?lang=en', {
-      campaignId: campaign.json().id,
-      name: '李华',
-      idNumber: makeIdNumber('350821', '19990505'),
-      post: '水利员',
-      reservedPost: 'on',
-      recruitedOn: today,
-    });
+    const english = await page.post('/talent/campaigns/recruits?lang=en', notRegistered);
     expect(english.statusCode).toBe(422);
     expect(english.body).toContain('A reserved post is for a registered poor person of this county');
 

@@ -49,7 +49,7 @@ export function keepCheckpointing(
   pg: Pick<PGlite, 'query' | 'exec'>,
   settings: CheckpointSettings,
   onError: (error: unknown) => void = () => {},
-): { stop(): Promise<void>; checkNow(): Promise<boolean> } {
+): { stop(): Promise<void> } {
   let running: Promise<boolean> | undefined;
   let stopped = false;
   const checkNow = () => {
@@ -67,7 +67,6 @@ export function keepCheckpointing(
   const timer = setInterval(() => void checkNow().catch(onError), settings.everyMs);
   timer.unref();
   return {
-    checkNow,
     async stop() {
       stopped = true;
       clearInterval(timer);
