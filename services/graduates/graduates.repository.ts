@@ -2,6 +2,8 @@ import type { Db, Prisma } from '../platform/database/prisma.ts';
 import type { GraduateStatus } from '../platform/database/generated/enums.ts';
 import { recordAudit, type AuditEntry } from '../platform/audit/audit.repository.ts';
 import type { GraduateFilter } from './graduates.contract.ts';
+import type { Area } from '../platform/access/area.ts';
+import { areaWhere } from '../platform/database/area-sql.ts';
 
 /** A graduate to write: what the school list or the officer gives, linked to the registry. */
 export interface GraduateWrite {
@@ -182,10 +184,10 @@ export function createGraduatesRepository(db: Db) {
       return { items, total };
     },
 
-    /** Graduates of one year under a prefix, with what the figures need. */
-    figuresRows: (prefix: string, year: number) =>
+    /** Graduates of one year in an area (a prefix or several), with what the figures need. */
+    figuresRows: (area: Area, year: number) =>
       db.graduate.findMany({
-        where: { regionCode: { startsWith: prefix }, graduationYear: year },
+        where: { ...areaWhere('regionCode', area), graduationYear: year },
         select: {
           regionCode: true,
           schoolName: true,

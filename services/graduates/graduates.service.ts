@@ -16,6 +16,7 @@ import type {
   StatusPatch,
 } from './graduates.contract.ts';
 import type { GraduateListRow, GraduatesRepository, GraduateWrite, StatusWrite } from './graduates.repository.ts';
+import type { Area } from '../platform/access/area.ts';
 
 export interface GraduatesDeps {
   repo: GraduatesRepository;
@@ -83,9 +84,9 @@ export function figureRowsOf(rows: Awaited<ReturnType<GraduatesRepository['figur
   }));
 }
 
-/** The indicator values of a region prefix for the graduation year of the period's last day. */
-export async function indicatorValuesOf(repo: GraduatesRepository, prefix: string, periodTo: string) {
-  const rows = await repo.figuresRows(prefix, Number(periodTo.slice(0, 4)));
+/** The indicator values of an area (a region prefix or several) for the graduation year of the period's last day. */
+export async function indicatorValuesOf(repo: GraduatesRepository, area: Area, periodTo: string) {
+  const rows = await repo.figuresRows(area, Number(periodTo.slice(0, 4)));
   return graduateValues(figureRowsOf(rows), dayDate(periodTo));
 }
 
@@ -121,7 +122,7 @@ function figureMethods(repo: GraduatesRepository, now: () => Date) {
       };
     },
 
-    indicatorValues: (prefix: string, periodTo: string) => indicatorValuesOf(repo, prefix, periodTo),
+    indicatorValues: (area: Area, periodTo: string) => indicatorValuesOf(repo, area, periodTo),
   };
 }
 

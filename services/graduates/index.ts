@@ -21,13 +21,14 @@ import { createVolunteersRepository } from './volunteers.repository.ts';
 import { createVolunteersService } from './volunteers.service.ts';
 import { claimFor, type GraduateRecordLookup } from '../subsidies/index.ts';
 import { createGraduateSubsidy, graduateRecordLookup } from './graduate-subsidy.ts';
+import type { Area } from '../platform/access/area.ts';
 
 export { graduateValues, type FigureRow } from './graduate-figures.ts';
 
 /** The 人事人才 figures straight from the database (seeds and tools that build reports without the app). */
 export function createGraduateFigures(db: Db): GraduatesProvides['graduateFigures'] {
   const repo = createGraduatesRepository(db);
-  return (prefix, periodTo) => indicatorValuesOf(repo, prefix, periodTo);
+  return (area, periodTo) => indicatorValuesOf(repo, area, periodTo);
 }
 
 export interface GraduatesDeps extends CoreDeps {
@@ -40,8 +41,8 @@ export interface GraduatesDeps extends CoreDeps {
 
 /** What the graduates module offers the modules after it. */
 export interface GraduatesProvides {
-  /** The 人事人才 figures of a region prefix for the graduation year of the period's last day. */
-  graduateFigures: (prefix: string, periodTo: string) => Promise<Record<string, number>>;
+  /** The 人事人才 figures of an area (a region prefix or several) for the graduation year of the period's last day. */
+  graduateFigures: (area: Area, periodTo: string) => Promise<Record<string, number>>;
   /** A person's graduate record: the subsidies module checks the graduates' subsidy against it. */
   graduateRecord: GraduateRecordLookup;
 }
@@ -83,7 +84,7 @@ export const graduatesModule: AppModule<GraduatesDeps, GraduatesProvides> = {
     });
     return {
       provides: {
-        graduateFigures: (prefix, periodTo) => graduates.indicatorValues(prefix, periodTo),
+        graduateFigures: (area, periodTo) => graduates.indicatorValues(area, periodTo),
         graduateRecord,
       },
       jobs: graduatesJobs({ graduates: repo, repo: pairingsRepo, notifier, rules, log }),

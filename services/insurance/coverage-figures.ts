@@ -1,6 +1,7 @@
 import { CASE_KINDS } from './case-states.ts';
 import { ageCutoffs } from './age-cutoffs.ts';
 import type { InsuranceRepository } from './insurance.repository.ts';
+import type { Area } from '../platform/access/area.ts';
 
 /** The counts the figures are made of (insurance.repository.ts `figures`). */
 export interface CoverageCounts {
@@ -45,11 +46,11 @@ export function figuresFrom(counts: CoverageCounts): Record<string, number> {
   return values;
 }
 
-/** Today's figures of a region prefix (reports and the coverage page read the same function). */
+/** Today's figures of an area, a region prefix or several (reports and the coverage page read the same function). */
 export async function coverageValues(
   repo: Pick<InsuranceRepository, 'figures'>,
-  prefix: string,
+  area: Area,
   today: Date,
 ): Promise<Record<string, number>> {
-  return figuresFrom(await repo.figures(prefix, ageCutoffs(today)));
+  return figuresFrom(await repo.figures(area, ageCutoffs(today)));
 }

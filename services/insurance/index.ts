@@ -11,13 +11,14 @@ import { insurancePages } from './insurance.pages.ts';
 import { createInsuranceRepository } from './insurance.repository.ts';
 import { insuranceRoutes } from './insurance.routes.ts';
 import { createWorklistsService } from './worklists.service.ts';
+import type { Area } from '../platform/access/area.ts';
 
 export { CASE_KINDS, CASE_STATES } from './case-states.ts';
 export type { CaseKind } from './case-states.ts';
 export { insuranceConfig } from './insurance.config.ts';
 
 /** Today's social-insurance figures of a region prefix, by indicator id (for reports and the dashboard). */
-export type InsuranceFigures = (prefix: string) => Promise<Record<string, number>>;
+export type InsuranceFigures = (area: Area) => Promise<Record<string, number>>;
 
 /**
  * Social-insurance casework (全民参保计划, plan §4): worklists from the registry and comparisons,
@@ -35,7 +36,7 @@ export const insuranceModule: AppModule<
     const settings = config.section(insuranceConfig);
     const cases = createCasesService({ repo, labourers, findings: comparisonFindings, reference, settings, notifier });
     const worklists = createWorklistsService({ repo, reference });
-    const insuranceFigures: InsuranceFigures = (prefix) => coverageValues(repo, prefix, new Date());
+    const insuranceFigures: InsuranceFigures = (area) => coverageValues(repo, area, new Date());
     return {
       provides: { insuranceFigures },
       jobs: insuranceJobs(repo, notifier, settings, log),

@@ -1,6 +1,8 @@
 import { IN_WORK_STATUSES, registeredPoorWhere } from '../labourers/index.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 import { caseKindOfWorklist, type WorklistKind } from './case-states.ts';
+import type { Area } from '../platform/access/area.ts';
+import { areaWhere } from '../platform/database/area-sql.ts';
 
 /**
  * In work as an employee, for 工伤保险 (plan §4(3)): an in-work status other than self-employment
@@ -120,10 +122,10 @@ export function worklistQueries(db: Db) {
 
     standings: (labourerIds: string[]) => db.insuranceStanding.findMany({ where: { labourerId: { in: labourerIds } } }),
 
-    /** Counts for the figures: 60+ receiving, 代缴, open cases by kind, under a prefix. */
-    async figures(prefix: string, cut: AgeCutoffs) {
+    /** Counts for the figures: 60+ receiving, 代缴, open cases by kind, in an area (a prefix or several). */
+    async figures(area: Area, cut: AgeCutoffs) {
       const sixtyBirthday = cut.sixty;
-      const inRegion = { AND: [registeredPoorWhere(), { regionCode: { startsWith: prefix } }] };
+      const inRegion = { AND: [registeredPoorWhere(), areaWhere('regionCode', area)] };
       const ids = async (where: Prisma.InsuranceStandingWhereInput) =>
         (await db.insuranceStanding.findMany({ where, select: { labourerId: true } })).map((s) => s.labourerId);
       const receiving = await ids({ receivingBenefitSince: { not: null } });
@@ -138,7 +140,7 @@ export function worklistQueries(db: Db) {
         db.labourer.count({ where: { ...inRegion, id: { in: paid } } }),
         db.insuranceCase.groupBy({
           by: ['kind'],
-          where: { regionCode: { startsWith: prefix }, closedAt: null },
+          where: { ...areaWhere('regionCode', area), closedAt: null },
           _count: { _all: true },
         }),
       ]);

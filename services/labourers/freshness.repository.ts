@@ -2,6 +2,9 @@ import { recordAudit } from '../platform/audit/audit.repository.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import type { FreshnessCutoffs } from './freshness.ts';
+import type { Area } from '../platform/access/area.ts';
+import { areaSql } from '../platform/database/area-sql.ts';
+import { Prisma } from '../platform/database/generated/client.ts';
 
 export interface AreaCounts {
   /** A 9-digit township code (or the record's shorter code when it has no township). */
@@ -32,7 +35,7 @@ export function createFreshnessRepository(db: Db) {
     OR: [{ verifiedAt: null }, { verifiedAt: { lt: cutoffs.freshSince } }],
   });
   return {
-    byTownship: (prefix: string, cutoffs: FreshnessCutoffs) =>
+    byTownship: (area: Area, cutoffs: FreshnessCutoffs) =>
       db.$queryRaw<AreaCounts[]>`
         SELECT substring("regionCode", 1, 9) AS township,
                count(*)::int AS records,
@@ -43,7 +46,7 @@ export function createFreshnessRepository(db: Db) {
                                   AND ("contactedAt" IS NULL OR "contactedAt" < ${cutoffs.contactSince}))::int
                  AS "noContactYear"
           FROM "Labourer"
-         WHERE "erasedAt" IS NULL AND "regionCode" LIKE ${`${prefix}%`}
+         WHERE "erasedAt" IS NULL AND ${areaSql(Prisma.sql`"regionCode"`, area)}
          GROUP BY 1
          ORDER BY 1`,
 

@@ -1,5 +1,6 @@
 import { figuresOf, freshnessCutoffs, type FreshnessRules } from '../labourers/index.ts';
 import type { IndicatorDefinition } from './indicator-definition.ts';
+import type { Area } from '../platform/access/area.ts';
 
 /** The plan clauses the dynamic-management figures implement. */
 export const FRESHNESS_PLAN_CLAUSE =
@@ -47,14 +48,14 @@ export const FRESHNESS_INDICATORS: readonly IndicatorDefinition[] = [
 ];
 
 type ByTownship = (
-  prefix: string,
+  area: Area,
   cutoffs: ReturnType<typeof freshnessCutoffs>,
 ) => Promise<Array<{ records: number; fresh: number; verified: number; noContactYear: number }>>;
 
-/** The three values for a region prefix, as of `now`. */
+/** The three values for an area (a region prefix or several), as of `now`. */
 export function freshnessValues(byTownship: ByTownship, rules: FreshnessRules, now: () => Date = () => new Date()) {
-  return async (prefix: string): Promise<Record<string, number>> => {
-    const rows = await byTownship(prefix, freshnessCutoffs(now(), rules));
+  return async (area: Area): Promise<Record<string, number>> => {
+    const rows = await byTownship(area, freshnessCutoffs(now(), rules));
     const total = figuresOf(
       rows.reduce(
         (t, r) => ({

@@ -21,6 +21,7 @@ import { reportsRoutes } from './reports.routes.ts';
 import { createReportsService } from './reports.service.ts';
 import { vendorRoutes } from './vendor.routes.ts';
 import { workingAgeConfig } from './working-age.ts';
+import type { Area } from '../platform/access/area.ts';
 export { createIndicatorsRepository } from './indicators.repository.ts';
 export { createIndicatorsService } from './indicators.service.ts';
 export { monthsEndingAt, today } from './period.ts';
@@ -38,7 +39,7 @@ export const reportsModule: AppModule<
     notifier: Notifier;
     insuranceFigures: InsuranceFigures;
     /** The graduates module's figures (graduate-indicators.ts), where the app has that module. */
-    graduateFigures?: (prefix: string, periodTo: string) => Promise<Record<string, number>>;
+    graduateFigures?: (area: Area, periodTo: string) => Promise<Record<string, number>>;
     /** The talent module's figures (talent-indicators.ts), where the app has that module. */
     talentFigures?: TalentFiguresSource;
     /** The training module's technical-school place figures (tech-school-indicators.ts), where the app has it. */
@@ -65,13 +66,13 @@ export const reportsModule: AppModule<
     const insurance = insuranceValues(insuranceFigures);
     // Figures other modules keep (dynamic management, insurance casework, graduates, talent), merged.
     const indicators = createIndicatorsService(repo, [
-      { name: 'freshness', values: (prefix) => freshness(prefix) },
-      { name: 'insurance', values: (prefix) => insurance(prefix) },
+      { name: 'freshness', values: (area) => freshness(area) },
+      { name: 'insurance', values: (area) => insurance(area) },
       ...(graduateFigures
-        ? [{ name: 'graduates', values: (p: string, period: Period) => graduateFigures(p, period.to) }]
+        ? [{ name: 'graduates', values: (area: Area, period: Period) => graduateFigures(area, period.to) }]
         : []),
       ...(talentFigures
-        ? [{ name: 'talent', values: async (p: string, period: Period) => (await talentFigures(p, period)).values }]
+        ? [{ name: 'talent', values: async (area: Area, period: Period) => (await talentFigures(area, period)).values }]
         : []),
       ...(techSchoolFigures ? [{ name: 'technical schools', values: techSchoolFigures }] : []),
       ...(skillsFigures ? [{ name: 'skills', values: skillsFigures }] : []),

@@ -1,6 +1,8 @@
 import { subsidyFigures } from '../subsidies/index.ts';
 import { Prisma } from '../platform/database/generated/client.ts';
 import type { Db } from '../platform/database/prisma.ts';
+import type { Area } from '../platform/access/area.ts';
+import { areaSql } from '../platform/database/area-sql.ts';
 import { registeredPoorSql, seekingWorkSql } from '../labourers/index.ts';
 import { EMPLOYED_STATUSES, EMPLOYMENT_STATUSES } from './indicators.ts';
 import { birthdayCutoff, DEFAULT_WORKING_AGE, type WorkingAge } from './working-age.ts';
@@ -20,7 +22,6 @@ const list = (values: readonly string[]) => Prisma.raw(values.map((v) => `'${v}'
 const EMPLOYED = list(EMPLOYED_STATUSES);
 /** Graduates (plan §5(4)): colleges and universities, and technical schools' senior-worker and technician classes. */
 const GRADUATE = list(['vocational', 'college', 'bachelor_or_above']);
-const like = (prefix: string) => `${prefix}%`;
 
 function statusColumns(status: Prisma.Sql) {
   return Prisma.join(
@@ -54,7 +55,7 @@ export interface StockDate {
  * With `history` each person's status comes from the dated history, and only people with a
  * status by then are counted.
  */
-function queryStocks(db: Db, workingAge: WorkingAge, prefix: string, at: StockDate) {
+function queryStocks(db: Db, workingAge: WorkingAge, area: Area, at: StockDate) {
   const status = at.history ? Prisma.sql`s."toStatus"` : Prisma.sql`l."employmentStatus"`;
   const history = at.history
     ? Prisma.sql`JOIN (
@@ -89,12 +90,12 @@ function queryStocks(db: Db, workingAge: WorkingAge, prefix: string, at: StockDa
       count(*) FILTER (WHERE ${graduate} AND ${inWork})::int AS graduates_employed
     FROM "Labourer" l
     ${history}
-    WHERE l."regionCode" LIKE ${like(prefix)} AND ${registeredPoorSql('l')}
+    WHERE ${areaSql(Prisma.sql`l."regionCode"`, area)} AND ${registeredPoorSql('l')}
     GROUP BY 1`;
 }
 
 /** Each agreement of the region for the period's years with its targets and what was done by the end. */
-function queryCooperation(db: Db, prefix: string, p: Period) {
+function queryCooperation(db: Db, area: Area, p: Period) {
   return db.$queryRaw<
     Array<{
       id: string;
@@ -114,7 +115,7 @@ function queryCooperation(db: Db, prefix: string, p: Period) {
   >`
         WITH ags AS (
           SELECT * FROM "CooperationAgreement"
-          WHERE "homeRegionCode" LIKE ${like(prefix)}
+          WHERE ${areaSql(Prisma.sql`"homeRegionCode"`, area)}
             AND "year" BETWEEN ${Number(p.from.slice(0, 4))} AND ${Number(p.to.slice(0, 4))}
         )
         SELECT a."id", a."title", a."homeRegionCode", a."partnerRegionCode", a."year",
@@ -145,18 +146,18 @@ function queryCooperation(db: Db, prefix: string, p: Period) {
 /** The module's SQL: aggregates only, never a person's row, so nothing here needs masking. */
 export function createIndicatorsRepository(db: Db, workingAge: WorkingAge = DEFAULT_WORKING_AGE) {
   return {
-    stocks: (prefix: string, at: StockDate) => queryStocks(db, workingAge, prefix, at),
+    stocks: (area: Area, at: StockDate) => queryStocks(db, workingAge, area, at),
 
-    certifiedByCounty: (prefix: string, to: string) => db.$queryRaw<Row[]>`
+    certifiedByCounty: (area: Area, to: string) => db.$queryRaw<Row[]>`
       SELECT substr(l."regionCode", 1, 6) AS county, count(*)::int AS labourers_certified
       FROM "Labourer" l
-      WHERE l."regionCode" LIKE ${like(prefix)} AND ${registeredPoorSql('l')}
+      WHERE ${areaSql(Prisma.sql`l."regionCode"`, area)} AND ${registeredPoorSql('l')}
         AND EXISTS (SELECT 1 FROM "LabourerCertificate" c JOIN "CertificateKind" k ON k."code" = c."kind"
                     WHERE c."labourerId" = l."id" AND k."category" IN (${PLAN_CERTIFICATE})
                       AND (c."issuedOn" IS NULL OR c."issuedOn" <= ${to}::date))
       GROUP BY 1`,
 
-    events: (prefix: string, p: Period) => db.$queryRaw<Row[]>`
+    events: (area: Area, p: Period) => db.$queryRaw<Row[]>`
         SELECT substr(l."regionCode", 1, 6) AS county,
           count(*) FILTER (WHERE e.k = 1)::int AS transfers_in_province_new,
           count(*) FILTER (WHERE e.k = 2)::int AS transfers_out_province_new,
@@ -190,15 +191,15 @@ export function createIndicatorsRepository(db: Db, workingAge: WorkingAge = DEFA
               AND c."issuedOn" >= ${p.from}::date AND c."issuedOn" <= ${p.to}::date
         ) e
         JOIN "Labourer" l ON l."id" = e."labourerId"
-        WHERE l."regionCode" LIKE ${like(prefix)} AND ${registeredPoorSql('l')}
+        WHERE ${areaSql(Prisma.sql`l."regionCode"`, area)} AND ${registeredPoorSql('l')}
         GROUP BY 1`,
 
-    async fairs(prefix: string, p: Period): Promise<Record<string, number>> {
+    async fairs(area: Area, p: Period): Promise<Record<string, number>> {
       const [row] = await db.$queryRaw<Array<Record<string, number>>>`
         WITH f AS (
           SELECT "id" FROM "Fair"
           WHERE "status" <> 'cancelled' AND "startsAt" >= ${p.fromInstant} AND "startsAt" < ${p.toExclusive}
-            AND coalesce("homeRegionCode", "regionCode") LIKE ${like(prefix)}
+            AND ${areaSql(Prisma.sql`coalesce("homeRegionCode", "regionCode")`, area)}
         )
         SELECT (SELECT count(*) FROM f)::int AS fairs_held,
           r.registrations::int AS fair_registrations, r.attendance::int AS fair_attendance,
@@ -210,17 +211,17 @@ export function createIndicatorsRepository(db: Db, workingAge: WorkingAge = DEFA
     },
 
     /** Every subsidy programme's claims, approvals, yuan and people within the period (subsidies' one query). */
-    subsidyProgrammes: (prefix: string, p: Period) => subsidyFigures(db, prefix, p.fromInstant, p.toExclusive),
+    subsidyProgrammes: (area: Area, p: Period) => subsidyFigures(db, area, p.fromInstant, p.toExclusive),
 
     /** Each agreement of the region for the period's years with its targets and what was done by the end. */
-    cooperation: (prefix: string, p: Period) => queryCooperation(db, prefix, p),
+    cooperation: (area: Area, p: Period) => queryCooperation(db, area, p),
 
     /** Month-end snapshot sums for the region; `month` is the first day of the month. */
-    snapshotSums: (prefix: string, indicators: string[], fromMonth: string, beforeMonth: string) =>
+    snapshotSums: (area: Area, indicators: string[], fromMonth: string, beforeMonth: string) =>
       db.$queryRaw<Array<{ month: Date; indicator: string; value: number }>>`
         SELECT "month", "indicator", sum("value")::float8 AS value FROM "IndicatorSnapshot"
         WHERE "indicator" IN (${Prisma.join(indicators)}) AND "month" >= ${fromMonth}::date
-          AND "month" < ${beforeMonth}::date AND "regionCode" LIKE ${like(prefix)}
+          AND "month" < ${beforeMonth}::date AND ${areaSql(Prisma.sql`"regionCode"`, area)}
         GROUP BY 1, 2`,
 
     snapshotMonths: (indicator: string, fromMonth: string, beforeMonth: string) =>

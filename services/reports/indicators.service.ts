@@ -1,17 +1,12 @@
+import type { Area } from '../platform/access/area.ts';
 import { scopePrefix } from '../platform/access/scope.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
 import type { SessionUser } from '../platform/http/fastify-types.ts';
 import type { IndicatorsRepository, Period, Row } from './indicators.repository.ts';
-import {
-  DEFINITIONS_VERSION,
-  EMPLOYED_STATUSES,
-  EMPLOYMENT_STATUSES,
-  type IndicatorValues,
-  percent,
-} from './indicators.ts';
+import { DEFINITIONS_VERSION, type IndicatorValues, percent } from './indicators.ts';
 import { monthsEndingAt, nextMonth, today } from './period.ts';
 import type { SubsidyFigureRow } from '../subsidies/index.ts';
-import { TRAINING_SUBSIDY_PROGRAMMES } from './skills-indicators.ts';
+import { type AgreementProgress, employedOf, registryValues, sum } from './registry-values.ts';
 import {
   addRows,
   FLOW_INDICATORS,
@@ -29,6 +24,8 @@ const TREND_MONTHS = 12;
 const REGION_CODE = /^\d{2}(\d{2}){0,2}$/;
 
 export type Actor = Pick<SessionUser, 'role' | 'regionCode'>;
+
+export type { AgreementProgress } from './registry-values.ts';
 
 export interface AreaFigures {
   code: string;
@@ -51,16 +48,6 @@ export interface TrendPoint {
   employed: number;
   labourForce: number;
   employedShare: number;
-}
-
-export interface AgreementProgress {
-  id: string;
-  title: string;
-  homeRegionCode: string;
-  partnerRegionCode: string;
-  year: number;
-  targets: Record<'fairs' | 'transfers' | 'household_placements' | 'trainings', number>;
-  done: Record<'fairs' | 'transfers' | 'household_placements' | 'trainings', number>;
 }
 
 export interface IndicatorSet {
@@ -86,10 +73,6 @@ export interface IndicatorSet {
 }
 
 export type Timer = (name: string, ms: number) => void;
-
-const sum = (rows: Row[], key: string) => rows.reduce((total, row) => total + (row[key] ?? 0), 0);
-const employedOf = (row: Record<string, number>) =>
-  EMPLOYED_STATUSES.reduce((total, s) => total + (row[`status_${s}`] ?? 0), 0);
 
 async function timed<T>(timer: Timer | undefined, name: string, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
@@ -173,7 +156,7 @@ async function trendOf(
 /** The period's events: completed whole months from the snapshots, the days left over live. */
 async function flowsOf(
   repo: IndicatorsRepository,
-  prefix: string,
+  area: Area,
   split: { months: string[]; live: Period[] },
   timer?: Timer,
 ) {
@@ -185,12 +168,12 @@ async function flowsOf(
     if (split.months.length === 0) return;
     await timed(timer, 'events: fill month snapshots', () => fillFlowSnapshots(repo, split.months));
     const sums = await timed(timer, 'events: month snapshots', () =>
-      repo.snapshotSums(prefix, [...FLOW_INDICATORS], split.months[0]!, nextMonth(split.months.at(-1)!)),
+      repo.snapshotSums(area, [...FLOW_INDICATORS], split.months[0]!, nextMonth(split.months.at(-1)!)),
     );
     for (const row of sums) add(row.indicator, row.value);
   };
   const liveRanges = split.live.map((range) =>
-    timed(timer, `events ${range.from}…${range.to} (live)`, () => repo.events(prefix, range)).then((rows) => {
+    timed(timer, `events ${range.from}…${range.to} (live)`, () => repo.events(area, range)).then((rows) => {
       for (const row of rows)
         for (const [key, value] of Object.entries(row)) if (key !== 'county') add(key, Number(value));
     }),
@@ -199,57 +182,11 @@ async function flowsOf(
   return totals;
 }
 
-type AgreementRow = Awaited<ReturnType<IndicatorsRepository['cooperation']>>[number];
-
-type FigureKey = 'claims' | 'claimedAmount' | 'approvals' | 'amount' | 'people' | 'paid' | 'paidClaims' | 'paidAmount';
-
-/**
- * Every subsidy programme's figures summed (the dashboard and some reports show them per programme), and the
- * training and appraisal programmes' own (plan §3(1), the skills group's).
- */
-function subsidyValues(rows: SubsidyFigureRow[]): IndicatorValues {
-  const total = (key: FigureKey, of = rows) => of.reduce((t, r) => t + r[key], 0);
-  const training = rows.filter((r) => (TRAINING_SUBSIDY_PROGRAMMES as readonly string[]).includes(r.programmeCode));
-  return {
-    subsidy_claims: total('claims'),
-    subsidy_claims_approved: total('approvals'),
-    subsidy_claims_amount: total('amount'),
-    subsidy_claims_paid: total('paid'),
-    subsidy_people_reached: total('people'),
-    training_subsidy_claims: total('claims', training),
-    training_subsidy_claimed_amount: total('claimedAmount', training),
-    training_subsidy_paid: total('paidClaims', training),
-    training_subsidy_paid_amount: total('paidAmount', training),
-  };
-}
-
-/** One agreement's targets and what was done, as the dashboard draws them. */
-function agreementProgress(a: AgreementRow): AgreementProgress {
-  return {
-    id: a.id,
-    title: a.title,
-    homeRegionCode: a.homeRegionCode,
-    partnerRegionCode: a.partnerRegionCode,
-    year: a.year,
-    targets: {
-      fairs: a.coop_fairs_target,
-      transfers: a.coop_transfers_target,
-      household_placements: a.coop_household_placements_target,
-      trainings: a.coop_trainings_target,
-    },
-    done: {
-      fairs: a.coop_fairs_done,
-      transfers: a.coop_transfers_done,
-      household_placements: a.coop_household_placements_done,
-      trainings: a.coop_trainings_done,
-    },
-  };
-}
-
-/** Figures another module counts for a region prefix and period (its indicators are defined here). */
+/** Figures another module counts for an area and period (its indicators are defined here). */
 export interface FigureSource {
   readonly name: string;
-  values(prefix: string, period: Period): Promise<IndicatorValues>;
+  /** An area is a region prefix, or several counties counted together (the key counties' totals). */
+  values(area: Area, period: Period): Promise<IndicatorValues>;
 }
 
 export function createIndicatorsService(
@@ -274,66 +211,50 @@ export function createIndicatorsService(
     return region as typeof region & { level: 'province' | 'city' | 'county' };
   }
 
+  /**
+   * Every indicator of an area (one region prefix, or several counties at once) and period, with
+   * the per-county rows the breakdowns are drawn from. The scope is the caller's to check.
+   */
+  async function measure(area: Area, period: Period, timer?: Timer) {
+    const live = period.to >= today();
+    const split = splitPeriod(period, currentMonth());
+    // One date for every stock, push coverage's two sides included (plan §2(3)).
+    const at = { day: period.to, before: period.toExclusive, history: !live };
+    const [stocks, certified, flows, fairs, agreements, subsidies] = await Promise.all([
+      timed(timer, live ? 'stocks (registry)' : 'stocks (history)', () => repo.stocks(area, at)),
+      timed(timer, 'certificate holders', () => repo.certifiedByCounty(area, period.to)),
+      flowsOf(repo, area, split, timer),
+      timed(timer, 'fairs', () => repo.fairs(area, period)),
+      timed(timer, 'cooperation', () => repo.cooperation(area, period)),
+      timed(timer, 'subsidy claims', () => repo.subsidyProgrammes(area, period)),
+    ]);
+    const byCounty = new Map<string, Record<string, number>>();
+    addRows(byCounty, stocks);
+    addRows(byCounty, certified);
+    const rows: Row[] = [...byCounty].map(([county, v]) => ({ ...v, county }) as Row);
+
+    const { values, progress } = registryValues(rows, { flows, fairs, agreements, subsidies });
+    for (const source of sources)
+      Object.assign(values, await timed(timer, source.name, () => source.values(area, period)));
+    for (const [key, value] of Object.entries(values)) values[key] = Number(value);
+    return { values, rows, live, progress, subsidies };
+  }
+
   /** Every indicator of one region and period, with the breakdowns the dashboard and reports draw. */
   async function compute(
     actor: Actor,
-    /** trend: false leaves the 12-month trend out (key-county totals need the values only). */
+    /** trend: false leaves the 12-month trend out. */
     input: { regionCode?: string; period: Period; trend?: boolean },
     timer?: Timer,
   ): Promise<IndicatorSet> {
     const region = await resolveRegion(actor, input.regionCode);
     const { period } = input;
     const prefix = region.code;
-    const live = period.to >= today();
-    const split = splitPeriod(period, currentMonth());
-    // One date for every stock, push coverage's two sides included (plan §2(3)).
-    const at = { day: period.to, before: period.toExclusive, history: !live };
-    const [stocks, certified, flows, fairs, agreements, regions, subsidies] = await Promise.all([
-      timed(timer, live ? 'stocks (registry)' : 'stocks (history)', () => repo.stocks(prefix, at)),
-      timed(timer, 'certificate holders', () => repo.certifiedByCounty(prefix, period.to)),
-      flowsOf(repo, prefix, split, timer),
-      timed(timer, 'fairs', () => repo.fairs(prefix, period)),
-      timed(timer, 'cooperation', () => repo.cooperation(prefix, period)),
+    const [{ values, rows, live, progress, subsidies }, regions] = await Promise.all([
+      measure(prefix, period, timer),
       timed(timer, 'regions', () => repo.regionsUnder(prefix)),
-      timed(timer, 'subsidy claims', () => repo.subsidyProgrammes(prefix, period)),
     ]);
-    const byCounty = new Map<string, Record<string, number>>();
-    addRows(byCounty, stocks);
-    addRows(byCounty, certified);
-    const rows: Row[] = [...byCounty].map(([county, v]) => ({ ...v, county }) as Row);
     const trend = input.trend === false ? [] : await trendOf(repo, prefix, period, live ? rows : null, timer);
-
-    const values: IndicatorValues = {};
-    values.labourers = sum(rows, 'labourers');
-    for (const s of EMPLOYMENT_STATUSES) values[`status_${s}`] = sum(rows, `status_${s}`);
-    values.labour_force = sum(rows, 'labour_force');
-    values.employed = employedOf(values);
-    values.labour_force_employed = sum(rows, 'labour_force_employed');
-    values.employed_share = percent(values.labour_force_employed, values.labour_force);
-    Object.assign(values, flows, fairs, subsidyValues(subsidies));
-    values.willing = sum(rows, 'willing');
-    values.pushed = sum(rows, 'pushed');
-    values.push_coverage = percent(values.pushed, values.willing);
-    values.labourers_certified = sum(rows, 'labourers_certified');
-    for (const key of [
-      'pension_eligible',
-      'pension_covered',
-      'unemployment_insured',
-      'graduates',
-      'graduates_employed',
-    ]) {
-      values[key] = sum(rows, key);
-    }
-    values.pension_coverage = percent(values.pension_covered!, values.pension_eligible!);
-    values.coop_agreements = agreements.length;
-    const progress: AgreementProgress[] = agreements.map(agreementProgress);
-    for (const key of ['fairs', 'transfers', 'household_placements', 'trainings'] as const) {
-      values[`coop_${key}_target`] = progress.reduce((t, a) => t + a.targets[key], 0);
-      values[`coop_${key}_done`] = progress.reduce((t, a) => t + a.done[key], 0);
-    }
-    for (const source of sources)
-      Object.assign(values, await timed(timer, source.name, () => source.values(prefix, period)));
-    for (const [key, value] of Object.entries(values)) values[key] = Number(value);
 
     const names = new Map(regions.map((r) => [r.code, r]));
     const childLevel = region.level === 'province' ? 'city' : region.level === 'city' ? 'county' : null;
@@ -370,7 +291,18 @@ export function createIndicatorsService(
     };
   }
 
-  return { compute, resolveRegion };
+  /**
+   * The indicators of several counties counted together in one pass (the key counties' totals):
+   * the same definitions as a region's, each county checked against the actor's scope.
+   */
+  async function countiesTogether(actor: Actor, codes: readonly string[], period: Period, timer?: Timer) {
+    const scope = scopePrefix(actor);
+    const outside = codes.find((code) => !code.startsWith(scope));
+    if (outside) throw new ForbiddenError(`Region ${outside} is outside your region`);
+    return (await measure(codes, period, timer)).values;
+  }
+
+  return { compute, countiesTogether, resolveRegion };
 }
 
 export type IndicatorsService = ReturnType<typeof createIndicatorsService>;

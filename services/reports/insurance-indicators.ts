@@ -1,5 +1,6 @@
 import { CASE_KINDS, type InsuranceFigures } from '../insurance/index.ts';
 import type { IndicatorDefinition } from './indicator-definition.ts';
+import type { Area } from '../platform/access/area.ts';
 
 const KIND_NAMES: Record<(typeof CASE_KINDS)[number], [string, string]> = {
   uninsured: ['未参保', 'uninsured'],
@@ -94,8 +95,8 @@ export const INSURANCE_INDICATORS: readonly IndicatorDefinition[] = [
 
 const IDS = new Set(INSURANCE_INDICATORS.map((d) => d.id));
 
-/** The insurance figures of a prefix, only those defined here (pension coverage is the reports' own). */
+/** The insurance figures of an area, only those defined here (pension coverage is the reports' own). */
 export function insuranceValues(figures: InsuranceFigures) {
-  return async (prefix: string): Promise<Record<string, number>> =>
-    Object.fromEntries(Object.entries(await figures(prefix)).filter(([id]) => IDS.has(id)));
+  return async (area: Area): Promise<Record<string, number>> =>
+    Object.fromEntries(Object.entries(await figures(area)).filter(([id]) => IDS.has(id)));
 }

@@ -1,23 +1,11 @@
 /**
- * Key-county aggregates: the same indicators as the region's, summed over the provincial key
- * counties (省级扶贫开发工作重点县, the list an administrator keeps at /admin/key-counties) within it.
- * Counts add up; a share is recomputed from its summed parts, never averaged.
+ * Key-county aggregates: the same indicators as the region's, over the provincial key counties
+ * (省级扶贫开发工作重点县, the list an administrator keeps at /admin/key-counties) within it, counted
+ * together: counts over all of them, a share from those counts, never an average of the counties'.
  */
 import type { IndicatorsRepository, Period } from './indicators.repository.ts';
 import type { Actor, IndicatorsService } from './indicators.service.ts';
-import { INDICATOR_BY_ID, type IndicatorValues, percent } from './indicators.ts';
-import { SKILLS_RATIOS } from './skills-indicators.ts';
-
-/** Each share as numerator ÷ denominator, by indicator id. A share missing here is left out of the totals. */
-const RATIOS: Record<string, readonly [string, string]> = {
-  employed_share: ['employed', 'labour_force'],
-  push_coverage: ['pushed', 'willing'],
-  pension_coverage: ['pension_covered', 'pension_eligible'],
-  tech_school_placement_rate: ['tech_school_placed', 'tech_school_wished'],
-  tech_school_aid_coverage: ['tech_school_aided', 'tech_school_in_school'],
-  tech_school_graduate_placement_rate: ['tech_school_graduates_placed', 'tech_school_graduated'],
-  ...SKILLS_RATIOS,
-};
+import type { IndicatorValues } from './indicators.ts';
 
 export interface KeyCountyTotals {
   /** The key counties summed (codes), none when the region holds none. */
@@ -25,26 +13,10 @@ export interface KeyCountyTotals {
   values: IndicatorValues;
 }
 
-/** Adds up indicator sets of several counties: counts summed, shares recomputed from their parts. */
-export function sumIndicatorValues(sets: IndicatorValues[]): IndicatorValues {
-  const totals: IndicatorValues = {};
-  for (const values of sets) {
-    for (const [id, value] of Object.entries(values)) {
-      if (INDICATOR_BY_ID.get(id)?.unit === 'percent') continue;
-      totals[id] = (totals[id] ?? 0) + value;
-    }
-  }
-  for (const [id, [part, whole]] of Object.entries(RATIOS)) {
-    if (sets.length && part in totals && whole in totals) totals[id] = percent(totals[part]!, totals[whole]!);
-  }
-  return totals;
-}
-
-const BATCH = 4;
-
 /**
  * The key-county totals of a province or city for a period; null for a county (its own figures
- * say it). Each key county is computed with the same definitions as the region, a few at a time.
+ * say it). The key counties are counted together in one pass, with the same definitions as the
+ * region: counts over all of them, shares from those counts.
  */
 export async function keyCountyTotals(
   indicators: IndicatorsService,
@@ -56,16 +28,6 @@ export async function keyCountyTotals(
   const codes = (await repo.regionsUnder(input.regionCode))
     .filter((r) => r.level === 'county' && r.keyCounty)
     .map((r) => r.code);
-  const sets: IndicatorValues[] = [];
-  for (let i = 0; i < codes.length; i += BATCH) {
-    const batch = await Promise.all(
-      codes
-        .slice(i, i + BATCH)
-        .map((code) =>
-          indicators.compute(actor, { regionCode: code, period: input.period, trend: false }).then((set) => set.values),
-        ),
-    );
-    sets.push(...batch);
-  }
-  return { codes, values: sumIndicatorValues(sets) };
+  if (codes.length === 0) return { codes, values: {} };
+  return { codes, values: await indicators.countiesTogether(actor, codes, input.period) };
 }

@@ -1,3 +1,6 @@
+import type { Area } from '../platform/access/area.ts';
+import { areaSql } from '../platform/database/area-sql.ts';
+import { Prisma } from '../platform/database/generated/client.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { chinaDate } from '../platform/time/china-time.ts';
 
@@ -25,31 +28,27 @@ export interface SubsidyFigureRow {
 }
 
 /**
- * Per programme, for claims whose subject lies under the region prefix: claims made and their yuan,
+ * Per programme, for claims whose subject lies in the area (a region prefix or several): claims made and their yuan,
  * approvals, yuan approved, yuan paid on them by the period's end, people reached, and payments
  * within [from, toExclusive) (a payment by its day in Beijing). Every programme appears, with zeros.
  */
-export async function subsidyFigures(
-  db: Db,
-  prefix: string,
-  from: Date,
-  toExclusive: Date,
-): Promise<SubsidyFigureRow[]> {
+export async function subsidyFigures(db: Db, area: Area, from: Date, toExclusive: Date): Promise<SubsidyFigureRow[]> {
   // paidOn is a Beijing calendar day: compare it with the period's last day, not an instant.
   const lastDay = chinaDate(new Date(toExclusive.getTime() - 1));
-  const region = `${prefix}%`;
+  const inC = areaSql(Prisma.sql`c."regionCode"`, area);
+  const inA = areaSql(Prisma.sql`a."regionCode"`, area);
   const rows = await db.$queryRaw<SubsidyFigureRow[]>`
     SELECT p."code" AS "programmeCode", p."name", p."nameEn",
-      (SELECT count(*) FROM "SubsidyClaim" c WHERE c."programmeId" = p."id" AND c."regionCode" LIKE ${region}
+      (SELECT count(*) FROM "SubsidyClaim" c WHERE c."programmeId" = p."id" AND ${inC}
          AND c."createdAt" >= ${from} AND c."createdAt" < ${toExclusive})::int AS "claims",
       (SELECT coalesce(sum(c."amount"), 0) FROM "SubsidyClaim" c WHERE c."programmeId" = p."id"
-         AND c."regionCode" LIKE ${region} AND c."createdAt" >= ${from} AND c."createdAt" < ${toExclusive})::int
+         AND ${inC} AND c."createdAt" >= ${from} AND c."createdAt" < ${toExclusive})::int
          AS "claimedAmount",
-      (SELECT count(*) FROM "SubsidyClaim" c WHERE c."programmeId" = p."id" AND c."regionCode" LIKE ${region}
+      (SELECT count(*) FROM "SubsidyClaim" c WHERE c."programmeId" = p."id" AND ${inC}
          AND c."status" = 'paid' AND c."paidOn" >= (${from}::timestamp + interval '8 hours')::date
          AND c."paidOn" < (${toExclusive}::timestamp + interval '8 hours')::date)::int AS "paidClaims",
       (SELECT coalesce(sum(c."paidAmount"), 0) FROM "SubsidyClaim" c WHERE c."programmeId" = p."id"
-         AND c."regionCode" LIKE ${region} AND c."status" = 'paid'
+         AND ${inC} AND c."status" = 'paid'
          AND c."paidOn" >= (${from}::timestamp + interval '8 hours')::date
          AND c."paidOn" < (${toExclusive}::timestamp + interval '8 hours')::date)::int AS "paidAmount",
       count(a."id")::int AS "approvals",
@@ -58,7 +57,7 @@ export async function subsidyFigures(
       (count(DISTINCT a."labourerId") + coalesce(sum(a."people") FILTER (WHERE a."labourerId" IS NULL), 0))::int AS "people"
     FROM "SubsidyProgramme" p
     LEFT JOIN "SubsidyClaim" a ON a."programmeId" = p."id" AND a."status" IN ('approved', 'paid')
-      AND a."regionCode" LIKE ${region} AND a."decidedAt" >= ${from} AND a."decidedAt" < ${toExclusive}
+      AND ${inA} AND a."decidedAt" >= ${from} AND a."decidedAt" < ${toExclusive}
     GROUP BY p."id", p."code", p."name", p."nameEn", p."createdAt"
     ORDER BY p."createdAt", p."code"`;
   return rows;

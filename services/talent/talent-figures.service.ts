@@ -4,9 +4,10 @@ import type { CatalogueRepository } from './catalogue.repository.ts';
 import type { LinkedRepository } from './linked.repository.ts';
 import type { SanzhiyifuRepository } from './sanzhiyifu.repository.ts';
 import { talentFigures } from './talent-figures.ts';
+import type { Area } from '../platform/access/area.ts';
 
 /**
- * The figures of a region prefix and period: the period-end year's plan (recruited, placed) and
+ * The figures of an area (a region prefix or several) and period: the period-end year's plan (recruited, placed) and
  * catalogue lines, the linked counties' meetings of that year; completions, service falling due and
  * trainings dated within the period over every plan. Key counties as an administrator marks them now.
  */
@@ -18,7 +19,7 @@ export function createTalentFigures(deps: {
   counties: CountiesOf;
 }) {
   const { szyf, catalogue, campaigns, linked, counties } = deps;
-  return async (prefix: string, period: { from: string; to: string }) => {
+  return async (area: Area, period: { from: string; to: string }) => {
     const year = Number(period.to.slice(0, 4));
     const [plan, service, entries, drives, links, all] = await Promise.all([
       szyf.figureRows(year),
@@ -33,7 +34,7 @@ export function createTalentFigures(deps: {
       plan,
       values: talentFigures(
         { plan, service, catalogue: entries, campaigns: drives, linked: links, keyCounties },
-        prefix,
+        area,
         period,
       ),
     };

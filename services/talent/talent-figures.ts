@@ -1,11 +1,12 @@
 /**
- * The talent and linked-county figures for a region prefix and a period (plan §5(1), §5(4), §6(1)).
+ * The talent and linked-county figures for an area (a region prefix or several) and a period (plan §5(1), §5(4), §6(1)).
  * The definitions, with their plan clauses, are the reports module's (talent-indicators.ts there);
  * the counting is here, on small rows, so it can be worked out by hand in a test.
  */
 import { PLACED_STATES, RECRUITED_STATES, type SzyfState } from './sanzhiyifu-states.ts';
 import { filledOf } from './catalogue.service.ts';
 import { meanProgress } from './linked.service.ts';
+import { type Area, inArea, singlePrefix } from '../platform/access/area.ts';
 
 export interface FigureRows {
   /** The period-end year's 三支一扶 plan: targets, posts, participants with their dated steps (recruited, placed); null without a plan. */
@@ -63,30 +64,30 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 const reached = (steps: Array<{ toState: string; on: Date }>, states: readonly SzyfState[], to: string) =>
   steps.some((s) => (states as readonly string[]).includes(s.toState) && iso(s.on) <= to);
 
-export function talentFigures(rows: FigureRows, prefix: string, period: { from: string; to: string }) {
+export function talentFigures(rows: FigureRows, area: Area, period: { from: string; to: string }) {
   const { to, from } = period;
-  const people = (rows.plan?.participants ?? []).filter((p) => (p.countyCode ?? p.homeRegionCode).startsWith(prefix));
-  const posts = (rows.plan?.posts ?? []).filter((p) => p.countyCode.startsWith(prefix));
+  const people = (rows.plan?.participants ?? []).filter((p) => inArea(area, p.countyCode ?? p.homeRegionCode));
+  const posts = (rows.plan?.posts ?? []).filter((p) => inArea(area, p.countyCode));
   const placedKey = people.filter(
     (p) => p.countyCode && rows.keyCounties.has(p.countyCode) && reached(p.transitions, PLACED_STATES, to),
   );
   const inPeriod = (d: Date | null) => d !== null && iso(d) >= from && iso(d) <= to;
   const inRegion = (p: { countyCode: string | null; homeRegionCode: string }) =>
-    (p.countyCode ?? p.homeRegionCode).startsWith(prefix);
+    inArea(area, p.countyCode ?? p.homeRegionCode);
   const served = rows.service.people.filter(inRegion);
   const completed = served.filter((p) => inPeriod(p.completedOn));
   const trained = new Set(rows.service.trainings.filter(inRegion).map((t) => t.participantId));
   // The plan's targets are the province's; a city or county has the plan's posts in it as its share.
-  const province = prefix.length <= 2;
+  const province = (singlePrefix(area)?.length ?? 99) <= 2;
   const keyPosts = posts.filter((p) => rows.keyCounties.has(p.countyCode)).reduce((t, p) => t + p.count, 0);
   const catalogue = rows.catalogue
-    .filter((e) => e.countyCode.startsWith(prefix))
+    .filter((e) => inArea(area, e.countyCode))
     .map((e) => ({ ...e, recruits: e.recruits.filter((r) => iso(r.recruitedOn) <= to) }));
   // Campaigns count in key counties only (plan §5(1): 重点县…乡镇事业单位), recruits by the period end.
   const campaigns = rows.campaigns
-    .filter((c) => c.countyCode.startsWith(prefix) && rows.keyCounties.has(c.countyCode))
+    .filter((c) => inArea(area, c.countyCode) && rows.keyCounties.has(c.countyCode))
     .map((c) => ({ ...c, recruits: c.recruits.filter((r) => iso(r.recruitedOn) <= to) }));
-  const linked = rows.linked.filter((l) => l.countyCode.startsWith(prefix));
+  const linked = rows.linked.filter((l) => inArea(area, l.countyCode));
   const items = linked.flatMap((l) => l.meetings.flatMap((m) => m.items));
   const pairings = linked.flatMap((l) => l.pairings).filter((p) => iso(p.givenOn) >= from && iso(p.givenOn) <= to);
   return {

@@ -49,23 +49,24 @@ import { createProvidersRepository } from './providers.repository.ts';
 import { createProviders } from './providers.service.ts';
 import { providersRoutes } from './providers.routes.ts';
 import { providersPages } from './providers.pages.ts';
+import type { Area } from '../platform/access/area.ts';
 
 export type { TrainingService } from './training.service.ts';
 export { TrainingInputSchema, TrainingSchema } from './training.contract.ts';
 export { trainingView } from './training.presenter.ts';
 
 /**
- * Technical-school figures of a region prefix for a period (reports' tech-school indicators): places
+ * Technical-school figures of an area (a region prefix or several) for a period (reports' tech-school indicators): places
  * of the period end's intake year, the aid coverage of the students in school, and the period's
  * graduates with their placement in jobs.
  */
 export type TechSchoolFiguresSource = (
-  prefix: string,
+  area: Area,
   period: { from: string; to: string },
 ) => Promise<Record<string, number>>;
 
 /**
- * The skills figures of a region prefix and period: training wishes, offers, enrolments,
+ * The skills figures of an area (a region prefix or several) and period: training wishes, offers, enrolments,
  * completions, certificates, work after them, and the yearly targets with progress (reports'
  * skills-indicators.ts defines them).
  */
@@ -115,10 +116,10 @@ export const trainingModule: AppModule<
       reference,
     });
     const careers = createTechSchoolCareers({ repo: createTechSchoolCareersRepository(db), reference });
-    const techSchoolFigures: TechSchoolFiguresSource = async (prefix, period) => ({
-      ...(await schools.figures(prefix, period)),
-      ...(await aid.figures(prefix, period)),
-      ...(await careers.figures(prefix, period)),
+    const techSchoolFigures: TechSchoolFiguresSource = async (area, period) => ({
+      ...(await schools.figures(area, period)),
+      ...(await aid.figures(area, period)),
+      ...(await careers.figures(area, period)),
     });
     const targets = createTargets({
       repo: createTargetsRepository(db),

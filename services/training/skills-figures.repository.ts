@@ -2,6 +2,8 @@ import { IN_WORK_STATUSES, registeredPoorSql } from '../labourers/index.ts';
 import { Prisma } from '../platform/database/generated/client.ts';
 import type { Db } from '../platform/database/prisma.ts';
 import { COMPLETION_CODES } from './claim-kinds.ts';
+import type { Area } from '../platform/access/area.ts';
+import { areaSql } from '../platform/database/area-sql.ts';
 
 /** Days, Beijing calendar, both ends included, with the instants that bound them. */
 export interface DayRange {
@@ -30,7 +32,6 @@ const IN_WORK = list(IN_WORK_STATUSES);
 /** The plan's four kinds (§3(1)): qualification, skill level, special ability, and the completion certificate. */
 const PLAN_CATEGORIES = list(['vocational_qualification', 'skill_level', 'special_ability']);
 const COMPLETION = list([...COMPLETION_CODES]);
-const like = (prefix: string) => `${prefix}%`;
 
 /** The skills figures' SQL: aggregates only, never a person's row. */
 export function createSkillsFiguresRepository(db: Db) {
@@ -39,14 +40,14 @@ export function createSkillsFiguresRepository(db: Db) {
      * Registered poor people of the region with a training wish today, and of them those offered,
      * enrolled on or through a course before `before` (their wish was acted on).
      */
-    async wishes(prefix: string, before: Date) {
+    async wishes(area: Area, before: Date) {
       const [row] = await db.$queryRaw<Array<{ wished: number; reached: number }>>`
         SELECT count(*)::int AS wished,
           count(*) FILTER (WHERE EXISTS (
             SELECT 1 FROM "TrainingEnrolment" e WHERE e."labourerId" = l."id"
               AND coalesce(e."offeredAt", e."enrolledAt", e."createdAt") < ${before}))::int AS reached
         FROM "Labourer" l
-        WHERE l."regionCode" LIKE ${like(prefix)} AND ${registeredPoorSql('l')}
+        WHERE ${areaSql(Prisma.sql`l."regionCode"`, area)} AND ${registeredPoorSql('l')}
           AND cardinality(l."trainingWishes") > 0`;
       return row ?? { wished: 0, reached: 0 };
     },
@@ -55,8 +56,8 @@ export function createSkillsFiguresRepository(db: Db) {
      * The range's counts for the region (see RangeCounts). The event tables drive each count and
      * join the person for their region and population, so a province does not list its people first.
      */
-    async range(prefix: string, r: DayRange): Promise<RangeCounts> {
-      const region = Prisma.sql`l."regionCode" LIKE ${like(prefix)}`;
+    async range(area: Area, r: DayRange): Promise<RangeCounts> {
+      const region = areaSql(Prisma.sql`l."regionCode"`, area);
       const poor = registeredPoorSql('l');
       const people = (when: Prisma.Sql, status: Prisma.Sql = Prisma.sql`TRUE`) => Prisma.sql`
         SELECT count(DISTINCT e."labourerId") FROM "TrainingEnrolment" e JOIN "Labourer" l ON l."id" = e."labourerId"

@@ -1,16 +1,18 @@
 import { recordAudit, type AuditEntry } from '../platform/audit/audit.repository.ts';
 import type { TrainingTargetKind } from '../platform/database/generated/enums.ts';
 import type { Db } from '../platform/database/prisma.ts';
+import type { Area } from '../platform/access/area.ts';
+import { areaWhere } from '../platform/database/area-sql.ts';
 
 export type { TrainingTarget } from '../platform/database/generated/client.ts';
 
 /** Yearly training targets per region; every write audited in its transaction. */
 export function createTargetsRepository(db: Db) {
   return {
-    /** The year's rows of the region and the regions under it. */
-    ofYear: (prefix: string, year: number) =>
+    /** The year's rows of the region (or regions) and the regions under it. */
+    ofYear: (area: Area, year: number) =>
       db.trainingTarget.findMany({
-        where: { year, regionCode: { startsWith: prefix } },
+        where: { year, ...areaWhere('regionCode', area) },
         orderBy: [{ regionCode: 'asc' }, { kind: 'asc' }],
       }),
 

@@ -6,6 +6,7 @@ import { DONE, effectiveTarget, percentOf, skillsValues, TARGET_KINDS, type Targ
 import type { DayRange, SkillsFiguresRepository } from './skills-figures.repository.ts';
 import type { TargetInput, TargetsQuery, TargetsView, TargetView } from './targets.contract.ts';
 import type { TargetsRepository, TrainingTarget } from './targets.repository.ts';
+import { type Area, areaPrefixes } from '../platform/access/area.ts';
 
 /** The plan is Fujian's: an admin without a region sees this province (named here: region names start at the city). */
 const HOME_PROVINCE = '35';
@@ -119,25 +120,26 @@ export function createTargets(deps: {
       return view(removed, locale);
     },
 
-    /** The skills figures of a region prefix for a period (the reports module's skills indicators). */
-    async figures(prefix: string, period: DayRange) {
+    /**
+     * The skills figures of an area (a region prefix or several) for a period (the reports module's
+     * skills indicators). Several regions' targets add up; none set anywhere stays none.
+     */
+    async figures(area: Area, period: DayRange) {
       const year = Number(period.to.slice(0, 4));
       const [inPeriod, sinceJanuary, wishes, rows] = await Promise.all([
-        figures.range(prefix, period),
-        figures.range(prefix, yearToDate(period.to)),
-        figures.wishes(prefix, period.toExclusive),
-        repo.ofYear(prefix, year),
+        figures.range(area, period),
+        figures.range(area, yearToDate(period.to)),
+        figures.wishes(area, period.toExclusive),
+        repo.ofYear(area, year),
       ]);
-      const targets = targetsOf(rows, prefix || HOME_PROVINCE);
-      return skillsValues({
-        period: inPeriod,
-        yearToDate: sinceJanuary,
-        wishes,
-        targets: Object.fromEntries(TARGET_KINDS.map((k) => [k, targets[k].target])) as Record<
-          TargetKind,
-          number | null
-        >,
-      });
+      const each = areaPrefixes(area).map((p) => targetsOf(rows, p || HOME_PROVINCE));
+      const targets = Object.fromEntries(
+        TARGET_KINDS.map((k) => [
+          k,
+          each.reduce<number | null>((t, x) => (x[k].target === null ? t : (t ?? 0) + x[k].target), null),
+        ]),
+      ) as Record<TargetKind, number | null>;
+      return skillsValues({ period: inPeriod, yearToDate: sinceJanuary, wishes, targets });
     },
   };
 }

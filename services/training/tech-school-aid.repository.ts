@@ -1,6 +1,8 @@
 import { registeredPoorWhere } from '../labourers/index.ts';
 import { recordAudit, type AuditEntry } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
+import type { Area } from '../platform/access/area.ts';
+import { areaWhere } from '../platform/database/area-sql.ts';
 
 export type { TechSchoolAid } from '../platform/database/generated/client.ts';
 
@@ -48,13 +50,13 @@ export function createTechSchoolAidRepository(db: Db) {
         take,
       }),
     /**
-     * The figures' rows: places under the prefix of the intake years given, with the kinds of aid
+     * The figures' rows: places in the area of the intake years given, with the kinds of aid
      * granted between `from` and `to` (Beijing calendar days, both included).
      */
-    figureRows: (prefix: string, years: { from: number; to: number }, days: { from: string; to: string }) =>
+    figureRows: (area: Area, years: { from: number; to: number }, days: { from: string; to: string }) =>
       db.techSchoolPlace.findMany({
         where: {
-          regionCode: { startsWith: prefix },
+          ...areaWhere('regionCode', area),
           year: { gte: years.from, lte: years.to },
           state: { in: ['enrolled', 'graduated'] },
         },

@@ -9,6 +9,7 @@ import type { TechSchoolAid, TechSchoolAidRepository } from './tech-school-aid.r
 import { IN_SCHOOL_YEARS, techSchoolAidFigures } from './tech-school-figures.ts';
 import type { TechSchoolPlace } from './tech-schools.repository.ts';
 import { placeView } from './tech-schools.service.ts';
+import type { Area } from '../platform/access/area.ts';
 
 const today = () => chinaDate(new Date())!;
 const invalid = (field: string, code: string, message: string) =>
@@ -111,10 +112,10 @@ export function createTechSchoolAid(deps: { repo: TechSchoolAidRepository; refer
       return aidView(row);
     },
 
-    /** Aid coverage of a region prefix for a period (reports' tech-school indicators). */
-    async figures(prefix: string, period: { from: string; to: string }) {
+    /** Aid coverage of an area (a region prefix or several) for a period (reports' tech-school indicators). */
+    async figures(area: Area, period: { from: string; to: string }) {
       const endYear = Number(period.to.slice(0, 4));
-      const rows = await repo.figureRows(prefix, { from: endYear - IN_SCHOOL_YEARS + 1, to: endYear }, period);
+      const rows = await repo.figureRows(area, { from: endYear - IN_SCHOOL_YEARS + 1, to: endYear }, period);
       return techSchoolAidFigures(
         rows.map((r) => ({
           state: r.state,

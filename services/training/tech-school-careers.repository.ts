@@ -1,5 +1,7 @@
 import { recordAudit, type AuditEntry } from '../platform/audit/audit.repository.ts';
 import type { Db, Prisma } from '../platform/database/prisma.ts';
+import type { Area } from '../platform/access/area.ts';
+import { areaWhere } from '../platform/database/area-sql.ts';
 
 export type { TechSchoolInternship, TechSchoolPlacement } from '../platform/database/generated/client.ts';
 
@@ -66,11 +68,11 @@ export function createTechSchoolCareersRepository(db: Db) {
         throw error;
       }
     },
-    /** The figures' rows: places under the prefix graduated within the days given, with their job's start. */
-    figureRows: (prefix: string, days: { from: string; to: string }) =>
+    /** The figures' rows: places in the area graduated within the days given, with their job's start. */
+    figureRows: (area: Area, days: { from: string; to: string }) =>
       db.techSchoolPlace.findMany({
         where: {
-          regionCode: { startsWith: prefix },
+          ...areaWhere('regionCode', area),
           state: 'graduated',
           graduatedOn: { gte: utcDay(days.from), lte: utcDay(days.to) },
         },

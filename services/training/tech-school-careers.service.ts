@@ -18,6 +18,7 @@ import type {
 import { techSchoolGraduateFigures } from './tech-school-figures.ts';
 import type { TechSchoolPlace } from './tech-schools.repository.ts';
 import { placeView } from './tech-schools.service.ts';
+import type { Area } from '../platform/access/area.ts';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const today = () => chinaDate(new Date())!;
@@ -191,9 +192,9 @@ export function createTechSchoolCareers(deps: {
       };
     },
 
-    /** Graduates and their placement in jobs for a region prefix and period (reports' tech-school indicators). */
-    async figures(prefix: string, period: { from: string; to: string }) {
-      const rows = await repo.figureRows(prefix, period);
+    /** Graduates and their placement in jobs for an area (a region prefix or several) and period (reports' tech-school indicators). */
+    async figures(area: Area, period: { from: string; to: string }) {
+      const rows = await repo.figureRows(area, period);
       return techSchoolGraduateFigures(
         rows.map((r) => ({
           graduatedOn: day(r.graduatedOn!),

@@ -2,6 +2,8 @@ import { recordAudit, type AuditEntry } from '../platform/audit/audit.repository
 import type { Db, Prisma } from '../platform/database/prisma.ts';
 
 import type { TechSchoolPlaceState } from '../platform/database/generated/enums.ts';
+import type { Area } from '../platform/access/area.ts';
+import { areaWhere } from '../platform/database/area-sql.ts';
 
 export type { TechSchoolPlace } from '../platform/database/generated/client.ts';
 
@@ -30,10 +32,10 @@ export function createTechSchoolsRepository(db: Db) {
         orderBy: [{ year: 'desc' }, { createdAt: 'asc' }],
         take,
       }),
-    /** Every place of the intake year under the prefix: state only (the figures). */
-    figureRows: (prefix: string, year: number) =>
+    /** Every place of the intake year in the area: state only (the figures). */
+    figureRows: (area: Area, year: number) =>
       db.techSchoolPlace.findMany({
-        where: { regionCode: { startsWith: prefix }, year },
+        where: { ...areaWhere('regionCode', area), year },
         select: { state: true },
       }),
     /** Creates the place; null when the same child of the household is recorded for the year already. */

@@ -9,6 +9,7 @@ import { audit } from './catalogue.service.ts';
 import { techSchoolFigures } from './tech-school-figures.ts';
 import type { PlaceFilter, PlaceInput, PlaceStep, PlaceView } from './tech-schools.contract.ts';
 import type { PlaceQuery, TechSchoolPlace, TechSchoolsRepository } from './tech-schools.repository.ts';
+import type { Area } from '../platform/access/area.ts';
 
 const dayOf = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const invalid = (field: string, code: string, message: string) =>
@@ -166,9 +167,9 @@ export function createTechSchools(deps: {
       return placeView(moved, await reference(), locale);
     },
 
-    /** The figures of a region prefix for the intake year of the period's end (reports' tech-school indicators). */
-    async figures(prefix: string, period: { to: string }) {
-      return techSchoolFigures(await repo.figureRows(prefix, Number(period.to.slice(0, 4))));
+    /** The figures of an area (a region prefix or several) for the intake year of the period's end (reports' tech-school indicators). */
+    async figures(area: Area, period: { to: string }) {
+      return techSchoolFigures(await repo.figureRows(area, Number(period.to.slice(0, 4))));
     },
   };
 }

@@ -59,6 +59,46 @@ describe('key counties', () => {
     expect(html).not.toContain('href="/admin/key-counties"');
   });
 
+  it('counts the key counties together: each count is the counties’ own added up, each share from those counts', async () => {
+    const period = 'from=2026-04-01&to=2026-06-30';
+    const made = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: officer,
+      payload: { kind: 'quarterly', group: 'employment', year: 2026, quarter: 2 },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const { codes, values: together } = made.json().figures.keyCounties as {
+      codes: string[];
+      values: Record<string, number>;
+    };
+    const definitions = (
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/indicators/definitions', headers: officer })
+    ).json().items as Array<{ id: string; unit: string }>;
+    const each: Array<Record<string, number>> = [];
+    for (const code of codes) {
+      const one = await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/indicators?regionCode=${code}&${period}`,
+        headers: officer,
+      });
+      expect(one.statusCode, one.body).toBe(200);
+      each.push(one.json().values);
+    }
+    const added = (id: string) => each.reduce((t, v) => t + (v[id] ?? 0), 0);
+    const counts = definitions.filter((d) => d.unit !== 'percent');
+    expect(counts.length).toBeGreaterThan(50);
+    for (const { id } of counts) expect([id, together[id]]).toEqual([id, added(id)]);
+    // At 30 June, as on the dashboard above: 长汀 and 宁化 hold 4 people, 3 in the labour force, 2
+    // employed: 2 ÷ 3 = 66.7 %, not the mean of 长汀's 100 % and 宁化's 0 %.
+    expect(codes).toEqual(expect.arrayContaining(['350821', '350424']));
+    expect(together).toMatchObject({ labourers: 4, employed: 2, labour_force: 3, employed_share: 66.7 });
+    const share = (part: string, whole: string) =>
+      added(whole) ? Math.round((added(part) / added(whole)) * 1000) / 10 : 0;
+    expect(together.employed_share).toBe(share('labour_force_employed', 'labour_force'));
+    expect(together.push_coverage).toBe(share('pushed', 'willing'));
+  });
+
   it('lets only an administrator change the list, audited, and the totals follow', async () => {
     const refused = await ctx.app.inject({
       method: 'PUT',
