@@ -35,8 +35,8 @@ export const matchingModule: AppModule<MatchingDeps, { matching: MatchingApi }> 
   setUp({ config, db, meili, log, reference, partnerRegions }) {
     const repo = createMatchingRepository(db);
     // Batch rankings (push campaigns) in worker threads, so they never hold the web.
-    const { threads } = config.section(rankingConfig);
-    const pool = threads > 0 ? createRankingPool(threads) : undefined;
+    const { threads, nice } = config.section(rankingConfig);
+    const pool = threads > 0 ? createRankingPool(threads, nice) : undefined;
     const service = createMatchingService({
       repo,
       search: createMatchingSearch(meili, config.meili.indexPrefix),

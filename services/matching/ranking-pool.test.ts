@@ -1,7 +1,10 @@
+import { readdirSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Held, JobSnapshot } from './job-snapshot.search.ts';
 import { type PersonToRank, rankCandidates, type RankingContext, snapshotCandidates } from './page-ranking.ts';
 import { createRankingPool, type RankingPool } from './ranking-pool.ts';
+import { threadNice } from '../platform/thread-priority.ts';
 import { NOW, sampleJob, samplePerson, taxonomy } from './testing/sample.ts';
 import type { JobFacts } from './types.ts';
 
@@ -102,6 +105,19 @@ describe('ranking pool', () => {
     expect(again[1]![0]!.item).toBe(snapshot.get(again[1]![0]!.item.id));
     expect(pool.workers.length).toBe(1);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'lowers its worker threads to the nice value given, and leaves the app thread as it was',
+    async () => {
+      const niceOfThreads = () => readdirSync('/proc/self/task').map((tid) => getPriority(Number(tid)));
+      const before = niceOfThreads().filter((n) => n === 13).length;
+      const appThread = threadNice();
+      pool = createRankingPool(1, 13);
+      await pool.rank(people.slice(0, 2), 10, context, { snapshot });
+      expect(niceOfThreads().filter((n) => n === 13).length).toBe(before + 1);
+      expect(threadNice()).toBe(appThread);
+    },
+  );
 
   it('ranks candidates found elsewhere (no snapshot) exactly as this thread does', async () => {
     pool = createRankingPool(1);

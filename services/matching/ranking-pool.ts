@@ -16,10 +16,16 @@ import type { JobFacts } from './types.ts';
  * records and the vacancies' crowding — goes to each worker once and is referred to by id.
  */
 
-/** RANKING_THREADS: worker threads for batch rankings, 1 by default; 0 ranks in the app's thread (debugging). */
-export const rankingConfig: ConfigSection<{ threads: number }> = {
+/**
+ * RANKING_THREADS: worker threads for batch rankings, 1 by default; 0 ranks in the app's thread (debugging).
+ * RANKING_NICE: the nice value the workers lower their own thread to (Linux; 0 leaves it), 10 by
+ * default, so that a campaign's ranking gives way to the web's threads and Meilisearch's searches.
+ */
+export const rankingConfig: ConfigSection<{ threads: number; nice: number }> = {
   name: 'ranking',
-  schema: z.object({ RANKING_THREADS: wholeSetting(0, 16, 1) }).transform((env) => ({ threads: env.RANKING_THREADS })),
+  schema: z
+    .object({ RANKING_THREADS: wholeSetting(0, 16, 1), RANKING_NICE: wholeSetting(0, 19, 10) })
+    .transform((env) => ({ threads: env.RANKING_THREADS, nice: env.RANKING_NICE })),
 };
 
 /** What a worker holds between requests, by kind. */
@@ -182,14 +188,19 @@ function rehydrate(refs: RankedRef[], jobOf: (id: string) => JobFacts | undefine
   });
 }
 
-/** A pool of `threads` ranking workers, started on first use and again after one stops. */
-export function createRankingPool(threads: number): RankingPool {
+/**
+ * A pool of `threads` ranking workers, started on first use and again after one stops; each lowers
+ * its own thread to `nice` (thread-priority.ts).
+ */
+export function createRankingPool(threads: number, nice = 0): RankingPool {
   const slots: Slot[] = [];
   let nextRequest = 1;
   let closed = false;
 
   const start = () => {
-    const worker = startModuleWorker(new URL('./ranking-worker.ts', import.meta.url), import.meta.url);
+    const worker = startModuleWorker(new URL('./ranking-worker.ts', import.meta.url), import.meta.url, {
+      workerData: { nice },
+    });
     const slot = new Slot(worker, (gone) => {
       const at = slots.indexOf(gone);
       if (at >= 0) slots.splice(at, 1);

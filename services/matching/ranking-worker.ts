@@ -4,7 +4,8 @@
  * the open-jobs snapshot (with the answers of its candidate queries), the employers' records and
  * the vacancies' crowding — until the pool drops it. Not imported by the app: started as a worker.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThreadPriority } from '../platform/thread-priority.ts';
 import { type Held, JobSnapshot } from './job-snapshot.search.ts';
 import { rankCandidates, snapshotCandidates } from './page-ranking.ts';
 import type { FromWorker, RankedRef, ToWorker } from './ranking-pool.ts';
@@ -12,6 +13,8 @@ import { type PlaceNames, Taxonomy, type TaxonomyData } from './taxonomy.ts';
 import type { Crowding, EmployerRecord, JobFacts } from './types.ts';
 
 const port = parentPort!;
+const { nice } = (workerData ?? {}) as { nice?: number };
+if (nice) lowerThreadPriority(nice);
 
 /** Ranking never names or places regions (the app's thread did that for people and jobs). */
 const NO_PLACES: PlaceNames = {
