@@ -53,7 +53,10 @@ export async function startServer(
   const log = (message: string) => logger.info(message);
   const infra = await openInfrastructure(config, log);
   const { db, meili } = infra;
-  const drain = new OutboxDrain(db, meili, config.meili.indexPrefix, { log: logger.child({ component: 'outbox' }) });
+  const drain = new OutboxDrain(db, meili, config.meili.indexPrefix, {
+    log: logger.child({ component: 'outbox' }),
+    batchSize: config.meili.drainBatch,
+  });
   let app: FastifyInstance | undefined;
   let stopScheduler = async () => {};
   const stop = async () => {

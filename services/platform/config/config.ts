@@ -59,6 +59,11 @@ export const ConfigSchema = z
       .string()
       .regex(/^[a-z0-9_]*$/, { message: 'only a-z, 0-9 and _' })
       .default(''),
+    /** Outbox rows sent to Meilisearch per index and turn (see search-index/outbox.ts). */
+    SEARCH_DRAIN_BATCH: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.coerce.number().int().min(1).max(100_000).default(2000),
+    ),
     REDIS_URL: optionalUrl,
     METRICS_TOKEN: z.preprocess(
       (value) => (value === '' ? undefined : value),
@@ -98,7 +103,14 @@ export interface AppConfig {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  meili: { url: string | undefined; masterKey: string; binary: string | undefined; indexPrefix: string };
+  meili: {
+    url: string | undefined;
+    masterKey: string;
+    binary: string | undefined;
+    indexPrefix: string;
+    /** Outbox rows sent per index and turn (SEARCH_DRAIN_BATCH). */
+    drainBatch: number;
+  };
   redisUrl: string | undefined;
   /** Bearer token for GET /metrics (unset: the route answers 404). */
   metricsToken: string | undefined;
@@ -201,6 +213,7 @@ export function loadConfig(
       masterKey: c.MEILI_MASTER_KEY ?? DEV_MEILI_KEY,
       binary: c.MEILI_BINARY,
       indexPrefix: c.MEILI_INDEX_PREFIX,
+      drainBatch: c.SEARCH_DRAIN_BATCH,
     },
     redisUrl: c.REDIS_URL,
     metricsToken: c.METRICS_TOKEN,
