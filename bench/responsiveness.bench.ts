@@ -11,7 +11,9 @@
  *   npm run bench:responsiveness -- --people 20000 --skip-import
  *
  * The data directory (`--dir`, default /tmp/wb-resp-<people>) is generated once with
- * `npm run seed` and reused; every run first clears the previous campaigns' pushes and gaps.
+ * `npm run seed` and reused; every run first clears the previous campaigns' pushes and gaps. The
+ * imported people stay: a later run imports the same ID numbers again, as updates, and its
+ * campaign covers them too. For figures comparable with a first run, start from a new `--dir`.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
