@@ -237,7 +237,8 @@ export function createGraduatesService(deps: GraduatesDeps) {
       if (row.status === patch.status)
         throw new ConflictError(`The graduate is already ${patch.status}`, { reason: 'same_status' });
       const on = dayDate(patch.on ?? chinaDate(now())!);
-      if (on > now())
+      // Days compared with today in Beijing: from 00:00 to 08:00 there, today is still yesterday in UTC.
+      if (on > todayIn(now()))
         throw new ValidationError('The date lies in the future', [
           { field: 'on', code: 'in_future', message: 'must not be in the future' },
         ]);

@@ -8,7 +8,7 @@ import type { SessionUser } from '../platform/http/fastify-types.ts';
 import { chinaDate } from '../platform/time/china-time.ts';
 import type { ContactInput, EndInput, PairingView, RankedJob, ReferralInput } from './graduates.contract.ts';
 import type { GraduatesRepository } from './graduates.repository.ts';
-import { dayDate, thisYear } from './graduates.service.ts';
+import { dayDate, thisYear, todayIn } from './graduates.service.ts';
 import type { PairingRow, PairingsRepository } from './pairings.repository.ts';
 
 export interface PairingsDeps {
@@ -245,7 +245,8 @@ function matchmakerMethods(
     async contact(actor: SessionUser, id: string, input: ContactInput) {
       const row = await workable(actor, id);
       const on = dayDate(input.on);
-      if (on > now())
+      // Days compared with today in Beijing: from 00:00 to 08:00 there, today is still yesterday in UTC.
+      if (on > todayIn(now()))
         throw new ValidationError('The date lies in the future', [
           { field: 'on', code: 'in_future', message: 'must not be in the future' },
         ]);
