@@ -1,5 +1,6 @@
 import { scopePrefix } from '../platform/access/scope.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors/domain-errors.ts';
+import { chinaDate } from '../platform/time/china-time.ts';
 import type { CountiesOf } from '../regions/index.ts';
 import type { z } from 'zod';
 import type {
@@ -17,7 +18,8 @@ import type { LinkedRepository, LinkedRow } from './linked.repository.ts';
 import { type Actor, audited, dayOf, requireProvince } from './talent-access.ts';
 
 type In<T extends z.ZodType> = z.infer<T>;
-const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today in Beijing: an item due yesterday there is overdue from midnight there, not from 08:00. */
+const todayIso = () => chinaDate(new Date())!;
 
 /** The average progress of projects in percent, one decimal; 0 without projects. */
 export const meanProgress = (percents: number[]) =>
