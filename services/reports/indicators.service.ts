@@ -243,8 +243,7 @@ export function createIndicatorsService(
   /** Every indicator of one region and period, with the breakdowns the dashboard and reports draw. */
   async function compute(
     actor: Actor,
-    /** trend: false leaves the 12-month trend out. */
-    input: { regionCode?: string; period: Period; trend?: boolean },
+    input: { regionCode?: string; period: Period },
     timer?: Timer,
   ): Promise<IndicatorSet> {
     const region = await resolveRegion(actor, input.regionCode);
@@ -254,7 +253,7 @@ export function createIndicatorsService(
       measure(prefix, period, timer),
       timed(timer, 'regions', () => repo.regionsUnder(prefix)),
     ]);
-    const trend = input.trend === false ? [] : await trendOf(repo, prefix, period, live ? rows : null, timer);
+    const trend = await trendOf(repo, prefix, period, live ? rows : null, timer);
 
     const names = new Map(regions.map((r) => [r.code, r]));
     const childLevel = region.level === 'province' ? 'city' : region.level === 'city' ? 'county' : null;

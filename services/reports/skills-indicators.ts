@@ -223,11 +223,3 @@ export const SKILLS_INDICATORS: readonly IndicatorDefinition[] = [
 
 /** The training and appraisal programmes of the claim engine (subsidies' programme catalogue). */
 export const TRAINING_SUBSIDY_PROGRAMMES = ['training', 'appraisal'] as const;
-
-/** Each share of these indicators as numerator ÷ denominator (key-county totals recompute them from their parts). */
-export const SKILLS_RATIOS: Record<string, readonly [string, string]> = {
-  training_wish_coverage: ['training_wished_reached', 'training_wished'],
-  ...Object.fromEntries(
-    TARGETS.map((t) => [`training_progress_${t.kind}`, [`training_done_${t.kind}`, `training_target_${t.kind}`]]),
-  ),
-};

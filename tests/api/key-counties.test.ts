@@ -25,6 +25,15 @@ describe('key counties', () => {
   });
   afterAll(() => ctx.close());
 
+  /** The employment group's quarterly report for 2026 Q2, made by the province officer. */
+  const employmentReportQ2 = () =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: officer,
+      payload: { kind: 'quarterly', group: 'employment', year: 2026, quarter: 2 },
+    });
+
   const keyRows = (html: string) =>
     [
       ...html.matchAll(
@@ -59,14 +68,9 @@ describe('key counties', () => {
     expect(html).not.toContain('href="/admin/key-counties"');
   });
 
-  it('counts the key counties together: each count is the counties’ own added up, each share from those counts', async () => {
+  it('counts the key counties together (plan 一(二)): each count is the counties’ own added up, each share from those counts', async () => {
     const period = 'from=2026-04-01&to=2026-06-30';
-    const made = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/reports',
-      headers: officer,
-      payload: { kind: 'quarterly', group: 'employment', year: 2026, quarter: 2 },
-    });
+    const made = await employmentReportQ2();
     expect(made.statusCode, made.body).toBe(201);
     const { codes, values: together } = made.json().figures.keyCounties as {
       codes: string[];
@@ -151,12 +155,7 @@ describe('key counties', () => {
   });
 
   it('stores the key-county totals with a report and exports them', async () => {
-    const made = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/reports',
-      headers: officer,
-      payload: { kind: 'quarterly', group: 'employment', year: 2026, quarter: 2 },
-    });
+    const made = await employmentReportQ2();
     expect(made.statusCode, made.body).toBe(201);
     const report = made.json();
     expect(report.figures.keyCounties.codes).toContain('350821');
