@@ -1,15 +1,14 @@
-import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import {
   checkCells,
   checkRowCount,
-  guardWorkbookReader,
   isUploadLimitError,
   UPLOAD_LIMITS,
   uploadLimitError,
 } from '../platform/upload-limits.ts';
+import { readWorkbook } from '../platform/xlsx-workbook.ts';
 import { isoDay } from './comparison.vocabulary.ts';
 
 /** One non-empty row of a list, numbered as the spreadsheet numbers it (the first row is 1). */
@@ -92,16 +91,8 @@ function cellText(value: CellValue): string {
 async function readXlsx(content: Buffer): Promise<RawRow[]> {
   const rows: RawRow[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-      entries: 'ignore',
-    });
-    guardWorkbookReader(reader);
     let first = true;
-    for await (const sheet of reader) {
+    for await (const sheet of readWorkbook(content)) {
       for await (const row of sheet) {
         // Only the first sheet is the list; the others are drained so the reader can finish.
         if (!first) continue;

@@ -8,15 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
-import {
-  checkCells,
-  checkRowCount,
-  guardWorkbookReader,
-  UPLOAD_LIMITS,
-  uploadLimitError,
-} from '../platform/upload-limits.ts';
+import { checkCells, checkRowCount, UPLOAD_LIMITS, uploadLimitError } from '../platform/upload-limits.ts';
+import { collect, readWorkbook } from '../platform/xlsx-workbook.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -173,38 +168,25 @@ function cellText(value: CellValue): { text: string; numeric: boolean } {
 }
 
 async function* xlsxRows(file: ImportFile): AsyncGenerator<SheetRow> {
-  const source = file.open();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  guardWorkbookReader(reader);
   let count = 0;
-  try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = (row.values ?? []) as CellValue[];
-        const cells: string[] = [];
-        const numeric = new Set<number>();
-        // ExcelJS numbers columns from 1; index 0 is always empty.
-        for (let column = 1; column < values.length; column++) {
-          const { text, numeric: isNumber } = cellText(values[column]);
-          cells.push(text);
-          if (isNumber) numeric.add(column - 1);
-        }
-        if (!cells.some(Boolean)) continue;
-        checkCells(cells, row.number);
-        checkRowCount(++count);
-        yield { rowNumber: row.number, cells, ...(numeric.size ? { numeric } : {}) };
+  for await (const sheet of readWorkbook(await collect(file.open()))) {
+    for await (const row of sheet) {
+      const values = (row.values ?? []) as CellValue[];
+      const cells: string[] = [];
+      const numeric = new Set<number>();
+      // ExcelJS numbers columns from 1; index 0 is always empty.
+      for (let column = 1; column < values.length; column++) {
+        const { text, numeric: isNumber } = cellText(values[column]);
+        cells.push(text);
+        if (isNumber) numeric.add(column - 1);
       }
-      // Only the first sheet holds the list; later sheets are notes and code tables.
-      return;
+      if (!cells.some(Boolean)) continue;
+      checkCells(cells, row.number);
+      checkRowCount(++count);
+      yield { rowNumber: row.number, cells, ...(numeric.size ? { numeric } : {}) };
     }
-  } finally {
-    source.destroy();
+    // Only the first sheet holds the list; later sheets are notes and code tables.
+    return;
   }
 }
 
