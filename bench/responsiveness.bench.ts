@@ -9,6 +9,7 @@
  *   npm run bench:responsiveness                       (100,000 willing people; generating them takes long)
  *   npm run bench:responsiveness -- --people 20000     (develop at this size)
  *   npm run bench:responsiveness -- --people 20000 --skip-import
+ *   npm run bench:responsiveness -- --database-url postgres://postgres@127.0.0.1:5432/wb_resp --dir /tmp/wb-resp-pg
  *
  * The data directory (`--dir`, default /tmp/wb-resp-<people>) is generated once with
  * `npm run seed` and reused; every run first clears the previous campaigns' pushes and gaps. The
@@ -43,6 +44,8 @@ const { values: args } = parseArgs({
     region: { type: 'string', default: '35' },
     'skip-campaign': { type: 'boolean', default: false },
     'skip-import': { type: 'boolean', default: false },
+    /** A PostgreSQL database to run on instead of the embedded one (seeded into it at the first run). */
+    'database-url': { type: 'string' },
   },
 });
 const PEOPLE = Number(args.people);
@@ -62,6 +65,8 @@ const env: NodeJS.ProcessEnv = {
   SEED_DEMO: 'true',
 };
 delete env.DATABASE_URL;
+if (args['database-url']) env.DATABASE_URL = args['database-url'];
+const DATABASE = args['database-url'] ? 'PostgreSQL' : 'PGlite';
 delete env.REDIS_URL;
 delete env.MEILI_URL;
 
@@ -89,7 +94,9 @@ await db.$executeRawUnsafe('ANALYZE');
 const willing = await db.labourer.count({
   where: { wantsJob: true, erasedAt: null, regionCode: { startsWith: args.region } },
 });
-console.log(`bench:responsiveness  ${url}  ${fmt(willing)} willing people in ${args.region}, PGlite in ${DIR}`);
+console.log(
+  `bench:responsiveness  ${url}  ${fmt(willing)} willing people in ${args.region}, ${DATABASE}, data in ${DIR}`,
+);
 
 async function signIn(username: string): Promise<string> {
   const response = await fetch(`${url}/api/v1/auth/login`, {
@@ -347,7 +354,7 @@ await prober.terminate();
 await running.stop();
 
 const idle = results[0]![1];
-console.log('\npublic job search every 100 ms (GET /api/v1/vacancies/search), PGlite:');
+console.log(`\npublic job search every 100 ms (GET /api/v1/vacancies/search), ${DATABASE}:`);
 console.log(
   `${'phase'.padEnd(28)}${'searches'.padStart(9)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}  ${'loop p99'.padStart(10)}${'loop max'.padStart(10)}${'gc max'.padStart(10)}  ${'meili p99'.padStart(10)}  load  seconds  target`,
 );

@@ -13,8 +13,11 @@ async function workbook(sheets: Record<string, string[][]>): Promise<Buffer> {
 
 async function rowsOf(content: Buffer): Promise<{ sheet: string; cells: unknown[] }[]> {
   const rows: { sheet: string; cells: unknown[] }[] = [];
-  for await (const sheet of readWorkbook(content))
-    for await (const row of sheet) rows.push({ sheet: sheet.name, cells: (row.values as unknown[]).slice(1) });
+  for await (const sheet of readWorkbook(content)) {
+    // The reader names a sheet from the workbook (not in ExcelJS's type declarations).
+    const { name } = sheet as unknown as { name: string };
+    for await (const row of sheet) rows.push({ sheet: name, cells: (row.values as unknown[]).slice(1) });
+  }
   return rows;
 }
 

@@ -11,6 +11,21 @@ describe('PiiCipher', () => {
     expect(cipher.encrypt('350821199001011234')).not.toBe(token);
   });
 
+  it('never gives two ciphertexts the same nonce, across refills of its pool of random bytes', () => {
+    const nonces = new Set<string>();
+    // 3,000 > the 1,024 nonces of one pool: the test crosses two refills.
+    for (let i = 0; i < 3000; i++) {
+      const [, iv] = cipher.encrypt('13900000001').split('.');
+      expect(Buffer.from(iv!, 'base64url')).toHaveLength(12);
+      nonces.add(iv!);
+    }
+    expect(nonces.size).toBe(3000);
+    // Ciphertexts made before a refill still open after it.
+    const early = cipher.encrypt('350821199001011234');
+    for (let i = 0; i < 1100; i++) cipher.encrypt('x');
+    expect(cipher.decrypt(early)).toBe('350821199001011234');
+  });
+
   it('refuses a tampered ciphertext', () => {
     const token = cipher.encrypt('350821199001011234');
     const parts = token.split('.');
