@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import { pastDay } from '../platform/validation/dates.ts';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const boolField = z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean());
@@ -40,7 +41,7 @@ export const CampaignRecruitInputSchema = z.object({
   post: z.string().trim().min(1, 'is required').max(100),
   /** On a post reserved for local registered poor people: the registry must say so (poor family is never ticked). */
   reservedPost: boolField.default(false),
-  recruitedOn: z.iso.date('must be a date (YYYY-MM-DD)'),
+  recruitedOn: pastDay(),
 });
 export type CampaignRecruitInput = z.infer<typeof CampaignRecruitInputSchema>;
 

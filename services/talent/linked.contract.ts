@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import { pastDay } from '../platform/validation/dates.ts';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const day = z.iso.date('must be a date (YYYY-MM-DD)');
@@ -23,7 +24,7 @@ export const LinkedCountyInputSchema = z.object({
   ),
 });
 export const MeetingInputSchema = z.object({
-  heldOn: day,
+  heldOn: pastDay(),
   decisions: z.string().trim().min(1, 'is required').max(2000),
 });
 export const ItemInputSchema = z.object({
@@ -33,14 +34,14 @@ export const ItemInputSchema = z.object({
 });
 export const ItemPatchSchema = z.object({
   state: z.enum(ITEM_STATES),
-  doneOn: optional(day),
+  doneOn: optional(pastDay()),
 });
 export const ProjectInputSchema = z.object({
   title: z.string().trim().min(1, 'is required').max(200),
   notes: optional(z.string().trim().max(1000)),
 });
 export const ProjectUpdateInputSchema = z.object({
-  on: day,
+  on: pastDay(),
   percent,
   note: optional(z.string().trim().max(500)),
 });
@@ -49,7 +50,7 @@ export const PairingInputSchema = z.object({
   student: z.string().trim().min(1, 'is required').max(50),
   support: z.string().trim().min(1, 'is required').max(200),
   amount: z.coerce.number().int().min(0, 'must be 0 or more').max(1_000_000).default(0),
-  givenOn: day,
+  givenOn: pastDay(),
 });
 
 const Item = z.object({

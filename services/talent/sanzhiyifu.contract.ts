@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
+import { pastDay } from '../platform/validation/dates.ts';
 import { SZYF_OUTCOMES, SZYF_STATES } from './sanzhiyifu-states.ts';
 
 /** Kinds of 三支一扶 posts (支农、支教、支医、扶贫、水利…). */
@@ -13,7 +14,6 @@ export const POST_KINDS = [
   'other',
 ] as const;
 
-const day = z.iso.date('must be a date (YYYY-MM-DD)');
 const county = z.string().regex(/^\d{6}$/, 'must be a 6-digit county code');
 /** A browser sends every field of a GET form, empty ones too: '' reads as "not given". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -68,7 +68,7 @@ export const ParticipantInputSchema = z.object({
   homeRegionCode: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'must be a county, township or village code'),
   school: optional(z.string().trim().max(100)),
   major: optional(z.string().trim().max(100)),
-  appliedOn: day,
+  appliedOn: pastDay(),
 });
 export type ParticipantInput = z.infer<typeof ParticipantInputSchema>;
 
@@ -98,7 +98,7 @@ export type ParticipantView = z.infer<typeof ParticipantSchema>;
 
 export const TransitionInputSchema = z.object({
   to: z.enum(SZYF_STATES),
-  on: day,
+  on: pastDay(),
   postId: optional(z.uuid('must be a post id')),
   outcome: optional(z.enum(SZYF_OUTCOMES)),
   note: optional(z.string().trim().max(500)),
@@ -115,7 +115,7 @@ export const TransitionSchema = z.object({
 
 export const TrainingInputSchema = z.object({
   title: z.string().trim().min(1, 'is required').max(100),
-  attendedOn: day,
+  attendedOn: pastDay(),
   hours: optional(z.coerce.number().int().min(1).max(1000)),
 });
 

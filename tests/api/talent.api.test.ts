@@ -4,6 +4,7 @@
  * in key counties" figure (szyf_placed_key_county) counts exactly the two placed in key counties.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate } from '../../services/platform/time/china-time.ts';
 import { bearer } from '../helpers/auth.ts';
 import { createUser } from '../helpers/factories.ts';
 import { buildLabourer, makeIdNumber } from '../helpers/labourers.ts';
@@ -182,6 +183,42 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
       appliedOn: today,
     });
     expect(elsewhere.statusCode).toBe(400);
+  });
+
+  it('refuses a step dated after today in Beijing, naming the field; today there is accepted', async () => {
+    const planId = (await ctx.app.inject({ method: 'GET', url: '/api/v1/sanzhiyifu/plans', headers: province })).json()
+      .items[0].id;
+    const day = 86_400_000;
+    const beijingToday = chinaDate(new Date())!;
+    const beijingTomorrow = chinaDate(new Date(Date.now() + day))!;
+    const ahead = await post('/api/v1/sanzhiyifu/participants', county, {
+      planId,
+      name: '陈未来',
+      idNumber: makeIdNumber('350821', '20020202'),
+      homeRegionCode: '350821',
+      appliedOn: beijingTomorrow,
+    });
+    expect(ahead.statusCode).toBe(400);
+    expect(ahead.json().details).toEqual([
+      expect.objectContaining({ field: 'appliedOn', message: 'must not be in the future' }),
+    ]);
+    // Between 00:00 and 08:00 in Beijing this is tomorrow in UTC: still today for the officer.
+    const onTime = await post('/api/v1/sanzhiyifu/participants', county, {
+      planId,
+      name: '陈未来',
+      idNumber: makeIdNumber('350821', '20020202'),
+      homeRegionCode: '350821',
+      appliedOn: beijingToday,
+    });
+    expect(onTime.statusCode).toBe(201);
+    const step = await post(`/api/v1/sanzhiyifu/participants/${onTime.json().id}/transitions`, county, {
+      to: 'selected',
+      on: beijingTomorrow,
+    });
+    expect(step.statusCode).toBe(400);
+    expect(step.json().details).toEqual([
+      expect.objectContaining({ field: 'on', message: 'must not be in the future' }),
+    ]);
   });
 
   it('fills catalogue posts and counts linked-county items done', async () => {

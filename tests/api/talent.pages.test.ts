@@ -4,6 +4,7 @@
  * form comes back with its field named (never a 500); the hub shows the figures and their chart data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate } from '../../services/platform/time/china-time.ts';
 import { createUser } from '../helpers/factories.ts';
 import { makeIdNumber } from '../helpers/labourers.ts';
 import { PageClient } from '../helpers/pages.ts';
@@ -70,6 +71,15 @@ describe('talent pages', () => {
     });
     expect(badId.statusCode).toBe(422);
     expect(badId.body).toContain('身份证号格式不对');
+    const ahead = await page.post('/sanzhiyifu/participants', {
+      planId,
+      name: '陈思远',
+      idNumber: makeIdNumber('350821', '20000301'),
+      homeRegionCode: '350821',
+      appliedOn: chinaDate(new Date(Date.now() + 86_400_000))!,
+    });
+    expect(ahead.statusCode).toBe(422);
+    expect(ahead.body).toContain('日期不能晚于今天');
     expect(
       (
         await page.post('/sanzhiyifu/participants', {
