@@ -17,6 +17,12 @@ export interface GraduateWrite {
   wish: Prisma.GraduateCreateInput['wish'];
   status: GraduateStatus;
   occupations: string[];
+  /**
+   * Set when the day of leaving school lies ahead and no status was given: the day (today) a
+   * graduate the system had already marked left without work, on an earlier day of leaving, is
+   * put back in school (a school's corrected list moved the day).
+   */
+  backInSchoolOn?: Date;
 }
 
 /** A status change with its day; the pairing, if open, ends when the graduate is in work or study. */
@@ -145,15 +151,35 @@ export function createGraduatesRepository(db: Db) {
         for (const row of rows) {
           const key = { labourerId: row.labourerId, graduationYear: row.graduationYear };
           const known = await tx.graduate.findUnique({ where: { labourerId_graduationYear: key } });
+          const { backInSchoolOn, ...write } = row;
           if (known) {
-            const { status: _status, ...facts } = row;
+            const { status: _status, ...facts } = write;
             await tx.graduate.update({ where: { id: known.id }, data: facts });
+            if (backInSchoolOn && known.status === 'left_without_work') {
+              // Only a status that came from the day of leaving (the system's move, or the one given at
+              // registration) is undone; a status an officer changed stays.
+              const last = await tx.graduateStatusChange.findFirst({
+                where: { graduateId: known.id },
+                orderBy: { createdAt: 'desc' },
+              });
+              if (last?.toStatus === 'left_without_work' && (last.byId === null || last.fromStatus === null))
+                await changeStatus(tx, {
+                  graduateId: known.id,
+                  from: 'left_without_work',
+                  to: 'in_school',
+                  on: backInSchoolOn,
+                  note: `离校日期改为 ${row.leftSchoolOn.toISOString().slice(0, 10)}`,
+                  byId,
+                  workFoundOn: null,
+                  endPairing: null,
+                });
+            }
             updated.push(known.id);
             continue;
           }
           const graduate = await tx.graduate.create({
             data: {
-              ...row,
+              ...write,
               statusSince: row.leftSchoolOn < new Date() ? row.leftSchoolOn : new Date(),
               createdById: byId,
             },

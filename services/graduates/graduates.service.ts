@@ -170,6 +170,7 @@ export function createGraduatesService(deps: GraduatesDeps) {
       wish: input.wish,
       status: input.status ?? status,
       occupations: input.occupations,
+      ...(input.status === undefined && status === 'in_school' ? { backInSchoolOn: todayIn(now()) } : {}),
     };
     return write;
   }

@@ -231,3 +231,64 @@ describe('a graduate’s year: leaving school, pairing, its end, and the figures
     });
   });
 });
+
+describe('a school’s corrected list moving the day of leaving ahead', () => {
+  let ctx: TestContext;
+  let pii: PiiCipher;
+  let officer: Headers;
+  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+    ctx.app.inject({ method, url, headers: officer, ...(payload ? { payload } : {}) });
+  const importList = (rows: string[]) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/graduates/import?mode=all_or_nothing',
+      headers: { ...officer, 'content-type': 'text/csv' },
+      payload: ['身份证号,学校,学校类别,专业,毕业年度,意愿,离校日期', ...rows].join('\n'),
+    });
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    pii = new PiiCipher(ctx.config.piiKey);
+    await createUser(ctx.db, { role: 'officer', regionCode: '350821', username: 'moved.officer' });
+    officer = await bearer(ctx, 'moved.officer');
+  });
+  afterAll(() => ctx.close());
+
+  it('puts back in school a graduate the system had marked left without work; a status an officer set stays', async () => {
+    const moved = await createPerson(ctx.db, pii, { name: '邱晓梅', regionCode: '350821100201', birth: '20030505' });
+    const studying = await createPerson(ctx.db, pii, { name: '邱晓兰', regionCode: '350821100201', birth: '20030606' });
+    const row = (idNumber: string, leavingOn: string) =>
+      `${idNumber},闽西职业技术学院,高校,会计,${year},就业,${leavingOn}`;
+    expect((await importList([row(moved.idNumber, leftOn), row(studying.idNumber, leftOn)])).json()).toMatchObject({
+      created: 2,
+    });
+    const ids = (await call('GET', `/api/v1/graduates?year=${year}`)).json().items.map((g: { id: string }) => g.id);
+    const [movedId, studyingId] = await Promise.all(
+      [moved, studying].map(
+        async (p) => (await ctx.db.graduate.findFirstOrThrow({ where: { labourerId: p.id }, select: { id: true } })).id,
+      ),
+    );
+    expect(ids).toEqual(expect.arrayContaining([movedId, studyingId]));
+    // Both were registered without work (their day had come); the officer records one in further study.
+    const study = await call('PATCH', `/api/v1/graduates/${studyingId}/status`, { status: 'further_study' });
+    expect(study.statusCode, study.body).toBe(200);
+
+    // The school's corrected list: both leave in January next year.
+    const later = `${year + 1}-01-15`;
+    const corrected = await importList([row(moved.idNumber, later), row(studying.idNumber, later)]);
+    expect(corrected.json()).toMatchObject({ created: 0, updated: 2 });
+    const back = (await call('GET', `/api/v1/graduates/${movedId}`)).json();
+    expect(back).toMatchObject({ status: 'in_school', leftSchoolOn: later });
+    expect(back.history.at(-1)).toMatchObject({
+      fromStatus: 'left_without_work',
+      toStatus: 'in_school',
+      on: chinaDate(new Date()),
+      note: `离校日期改为 ${later}`,
+      bySystem: false,
+    });
+    expect((await call('GET', `/api/v1/graduates/${studyingId}`)).json()).toMatchObject({
+      status: 'further_study',
+      leftSchoolOn: later,
+    });
+  });
+});
