@@ -7,6 +7,7 @@ import {
   PairingEndReason,
 } from '../platform/database/generated/enums.ts';
 import { enumValues } from '../platform/validation/enum-values.ts';
+import { optional } from '../platform/validation/optional.ts';
 
 export const SCHOOL_KINDS = enumValues(GraduateSchoolKind);
 export const WISHES = enumValues(GraduateWish);
@@ -16,7 +17,6 @@ export const CONTACT_CHANNELS = enumValues(PairingContactChannel);
 
 /** A browser sends every field of a GET form, empty ones too: '' is "not given". */
 export const blankIsAbsent = (value: unknown) => (value === '' ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsAbsent, schema.optional());
 const day = z.iso.date('must be a date (YYYY-MM-DD)');
 const year = z.coerce.number().int('must be a whole year').min(2016, 'is too early').max(2100, 'is too late');
 const occupationCode = z

@@ -8,10 +8,8 @@ import {
 } from '../platform/database/generated/enums.ts';
 import { RULE_IDS } from './claim-rules.ts';
 import { CERTIFICATE_LEVELS } from './certificate-levels.ts';
+import { optional } from '../platform/validation/optional.ts';
 
-/** A browser sends empty fields of a GET form: '' means "not given". */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 const yuan = z.coerce
   .number()
   .int('must be whole yuan')

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { pastDay } from '../platform/validation/dates.ts';
+import { optional } from '../platform/validation/optional.ts';
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const boolField = z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean());
 
 /** A special recruitment campaign (专项招聘) of a township public institution in a key county. */

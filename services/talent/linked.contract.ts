@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { pastDay } from '../platform/validation/dates.ts';
+import { optional } from '../platform/validation/optional.ts';
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const day = z.iso.date('must be a date (YYYY-MM-DD)');
 const percent = z.coerce.number().int().min(0, 'must be 0–100').max(100, 'must be 0–100');
 

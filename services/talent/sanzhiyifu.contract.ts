@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { pastDay } from '../platform/validation/dates.ts';
 import { SZYF_OUTCOMES, SZYF_STATES } from './sanzhiyifu-states.ts';
+import { optional } from '../platform/validation/optional.ts';
 
 /** Kinds of 三支一扶 posts (支农、支教、支医、扶贫、水利…). */
 export const POST_KINDS = [
@@ -15,8 +16,6 @@ export const POST_KINDS = [
 ] as const;
 
 const county = z.string().regex(/^\d{6}$/, 'must be a 6-digit county code');
-/** A browser sends every field of a GET form, empty ones too: '' reads as "not given". */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 export const PlanInputSchema = z.object({
   year: z.coerce.number().int().min(2018, 'must be 2018 or later').max(2100, 'must be 2100 or earlier'),

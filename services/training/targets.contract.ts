@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { TARGET_KINDS } from './skills-figures.ts';
+import { optional } from '../platform/validation/optional.ts';
 
-/** A browser sends empty fields of a GET form: '' means "not given". */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 const year = z.coerce.number().int('must be a year').min(2018, 'must be 2018 or later').max(2100, 'must be a year');
 const regionCode = z
   .string()

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { EducationLevel, TechSchoolAidKind } from '../platform/database/generated/enums.ts';
 import { PlaceSchema } from './tech-schools.contract.ts';
+import { optional } from '../platform/validation/optional.ts';
 
-/** A browser sends empty fields of a GET form: '' means "not given". */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 const year = z.coerce.number().int('must be a year').min(2015, 'must be 2015 or later').max(2100, 'must be a year');
 const region = z.string().regex(/^\d{6,12}$/, 'must be a county, township or village code');
 

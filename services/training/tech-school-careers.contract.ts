@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { PlaceSchema } from './tech-schools.contract.ts';
+import { optional } from '../platform/validation/optional.ts';
 
-/** A browser sends empty fields: '' means "not given". */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 /** A calendar day; one issue per field, whether the shape or the date is wrong. */
 const day = z
