@@ -7,6 +7,7 @@ import {
   PairingEndReason,
 } from '../platform/database/generated/enums.ts';
 import { enumValues } from '../platform/validation/enum-values.ts';
+import { isoDay } from '../platform/validation/dates.ts';
 import { optional } from '../platform/validation/optional.ts';
 
 export const SCHOOL_KINDS = enumValues(GraduateSchoolKind);
@@ -17,7 +18,6 @@ export const CONTACT_CHANNELS = enumValues(PairingContactChannel);
 
 /** A browser sends every field of a GET form, empty ones too: '' is "not given". */
 export const blankIsAbsent = (value: unknown) => (value === '' ? undefined : value);
-const day = z.iso.date('must be a date (YYYY-MM-DD)');
 const year = z.coerce.number().int('must be a whole year').min(2016, 'is too early').max(2100, 'is too late');
 const occupationCode = z
   .string()
@@ -34,7 +34,7 @@ export const GraduateInputSchema = z.object({
   major: z.string().trim().min(1, 'is required').max(100),
   graduationYear: z.preprocess(blankIsAbsent, year),
   /** The day the graduate left (or will leave) school; 1 July of the graduation year when not given. */
-  leftSchoolOn: optional(day),
+  leftSchoolOn: optional(isoDay()),
   wish: z.enum(WISHES),
   status: optional(z.enum(GRADUATE_STATUSES)),
   /** Occupations the field of study leads to (codes of the occupation list): matching ranks with them. */
@@ -97,7 +97,7 @@ export type GraduateFilter = Omit<GraduateListQuery, 'page' | 'pageSize'>;
 export const StatusPatchSchema = z.object({
   status: z.enum(GRADUATE_STATUSES),
   /** The day the status began; today when not given. */
-  on: optional(day),
+  on: optional(isoDay()),
   note: optional(z.string().trim().max(500)),
 });
 export type StatusPatch = z.infer<typeof StatusPatchSchema>;
@@ -139,7 +139,7 @@ export const GraduateFiguresSchema = z
 export type GraduateFigures = z.infer<typeof GraduateFiguresSchema>;
 
 export const ContactInputSchema = z.object({
-  on: day,
+  on: isoDay(),
   channel: z.enum(CONTACT_CHANNELS),
   note: z.string().trim().min(1, 'is required').max(1000),
 });

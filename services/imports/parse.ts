@@ -7,11 +7,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import { ValidationError } from '../platform/errors/domain-errors.ts';
 import { checkCells, checkRowCount, UPLOAD_LIMITS, uploadLimitError } from '../platform/upload-limits.ts';
-import { collect, readWorkbook } from '../platform/xlsx-workbook.ts';
+import { readWorkbook } from '../platform/xlsx-workbook.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -19,6 +20,8 @@ export type FileFormat = 'csv' | 'xlsx';
 export interface ImportFile {
   name: string;
   open(): Readable;
+  /** The whole file, when it is already held (an upload): an XLSX archive is read from it as it is. */
+  content?: Buffer;
 }
 
 const SLICE_BYTES = 64 * 1024;
@@ -29,7 +32,7 @@ function* slices(content: Buffer): Generator<Buffer> {
 }
 
 export function fileFromBuffer(name: string, content: Buffer): ImportFile {
-  return { name, open: () => Readable.from(slices(content)) };
+  return { name, content, open: () => Readable.from(slices(content)) };
 }
 
 export function fileFromPath(filePath: string): ImportFile {
@@ -169,7 +172,7 @@ function cellText(value: CellValue): { text: string; numeric: boolean } {
 
 async function* xlsxRows(file: ImportFile): AsyncGenerator<SheetRow> {
   let count = 0;
-  for await (const sheet of readWorkbook(await collect(file.open()))) {
+  for await (const sheet of readWorkbook(file.content ?? (await buffer(file.open())))) {
     for await (const row of sheet) {
       const values = (row.values ?? []) as CellValue[];
       const cells: string[] = [];

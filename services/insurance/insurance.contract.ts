@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
 import { ALL_STATES, CASE_KINDS, WORKLIST_KINDS } from './case-states.ts';
+import { isoDay } from '../platform/validation/dates.ts';
 
 const regionFilter = {
   county: z
@@ -75,7 +76,7 @@ export const CaseListQuerySchema = z.object({
 });
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
 
-const dueOn = z.iso.date('must be a date (YYYY-MM-DD)').optional();
+const dueOn = isoDay().optional();
 
 /** Open a case: for a registry person and kind, or from a comparison finding. */
 export const CreateCaseSchema = z.union([

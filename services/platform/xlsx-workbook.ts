@@ -76,10 +76,3 @@ export function readWorkbook(content: Buffer): AsyncIterable<ExcelJS.stream.xlsx
   };
   return reader;
 }
-
-/** Gathers a stream into one buffer (an XLSX archive is read by its directory, at its end). */
-export async function collect(stream: AsyncIterable<Buffer | string>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
-}

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { auth, commonErrors, defineRoute, ErrorResponseSchema } from '../platform/http/contract.ts';
-import { pastDay } from '../platform/validation/dates.ts';
+import { isoDay, pastDay } from '../platform/validation/dates.ts';
 import { optional } from '../platform/validation/optional.ts';
 
-const day = z.iso.date('must be a date (YYYY-MM-DD)');
 const percent = z.coerce.number().int().min(0, 'must be 0–100').max(100, 'must be 0–100');
 
 export const ITEM_STATES = ['open', 'in_progress', 'done'] as const;
@@ -30,7 +29,7 @@ export const MeetingInputSchema = z.object({
 export const ItemInputSchema = z.object({
   title: z.string().trim().min(1, 'is required').max(200),
   owner: z.string().trim().min(1, 'is required').max(50),
-  dueOn: day,
+  dueOn: isoDay(),
 });
 export const ItemPatchSchema = z.object({
   state: z.enum(ITEM_STATES),

@@ -191,25 +191,22 @@ describe('三支一扶, catalogue and linked counties through the API', () => {
     const day = 86_400_000;
     const beijingToday = chinaDate(new Date())!;
     const beijingTomorrow = chinaDate(new Date(Date.now() + day))!;
-    const ahead = await post('/api/v1/sanzhiyifu/participants', county, {
-      planId,
-      name: '陈未来',
-      idNumber: makeIdNumber('350821', '20020202'),
-      homeRegionCode: '350821',
-      appliedOn: beijingTomorrow,
-    });
+    const idNumber = makeIdNumber('350821', '20020202');
+    const apply = (appliedOn: string) =>
+      post('/api/v1/sanzhiyifu/participants', county, {
+        planId,
+        name: '陈未来',
+        idNumber,
+        homeRegionCode: '350821',
+        appliedOn,
+      });
+    const ahead = await apply(beijingTomorrow);
     expect(ahead.statusCode).toBe(400);
     expect(ahead.json().details).toEqual([
       expect.objectContaining({ field: 'appliedOn', message: 'must not be in the future' }),
     ]);
     // Between 00:00 and 08:00 in Beijing this is tomorrow in UTC: still today for the officer.
-    const onTime = await post('/api/v1/sanzhiyifu/participants', county, {
-      planId,
-      name: '陈未来',
-      idNumber: makeIdNumber('350821', '20020202'),
-      homeRegionCode: '350821',
-      appliedOn: beijingToday,
-    });
+    const onTime = await apply(beijingToday);
     expect(onTime.statusCode).toBe(201);
     const step = await post(`/api/v1/sanzhiyifu/participants/${onTime.json().id}/transitions`, county, {
       to: 'selected',
