@@ -1,5 +1,5 @@
 /**
- * One batch of rows: validated, matched against the registry and the rest of the file, and
+ * One batch of rows, checked: matched against the registry and the rest of the file, and
  * written in one transaction with the job's counters, so the progress shown is what is committed.
  *
  * Per valid row: a new ID number is registered, unless someone with the same name, birth date and
@@ -7,13 +7,11 @@
  * registered ID number under the same name is updated when something changed; under another name
  * it is held; an ID number found on several rows of the file holds all of them.
  */
-import { sliceClock } from '../platform/background.ts';
 import type { PiiCipher } from '../platform/crypto/pii.ts';
 import type { ImportsRepository, JobCounters, NewFlag, NewIssue } from './imports.repository.ts';
 import { diffLabourer, type LabourerUpdate, type LabourerWrites, personKey } from './labourer-writes.repository.ts';
-import type { SheetRow } from './parse.ts';
 import type { ResolvedColumns } from './mapping.ts';
-import { type RowContext, type ValidRow, validateRow } from './row-validation.ts';
+import type { RowResult, ValidRow } from './row-validation.ts';
 
 export interface BatchContext {
   repo: ImportsRepository;
@@ -21,10 +19,9 @@ export interface BatchContext {
   pii: PiiCipher;
   job: { id: string; regionCode: string; fileName: string; actorId: string | null };
   columns: ResolvedColumns;
-  rowContext: RowContext;
   /** ID numbers found on more than one row of the file, with those rows. */
   repeated: Map<string, number[]>;
-  timings: { validateMs: number; writeMs: number };
+  timings: { writeMs: number };
 }
 
 type HeldRow = NewFlag & { fingerprint: string };
@@ -72,11 +69,11 @@ function held(
   };
 }
 
-export async function processBatch(ctx: BatchContext, rows: SheetRow[]): Promise<void> {
+/** Writes one batch of checked rows (row-reader.ts checked them in its thread). */
+export async function processBatch(ctx: BatchContext, results: RowResult[]): Promise<void> {
   const { repo, writes, pii, job } = ctx;
-  const validateStart = performance.now();
   const counters: JobCounters = {
-    processedRows: rows.length,
+    processedRows: results.length,
     createdCount: 0,
     updatedCount: 0,
     unchangedCount: 0,
@@ -85,11 +82,7 @@ export async function processBatch(ctx: BatchContext, rows: SheetRow[]): Promise
   };
   const issues: NewIssue[] = [];
   const valid: ValidRow[] = [];
-  // Validation (zod, ID checks, encryption) is CPU work: in slices, so the web is served meanwhile.
-  const clock = sliceClock();
-  for (const row of rows) {
-    await clock.maybeYield();
-    const result = validateRow(row, ctx.columns, ctx.rowContext);
+  for (const result of results) {
     if (result.ok) valid.push(result.row);
     else {
       issues.push(...result.issues);
@@ -97,7 +90,6 @@ export async function processBatch(ctx: BatchContext, rows: SheetRow[]): Promise
     }
   }
   const writeStart = performance.now();
-  ctx.timings.validateMs += writeStart - validateStart;
   const idHeader = ctx.columns.header.get('idNumber') ?? 'idNumber';
   const note = (row: ValidRow) => `导入 ${job.fileName} 第 ${row.rowNumber} 行`;
 

@@ -1,26 +1,28 @@
 /**
  * Runs one import job over its file: a first pass finds the header row, counts the rows and spots
- * ID numbers that occur more than once; the second pass validates and writes in batches, one
- * transaction per batch, and moves the job's counters so the progress can be shown. A failure
- * leaves the batches already committed in place and the job `failed` with the error.
+ * ID numbers that occur more than once; the second pass checks the rows (both passes run in the
+ * reader's worker thread, row-reader.ts) and writes them in batches, one transaction per batch,
+ * moving the job's counters so the progress can be shown. A failure leaves the batches already
+ * committed in place and the job `failed` with the error.
  */
-import { sliceClock } from '../platform/background.ts';
 import type { PiiCipher } from '../platform/crypto/pii.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
-import { buildTaxonomy } from './cell-values.ts';
-import { type Survey, surveyFile } from './file-survey.ts';
+import type { Survey } from './file-survey.ts';
 import { processBatch } from './import-batch.ts';
 import type { ImportsRepository, NewIssue } from './imports.repository.ts';
 import type { LabourerWrites } from './labourer-writes.repository.ts';
 import { type ColumnMapping, expectedHeader } from './mapping.ts';
-import { type FileFormat, type ImportFile, readRows, type SheetRow } from './parse.ts';
-import { maskValue } from './row-validation.ts';
+import type { FileFormat, ImportFile } from './parse.ts';
+import type { RowReader } from './row-reader.ts';
+import { maskValue, type RowResult } from './row-validation.ts';
 
 export interface RunDeps {
   repo: ImportsRepository;
   writes: LabourerWrites;
   pii: PiiCipher;
   reference: () => Promise<ReferenceNames>;
+  /** Reads and checks the file's rows in a worker thread. */
+  reader: RowReader;
   /** Rows per transaction. */
   batchSize?: number;
 }
@@ -69,9 +71,9 @@ export async function runImport(
   try {
     if (control.stopped?.()) throw stopping();
     await repo.updateJob(job.id, { status: 'running' });
-    const [ref, taxonomy] = await Promise.all([deps.reference(), repo.taxonomy().then(buildTaxonomy)]);
+    const [ref, taxonomy] = await Promise.all([deps.reference(), repo.taxonomy()]);
     const started = performance.now();
-    const survey = await (job.surveyed?.survey ?? surveyFile(file, job.format, job.mapping));
+    const survey = await (job.surveyed?.survey ?? deps.reader.survey(file, job.format, job.mapping));
     timings.surveyMs = job.surveyed?.ms ?? performance.now() - started;
     if (!survey) {
       await repo.addIssues(undefined, job.id, [{ rowNumber: 1, column: '', value: null, reason: 'no_rows' }]);
@@ -100,32 +102,24 @@ export async function runImport(
       );
     }
 
-    const batchContext = {
-      ...deps,
-      job,
-      columns,
-      rowContext: { ref, taxonomy, pii: deps.pii, scope: job.regionCode },
-      repeated: survey.repeated,
-      timings,
-    };
+    const batchContext = { ...deps, job, columns, repeated: survey.repeated, timings };
     let processed = 0;
-    const write = async (rows: SheetRow[]) => {
+    const write = async (results: RowResult[]) => {
       if (control.stopped?.()) throw stopping();
-      await processBatch(batchContext, rows);
-      processed += rows.length;
+      await processBatch(batchContext, results);
+      processed += results.length;
       control.onProgress?.({ processedRows: processed, totalRows });
     };
-    let batch: SheetRow[] = [];
-    const clock = sliceClock();
-    for await (const row of readRows(file, job.format)) {
-      await clock.maybeYield();
-      if (row.rowNumber <= headerRow) continue;
-      batch.push(row);
+    const context = { reference: ref.data(), taxonomy, pii: deps.pii.keys(), scope: job.regionCode };
+    const batch: RowResult[] = [];
+    // The worker checks the next batch while this one is written.
+    for await (const part of deps.reader.check(file, job.format, { headerRow, columns }, context, 2 * batchSize)) {
+      timings.validateMs += part.validateMs;
+      batch.push(...part.results);
       if (batch.length < batchSize) continue;
-      await write(batch);
-      batch = [];
+      await write(batch.splice(0, batchSize));
     }
-    if (batch.length) await write(batch);
+    while (batch.length) await write(batch.splice(0, batchSize));
     await repo.updateJob(job.id, { status: 'completed', finishedAt: new Date() });
     return { status: 'completed', timings };
   } catch (error) {

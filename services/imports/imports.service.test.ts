@@ -14,6 +14,7 @@ import { createImportsRepository } from './imports.repository.ts';
 import { createImportsService, type ImportsService } from './imports.service.ts';
 import { createLabourerWrites, EXISTING_SELECT } from './labourer-writes.repository.ts';
 import { fileFromBuffer } from './parse.ts';
+import { createRowReader } from './row-reader.ts';
 
 const changting: ImportActor = { id: null, role: 'officer', regionCode: '350821' };
 const ninghua: ImportActor = { id: null, role: 'officer', regionCode: '350424' };
@@ -393,6 +394,8 @@ describe('imports service', () => {
 
   describe('batches', () => {
     const reference = () => ReferenceNames.load(createReferenceRepository(ctx.db));
+    const reader = createRowReader();
+    afterAll(() => reader.close());
 
     it('moves the job’s counters batch by batch', async () => {
       const repo = createImportsRepository(ctx.db);
@@ -404,7 +407,7 @@ describe('imports service', () => {
       });
       const seen: number[] = [];
       const outcome = await runImport(
-        { repo, writes: createLabourerWrites(), pii, reference, batchSize: 2 },
+        { repo, writes: createLabourerWrites(), pii, reference, reader, batchSize: 2 },
         { id: job.id, regionCode: '350821', fileName: 'b.csv', actorId: null, mapping: {}, format: 'csv' },
         fileFromBuffer('b.csv', csvFile([personRow(), personRow(), personRow(), personRow(), personRow()])),
         {
@@ -442,7 +445,7 @@ describe('imports service', () => {
         regionCode: '350821',
       });
       const outcome = await runImport(
-        { repo, writes: failing, pii, reference, batchSize: 2 },
+        { repo, writes: failing, pii, reference, reader, batchSize: 2 },
         { id: job.id, regionCode: '350821', fileName: 'f.csv', actorId: null, mapping: {}, format: 'csv' },
         fileFromBuffer('f.csv', csvFile(rows)),
       );

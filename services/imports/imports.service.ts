@@ -12,7 +12,7 @@ import { ImportQueue } from './job-queue.ts';
 import { createLabourerWrites } from './labourer-writes.repository.ts';
 import { type ColumnMapping, DEFAULT_HEADERS, IMPORT_FIELDS, REQUIRED_FIELDS } from './mapping.ts';
 import { type ImportFile, inspectFile } from './parse.ts';
-import { surveyFile } from './file-survey.ts';
+import { createRowReader } from './row-reader.ts';
 import { isUploadLimitError } from '../platform/upload-limits.ts';
 
 export interface ImportLog {
@@ -110,7 +110,8 @@ export function createImportsService(deps: ImportsDeps) {
   const { repo } = deps;
   const writes = createLabourerWrites();
   const queue = new ImportQueue();
-  const runDeps = { repo, writes, pii: deps.pii, reference: deps.reference, batchSize: deps.batchSize };
+  const reader = createRowReader();
+  const runDeps = { repo, writes, pii: deps.pii, reference: deps.reference, reader, batchSize: deps.batchSize };
   const duplicates = createDuplicatesService({ repo, writes, pii: deps.pii, reference: deps.reference });
 
   const view = (row: JobRow, counted?: Map<string, number>) => jobView(repo, row, counted);
@@ -136,7 +137,10 @@ export function createImportsService(deps: ImportsDeps) {
 
     /** Jobs queued or running in this process. */
     busy: () => queue.size,
-    close: () => queue.close(),
+    async close() {
+      await queue.close();
+      await reader.close();
+    },
   };
 }
 
@@ -217,7 +221,7 @@ function jobUseCases({ deps, view }: ImportsContext, queue: ImportQueue, runDeps
       // The first pass runs now, so that a file over the upload limits is refused with the reason
       // rather than accepted and failed later; other faults still fail the job, where they are shown.
       const started = performance.now();
-      const survey = surveyFile(request.file, facts.format, mapping);
+      const survey = runDeps.reader.survey(request.file, facts.format, mapping);
       await survey.catch((error: unknown) => {
         if (isUploadLimitError(error)) throw error;
       });

@@ -22,6 +22,8 @@ export interface ImportFile {
   open(): Readable;
   /** The whole file, when it is already held (an upload): an XLSX archive is read from it as it is. */
   content?: Buffer;
+  /** Where it lies, when it is read from disk (the command line). */
+  path?: string;
 }
 
 const SLICE_BYTES = 64 * 1024;
@@ -36,7 +38,7 @@ export function fileFromBuffer(name: string, content: Buffer): ImportFile {
 }
 
 export function fileFromPath(filePath: string): ImportFile {
-  return { name: path.basename(filePath), open: () => fs.createReadStream(filePath) };
+  return { name: path.basename(filePath), path: filePath, open: () => fs.createReadStream(filePath) };
 }
 
 export interface SheetRow {

@@ -9,9 +9,20 @@ export class PiiCipher {
   private readonly encKey: Buffer;
   private readonly macKey: Buffer;
 
-  constructor(secret: string) {
-    this.encKey = crypto.createHash('sha256').update(`enc:${secret}`).digest();
-    this.macKey = crypto.createHash('sha256').update(`mac:${secret}`).digest();
+  /** From PII_KEY, or from the keys another thread of this process derived from it (`keys()`). */
+  constructor(secret: string | PiiKeys) {
+    if (typeof secret === 'string') {
+      this.encKey = crypto.createHash('sha256').update(`enc:${secret}`).digest();
+      this.macKey = crypto.createHash('sha256').update(`mac:${secret}`).digest();
+    } else {
+      this.encKey = Buffer.from(secret.encKey);
+      this.macKey = Buffer.from(secret.macKey);
+    }
+  }
+
+  /** The derived keys, for a worker thread of this process (they are never logged or written). */
+  keys(): PiiKeys {
+    return { encKey: new Uint8Array(this.encKey), macKey: new Uint8Array(this.macKey) };
   }
 
   encrypt(plain: string): string {
@@ -35,6 +46,12 @@ export class PiiCipher {
   hash(value: string): string {
     return crypto.createHmac('sha256', this.macKey).update(normalise(value)).digest('hex');
   }
+}
+
+/** The two keys derived from PII_KEY, as they cross to a worker thread. */
+export interface PiiKeys {
+  encKey: Uint8Array;
+  macKey: Uint8Array;
 }
 
 /** Random bytes drawn 12 KB at a time: 1,024 nonces per call into the CSPRNG instead of one. */

@@ -13,6 +13,13 @@ export function regionPrefixes(code: string): string[] {
   return cuts.map((n) => code.slice(0, n));
 }
 
+export type ReferenceData = [
+  regions: Map<string, RegionInfo>,
+  occupations: Map<string, { name: string; nameEn?: string; categoryCode: string }>,
+  skills: Map<string, string>,
+  certificates: Map<string, { name: string; nameEn?: string; occupationCodes: string[] }>,
+];
+
 /** Names and coordinates of the reference tables, loaded once: they change only with a migration. */
 export class ReferenceNames {
   private constructor(
@@ -33,6 +40,15 @@ export class ReferenceNames {
         certificates.map((c) => [c.code, { name: c.nameZh, nameEn: c.nameEn, occupationCodes: c.occupationCodes }]),
       ),
     );
+  }
+
+  /** The tables as plain data, for a worker thread of this process (`ReferenceNames.fromData`). */
+  data(): ReferenceData {
+    return [this.regions, this.occupations, this.skills, this.certificates];
+  }
+
+  static fromData([regions, occupations, skills, certificates]: ReferenceData): ReferenceNames {
+    return new ReferenceNames(regions, occupations, skills, certificates);
   }
 
   /** Full name from the city down, e.g. 龙岩市长汀县. */

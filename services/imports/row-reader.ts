@@ -1,0 +1,216 @@
+import type { Worker } from 'node:worker_threads';
+import type { PiiKeys } from '../platform/crypto/pii.ts';
+import { ValidationError, type FieldIssue } from '../platform/errors/domain-errors.ts';
+import type { ReferenceData } from '../platform/reference/reference-data.ts';
+import { startModuleWorker } from '../platform/worker-thread.ts';
+import type { Survey } from './file-survey.ts';
+import type { ColumnMapping, ResolvedColumns } from './mapping.ts';
+import type { FileFormat, ImportFile } from './parse.ts';
+import type { RowResult } from './row-validation.ts';
+
+/**
+ * An import's reading and checking of rows — decoding the file, parsing CSV or XLSX, the cell
+ * readers, zod, the ID-number checks and the encryption — is CPU work that allocates a great deal:
+ * on the app's thread it took turns with the web and fed the garbage collector, whose pauses held
+ * every request during a 100,000-row import. The reader does that work in a worker thread
+ * (row-reader-worker.ts) at a lower priority; the app's thread only writes the checked rows.
+ */
+
+/** The file as it crosses to the worker: where it lies on disk, or its bytes (an upload). */
+export type FileRef = { path: string } | { content: Uint8Array };
+
+/** What checking a row needs, as plain data. */
+export interface RowContextData {
+  reference: ReferenceData;
+  taxonomy: { skills: Array<{ code: string; nameZh: string }>; occupations: Array<{ code: string; nameZh: string }> };
+  pii: PiiKeys;
+  /** Region prefix the rows must lie in. */
+  scope: string;
+}
+
+export type ToWorker =
+  | { kind: 'survey'; id: number; file: FileRef; format: FileFormat; mapping: ColumnMapping }
+  | {
+      kind: 'check';
+      id: number;
+      file: FileRef;
+      format: FileFormat;
+      headerRow: number;
+      columns: ResolvedColumns;
+      context: RowContextData;
+      /** Rows the worker may check ahead of what the app's thread has taken. */
+      ahead: number;
+    }
+  | { kind: 'taken'; id: number; rows: number }
+  | { kind: 'cancel'; id: number };
+
+export type FromWorker =
+  | { id: number; kind: 'survey'; survey: Survey | undefined }
+  | { id: number; kind: 'rows'; results: RowResult[]; validateMs: number }
+  | { id: number; kind: 'end' }
+  | { id: number; kind: 'error'; error: { message: string; issues?: FieldIssue[] | undefined } };
+
+/** Rows per message: each message is copied into the app's thread in one go, so it stays small. */
+export const PART = 100;
+
+export interface CheckedRows {
+  results: RowResult[];
+  /** Time the worker spent checking these rows. */
+  validateMs: number;
+}
+
+export interface RowReader {
+  /** The first pass (file-survey.ts), in the worker. Throws the upload-limit errors it meets. */
+  survey(file: ImportFile, format: FileFormat, mapping: ColumnMapping): Promise<Survey | undefined>;
+  /** The rows after the header, checked, in file order and in parts of at most `PART`. */
+  check(
+    file: ImportFile,
+    format: FileFormat,
+    survey: Pick<Survey, 'headerRow' | 'columns'>,
+    context: RowContextData,
+    ahead: number,
+  ): AsyncGenerator<CheckedRows>;
+  close(): Promise<void>;
+}
+
+function fileRef(file: ImportFile): FileRef {
+  // A view into a larger buffer would carry all of it across: only the file's own bytes go.
+  const { content } = file;
+  if (content) return { content: content.byteLength === content.buffer.byteLength ? content : new Uint8Array(content) };
+  if (file.path) return { path: file.path };
+  throw new Error(`The import file ${file.name} is neither held in memory nor on disk`);
+}
+
+function rebuild(error: { message: string; issues?: FieldIssue[] | undefined }): Error {
+  return error.issues ? new ValidationError(error.message, error.issues) : new Error(error.message);
+}
+
+/** Messages for one request, with a way to wait for the next. */
+class Inbox {
+  private readonly queue: FromWorker[] = [];
+  private wake: (() => void) | undefined;
+  failure: Error | undefined;
+
+  push(message: FromWorker) {
+    this.queue.push(message);
+    this.wake?.();
+  }
+
+  fail(error: Error) {
+    this.failure ??= error;
+    this.wake?.();
+  }
+
+  async next(): Promise<FromWorker> {
+    for (;;) {
+      const message = this.queue.shift();
+      if (message) return message;
+      if (this.failure) throw this.failure;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = undefined;
+    }
+  }
+}
+
+/**
+ * One worker thread for the process, started at the first import and kept (starting it costs more
+ * than a small import): imports run one at a time, a survey of an upload may run beside one.
+ */
+export function createRowReader(options: { nice?: number } = {}): RowReader {
+  let worker: Worker | undefined;
+  const inboxes = new Map<number, Inbox>();
+  let lastId = 0;
+
+  const started = () => {
+    if (worker) return worker;
+    const w = startModuleWorker(new URL('./row-reader-worker.ts', import.meta.url), import.meta.url, {
+      workerData: { nice: options.nice ?? 10 },
+    });
+    w.on('message', (message: FromWorker) => inboxes.get(message.id)?.push(message));
+    const gone = (error: Error) => {
+      if (worker === w) worker = undefined;
+      for (const inbox of inboxes.values()) inbox.fail(error);
+    };
+    w.on('error', (error) => gone(new Error(`import reader failed: ${error.message}`, { cause: error })));
+    w.on('exit', (code) => gone(new Error(`import reader stopped (exit code ${code})`)));
+    w.unref();
+    worker = w;
+    return w;
+  };
+
+  // The worker keeps the process alive only while a request waits for it.
+  const open = () => {
+    const id = ++lastId;
+    const inbox = new Inbox();
+    inboxes.set(id, inbox);
+    const w = started();
+    w.ref();
+    const done = () => {
+      inboxes.delete(id);
+      if (!inboxes.size) worker?.unref();
+    };
+    return { id, inbox, worker: w, done };
+  };
+
+  return {
+    async survey(file, format, mapping) {
+      const request = open();
+      try {
+        request.worker.postMessage({
+          kind: 'survey',
+          id: request.id,
+          file: fileRef(file),
+          format,
+          mapping,
+        } satisfies ToWorker);
+        const reply = await request.inbox.next();
+        if (reply.kind === 'error') throw rebuild(reply.error);
+        if (reply.kind !== 'survey') throw new Error(`import reader answered ${reply.kind} to a survey`);
+        return reply.survey;
+      } finally {
+        request.done();
+      }
+    },
+
+    async *check(file, format, survey, context, ahead) {
+      const request = open();
+      let finished = false;
+      try {
+        request.worker.postMessage({
+          kind: 'check',
+          id: request.id,
+          file: fileRef(file),
+          format,
+          headerRow: survey.headerRow,
+          columns: survey.columns,
+          context,
+          ahead,
+        } satisfies ToWorker);
+        for (;;) {
+          const reply = await request.inbox.next();
+          if (reply.kind === 'end') {
+            finished = true;
+            return;
+          }
+          if (reply.kind === 'error') {
+            finished = true;
+            throw rebuild(reply.error);
+          }
+          if (reply.kind !== 'rows') throw new Error(`import reader answered ${reply.kind} to a check`);
+          request.worker.postMessage({ kind: 'taken', id: request.id, rows: reply.results.length } satisfies ToWorker);
+          yield { results: reply.results, validateMs: reply.validateMs };
+        }
+      } finally {
+        // A caller that stops early (a failed write, a shutdown) lets the worker stop too.
+        if (!finished) worker?.postMessage({ kind: 'cancel', id: request.id } satisfies ToWorker);
+        request.done();
+      }
+    },
+
+    async close() {
+      const w = worker;
+      worker = undefined;
+      await w?.terminate();
+    },
+  };
+}
