@@ -19,7 +19,6 @@ import { reportsPages } from './reports.pages.ts';
 import { createReportsRepository } from './reports.repository.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { createReportsService } from './reports.service.ts';
-import { vendorRoutes } from './vendor.routes.ts';
 import { workingAgeConfig } from './working-age.ts';
 import type { Area } from '../platform/access/area.ts';
 export { createIndicatorsRepository } from './indicators.repository.ts';
@@ -85,7 +84,6 @@ export const reportsModule: AppModule<
     return {
       jobs: [...reportsJobs(repo, log), ...filingsJobs({ repo: filingsRepo, notifier, settings, log })],
       async register(app) {
-        await app.register(vendorRoutes);
         await app.register(reportsRoutes, { indicators, reports });
         await app.register(filingsRoutes, { filings });
         await app.register(dashboardPages, { indicators, reports, repo });

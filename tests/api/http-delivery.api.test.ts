@@ -73,6 +73,27 @@ describe('HTTP delivery: compression and request logs', () => {
     });
   });
 
+  describe('static files by versioned address', () => {
+    it('names every stylesheet and script of a page by a versioned address, kept by the browser for a year', async () => {
+      const page = await ctx.app.inject({ method: 'GET', url: '/login' });
+      const addresses = [...page.body.matchAll(/(?:src|href)=["'](\/static\/[^"']+)["']/g)].map((m) => m[1]!);
+      expect(addresses).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^\/static\/css\/app\.css\?v=[0-9a-f]{12}$/)]),
+      );
+      for (const address of addresses) {
+        expect(address).toMatch(/\?v=[0-9a-f]{12}$/);
+        const response = await ctx.app.inject({ method: 'GET', url: address });
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      }
+      const unversioned = await ctx.app.inject({ method: 'GET', url: '/static/css/app.css' });
+      expect(unversioned.headers['cache-control']).not.toMatch(/immutable/);
+      const missing = await ctx.app.inject({ method: 'GET', url: '/static/css/none.css?v=0123456789ab' });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.headers['cache-control'] ?? '').not.toMatch(/immutable/);
+    });
+  });
+
   describe('compression', () => {
     it('sends pages brotli-compressed to a browser that accepts br and gzip', async () => {
       const plain = await ctx.app.inject({ method: 'GET', url: '/jobs' });

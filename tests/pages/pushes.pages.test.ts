@@ -47,7 +47,7 @@ describe('push pages (no JavaScript)', () => {
     const done = await untilDone(officer, url);
     expect(done.body).toContain('已完成');
     expect(done.body).toContain('没有人员缺少合适岗位');
-    expect(done.body).toContain("src='/static/js/pushes-progress.js'");
+    expect(done.body).toMatch(/src='\/static\/js\/pushes-progress\.js\?v=[0-9a-f]{12}'/);
     const after = await officer.get('/pushes');
     expect(after.body).toContain('100.0%');
     expect(after.body).toContain(`href='${url}'`);
@@ -96,7 +96,7 @@ describe('push pages (no JavaScript)', () => {
       /宁化县<\/td>\s*<td class='num'>4<\/td>\s*<td class='num'>2<\/td>\s*<td class='num'>50.0%<\/td>/,
     );
     expect(page.body).toContain("<script type='application/json' id='pushes-coverage-data'>");
-    expect(page.body).toContain("src='/static/js/pushes-coverage.js'");
+    expect(page.body).toMatch(/src='\/static\/js\/pushes-coverage\.js\?v=[0-9a-f]{12}'/);
     const csv = await province.get('/api/v1/pushes/coverage/export?regionCode=35&format=csv');
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('宁化县,350424,4,2,50.0%');

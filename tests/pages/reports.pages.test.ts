@@ -25,7 +25,7 @@ describe('dashboard and report pages', () => {
     expect(response.statusCode).toBe(200);
     const html = response.body;
     expect(html).toContain('福建省就业扶贫监测');
-    expect(html).toContain('<script src="/static/vendor/echarts.min.js" defer></script>');
+    expect(html).toMatch(/<script src="\/static\/vendor\/echarts\.min\.js\?v=[0-9a-f]{12}" defer><\/script>/);
     expect(html).toContain('data-chart="trend"');
     expect(html).toContain('href="/dashboard?regionCode=3508&amp;from=2026-01-01&amp;to=2026-06-30"');
     const data = dataBlock(html);

@@ -7,9 +7,11 @@ import fp from 'fastify-plugin';
 import Handlebars from 'handlebars';
 import { DEFAULT_LOCALE, isLocale, translate } from '../i18n/i18n.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
+import { assetVersions, VENDOR_CACHE_CONTROL, VENDOR_FILES, VERSIONED_CACHE_CONTROL } from './static-assets.ts';
 
 const WEB_DIR = path.join(PROJECT_ROOT, 'web');
 const VIEWS_DIR = path.join(WEB_DIR, 'views');
+const STATIC_DIR = path.join(WEB_DIR, 'static');
 const LOCALE_COOKIE = 'wb_lang';
 
 declare module 'fastify' {
@@ -63,6 +65,9 @@ export function localeOf(request: FastifyRequest): string {
 async function viewsPlugin(app: FastifyInstance, opts: { production: boolean }) {
   const hbs = Handlebars.create();
   registerHelpers(hbs);
+  const asset = assetVersions(STATIC_DIR, { production: opts.production });
+  // The address is the app's own (a path and a hex digest): nothing in it needs escaping.
+  hbs.registerHelper('asset', (address: string) => new hbs.SafeString(asset(address)));
   await app.register(fastifyView, {
     engine: { handlebars: hbs },
     root: VIEWS_DIR,
@@ -77,9 +82,24 @@ async function viewsPlugin(app: FastifyInstance, opts: { production: boolean }) 
       route.config = { ...(route.config as object), auth: { kind: 'public' }, infrastructure: true };
     });
     await assets.register(fastifyStatic, {
-      root: path.join(WEB_DIR, 'static'),
+      root: STATIC_DIR,
       prefix: '/static/',
       maxAge: opts.production ? '1d' : 0,
+    });
+    for (const [address, file] of VENDOR_FILES) {
+      assets.get(address, async (_request, reply) =>
+        reply
+          .header('content-type', 'application/javascript; charset=utf-8')
+          .header('cache-control', VENDOR_CACHE_CONTROL)
+          .send(fs.createReadStream(file)),
+      );
+    }
+    // A versioned address ({{asset}}) names one content for good: kept by the browser for a year.
+    assets.addHook('onSend', async (request, reply, payload) => {
+      const version = (request.query as Record<string, unknown> | undefined)?.v;
+      if (typeof version === 'string' && version && reply.statusCode === 200)
+        reply.header('cache-control', VERSIONED_CACHE_CONTROL);
+      return payload;
     });
     // Browsers ask for it at the root on every first visit; a 404 there fills logs and audits.
     assets.get('/favicon.ico', (_request, reply) => reply.sendFile('favicon.ico'));

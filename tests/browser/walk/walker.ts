@@ -133,18 +133,17 @@ export async function walkSite(browser: Browser, plan: WalkPlan): Promise<WalkRe
     }
   };
 
-  const assets = new Map<string, Promise<AssetCopy>>();
   const newContext = async () => {
     const context = await browser.newContext(CONTEXT);
     // The test runner compiles with esbuild's keepNames, which wraps named functions in __name();
     // functions handed to page.evaluate carry those calls into a page that has no such helper.
     await context.addInitScript('globalThis.__name = (fn) => fn;');
-    await serveAssetsFromMemory(context, assets);
     return context;
   };
   const newPage = async (context: BrowserContext) => {
     const page = await context.newPage();
     page.setDefaultTimeout(plan.timeout);
+    await withoutLiveBadge(context, page);
     return page;
   };
   /** A page of the role's pool for the task's duration; a page that crashed or closed is not given back. */
@@ -375,46 +374,18 @@ export async function walkSite(browser: Browser, plan: WalkPlan): Promise<WalkRe
   return { roles: walks.map((w) => w.result), ms: Date.now() - started, phases, slowest, busy };
 }
 
-interface AssetCopy {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
 /**
- * Static files come from the app once and then from memory: the demo app serves them with
- * max-age=0, so every page load would ask again for each stylesheet and script, and those
- * requests cost the app (in this process) as much CPU as the page itself. They do not change
- * during a walk. The live badge's socket is left out: each page would open a connection the walk
- * never uses (notifications.js then leaves the server-rendered badge as it is; the notifications
- * browser test covers the live part).
+ * The live badge's socket is left out: each page would open a connection the walk never uses
+ * (notifications.js then leaves the server-rendered badge as it is; the notifications browser test
+ * covers the live part). Blocked in the browser's own network stack, not by a Playwright route: a
+ * route makes every request of the page (each page, form and file) wait on a round trip to this
+ * process, which the app under test shares. Static files need no help: pages name them by
+ * versioned addresses the browser keeps (services/platform/http/static-assets.ts).
  */
-async function serveAssetsFromMemory(context: BrowserContext, assets: Map<string, Promise<AssetCopy>>) {
-  await context.route(/\/socket\.io\//, (route) => route.abort());
-  await context.route(/\/static\//, async (route) => {
-    const url = route.request().url();
-    let copy = assets.get(url);
-    if (!copy) {
-      copy = route.fetch().then(async (response) => ({
-        status: response.status(),
-        // The body comes decoded: the encoding and length the app sent no longer apply.
-        headers: Object.fromEntries(
-          Object.entries(response.headers()).filter(
-            ([name]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(name),
-          ),
-        ),
-        body: await response.body(),
-      }));
-      assets.set(url, copy);
-    }
-    try {
-      await route.fulfill(await copy);
-    } catch {
-      // A failed fetch is not kept: the browser asks the app itself, and shows what it gets.
-      assets.delete(url);
-      await route.continue().catch(() => {});
-    }
-  });
+async function withoutLiveBadge(context: BrowserContext, page: Page) {
+  const session = await context.newCDPSession(page);
+  await session.send('Network.enable');
+  await session.send('Network.setBlockedURLs', { urls: ['*/socket.io/*'] });
 }
 
 /**

@@ -17,6 +17,9 @@ window.workbridgeChart = function (opts) {
   if (opts.reveal === 'class') holder.classList.add('is-drawn');
   else holder.hidden = false;
   var chart = window.echarts.init(holder);
+  // Figures appear at once, as on the dashboard: an officer reads numbers, and a phone need not
+  // spend a second redrawing a growing bar.
+  chart.setOption({ animation: false });
   opts.draw(chart, data, holder);
   window.addEventListener('resize', function () {
     chart.resize();

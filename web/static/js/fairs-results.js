@@ -10,6 +10,8 @@
     el.classList.add('fair-chart-drawn');
     var chart = window.echarts.init(el);
     chart.setOption({
+      // Figures appear at once, as on the dashboard.
+      animation: false,
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 40, right: 10, bottom: 60, top: 40 },
