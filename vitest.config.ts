@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 import { opensTestDatabase } from './tests/setup/database-tests.ts';
 
@@ -43,6 +44,20 @@ function postgresRunFiles(): string[] {
   );
 }
 
+/**
+ * The files that start whole apps, seed a province or wait out faults (tens of seconds each) go
+ * first, the many small ones after: started last, one of them kept a worker busy alone for half a
+ * minute while the other had nothing left to do. Within each group the usual order (largest first).
+ */
+const SLOW = /^(tests\/(integration|eval|faults|security)\/|prisma\/tools\/|services\/platform\/database\/)/;
+class SlowFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const slow = (file: TestSpecification) => SLOW.test(path.relative(import.meta.dirname, file.moduleId));
+    return [...sorted.filter(slow), ...sorted.filter((file) => !slow(file))];
+  }
+}
+
 export default defineConfig({
   test: {
     include: process.env.DATABASE_URL ? postgresRunFiles() : include,
@@ -53,6 +68,7 @@ export default defineConfig({
     // indexes and app): importing the app afresh for every file cost about a third of the run.
     isolate: false,
     maxWorkers: 2,
+    sequence: { sequencer: SlowFirst },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],

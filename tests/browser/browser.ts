@@ -32,26 +32,26 @@ export interface BrowserSession {
 }
 
 /**
- * A Chromium with a fresh profile in its own temp directory, so no cookie or cache leaks from one
- * test to the next. Options are the context's: viewport, locale, `javaScriptEnabled`...
+ * A fresh browser session: a context of its own (cookies, storage and cache start empty, as in a
+ * new profile) in the one Chromium this test process shares between its files' sessions. Starting
+ * a Chromium for every session cost more than most of the tests it served. Options are the
+ * context's: viewport, locale, `javaScriptEnabled`...
  */
 export async function openBrowser(options: BrowserContextOptions = {}): Promise<BrowserSession> {
-  const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'workbridge-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    ...options,
+  const context = await (await sharedChromium()).newContext(options);
+  const page = await context.newPage();
+  return { context, page, close: () => context.close() };
+}
+
+let shared: Promise<Browser> | undefined;
+
+/** Launched at the first session; Playwright stops it when the test process ends. */
+function sharedChromium(): Promise<Browser> {
+  shared ??= launchChromium().then((browser) => {
+    browser.on('disconnected', () => (shared = undefined));
+    return browser;
   });
-  const page = context.pages()[0] ?? (await context.newPage());
-  return {
-    context,
-    page,
-    close: async () => {
-      await context.close();
-      await fs.rm(userDataDir, { recursive: true, force: true });
-    },
-  };
+  return shared;
 }
 
 /** One Chromium for many contexts (each context has its own cookies): cheaper than a browser per session. */
