@@ -86,6 +86,10 @@ describe('HTTP delivery: compression and request logs', () => {
         expect(response.statusCode).toBe(200);
         expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       }
+      // An old page's address (another version) gets today's file, but not to keep as that version.
+      const stale = await ctx.app.inject({ method: 'GET', url: '/static/css/app.css?v=000000000000' });
+      expect(stale.statusCode).toBe(200);
+      expect(stale.headers['cache-control']).not.toMatch(/immutable/);
       const unversioned = await ctx.app.inject({ method: 'GET', url: '/static/css/app.css' });
       expect(unversioned.headers['cache-control']).not.toMatch(/immutable/);
       const missing = await ctx.app.inject({ method: 'GET', url: '/static/css/none.css?v=0123456789ab' });

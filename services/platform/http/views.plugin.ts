@@ -68,6 +68,13 @@ async function viewsPlugin(app: FastifyInstance, opts: { production: boolean }) 
   const asset = assetVersions(STATIC_DIR, { production: opts.production });
   // The address is the app's own (a path and a hex digest): nothing in it needs escaping.
   hbs.registerHelper('asset', (address: string) => new hbs.SafeString(asset(address)));
+  const currentAsset = (address: string) => {
+    try {
+      return asset(address);
+    } catch {
+      return undefined;
+    }
+  };
   await app.register(fastifyView, {
     engine: { handlebars: hbs },
     root: VIEWS_DIR,
@@ -95,9 +102,10 @@ async function viewsPlugin(app: FastifyInstance, opts: { production: boolean }) 
       );
     }
     // A versioned address ({{asset}}) names one content for good: kept by the browser for a year.
+    // Only the current version: an old page's address gets today's file, not to be kept as the old one.
     assets.addHook('onSend', async (request, reply, payload) => {
-      const version = (request.query as Record<string, unknown> | undefined)?.v;
-      if (typeof version === 'string' && version && reply.statusCode === 200)
+      const [address, query] = request.url.split('?', 2);
+      if (reply.statusCode === 200 && query?.startsWith('v=') && currentAsset(address!) === request.url)
         reply.header('cache-control', VERSIONED_CACHE_CONTROL);
       return payload;
     });
