@@ -3,6 +3,7 @@ import type { PiiKeys } from '../platform/crypto/pii.ts';
 import { ValidationError, type FieldIssue } from '../platform/errors/domain-errors.ts';
 import type { ReferenceData } from '../platform/reference/reference-data.ts';
 import { startModuleWorker } from '../platform/worker-thread.ts';
+import type { buildTaxonomy } from './cell-values.ts';
 import type { Survey } from './file-survey.ts';
 import type { ColumnMapping, ResolvedColumns } from './mapping.ts';
 import type { FileFormat, ImportFile } from './parse.ts';
@@ -22,7 +23,8 @@ export type FileRef = { path: string } | { content: Uint8Array };
 /** What checking a row needs, as plain data. */
 export interface RowContextData {
   reference: ReferenceData;
-  taxonomy: { skills: Array<{ code: string; nameZh: string }>; occupations: Array<{ code: string; nameZh: string }> };
+  /** The skills and occupations as `buildTaxonomy` takes them (built again in the worker). */
+  taxonomy: Parameters<typeof buildTaxonomy>[0];
   pii: PiiKeys;
   /** Region prefix the rows must lie in. */
   scope: string;
