@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { MeiliPidFile, signalGroup } from './meili-pid-file.ts';
+import { keepIndexingPriority } from './meili-priority.ts';
 
 export interface LaunchOptions {
   binary?: string | undefined;
@@ -14,6 +15,11 @@ export interface LaunchOptions {
   log?: (line: string) => void;
   /** Restart delays after Meilisearch dies: from baseMs doubling to maxMs (false: no restart). */
   restart?: { baseMs?: number; maxMs?: number } | false;
+  /**
+   * Nice value of its indexing threads (see meili-priority.ts), kept as it starts and restarts
+   * (default 10); 0 leaves them at the app's own.
+   */
+  indexingNice?: number;
 }
 
 export interface MeiliProcess {
@@ -92,6 +98,25 @@ export async function waitForHealth(url: string, timeoutMs: number, child?: Chil
   throw new Error(`Meilisearch at ${url} did not become healthy within ${timeoutMs} ms`);
 }
 
+/** Its command line: loopback only, no analytics, its files under the data directory, warnings and errors only. */
+function meiliArgs(port: number, masterKey: string, dir: string, dbPath: string): string[] {
+  return [
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    '--master-key',
+    masterKey,
+    '--no-analytics',
+    '--db-path',
+    dbPath,
+    '--dump-dir',
+    path.join(dir, 'dumps'),
+    '--snapshot-dir',
+    path.join(dir, 'snapshots'),
+    '--log-level',
+    'WARN',
+  ];
+}
+
 /** A child that stayed up this long had recovered: the next restart starts from the base delay again. */
 const STABLE_AFTER_MS = 60_000;
 
@@ -109,21 +134,7 @@ export async function launchMeilisearch(options: LaunchOptions): Promise<MeiliPr
   const pidFile = new MeiliPidFile(dir, dbPath);
   await pidFile.claim(options.log);
   const url = `http://127.0.0.1:${port}`;
-  const args = [
-    '--http-addr',
-    `127.0.0.1:${port}`,
-    '--master-key',
-    options.masterKey,
-    '--no-analytics',
-    '--db-path',
-    dbPath,
-    '--dump-dir',
-    path.join(dir, 'dumps'),
-    '--snapshot-dir',
-    path.join(dir, 'snapshots'),
-    '--log-level',
-    'WARN',
-  ];
+  const args = meiliArgs(port, options.masterKey, dir, dbPath);
   // Meilisearch prints a banner on every start and a warning for every 4xx it answers (such as
   // the index-exists probes of a reindex); pass on only its own warnings and errors.
   const forward = (chunk: Buffer) => {
@@ -164,6 +175,7 @@ export async function launchMeilisearch(options: LaunchOptions): Promise<MeiliPr
     const current = child;
     try {
       await waitForHealth(url, 30_000, current);
+      priority.now();
       options.log?.(`Meilisearch restarted (pid ${current.pid}) at ${url}`);
     } catch (error) {
       // Its exit schedules the next attempt.
@@ -175,16 +187,20 @@ export async function launchMeilisearch(options: LaunchOptions): Promise<MeiliPr
   };
 
   let child = spawnChild();
+  const priority = keepIndexingPriority(() => (child.exitCode === null ? child.pid : undefined), options.indexingNice);
   const killOnExit = () => {
     stopping = true;
+    priority.stop();
     if (child.pid) signalGroup(child.pid, 'SIGTERM');
     pidFile.release();
   };
   process.on('exit', killOnExit);
   try {
     await waitForHealth(url, 30_000, child);
+    priority.now();
   } catch (error) {
     stopping = true;
+    priority.stop();
     process.off('exit', killOnExit);
     if (child.pid) signalGroup(child.pid, 'SIGKILL');
     pidFile.release();
@@ -202,6 +218,7 @@ export async function launchMeilisearch(options: LaunchOptions): Promise<MeiliPr
       new Promise<void>((resolve) => {
         stopping = true;
         clearTimeout(restartTimer);
+        priority.stop();
         process.off('exit', killOnExit);
         const done = () => {
           pidFile.release();

@@ -45,6 +45,7 @@ export async function openInfrastructure(config: AppConfig, log: (message: strin
             binary: config.meili.binary,
             dataDir: path.join(config.dataDir, 'meilisearch'),
             masterKey: config.meili.masterKey,
+            indexingNice: config.meili.indexingNice,
             log: (line) => log(`meilisearch: ${line}`),
           }),
     ]);

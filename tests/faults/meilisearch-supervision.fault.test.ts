@@ -42,6 +42,18 @@ function meilisearchesOn(dataDir: string): number[] {
   return pids;
 }
 
+/** Each thread of a process: its name and nice value. */
+function threadsOf(pid: number): Array<{ name: string; nice: number }> {
+  return fs.readdirSync(`/proc/${pid}/task`).flatMap((tid) => {
+    try {
+      const name = fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      return [{ name, nice: os.getPriority(Number(tid)) }];
+    } catch {
+      return [];
+    }
+  });
+}
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -134,6 +146,16 @@ describe('Meilisearch killed while the app writes', () => {
       { level: 'warn', msg: expect.stringContaining('failing') },
       { level: 'info', msg: 'search index updates resumed' },
     ]);
+
+    // The restarted process indexes at a lower priority than it answers searches (the web first),
+    // as the first one did: its indexing threads at nice 10, the others at the app's.
+    const threads = threadsOf(meili.pid!);
+    const indexing = threads.filter((t) => /^(indexing-thread|scheduler|batch-operation)/.test(t.name));
+    expect(indexing.length).toBeGreaterThan(0);
+    expect(indexing.map((t) => t.nice)).toEqual(indexing.map(() => 10));
+    const serving = threads.filter((t) => !indexing.includes(t));
+    expect(serving.length).toBeGreaterThan(0);
+    expect(new Set(serving.map((t) => t.nice))).toEqual(new Set([os.getPriority()]));
   });
 });
 

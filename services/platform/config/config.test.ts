@@ -60,6 +60,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'my proxy' })).toThrow(/TRUST_PROXY/);
   });
 
+  it("lowers an app-started Meilisearch's indexing priority to nice 10 unless MEILI_INDEXING_NICE says otherwise", () => {
+    expect(loadConfig({}).meili.indexingNice).toBe(10);
+    expect(loadConfig({ MEILI_INDEXING_NICE: '0' }).meili.indexingNice).toBe(0);
+    expect(loadConfig({ MEILI_INDEXING_NICE: '' }).meili.indexingNice).toBe(10);
+    expect(() => loadConfig({ MEILI_INDEXING_NICE: '20' })).toThrow(/MEILI_INDEXING_NICE/);
+    expect(() => loadConfig({ MEILI_INDEXING_NICE: '-5' })).toThrow(/MEILI_INDEXING_NICE/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', MEILI_URL: '', REDIS_URL: '' }).databaseUrl).toBeUndefined();
   });

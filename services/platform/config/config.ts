@@ -59,6 +59,11 @@ export const ConfigSchema = z
       .string()
       .regex(/^[a-z0-9_]*$/, { message: 'only a-z, 0-9 and _' })
       .default(''),
+    /** Nice value of an app-started Meilisearch's indexing threads (see search-index/meili-priority.ts); 0: the app's own. */
+    MEILI_INDEXING_NICE: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.coerce.number().int().min(0).max(19).default(10),
+    ),
     /** Outbox rows sent to Meilisearch per index and turn (see search-index/outbox.ts). */
     SEARCH_DRAIN_BATCH: z.preprocess(
       (value) => (value === '' ? undefined : value),
@@ -108,6 +113,8 @@ export interface AppConfig {
     masterKey: string;
     binary: string | undefined;
     indexPrefix: string;
+    /** Nice value of an app-started Meilisearch's indexing threads (MEILI_INDEXING_NICE; 0: unchanged). */
+    indexingNice: number;
     /** Outbox rows sent per index and turn (SEARCH_DRAIN_BATCH). */
     drainBatch: number;
   };
@@ -213,6 +220,7 @@ export function loadConfig(
       masterKey: c.MEILI_MASTER_KEY ?? DEV_MEILI_KEY,
       binary: c.MEILI_BINARY,
       indexPrefix: c.MEILI_INDEX_PREFIX,
+      indexingNice: c.MEILI_INDEXING_NICE,
       drainBatch: c.SEARCH_DRAIN_BATCH,
     },
     redisUrl: c.REDIS_URL,
