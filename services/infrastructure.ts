@@ -35,7 +35,7 @@ export async function openInfrastructure(config: AppConfig, log: (message: strin
     // The embedded database (initdb on a first start) and Meilisearch start side by side, once the
     // data directory's lock is ours: openAdapter takes it before its first await, so a second
     // process is refused here, before it starts a Meilisearch on the same directory.
-    const opening = openAdapter({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const opening = openAdapter({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, nice: config.pgliteNice });
     await Promise.race([opening, new Promise((resolve) => setImmediate(resolve))]);
     const [opened, launched] = await Promise.allSettled([
       opening,

@@ -68,6 +68,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MEILI_INDEXING_NICE: '-5' })).toThrow(/MEILI_INDEXING_NICE/);
   });
 
+  it("lowers the embedded database's thread to nice 5 unless PGLITE_NICE says otherwise", () => {
+    expect(loadConfig({}).pgliteNice).toBe(5);
+    expect(loadConfig({ PGLITE_NICE: '0' }).pgliteNice).toBe(0);
+    expect(() => loadConfig({ PGLITE_NICE: 'low' })).toThrow(/PGLITE_NICE/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', MEILI_URL: '', REDIS_URL: '' }).databaseUrl).toBeUndefined();
   });

@@ -59,6 +59,11 @@ export const ConfigSchema = z
       .string()
       .regex(/^[a-z0-9_]*$/, { message: 'only a-z, 0-9 and _' })
       .default(''),
+    /** Nice value of the embedded database's worker thread (see services/platform/database/connect.ts); 0: the app's own. */
+    PGLITE_NICE: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.coerce.number().int().min(0).max(19).default(5),
+    ),
     /** Nice value of an app-started Meilisearch's indexing threads (see search-index/meili-priority.ts); 0: the app's own. */
     MEILI_INDEXING_NICE: z.preprocess(
       (value) => (value === '' ? undefined : value),
@@ -108,6 +113,8 @@ export interface AppConfig {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Nice value of the embedded database's worker thread (PGLITE_NICE; 0: unchanged). */
+  pgliteNice: number;
   meili: {
     url: string | undefined;
     masterKey: string;
@@ -215,6 +222,7 @@ export function loadConfig(
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     dataDir: path.resolve(c.DATA_DIR),
+    pgliteNice: c.PGLITE_NICE,
     meili: {
       url: c.MEILI_URL,
       masterKey: c.MEILI_MASTER_KEY ?? DEV_MEILI_KEY,

@@ -18,6 +18,8 @@ export interface DatabaseTarget {
   template?: Blob | undefined;
   /** Where PGlite runs: its own worker thread (default) or this one (env PGLITE_THREAD=main). */
   thread?: 'worker' | 'main';
+  /** The nice value PGlite's worker thread lowers itself to (Linux; PGLITE_NICE); absent or 0: unchanged. */
+  nice?: number;
 }
 
 export interface AdapterHandle {
@@ -71,7 +73,11 @@ async function openPGlite(target: DatabaseTarget): Promise<{ client: WorkerPGlit
     };
   }
   const template = !dataDir && target.template ? await target.template.arrayBuffer() : undefined;
-  const client = await WorkerPGlite.create({ ...(dataDir ? { dataDir } : {}), ...(template ? { template } : {}) });
+  const client = await WorkerPGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(template ? { template } : {}),
+    ...(target.nice ? { nice: target.nice } : {}),
+  });
   return { client, close: () => client.close() };
 }
 

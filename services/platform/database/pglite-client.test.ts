@@ -7,6 +7,7 @@ import { prepareDatabase } from '../../../prisma/seed/prepare.ts';
 import { type AdapterHandle, openAdapter } from './connect.ts';
 import { walSinceCheckpoint } from './pglite-checkpoints.ts';
 import { WorkerPGlite } from './pglite-client.ts';
+import { threadNice } from '../thread-priority.ts';
 import { createPrismaClient, type Db } from './prisma.ts';
 
 /** A client of its own on the run's migrated template (an empty cluster's initdb costs seconds). */
@@ -123,6 +124,31 @@ describe('embedded database in a worker thread', () => {
     await expect(client.query('SELECT 1')).rejects.toThrow('embedded database worker stopped');
     await client.close();
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs its thread at the nice value asked for (PGLITE_NICE), and leaves the app thread as it was',
+    async () => {
+      const threadsAt = (nice: number) =>
+        fs.readdirSync('/proc/self/task').filter((tid) => {
+          try {
+            return os.getPriority(Number(tid)) === nice;
+          } catch {
+            return false;
+          }
+        }).length;
+      const before = threadsAt(7);
+      const appThread = threadNice();
+      const file = inject('pgliteTemplate');
+      const template = file ? new Blob([fs.readFileSync(file)]) : undefined;
+      const niced = await openAdapter({ dataDir: '', inMemory: true, template, nice: 7 });
+      try {
+        expect(threadsAt(7)).toBe(before + 1);
+        expect(threadNice()).toBe(appThread);
+      } finally {
+        await niced.close();
+      }
+    },
+  );
 
   it('starts an in-memory database from the test template; a duplicate key on a model write is P2002', async () => {
     // The run's migrated PGlite dump; a run against PostgreSQL has none, so the worker's database is

@@ -23,6 +23,8 @@ export interface WorkerOptions {
   template?: ArrayBuffer;
   /** When the database checkpoints (pglite-checkpoints.ts; tests make it small). */
   checkpoints?: Partial<CheckpointSettings>;
+  /** The nice value the worker's thread lowers itself to (see connect.ts); absent: unchanged. */
+  nice?: number;
 }
 
 export interface SerializedError {

@@ -7,11 +7,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { messages, PGlite, type QueryOptions, type Transaction } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { lowerThreadPriority } from '../thread-priority.ts';
 import { DEFAULT_CHECKPOINTS, keepCheckpointing, startParams } from './pglite-checkpoints.ts';
 import type { Reply, Request, SerializedError, WorkerOptions } from './pglite-client.ts';
 
 const port = parentPort!;
 const options = workerData as WorkerOptions;
+// Below the app's thread and Meilisearch's searches, above the background threads (nice 10): see
+// PGLITE_NICE in the README.
+if (options.nice) lowerThreadPriority(options.nice);
 
 /**
  * The value parsers pglite-prisma-adapter passes with every query (functions, which cannot cross
