@@ -35,7 +35,7 @@ export interface StatusWrite {
   byId: string | null;
   /** Set the first day in work or business (null: leave as it is). */
   workFoundOn: Date | null;
-  endPairing: { reason: 'employed' | 'started_business' | 'further_study'; at: Date } | null;
+  endPairing: { reason: 'employed' | 'started_business' | 'further_study' | 'other'; at: Date; note?: string } | null;
 }
 
 const OPEN_PAIRING = {
@@ -77,10 +77,43 @@ async function changeStatus(tx: Prisma.TransactionClient, write: StatusWrite) {
   if (write.endPairing) {
     await tx.matchmakerPairing.updateMany({
       where: { graduateId: write.graduateId, endedAt: null },
-      data: { endedAt: write.endPairing.at, endReason: write.endPairing.reason, openKey: null },
+      data: {
+        endedAt: write.endPairing.at,
+        endReason: write.endPairing.reason,
+        ...(write.endPairing.note ? { endNote: write.endPairing.note } : {}),
+        openKey: null,
+      },
     });
   }
   return true;
+}
+
+/**
+ * A school's corrected list moved the day of leaving ahead: the graduate is in school again. Only a
+ * status that came from the day of leaving (the system's move, or the one given at registration)
+ * is undone; a status an officer changed stays. A 就业红娘 pairs with a graduate who left without
+ * work: one still in school is not theirs yet (paired again once the new day of leaving has come).
+ */
+async function backInSchool(
+  tx: Prisma.TransactionClient,
+  graduateId: string,
+  leftSchoolOn: Date,
+  on: Date,
+  byId: string | null,
+) {
+  const last = await tx.graduateStatusChange.findFirst({ where: { graduateId }, orderBy: { createdAt: 'desc' } });
+  if (last?.toStatus !== 'left_without_work' || (last.byId !== null && last.fromStatus !== null)) return;
+  const note = `离校日期改为 ${leftSchoolOn.toISOString().slice(0, 10)}`;
+  await changeStatus(tx, {
+    graduateId,
+    from: 'left_without_work',
+    to: 'in_school',
+    on,
+    note,
+    byId,
+    workFoundOn: null,
+    endPairing: { reason: 'other', at: new Date(), note: `${note}，回到在校` },
+  });
 }
 
 /** The day of leaving school: in-school graduates whose day has come, moved in batches (graduates.jobs.ts). */
@@ -155,25 +188,8 @@ export function createGraduatesRepository(db: Db) {
           if (known) {
             const { status: _status, ...facts } = write;
             await tx.graduate.update({ where: { id: known.id }, data: facts });
-            if (backInSchoolOn && known.status === 'left_without_work') {
-              // Only a status that came from the day of leaving (the system's move, or the one given at
-              // registration) is undone; a status an officer changed stays.
-              const last = await tx.graduateStatusChange.findFirst({
-                where: { graduateId: known.id },
-                orderBy: { createdAt: 'desc' },
-              });
-              if (last?.toStatus === 'left_without_work' && (last.byId === null || last.fromStatus === null))
-                await changeStatus(tx, {
-                  graduateId: known.id,
-                  from: 'left_without_work',
-                  to: 'in_school',
-                  on: backInSchoolOn,
-                  note: `离校日期改为 ${row.leftSchoolOn.toISOString().slice(0, 10)}`,
-                  byId,
-                  workFoundOn: null,
-                  endPairing: null,
-                });
-            }
+            if (backInSchoolOn && known.status === 'left_without_work')
+              await backInSchool(tx, known.id, row.leftSchoolOn, backInSchoolOn, byId);
             updated.push(known.id);
             continue;
           }

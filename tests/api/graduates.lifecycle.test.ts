@@ -236,7 +236,8 @@ describe('a school’s corrected list moving the day of leaving ahead', () => {
   let ctx: TestContext;
   let pii: PiiCipher;
   let officer: Headers;
-  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  let officerId: string;
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
     ctx.app.inject({ method, url, headers: officer, ...(payload ? { payload } : {}) });
   const importList = (rows: string[]) =>
     ctx.app.inject({
@@ -249,7 +250,7 @@ describe('a school’s corrected list moving the day of leaving ahead', () => {
   beforeAll(async () => {
     ctx = await createTestContext();
     pii = new PiiCipher(ctx.config.piiKey);
-    await createUser(ctx.db, { role: 'officer', regionCode: '350821', username: 'moved.officer' });
+    officerId = (await createUser(ctx.db, { role: 'officer', regionCode: '350821', username: 'moved.officer' })).id;
     officer = await bearer(ctx, 'moved.officer');
   });
   afterAll(() => ctx.close());
@@ -272,6 +273,9 @@ describe('a school’s corrected list moving the day of leaving ahead', () => {
     // Both were registered without work (their day had come); the officer records one in further study.
     const study = await call('PATCH', `/api/v1/graduates/${studyingId}/status`, { status: 'further_study' });
     expect(study.statusCode, study.body).toBe(200);
+    // The other one gets a 就业红娘.
+    const paired = await call('PUT', `/api/v1/graduates/${movedId}/pairing`, { matchmakerId: officerId });
+    expect(paired.statusCode, paired.body).toBe(201);
 
     // The school's corrected list: both leave in January next year.
     const later = `${year + 1}-01-15`;
@@ -286,6 +290,16 @@ describe('a school’s corrected list moving the day of leaving ahead', () => {
       note: `离校日期改为 ${later}`,
       bySystem: false,
     });
+    // Still in school, not a 就业红娘's yet: the pairing ends, saying why (paired again once they leave).
+    expect(back.matchmaker).toBeNull();
+    expect((await call('GET', `/api/v1/graduates/${movedId}/pairing`)).json()).toMatchObject({
+      endReason: 'other',
+      endNote: `离校日期改为 ${later}，回到在校`,
+      endedAt: expect.any(String),
+    });
+    expect(await ctx.db.matchmakerPairing.count({ where: { endedAt: null } })).toBe(0);
+    const page = await (await new PageClient(ctx).signIn('moved.officer')).get(`/graduates/${movedId}`);
+    expect(page.body).toContain(`（其他）。 离校日期改为 ${later}，回到在校`);
     expect((await call('GET', `/api/v1/graduates/${studyingId}`)).json()).toMatchObject({
       status: 'further_study',
       leftSchoolOn: later,
