@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BACKGROUND_NICE } from '../services/platform/thread-priority.ts';
 
 /**
  * Meilisearch's threads that index (its task scheduler, the threads it starts for a batch, which
@@ -9,37 +10,30 @@ import path from 'node:path';
  */
 const INDEXING_THREAD = /^(indexing-thread|scheduler|batch-operation)/;
 
-/** Nice value of the indexing threads: the same as the app's import worker (services/imports/row-reader.ts). */
-export const INDEXING_NICE = 10;
-
 /**
  * Lowers the CPU priority of the indexing threads of the Meilisearch process `pid` (Linux: a
  * thread's nice value is its own), so that on a small machine a search answered while 100,000
  * imported people are being indexed waits less for the indexer: the web first, the index a little
  * later. Threads already at `nice` or lower priority are left alone; a thread that ends meanwhile
- * is skipped. Returns how many threads were changed now. Elsewhere than Linux, or without /proc,
- * it changes nothing.
+ * is skipped. Elsewhere than Linux, or without /proc, it changes nothing.
  */
-export function lowerIndexingPriority(pid: number, nice = INDEXING_NICE): number {
+export function lowerIndexingPriority(pid: number, nice = BACKGROUND_NICE): void {
   let tids: string[];
   try {
     tids = fs.readdirSync(`/proc/${pid}/task`);
   } catch {
-    return 0;
+    return;
   }
-  let changed = 0;
   for (const tid of tids) {
     try {
       const name = fs.readFileSync(path.join('/proc', String(pid), 'task', tid, 'comm'), 'utf8').trim();
       if (!INDEXING_THREAD.test(name)) continue;
       if (os.getPriority(Number(tid)) >= nice) continue;
       os.setPriority(Number(tid), nice);
-      changed++;
     } catch {
       // The thread ended between the listing and now.
     }
   }
-  return changed;
 }
 
 /**
@@ -49,7 +43,7 @@ export function lowerIndexingPriority(pid: number, nice = INDEXING_NICE): number
  */
 export function keepIndexingPriority(
   pid: () => number | undefined,
-  nice = INDEXING_NICE,
+  nice = BACKGROUND_NICE,
 ): { now(): void; stop(): void } {
   const now = () => {
     const current = pid();

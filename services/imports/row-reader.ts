@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import type { PiiKeys } from '../platform/crypto/pii.ts';
 import { ValidationError, type FieldIssue } from '../platform/errors/domain-errors.ts';
 import type { ReferenceData } from '../platform/reference/reference-data.ts';
+import { BACKGROUND_NICE } from '../platform/thread-priority.ts';
 import { startModuleWorker } from '../platform/worker-thread.ts';
 import type { buildTaxonomy } from './cell-values.ts';
 import type { Survey } from './file-survey.ts';
@@ -126,7 +127,7 @@ export function createRowReader(options: { nice?: number } = {}): RowReader {
   const started = () => {
     if (worker) return worker;
     const w = startModuleWorker(new URL('./row-reader-worker.ts', import.meta.url), import.meta.url, {
-      workerData: { nice: options.nice ?? 10 },
+      workerData: { nice: options.nice ?? BACKGROUND_NICE },
     });
     w.on('message', (message: FromWorker) => inboxes.get(message.id)?.push(message));
     const gone = (error: Error) => {

@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { yieldToWeb } from '../platform/background.ts';
 import { type ConfigSection, wholeSetting } from '../platform/config/config.ts';
+import { BACKGROUND_NICE } from '../platform/thread-priority.ts';
 import { startModuleWorker } from '../platform/worker-thread.ts';
 import type { Held, JobSnapshot } from './job-snapshot.search.ts';
 import type { PersonToRank, RankingContext } from './page-ranking.ts';
@@ -24,7 +25,7 @@ import type { JobFacts } from './types.ts';
 export const rankingConfig: ConfigSection<{ threads: number; nice: number }> = {
   name: 'ranking',
   schema: z
-    .object({ RANKING_THREADS: wholeSetting(0, 16, 1), RANKING_NICE: wholeSetting(0, 19, 10) })
+    .object({ RANKING_THREADS: wholeSetting(0, 16, 1), RANKING_NICE: wholeSetting(0, 19, BACKGROUND_NICE) })
     .transform((env) => ({ threads: env.RANKING_THREADS, nice: env.RANKING_NICE })),
 };
 

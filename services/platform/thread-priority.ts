@@ -2,6 +2,12 @@ import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 
 /**
+ * The nice value of background CPU work (a campaign's ranking, an import's row checking,
+ * Meilisearch's indexing): below the web's threads and the database's.
+ */
+export const BACKGROUND_NICE = 10;
+
+/**
  * Lowers the scheduling priority (raises the nice value) of the calling thread only, so that
  * background CPU work in a worker thread (a push campaign's ranking) gives way to the web: the app's
  * own thread, its database thread and Meilisearch's search threads. On a 2-core county server a
@@ -11,7 +17,7 @@ import { getPriority, setPriority } from 'node:os';
  * setpriority(PRIO_PROCESS, tid) sets that task's nice value alone. Elsewhere, or when refused,
  * nothing changes and false is returned.
  */
-export function lowerThreadPriority(nice = 10): boolean {
+export function lowerThreadPriority(nice = BACKGROUND_NICE): boolean {
   const tid = threadId();
   if (tid === null) return false;
   try {

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { BACKGROUND_NICE } from '../thread-priority.ts';
 
 const optionalUrl = z.preprocess(
   (value) => (value === '' ? undefined : value),
@@ -41,6 +42,21 @@ const trustProxy = z
     return z.NEVER;
   });
 
+/**
+ * A whole-number setting (of the platform or of a module's section), between min and max; unset or
+ * empty takes the default. Messages name the rule, and loadConfig prefixes the variable's name.
+ */
+export const wholeSetting = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .min(min, { error: `must be at least ${min}` })
+      .max(max, { error: `must be at most ${max}` })
+      .default(fallback),
+  );
+
 export const ConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -60,15 +76,9 @@ export const ConfigSchema = z
       .regex(/^[a-z0-9_]*$/, { message: 'only a-z, 0-9 and _' })
       .default(''),
     /** Nice value of the embedded database's worker thread (see services/platform/database/connect.ts); 0: the app's own. */
-    PGLITE_NICE: z.preprocess(
-      (value) => (value === '' ? undefined : value),
-      z.coerce.number().int().min(0).max(19).default(5),
-    ),
+    PGLITE_NICE: wholeSetting(0, 19, 5),
     /** Nice value of an app-started Meilisearch's indexing threads (see search-index/meili-priority.ts); 0: the app's own. */
-    MEILI_INDEXING_NICE: z.preprocess(
-      (value) => (value === '' ? undefined : value),
-      z.coerce.number().int().min(0).max(19).default(10),
-    ),
+    MEILI_INDEXING_NICE: wholeSetting(0, 19, BACKGROUND_NICE),
     /** Outbox rows sent to Meilisearch per index and turn (see search-index/outbox.ts). */
     SEARCH_DRAIN_BATCH: z.preprocess(
       (value) => (value === '' ? undefined : value),
@@ -168,21 +178,6 @@ export interface ConfigSection<T> {
   name: string;
   schema: z.ZodType<T>;
 }
-
-/**
- * A whole-number setting of a module's section, between min and max; unset or empty takes the
- * default. Messages name the rule, and loadConfig prefixes the variable's name.
- */
-export const wholeSetting = (min: number, max: number, fallback: number) =>
-  z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.coerce
-      .number({ error: 'must be a whole number' })
-      .int({ error: 'must be a whole number' })
-      .min(min, { error: `must be at least ${min}` })
-      .max(max, { error: `must be at most ${max}` })
-      .default(fallback),
-  );
 
 const problemsOf = (error: z.ZodError) =>
   error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
