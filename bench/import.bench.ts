@@ -28,7 +28,7 @@ import { createImportsService } from '../services/imports/imports.service.ts';
 import { idCheckCharacter } from '../services/platform/crypto/id-number.ts';
 import { PiiCipher } from '../services/platform/crypto/pii.ts';
 import { openAdapter } from '../services/platform/database/connect.ts';
-import { createPrismaClient } from '../services/platform/database/prisma.ts';
+import { createPrismaClient, databaseLink } from '../services/platform/database/prisma.ts';
 import { ReferenceNames } from '../services/platform/reference/reference-data.ts';
 import { createReferenceRepository } from '../services/platform/reference/reference.repository.ts';
 import { createImportsRepository } from '../services/imports/imports.repository.ts';
@@ -156,7 +156,7 @@ async function main() {
   );
   const meiliProcess = await launchMeilisearch({ dataDir: path.join(dir, 'meili'), masterKey });
   const adapter = await openAdapter({ dataDir: path.join(dir, 'data') });
-  const db = createPrismaClient(adapter.factory);
+  const db = createPrismaClient(adapter.factory, adapter.link);
   try {
     await prepareDatabase({ factory: adapter.factory, db, seedDemo: false, piiKey });
     const meili = createMeiliClient(meiliProcess.url, masterKey);
@@ -189,6 +189,8 @@ async function main() {
       pii,
       reference: () => (reference ??= ReferenceNames.load(createReferenceRepository(db))),
       batchSize: BATCH,
+      // As in the server: the reader's thread writes the rows.
+      link: () => databaseLink(db),
     });
     // As in the server: the drain indexes in the background while the import writes.
     const drain = new OutboxDrain(db, meili, '', {

@@ -58,7 +58,7 @@ export async function openInfrastructure(config: AppConfig, log: (message: strin
     if (launched.status === 'rejected') throw launched.reason;
     const adapter = opened.value;
     log(`database: ${adapter.kind === 'pglite' ? `PGlite in ${path.join(config.dataDir, 'pglite')}` : 'PostgreSQL'}`);
-    const db = createPrismaClient(adapter.factory);
+    const db = createPrismaClient(adapter.factory, adapter.link);
     cleanups.push(() => db.$disconnect());
     const meiliUrl = launched.value?.url ?? config.meili.url!;
     if (launched.value) log(`search: Meilisearch started at ${meiliUrl}`);

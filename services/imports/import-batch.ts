@@ -13,11 +13,19 @@ import { diffLabourer, type LabourerUpdate, type LabourerWrites, personKey } fro
 import type { ResolvedColumns } from './mapping.ts';
 import type { RowResult, ValidRow } from './row-validation.ts';
 
+/** What a batch needs of its job. */
+export interface BatchJob {
+  id: string;
+  regionCode: string;
+  fileName: string;
+  actorId: string | null;
+}
+
 export interface BatchContext {
   repo: ImportsRepository;
   writes: LabourerWrites;
   pii: PiiCipher;
-  job: { id: string; regionCode: string; fileName: string; actorId: string | null };
+  job: BatchJob;
   columns: ResolvedColumns;
   /** ID numbers found on more than one row of the file, with those rows. */
   repeated: Map<string, number[]>;

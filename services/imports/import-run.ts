@@ -6,6 +6,7 @@
  * committed in place and the job `failed` with the error.
  */
 import type { PiiCipher } from '../platform/crypto/pii.ts';
+import type { DbLink } from '../platform/database-link.ts';
 import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import type { Survey } from './file-survey.ts';
 import { processBatch } from './import-batch.ts';
@@ -13,7 +14,7 @@ import type { ImportsRepository, NewIssue } from './imports.repository.ts';
 import type { LabourerWrites } from './labourer-writes.repository.ts';
 import { type ColumnMapping, expectedHeader } from './mapping.ts';
 import type { FileFormat, ImportFile } from './parse.ts';
-import type { RowReader } from './row-reader.ts';
+import type { RowContextData, RowReader } from './row-reader.ts';
 import { maskValue, type RowResult } from './row-validation.ts';
 
 export interface RunDeps {
@@ -25,6 +26,11 @@ export interface RunDeps {
   reader: RowReader;
   /** Rows per transaction. */
   batchSize?: number;
+  /**
+   * A new link to the database for the reader's thread, which then writes the rows itself (the
+   * app's thread only hears of each batch); absent, or none to give: the app's thread writes them.
+   */
+  link?: () => DbLink | undefined;
 }
 
 export interface JobSpec {
@@ -102,24 +108,10 @@ export async function runImport(
       );
     }
 
-    const batchContext = { ...deps, job, columns, repeated: survey.repeated, timings };
-    let processed = 0;
-    const write = async (results: RowResult[]) => {
-      if (control.stopped?.()) throw stopping();
-      await processBatch(batchContext, results);
-      processed += results.length;
-      control.onProgress?.({ processedRows: processed, totalRows });
-    };
     const context = { reference: ref.data(), taxonomy, pii: deps.pii.keys(), scope: job.regionCode };
-    const batch: RowResult[] = [];
-    // The worker checks the next batch while this one is written.
-    for await (const part of deps.reader.check(file, job.format, { headerRow, columns }, context, 2 * batchSize)) {
-      timings.validateMs += part.validateMs;
-      batch.push(...part.results);
-      if (batch.length < batchSize) continue;
-      await write(batch.splice(0, batchSize));
-    }
-    while (batch.length) await write(batch.splice(0, batchSize));
+    const link = deps.link?.();
+    const writing: Writing = { deps, job, file, survey, context, batchSize, timings, control };
+    await (link ? writeInReader(writing, link) : writeHere(writing));
     await repo.updateJob(job.id, { status: 'completed', finishedAt: new Date() });
     return { status: 'completed', timings };
   } catch (error) {
@@ -127,4 +119,55 @@ export async function runImport(
     await repo.updateJob(job.id, { status: 'failed', error: message, finishedAt: new Date() });
     return { status: 'failed', error: message, timings };
   }
+}
+
+/** One job's rows to write, once its file has been surveyed. */
+interface Writing {
+  deps: RunDeps;
+  job: JobSpec;
+  file: ImportFile;
+  survey: Survey;
+  context: RowContextData;
+  batchSize: number;
+  timings: RunOutcome['timings'];
+  control: RunControl;
+}
+
+/** The reader's thread checks and writes the rows; each committed batch moves the progress here. */
+async function writeInReader(writing: Writing, link: DbLink): Promise<void> {
+  const { deps, job, file, survey, context, batchSize, timings, control } = writing;
+  const batchJob = { id: job.id, regionCode: job.regionCode, fileName: job.fileName, actorId: job.actorId };
+  let processed = 0;
+  if (control.stopped?.()) throw stopping();
+  for await (const batch of deps.reader.write(file, job.format, survey, context, { job: batchJob, link, batchSize })) {
+    timings.validateMs += batch.validateMs;
+    timings.writeMs += batch.writeMs;
+    processed += batch.rows;
+    control.onProgress?.({ processedRows: processed, totalRows: survey.totalRows });
+    // Leaving the loop stops the reader after the batch it is writing (row-reader.ts).
+    if (control.stopped?.()) throw stopping();
+  }
+}
+
+/** The reader's thread checks the rows; this thread writes them, one batch per transaction. */
+async function writeHere(writing: Writing): Promise<void> {
+  const { deps, job, file, survey, context, batchSize, timings, control } = writing;
+  const { columns, headerRow, totalRows } = survey;
+  const batchContext = { ...deps, job, columns, repeated: survey.repeated, timings };
+  let processed = 0;
+  const write = async (results: RowResult[]) => {
+    if (control.stopped?.()) throw stopping();
+    await processBatch(batchContext, results);
+    processed += results.length;
+    control.onProgress?.({ processedRows: processed, totalRows });
+  };
+  const batch: RowResult[] = [];
+  // The worker checks the next batch while this one is written.
+  for await (const part of deps.reader.check(file, job.format, { headerRow, columns }, context, 2 * batchSize)) {
+    timings.validateMs += part.validateMs;
+    batch.push(...part.results);
+    if (batch.length < batchSize) continue;
+    await write(batch.splice(0, batchSize));
+  }
+  while (batch.length) await write(batch.splice(0, batchSize));
 }

@@ -6,6 +6,7 @@ import { prepareDatabase } from '../../prisma/seed/prepare.ts';
 import { OutboxDrain } from '../../search-index/outbox.ts';
 import { openInfrastructure } from '../infrastructure.ts';
 import { PiiCipher } from '../platform/crypto/pii.ts';
+import { databaseLink } from '../platform/database/prisma.ts';
 import { ConfigError, loadConfig } from '../platform/config/config.ts';
 import { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { createReferenceRepository } from '../platform/reference/reference.repository.ts';
@@ -59,6 +60,8 @@ try {
       repo: createImportsRepository(infra.db),
       pii: new PiiCipher(config.piiKey),
       reference: () => (reference ??= ReferenceNames.load(createReferenceRepository(infra.db))),
+      // As in the server: the reader's thread writes the rows; this one draws the progress and indexes.
+      link: () => databaseLink(infra.db),
     });
     // The command line acts as the system: an officer's scope when given a region, else everywhere.
     const actor: ImportActor = values.region

@@ -4,6 +4,7 @@ import { makeIdNumber } from '../../tests/helpers/labourers.ts';
 import { createTestContext, type TestContext } from '../../tests/helpers/test-context.ts';
 import { idCheckCharacter } from '../platform/crypto/id-number.ts';
 import { PiiCipher } from '../platform/crypto/pii.ts';
+import { databaseLink } from '../platform/database/prisma.ts';
 import { ForbiddenError } from '../platform/errors/domain-errors.ts';
 import { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { createReferenceRepository } from '../platform/reference/reference.repository.ts';
@@ -392,23 +393,31 @@ describe('imports service', () => {
     });
   });
 
-  describe('batches', () => {
+  describe.each([
+    ['in the reader’s thread', true],
+    ['in the app’s thread (PGLITE_THREAD=main)', false],
+  ])('batches written %s', (_where, inReader) => {
     const reference = () => ReferenceNames.load(createReferenceRepository(ctx.db));
     const reader = createRowReader();
     afterAll(() => reader.close());
+    const repo = () => createImportsRepository(ctx.db);
+    const runDeps = () => {
+      const link = inReader ? databaseLink(ctx.db) : undefined;
+      // The test database (PGlite in its worker thread, or PostgreSQL) can always be reached from another thread.
+      if (inReader) expect(link).toBeDefined();
+      return { repo: repo(), writes: createLabourerWrites(), pii, reference, reader, batchSize: 2, link: () => link };
+    };
+    const newJob = (fileName: string) =>
+      repo().createJob({ kind: 'poverty_office', fileName, fileHash: fileName, regionCode: '350821' });
+    const spec = (id: string, fileName: string) =>
+      ({ id, regionCode: '350821', fileName, actorId: null, mapping: {}, format: 'csv' }) as const;
 
     it('moves the job’s counters batch by batch', async () => {
-      const repo = createImportsRepository(ctx.db);
-      const job = await repo.createJob({
-        kind: 'poverty_office',
-        fileName: 'b.csv',
-        fileHash: 'b',
-        regionCode: '350821',
-      });
+      const job = await newJob('b.csv');
       const seen: number[] = [];
       const outcome = await runImport(
-        { repo, writes: createLabourerWrites(), pii, reference, reader, batchSize: 2 },
-        { id: job.id, regionCode: '350821', fileName: 'b.csv', actorId: null, mapping: {}, format: 'csv' },
+        runDeps(),
+        spec(job.id, 'b.csv'),
         fileFromBuffer('b.csv', csvFile([personRow(), personRow(), personRow(), personRow(), personRow()])),
         {
           onProgress: ({ processedRows }) => {
@@ -425,37 +434,69 @@ describe('imports service', () => {
       });
     });
 
-    it('keeps the batches written before a failure and fails the job with the error, masked', async () => {
-      const repo = createImportsRepository(ctx.db);
-      const writes = createLabourerWrites();
-      let calls = 0;
-      const failing: typeof writes = {
-        ...writes,
-        createMany: async (...args) => {
-          calls += 1;
-          if (calls === 2) throw new Error('connection lost while writing 13905971234');
-          return writes.createMany(...args);
-        },
-      };
-      const rows = [personRow(), personRow(), personRow(), personRow()];
-      const job = await repo.createJob({
-        kind: 'poverty_office',
-        fileName: 'f.csv',
-        fileHash: 'f',
-        regionCode: '350821',
-      });
-      const outcome = await runImport(
-        { repo, writes: failing, pii, reference, reader, batchSize: 2 },
-        { id: job.id, regionCode: '350821', fileName: 'f.csv', actorId: null, mapping: {}, format: 'csv' },
-        fileFromBuffer('f.csv', csvFile(rows)),
+    it('keeps the batches written before a database failure and fails the job with the error, masked', async () => {
+      // The database itself refuses the third person, in the second batch.
+      const refused = `拒收${inReader ? '甲' : '乙'}`;
+      await ctx.db.$executeRawUnsafe(`CREATE FUNCTION refuse_${inReader ? 'a' : 'b'}() RETURNS trigger AS $$
+        BEGIN IF NEW."name" = '${refused}' THEN RAISE EXCEPTION 'connection lost while writing 13905971234'; END IF;
+        RETURN NEW; END $$ LANGUAGE plpgsql`);
+      await ctx.db.$executeRawUnsafe(
+        `CREATE TRIGGER refuse_${inReader ? 'a' : 'b'} BEFORE INSERT ON "Labourer" FOR EACH ROW EXECUTE FUNCTION refuse_${inReader ? 'a' : 'b'}()`,
       );
-      expect(outcome.status).toBe('failed');
-      const after = await imports.getJob(changting, job.id);
-      expect(after).toMatchObject({ status: 'failed', processedRows: 2, createdCount: 2, totalRows: 4 });
-      expect(after.error).toBe('connection lost while writing 139****1234');
-      expect(await byId(rows[0]!.身份证号!)).not.toBeNull();
-      expect(await byId(rows[2]!.身份证号!)).toBeNull();
+      try {
+        const rows = [personRow(), personRow(), personRow({ 姓名: refused }), personRow()];
+        const job = await newJob(`f${inReader}.csv`);
+        const outcome = await runImport(runDeps(), spec(job.id, 'f.csv'), fileFromBuffer('f.csv', csvFile(rows)));
+        expect(outcome.status).toBe('failed');
+        const after = await imports.getJob(changting, job.id);
+        expect(after).toMatchObject({ status: 'failed', processedRows: 2, createdCount: 2, totalRows: 4 });
+        expect(after.error).toContain('connection lost while writing 139****1234');
+        expect(await byId(rows[0]!.身份证号!)).not.toBeNull();
+        expect(await byId(rows[1]!.身份证号!)).not.toBeNull();
+        expect(await byId(rows[3]!.身份证号!)).toBeNull();
+      } finally {
+        await ctx.db.$executeRawUnsafe(`DROP TRIGGER refuse_${inReader ? 'a' : 'b'} ON "Labourer"`);
+        await ctx.db.$executeRawUnsafe(`DROP FUNCTION refuse_${inReader ? 'a' : 'b'}()`);
+      }
     });
+
+    it('stops after the batch under way when the server shuts down, and the job says so', async () => {
+      // The second batch takes its time in the database (its first person's insert sleeps), so the
+      // stop arrives while it is under way, wherever the rows are written.
+      const slow = `慢写${inReader ? '甲' : '乙'}`;
+      const fn = `slow_${inReader ? 'a' : 'b'}`;
+      await ctx.db.$executeRawUnsafe(`CREATE FUNCTION ${fn}() RETURNS trigger AS $$
+        BEGIN IF NEW."name" = '${slow}' THEN PERFORM pg_sleep(0.3); END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+      await ctx.db.$executeRawUnsafe(
+        `CREATE TRIGGER ${fn} BEFORE INSERT ON "Labourer" FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+      );
+      try {
+        const rows = Array.from({ length: 7 }, (_, i) => personRow(i === 2 ? { 姓名: slow } : {}));
+        const job = await newJob(`s${inReader}.csv`);
+        let batches = 0;
+        const outcome = await runImport(runDeps(), spec(job.id, 's.csv'), fileFromBuffer('s.csv', csvFile(rows)), {
+          onProgress: () => {
+            batches += 1;
+          },
+          stopped: () => batches >= 1,
+        });
+        expect(outcome).toMatchObject({ status: 'failed', error: 'Stopped because the server is shutting down' });
+        const after = await imports.getJob(changting, job.id);
+        // Once runImport has answered, no batch is still being written: the counters are final, in whole batches.
+        const created = (await Promise.all(rows.map((row) => byId(row.身份证号!)))).filter(Boolean).length;
+        expect(created).toBe(inReader ? 4 : 2);
+        expect(after).toMatchObject({ status: 'failed', processedRows: created, createdCount: created });
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        expect((await Promise.all(rows.map((row) => byId(row.身份证号!)))).filter(Boolean)).toHaveLength(created);
+      } finally {
+        await ctx.db.$executeRawUnsafe(`DROP TRIGGER ${fn} ON "Labourer"`);
+        await ctx.db.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
+      }
+    });
+  });
+
+  describe('batches', () => {
+    const reference = () => ReferenceNames.load(createReferenceRepository(ctx.db));
 
     it('writes the same labourer row through the batched path as Prisma would', async () => {
       const ref = await reference();

@@ -5,6 +5,7 @@ import type { ReferenceNames } from '../platform/reference/reference-data.ts';
 import { createDuplicatesService } from './duplicates.service.ts';
 import { type ImportActor, scopeOf } from './import-actor.ts';
 import { errorReportTable } from './error-report.ts';
+import type { DbLink } from '../platform/database-link.ts';
 import { type RunControl, type RunOutcome, runImport } from './import-run.ts';
 import type { JobView, SourceCreate, SourcePatch, SourceView } from './imports.contract.ts';
 import type { ImportsRepository } from './imports.repository.ts';
@@ -27,6 +28,8 @@ export interface ImportsDeps {
   log?: ImportLog;
   /** Rows per transaction (1,000 by default; see platform/database/write-batches.ts). */
   batchSize?: number;
+  /** Links to the database for the reader's thread, which then writes the rows (import-run.ts). */
+  link?: () => DbLink | undefined;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -111,7 +114,15 @@ export function createImportsService(deps: ImportsDeps) {
   const writes = createLabourerWrites();
   const queue = new ImportQueue();
   const reader = createRowReader();
-  const runDeps = { repo, writes, pii: deps.pii, reference: deps.reference, reader, batchSize: deps.batchSize };
+  const runDeps = {
+    repo,
+    writes,
+    pii: deps.pii,
+    reference: deps.reference,
+    reader,
+    batchSize: deps.batchSize,
+    ...(deps.link ? { link: deps.link } : {}),
+  };
   const duplicates = createDuplicatesService({ repo, writes, pii: deps.pii, reference: deps.reference });
 
   const view = (row: JobRow, counted?: Map<string, number>) => jobView(repo, row, counted);

@@ -1,4 +1,5 @@
 import type { FormOptionsSource } from '../labourers/index.ts';
+import { databaseLink } from '../platform/database/prisma.ts';
 import { backgroundBatch } from '../platform/database/write-batches.ts';
 import type { AppModule, CoreDeps } from '../platform/modules.ts';
 import { importsPages } from './imports.pages.ts';
@@ -21,6 +22,8 @@ export const importsModule: AppModule<CoreDeps & { formOptions: FormOptionsSourc
       reference,
       log,
       batchSize: backgroundBatch(config, { shared: 1000, embedded: 200 }),
+      // The reader's thread, below the web's priority, writes the rows too.
+      link: () => databaseLink(db),
     });
     return {
       close: () => imports.close(),

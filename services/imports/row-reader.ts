@@ -1,11 +1,13 @@
 import type { Worker } from 'node:worker_threads';
 import type { PiiKeys } from '../platform/crypto/pii.ts';
+import type { DbLink } from '../platform/database-link.ts';
 import { ValidationError, type FieldIssue } from '../platform/errors/domain-errors.ts';
 import type { ReferenceData } from '../platform/reference/reference-data.ts';
 import { BACKGROUND_NICE } from '../platform/thread-priority.ts';
 import { startModuleWorker } from '../platform/worker-thread.ts';
 import type { buildTaxonomy } from './cell-values.ts';
 import type { Survey } from './file-survey.ts';
+import type { BatchJob } from './import-batch.ts';
 import type { ColumnMapping, ResolvedColumns } from './mapping.ts';
 import type { FileFormat, ImportFile } from './parse.ts';
 import type { RowResult } from './row-validation.ts';
@@ -15,7 +17,10 @@ import type { RowResult } from './row-validation.ts';
  * readers, zod, the ID-number checks and the encryption — is CPU work that allocates a great deal:
  * on the app's thread it took turns with the web and fed the garbage collector, whose pauses held
  * every request during a 100,000-row import. The reader does that work in a worker thread
- * (row-reader-worker.ts) at a lower priority; the app's thread only writes the checked rows.
+ * (row-reader-worker.ts) at a lower priority. Where the database can be reached from another
+ * thread (db-link.ts), the worker writes the checked rows too, batch by batch (`write`): the rows
+ * never cross into the app's thread, whose loop then only hears of each batch's progress. Else
+ * (`PGLITE_THREAD=main`) the app's thread takes the checked rows (`check`) and writes them.
  */
 
 /** The file as it crosses to the worker: where it lies on disk, or its bytes (an upload). */
@@ -31,25 +36,39 @@ export interface RowContextData {
   scope: string;
 }
 
+/** A file's rows to read after its header row. */
+interface RowsRequest {
+  id: number;
+  file: FileRef;
+  format: FileFormat;
+  headerRow: number;
+  columns: ResolvedColumns;
+  context: RowContextData;
+}
+
 export type ToWorker =
   | { kind: 'survey'; id: number; file: FileRef; format: FileFormat; mapping: ColumnMapping }
-  | {
+  | (RowsRequest & {
       kind: 'check';
-      id: number;
-      file: FileRef;
-      format: FileFormat;
-      headerRow: number;
-      columns: ResolvedColumns;
-      context: RowContextData;
       /** Rows the worker may check ahead of what the app's thread has taken. */
       ahead: number;
-    }
+    })
+  | (RowsRequest & {
+      kind: 'write';
+      job: BatchJob;
+      /** ID numbers found on more than one row of the file (the survey's). */
+      repeated: Map<string, number[]>;
+      /** Rows per transaction. */
+      batchSize: number;
+      link: DbLink;
+    })
   | { kind: 'taken'; id: number; rows: number }
   | { kind: 'cancel'; id: number };
 
 export type FromWorker =
   | { id: number; kind: 'survey'; survey: Survey | undefined }
   | { id: number; kind: 'rows'; results: RowResult[]; validateMs: number }
+  | { id: number; kind: 'written'; batch: WrittenBatch }
   | { id: number; kind: 'end' }
   | { id: number; kind: 'error'; error: { message: string; issues?: FieldIssue[] | undefined } };
 
@@ -60,6 +79,13 @@ export interface CheckedRows {
   results: RowResult[];
   /** Time the worker spent checking these rows. */
   validateMs: number;
+}
+
+/** One batch written by the worker (`write`), in one transaction with the job's counters. */
+export interface WrittenBatch {
+  rows: number;
+  validateMs: number;
+  writeMs: number;
 }
 
 export interface RowReader {
@@ -73,6 +99,18 @@ export interface RowReader {
     context: RowContextData,
     ahead: number,
   ): AsyncGenerator<CheckedRows>;
+  /**
+   * Reads, checks and writes the rows after the header in the worker, over `link`, batch by batch;
+   * yields once each batch is committed. Stopping early (`return`, a throw in the caller) stops the
+   * worker after the batch it is writing, and waits for it.
+   */
+  write(
+    file: ImportFile,
+    format: FileFormat,
+    survey: Pick<Survey, 'headerRow' | 'columns' | 'repeated'>,
+    context: RowContextData,
+    options: { job: BatchJob; link: DbLink; batchSize: number },
+  ): AsyncGenerator<WrittenBatch>;
   close(): Promise<void>;
 }
 
@@ -115,6 +153,50 @@ class Inbox {
   }
 }
 
+/** A request sent to the worker: its id, its replies, and `done` once they are all in. */
+interface Opened {
+  id: number;
+  inbox: Inbox;
+  worker: Worker;
+  done(): void;
+}
+
+/** The worker's batches as it commits them (RowReader.write). */
+async function* writeThrough(
+  request: Opened,
+  message: Extract<ToWorker, { kind: 'write' }>,
+): AsyncGenerator<WrittenBatch> {
+  let finished = false;
+  try {
+    const { link } = message;
+    request.worker.postMessage(
+      { ...message, id: request.id } satisfies ToWorker,
+      link.kind === 'pglite' ? [link.port] : [],
+    );
+    for (;;) {
+      const reply = await request.inbox.next();
+      if (reply.kind === 'end' || reply.kind === 'error') {
+        finished = true;
+        if (reply.kind === 'error') throw rebuild(reply.error);
+        return;
+      }
+      if (reply.kind !== 'written') throw new Error(`import reader answered ${reply.kind} to a write`);
+      yield reply.batch;
+    }
+  } finally {
+    if (!finished) {
+      // The batch being written commits or rolls back before the caller goes on (to mark the job
+      // failed, or to close the database at shutdown).
+      request.worker.postMessage({ kind: 'cancel', id: request.id } satisfies ToWorker);
+      for (let reply; !finished;) {
+        reply = await request.inbox.next().catch(() => undefined);
+        finished = !reply || reply.kind === 'end' || reply.kind === 'error';
+      }
+    }
+    request.done();
+  }
+}
+
 /**
  * One worker thread for the process, started at the first import and kept (starting it costs more
  * than a small import): imports run one at a time, a survey of an upload may run beside one.
@@ -142,7 +224,7 @@ export function createRowReader(options: { nice?: number } = {}): RowReader {
   };
 
   // The worker keeps the process alive only while a request waits for it.
-  const open = () => {
+  const open = (): Opened => {
     const id = ++lastId;
     const inbox = new Inbox();
     inboxes.set(id, inbox);
@@ -208,6 +290,23 @@ export function createRowReader(options: { nice?: number } = {}): RowReader {
         if (!finished) worker?.postMessage({ kind: 'cancel', id: request.id } satisfies ToWorker);
         request.done();
       }
+    },
+
+    write(file, format, survey, context, { job, link, batchSize }) {
+      const message = {
+        kind: 'write',
+        id: 0,
+        file: fileRef(file),
+        format,
+        headerRow: survey.headerRow,
+        columns: survey.columns,
+        repeated: survey.repeated,
+        context,
+        job,
+        batchSize,
+        link,
+      } satisfies ToWorker;
+      return writeThrough(open(), message);
     },
 
     async close() {

@@ -87,6 +87,7 @@ export async function pooledPGlite(template: Blob | undefined): Promise<AdapterH
   return {
     kind: 'pglite',
     factory: pooled.handle.factory,
+    ...(pooled.handle.link ? { link: pooled.handle.link } : {}),
     close: async () => {
       if (returned) return;
       returned = true;

@@ -47,7 +47,7 @@ export async function createTestContext(
 ): Promise<TestContext> {
   const config = testConfig({ ...(options.meiliUrl ? { MEILI_URL: options.meiliUrl } : {}), ...options.config });
   const database = await openTestDatabase();
-  const db = createPrismaClient(database.factory);
+  const db = createPrismaClient(database.factory, database.link);
   await prepareDatabase({ factory: database.factory, db, seedDemo: false, piiKey: config.piiKey });
   const meili = createMeiliClient(config.meili.url!, config.meili.masterKey);
   if (!options.skipIndexSetup) await applyIndexSettings(meili, config.meili.indexPrefix);

@@ -6,6 +6,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { DEFAULT_CHECKPOINTS, keepCheckpointing, startParams } from './pglite-checkpoints.ts';
+import type { DbLink } from '../database-link.ts';
 import { WorkerPGlite } from './pglite-client.ts';
 
 export interface DatabaseTarget {
@@ -25,6 +26,8 @@ export interface DatabaseTarget {
 export interface AdapterHandle {
   kind: 'postgresql' | 'pglite';
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** A way for another thread to reach this database (../database-link.ts); absent when PGlite runs in this thread. */
+  link?: () => DbLink;
   close(): Promise<void>;
 }
 
@@ -53,7 +56,13 @@ function turnTaking<T extends object>(client: T): T {
   });
 }
 
-async function openPGlite(target: DatabaseTarget): Promise<{ client: WorkerPGlite | PGlite; close(): Promise<void> }> {
+interface OpenedPGlite {
+  client: WorkerPGlite | PGlite;
+  link?: () => DbLink;
+  close(): Promise<void>;
+}
+
+async function openPGlite(target: DatabaseTarget): Promise<OpenedPGlite> {
   const dataDir = target.inMemory ? undefined : path.join(target.dataDir, 'pglite');
   if ((target.thread ?? process.env.PGLITE_THREAD) === 'main') {
     const pg = await PGlite.create({
@@ -78,18 +87,29 @@ async function openPGlite(target: DatabaseTarget): Promise<{ client: WorkerPGlit
     ...(template ? { template } : {}),
     ...(target.nice ? { nice: target.nice } : {}),
   });
-  return { client, close: () => client.close() };
+  return { client, link: () => ({ kind: 'pglite', port: client.attach() }), close: () => client.close() };
 }
 
 /** Opens the database route the configuration asks for and returns a Prisma driver adapter factory. */
 export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle> {
   if (target.databaseUrl) {
-    const factory = new PrismaPg({ connectionString: target.databaseUrl, max: 10 });
-    return { kind: 'postgresql', factory, close: async () => {} };
+    const { databaseUrl } = target;
+    const factory = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+    return {
+      kind: 'postgresql',
+      factory,
+      link: () => ({ kind: 'postgresql', url: databaseUrl }),
+      close: async () => {},
+    };
   }
   if (target.inMemory) {
     const pg = await openPGlite(target);
-    return { kind: 'pglite', factory: new PrismaPGlite(pg.client as PGlite), close: pg.close };
+    return {
+      kind: 'pglite',
+      factory: new PrismaPGlite(pg.client as PGlite),
+      ...(pg.link ? { link: pg.link } : {}),
+      close: pg.close,
+    };
   }
   const release = acquireDataDirLock(target.dataDir);
   try {
@@ -97,6 +117,7 @@ export async function openAdapter(target: DatabaseTarget): Promise<AdapterHandle
     return {
       kind: 'pglite',
       factory: new PrismaPGlite(pg.client as PGlite),
+      ...(pg.link ? { link: pg.link } : {}),
       close: async () => {
         try {
           await pg.close();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { prepareDatabase } from '../../../prisma/seed/prepare.ts';
 import { type AdapterHandle, openAdapter } from './connect.ts';
@@ -119,10 +120,66 @@ describe('embedded database in a worker thread', () => {
   it('fails pending and later queries with a clear error when the worker dies', async () => {
     const client = await fresh();
     const pending = client.query('SELECT pg_sleep(1)');
-    await (client as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await (client as unknown as { owner: { terminate(): Promise<number> } }).owner.terminate();
     await expect(pending).rejects.toThrow('embedded database worker stopped');
     await expect(client.query('SELECT 1')).rejects.toThrow('embedded database worker stopped');
     await client.close();
+  });
+
+  it('serves another thread on an attached port; a thread that ends inside a transaction has it rolled back', async () => {
+    const client = await fresh();
+    try {
+      await client.exec('CREATE TABLE t (k int)');
+      // A client over an attached port, as an import's writer opens it in the reader's thread.
+      const other = WorkerPGlite.overPort(client.attach());
+      await other.transaction(async (tx) => {
+        await tx.query('INSERT INTO t VALUES (1)');
+      });
+      await expect(
+        other.transaction(async (tx) => {
+          await tx.query('INSERT INTO t VALUES (2)');
+          throw new Error('abandoned');
+        }),
+      ).rejects.toThrow('abandoned');
+      await other.close();
+      await expect(other.query('SELECT 1')).rejects.toThrow('closed');
+      expect((await client.query('SELECT array_agg(k) AS ks FROM t')).rows).toEqual([{ ks: [1] }]);
+
+      // A thread that begins a transaction on its port, writes, and is ended before it commits.
+      const port = client.attach();
+      const thread = new Worker(
+        `const { parentPort, workerData: { port } } = require('node:worker_threads');
+         port.on('message', (reply) => {
+           if (reply.id === 1) port.postMessage({ op: 'query', sql: 'INSERT INTO t VALUES (3)', params: [], tx: 1, id: 2 });
+           if (reply.id === 2) parentPort.postMessage(reply.ok ? 'holding' : reply.error.message);
+         });
+         port.postMessage({ op: 'begin', id: 1 });`,
+        { eval: true, workerData: { port }, transferList: [port] },
+      );
+      expect(await new Promise((resolve) => thread.once('message', resolve))).toBe('holding');
+      // Its transaction holds the database: the app's query waits…
+      let answered = false;
+      const outside = client.query('SELECT array_agg(k ORDER BY k) AS ks FROM t');
+      void outside.then(() => (answered = true));
+      await sleep(100);
+      expect(answered).toBe(false);
+      // …until the thread ends, when its transaction rolls back.
+      await thread.terminate();
+      expect((await outside).rows).toEqual([{ ks: [1] }]);
+      // An attached client cannot close the database for everyone.
+      const third = client.attach();
+      const refusal = new Promise((resolve) => third.once('message', resolve));
+      third.postMessage({ op: 'close', id: 7 });
+      expect(await refusal).toMatchObject({
+        id: 7,
+        ok: false,
+        error: { message: 'close is not for an attached client' },
+      });
+      third.close();
+      expect((await client.query('SELECT 1 AS n')).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await client.close();
+    }
   });
 
   it.runIf(process.platform === 'linux')(

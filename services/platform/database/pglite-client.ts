@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { messages, type Results } from '@electric-sql/pglite';
 import { startModuleWorker } from '../worker-thread.ts';
 import type { CheckpointSettings } from './pglite-checkpoints.ts';
@@ -46,7 +46,9 @@ type RequestBody =
   | { op: 'begin' }
   | { op: 'rollback'; tx: number }
   | { op: 'end'; tx: number; outcome: 'commit' | 'abort' }
-  | { op: 'close' };
+  | { op: 'close' }
+  /** Serve another thread of this process on the port that comes with it (WorkerPGlite.attach). */
+  | { op: 'attach'; port: MessagePort };
 export type Request = RequestBody & { id: number };
 
 export type Reply = { id: number } & ({ ok: true; result: unknown } | { ok: false; error: SerializedError });
@@ -80,18 +82,52 @@ function startWorker(options: WorkerOptions): Worker {
   return startModuleWorker(new URL('./pglite-worker.ts', import.meta.url), import.meta.url, init);
 }
 
+/** The database's thread as this client sees it: the worker itself, or a port attached to it. */
+type Endpoint = Pick<Worker | MessagePort, 'postMessage' | 'ref' | 'unref'> & {
+  on(event: 'message', listener: (reply: Reply) => void): unknown;
+};
+
 export class WorkerPGlite {
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private nextId = 1;
   private stopped: Error | undefined;
   private closing: Promise<void> | undefined;
 
-  private constructor(private readonly worker: Worker) {}
+  /**
+   * `endpoint`: where requests go. `owner`: the worker, when this client started it (closing the
+   * client closes the database), or the attached port this client holds.
+   */
+  private constructor(
+    private readonly endpoint: Endpoint,
+    private readonly owner: Worker | MessagePort,
+  ) {}
+
+  /**
+   * A client for another thread of this process (an import's writer): the port comes from
+   * `attach()` on the owner's client. Its transactions take turns with everyone else's in the
+   * database's thread; closing it closes the port only, and a port closed with a transaction open
+   * (its thread ended) rolls that transaction back.
+   */
+  static overPort(port: MessagePort): WorkerPGlite {
+    const client = new WorkerPGlite(port, port);
+    port.on('message', (reply: Reply) => client.settle(reply));
+    port.on('close', () => client.fail(new Error('embedded database port closed')));
+    port.unref();
+    return client;
+  }
+
+  /** A new port to the database's thread, for `overPort` in another thread (transfer it there). */
+  attach(): MessagePort {
+    if (this.stopped) throw this.stopped;
+    const { port1, port2 } = new MessageChannel();
+    this.endpoint.postMessage({ op: 'attach', port: port2, id: -1 }, [port2]);
+    return port1;
+  }
 
   /** Starts the worker and opens the database in it (about as long as opening PGlite here). */
   static async create(options: WorkerOptions): Promise<WorkerPGlite> {
     const worker = startWorker(options);
-    const client = new WorkerPGlite(worker);
+    const client = new WorkerPGlite(worker, worker);
     const ready = new Promise<unknown>((resolve, reject) => client.pending.set(0, { resolve, reject }));
     worker.on('message', (reply: Reply) => client.settle(reply));
     worker.on('error', (error) =>
@@ -112,7 +148,7 @@ export class WorkerPGlite {
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);
-    if (this.pending.size === 0) this.worker.unref();
+    if (this.pending.size === 0) this.endpoint.unref();
     if (reply.ok) waiting.resolve(reply.result);
     else waiting.reject(rebuildError(reply.error));
   }
@@ -133,8 +169,8 @@ export class WorkerPGlite {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage({ ...request, id });
+      if (this.pending.size === 1) this.endpoint.ref();
+      this.endpoint.postMessage({ ...request, id });
     });
   }
 
@@ -186,8 +222,19 @@ export class WorkerPGlite {
     return result;
   }
 
-  /** Closes the database and stops the worker; waits at most `timeoutMs` for a clean close. */
+  /**
+   * Closes the database and stops the worker; waits at most `timeoutMs` for a clean close. On a
+   * client over an attached port: closes the port only.
+   */
   close(timeoutMs = 30_000): Promise<void> {
+    const owner = this.owner;
+    if (!('terminate' in owner)) {
+      this.closing ??= Promise.resolve().then(() => {
+        this.fail(new Error('embedded database port closed'));
+        owner.close();
+      });
+      return this.closing;
+    }
     this.closing ??= (async () => {
       let failure: unknown;
       if (!this.stopped) {
@@ -204,7 +251,7 @@ export class WorkerPGlite {
         }
       }
       this.fail(new Error('embedded database is closed'));
-      await this.worker.terminate();
+      if ('terminate' in this.owner) await this.owner.terminate();
       if (failure) throw failure;
     })();
     return this.closing;

@@ -4,7 +4,7 @@
  * `WorkerPGlite` (pglite-client.ts) in the app's thread, so a long statement no longer holds the
  * app's event loop. Not imported by the app: started with `new Worker(...)`.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { messages, PGlite, type QueryOptions, type Transaction } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { lowerThreadPriority } from '../thread-priority.ts';
@@ -71,7 +71,6 @@ const pg = await PGlite.create({
 const checkpoints = keepCheckpointing(pg, checkpointSettings, (error) =>
   console.error('embedded database: checkpoint failed', error),
 );
-const transactions = new Map<number, OpenTransaction>();
 
 function queryOptions(request: { rowMode?: 'array' | 'object'; adapterParsers?: boolean }): QueryOptions {
   return {
@@ -80,19 +79,22 @@ function queryOptions(request: { rowMode?: 'array' | 'object'; adapterParsers?: 
   };
 }
 
+/** The open transactions of one caller (the app's thread, or a thread attached on a port), by id. */
+type Transactions = Map<number, OpenTransaction>;
+/** Callers whose port has closed: a transaction of theirs that was still waiting to begin ends at once. */
+const gone = new WeakSet<Transactions>();
+
 /** Starts a transaction; resolves with its id once BEGIN has run (it waits while another is open). */
-function begin(id: number): Promise<number> {
+function begin(transactions: Transactions, id: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const done = pg
       .transaction(
         (tx) =>
           new Promise((finished, aborted) => {
-            transactions.set(id, {
-              tx,
-              chain: Promise.resolve(),
-              done,
-              finish: (outcome) => (outcome === 'commit' ? finished(undefined) : aborted(new Error('abort'))),
-            });
+            const finish = (outcome: 'commit' | 'abort') =>
+              outcome === 'commit' ? finished(undefined) : aborted(new Error('abort'));
+            if (gone.has(transactions)) return finish('abort');
+            transactions.set(id, { tx, chain: Promise.resolve(), done, finish });
             resolve(id);
           }),
       )
@@ -101,7 +103,11 @@ function begin(id: number): Promise<number> {
   });
 }
 
-function inTransaction(id: number, work: (open: OpenTransaction) => Promise<unknown>): Promise<unknown> {
+function inTransaction(
+  transactions: Transactions,
+  id: number,
+  work: (open: OpenTransaction) => Promise<unknown>,
+): Promise<unknown> {
   const open = transactions.get(id);
   if (!open) return Promise.reject(new Error('Transaction is closed'));
   const next = open.chain.then(() => work(open));
@@ -109,22 +115,22 @@ function inTransaction(id: number, work: (open: OpenTransaction) => Promise<unkn
   return next;
 }
 
-async function handle(request: Request): Promise<unknown> {
+async function handle(request: Request, transactions: Transactions): Promise<unknown> {
   switch (request.op) {
     case 'query': {
       const run = (client: PGlite | Transaction) => client.query(request.sql, request.params, queryOptions(request));
-      return request.tx === undefined ? run(pg) : inTransaction(request.tx, ({ tx }) => run(tx));
+      return request.tx === undefined ? run(pg) : inTransaction(transactions, request.tx, ({ tx }) => run(tx));
     }
     case 'exec':
       return request.tx === undefined
         ? pg.exec(request.sql)
-        : inTransaction(request.tx, ({ tx }) => tx.exec(request.sql));
+        : inTransaction(transactions, request.tx, ({ tx }) => tx.exec(request.sql));
     case 'begin':
-      return begin(request.id);
+      return begin(transactions, request.id);
     case 'rollback':
-      return inTransaction(request.tx, ({ tx }) => tx.rollback());
+      return inTransaction(transactions, request.tx, ({ tx }) => tx.rollback());
     case 'end':
-      return inTransaction(request.tx, async (open) => {
+      return inTransaction(transactions, request.tx, async (open) => {
         open.finish(request.outcome);
         // An abandoned transaction's rejection is the caller's own error, already known there.
         await open.done.catch((error: unknown) => {
@@ -135,13 +141,41 @@ async function handle(request: Request): Promise<unknown> {
       await checkpoints.stop();
       await pg.close();
       return undefined;
+    case 'attach':
+      serve(request.port, true);
+      return undefined;
   }
 }
 
-port.on('message', (request: Request) => {
-  handle(request).then(
-    (result) => port.postMessage({ id: request.id, ok: true, result } satisfies Reply),
-    (error: unknown) => port.postMessage({ id: request.id, ok: false, error: serializeError(error) } satisfies Reply),
-  );
-});
+/**
+ * Answers one caller's requests. An attached caller (another thread of the app) may only query and
+ * run transactions; when its port closes (its thread ended), its open transactions roll back, so a
+ * writer that died mid-batch never leaves the database held.
+ */
+function serve(endpoint: MessagePort, attached: boolean): void {
+  const transactions: Transactions = new Map();
+  endpoint.on('message', (request: Request) => {
+    if (request.op === 'attach' && !attached) {
+      void handle(request, transactions);
+      return;
+    }
+    const refused = attached && (request.op === 'close' || request.op === 'attach');
+    (refused
+      ? Promise.reject(new Error(`${request.op} is not for an attached client`))
+      : handle(request, transactions)
+    ).then(
+      (result) => endpoint.postMessage({ id: request.id, ok: true, result } satisfies Reply),
+      (error: unknown) =>
+        endpoint.postMessage({ id: request.id, ok: false, error: serializeError(error) } satisfies Reply),
+    );
+  });
+  if (attached) {
+    endpoint.on('close', () => {
+      gone.add(transactions);
+      for (const open of transactions.values()) open.finish('abort');
+    });
+  }
+}
+
+serve(port, false);
 port.postMessage({ id: 0, ok: true, result: 'ready' } satisfies Reply);

@@ -1,4 +1,5 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { DbLink } from '../database-link.ts';
 import { PrismaClient } from './generated/client.ts';
 
 export type Db = InstanceType<typeof PrismaClient>;
@@ -13,7 +14,18 @@ export type { Prisma } from './generated/client.ts';
  */
 const EMBEDDED_TRANSACTIONS = { timeout: 30_000, maxWait: 30_000 };
 
-export function createPrismaClient(factory: SqlMigrationAwareDriverAdapterFactory): Db {
+/** Each client's way for another thread to reach the same database (see ../database-link.ts). */
+const links = new WeakMap<Db, () => DbLink>();
+
+/** `link`: the adapter's (AdapterHandle.link), so work on this client can move to another thread. */
+export function createPrismaClient(factory: SqlMigrationAwareDriverAdapterFactory, link?: () => DbLink): Db {
   const embedded = factory.adapterName === 'pglite-prisma-adapter';
-  return new PrismaClient({ adapter: factory, ...(embedded ? { transactionOptions: EMBEDDED_TRANSACTIONS } : {}) });
+  const db = new PrismaClient({ adapter: factory, ...(embedded ? { transactionOptions: EMBEDDED_TRANSACTIONS } : {}) });
+  if (link) links.set(db, link);
+  return db;
+}
+
+/** A new link to this client's database for another thread; none when it cannot have one. */
+export function databaseLink(db: Db): DbLink | undefined {
+  return links.get(db)?.();
 }
