@@ -109,9 +109,8 @@ export async function runImport(
     }
 
     const context = { reference: ref.data(), taxonomy, pii: deps.pii.keys(), scope: job.regionCode };
-    const link = deps.link?.();
     const writing: Writing = { deps, job, file, survey, context, batchSize, timings, control };
-    await (link ? writeInReader(writing, link) : writeHere(writing));
+    await (deps.link ? writeInReader(writing, deps.link) : writeHere(writing));
     await repo.updateJob(job.id, { status: 'completed', finishedAt: new Date() });
     return { status: 'completed', timings };
   } catch (error) {
@@ -134,11 +133,13 @@ interface Writing {
 }
 
 /** The reader's thread checks and writes the rows; each committed batch moves the progress here. */
-async function writeInReader(writing: Writing, link: DbLink): Promise<void> {
+async function writeInReader(writing: Writing, makeLink: () => DbLink | undefined): Promise<void> {
   const { deps, job, file, survey, context, batchSize, timings, control } = writing;
+  if (control.stopped?.()) throw stopping();
+  const link = makeLink();
+  if (!link) return writeHere(writing);
   const batchJob = { id: job.id, regionCode: job.regionCode, fileName: job.fileName, actorId: job.actorId };
   let processed = 0;
-  if (control.stopped?.()) throw stopping();
   for await (const batch of deps.reader.write(file, job.format, survey, context, { job: batchJob, link, batchSize })) {
     timings.validateMs += batch.validateMs;
     timings.writeMs += batch.writeMs;

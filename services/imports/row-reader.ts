@@ -18,9 +18,10 @@ import type { RowResult } from './row-validation.ts';
  * on the app's thread it took turns with the web and fed the garbage collector, whose pauses held
  * every request during a 100,000-row import. The reader does that work in a worker thread
  * (row-reader-worker.ts) at a lower priority. Where the database can be reached from another
- * thread (db-link.ts), the worker writes the checked rows too, batch by batch (`write`): the rows
- * never cross into the app's thread, whose loop then only hears of each batch's progress. Else
- * (`PGLITE_THREAD=main`) the app's thread takes the checked rows (`check`) and writes them.
+ * thread (platform/database-link.ts), the worker writes the checked rows too, batch by batch
+ * (`write`): the rows never cross into the app's thread, whose loop then only hears of each
+ * batch's progress. Else (`PGLITE_THREAD=main`) the app's thread takes the checked rows (`check`)
+ * and writes them.
  */
 
 /** The file as it crosses to the worker: where it lies on disk, or its bytes (an upload). */
