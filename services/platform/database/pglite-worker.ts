@@ -115,7 +115,7 @@ function inTransaction(
   return next;
 }
 
-async function handle(request: Request, transactions: Transactions): Promise<unknown> {
+async function handle(request: Exclude<Request, { op: 'attach' }>, transactions: Transactions): Promise<unknown> {
   switch (request.op) {
     case 'query': {
       const run = (client: PGlite | Transaction) => client.query(request.sql, request.params, queryOptions(request));
@@ -141,9 +141,6 @@ async function handle(request: Request, transactions: Transactions): Promise<unk
       await checkpoints.stop();
       await pg.close();
       return undefined;
-    case 'attach':
-      serve(request.port, true);
-      return undefined;
   }
 }
 
@@ -155,12 +152,9 @@ async function handle(request: Request, transactions: Transactions): Promise<unk
 function serve(endpoint: MessagePort, attached: boolean): void {
   const transactions: Transactions = new Map();
   endpoint.on('message', (request: Request) => {
-    if (request.op === 'attach' && !attached) {
-      void handle(request, transactions);
-      return;
-    }
-    const refused = attached && (request.op === 'close' || request.op === 'attach');
-    (refused
+    // The app's thread attaches a port and waits for no answer (WorkerPGlite.attach).
+    if (request.op === 'attach' && !attached) return serve(request.port, true);
+    (request.op === 'attach' || (attached && request.op === 'close')
       ? Promise.reject(new Error(`${request.op} is not for an attached client`))
       : handle(request, transactions)
     ).then(
