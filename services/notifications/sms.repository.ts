@@ -94,11 +94,11 @@ export function createSmsRepository(db: Db) {
         select: { id: true, phoneEncrypted: true, body: true, attempts: true },
       }),
 
-    /** Takes a message for this worker: another instance that read it too gets false. */
-    async claim(id: bigint, attempts: number): Promise<boolean> {
+    /** Takes a message for this worker (another that read it gets false); it is not due again till `leaseUntil`. */
+    async claim(id: bigint, attempts: number, now: Date, leaseUntil: Date): Promise<boolean> {
       const { count } = await db.smsMessage.updateMany({
-        where: { id, status: 'queued', attempts },
-        data: { attempts: attempts + 1 },
+        where: { id, status: 'queued', attempts, sendAfter: { lte: now } },
+        data: { attempts: attempts + 1, sendAfter: leaseUntil },
       });
       return count === 1;
     },

@@ -43,6 +43,11 @@ export interface SmsDeps {
 
 export const MAX_ATTEMPTS = 5;
 const BATCH = 100;
+/**
+ * How long a claimed message is held from other instances while it is sent (a send takes seconds).
+ * It stays queued meanwhile, so an instance that dies mid-send leaves it to be sent once this ends.
+ */
+export const SEND_LEASE_MS = 10 * 60_000;
 
 /** Sends queued messages that are due; a failure waits 1, 2, 4, 8 minutes, then gives up. */
 export function createSmsDispatcher({ repo, pii, provider, log, now = () => new Date() }: SmsDeps) {
@@ -56,7 +61,9 @@ export function createSmsDispatcher({ repo, pii, provider, log, now = () => new 
         const due = await repo.due(now(), BATCH, provider.name);
         if (!due.length) break;
         for (const message of due) {
-          if (!(await repo.claim(message.id, message.attempts))) continue;
+          const claimedAt = now();
+          const lease = new Date(claimedAt.getTime() + SEND_LEASE_MS);
+          if (!(await repo.claim(message.id, message.attempts, claimedAt, lease))) continue;
           const attempts = message.attempts + 1;
           try {
             const { providerId } = await provider.send({

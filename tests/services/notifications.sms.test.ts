@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSmsDispatcher, MAX_ATTEMPTS, type SmsProvider } from '../../services/notifications/sms.ts';
+import {
+  createSmsDispatcher,
+  MAX_ATTEMPTS,
+  SEND_LEASE_MS,
+  type SmsProvider,
+} from '../../services/notifications/sms.ts';
 import { createSmsRepository } from '../../services/notifications/sms.repository.ts';
 import { PiiCipher } from '../../services/platform/crypto/pii.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
@@ -63,6 +68,55 @@ describe('SMS dispatcher (queued messages, quiet hours, retry)', () => {
     expect(sent).toEqual(['13905970001']);
     const row = await ctx.db.smsMessage.findUniqueOrThrow({ where: { id: message.id } });
     expect(row).toMatchObject({ status: 'sent', attempts: 1, providerId: 'r-1' });
+  });
+
+  it('does not send a message twice when another instance reads the queue while it is being sent', async () => {
+    const sent: string[] = [];
+    const at = () => new Date('2030-03-01T10:00:00+08:00');
+    let secondRun: { sent: number; failed: number } | undefined;
+    const provider: SmsProvider = {
+      name: 'slow-gateway',
+      sends: true,
+      send: async ({ phone }) => {
+        sent.push(phone);
+        // While the first instance waits on the gateway, a second one runs the whole job.
+        if (sent.length === 1) secondRun = await dispatcher(provider, at).dispatchDue();
+        return { providerId: `s-${sent.length}` };
+      },
+    };
+    const message = await queue(at(), 'slow-gateway');
+    expect(await dispatcher(provider, at).dispatchDue()).toEqual({ sent: 1, failed: 0 });
+    expect(secondRun).toEqual({ sent: 0, failed: 0 });
+    expect(sent).toEqual(['13905970001']);
+    const row = await ctx.db.smsMessage.findUniqueOrThrow({ where: { id: message.id } });
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, providerId: 's-1' });
+  });
+
+  it('sends a message again once the lease of an instance that died mid-send has run out', async () => {
+    const at = new Date('2030-04-01T10:00:00+08:00');
+    const message = await queue(at, 'lease');
+    const dying: SmsProvider = { name: 'lease', sends: true, send: () => new Promise(() => {}) };
+    // The first instance claims the message and never comes back from the gateway.
+    void dispatcher(dying, () => at).dispatchDue();
+    await expect
+      .poll(async () => (await ctx.db.smsMessage.findUniqueOrThrow({ where: { id: message.id } })).attempts)
+      .toBe(1);
+    const sent: string[] = [];
+    const working: SmsProvider = {
+      name: 'lease',
+      sends: true,
+      send: async ({ phone }) => {
+        sent.push(phone);
+        return { providerId: 'l-1' };
+      },
+    };
+    const beforeLeaseEnds = new Date(at.getTime() + SEND_LEASE_MS - 1000);
+    expect(await dispatcher(working, () => beforeLeaseEnds).dispatchDue()).toEqual({ sent: 0, failed: 0 });
+    const afterLease = new Date(at.getTime() + SEND_LEASE_MS);
+    expect(await dispatcher(working, () => afterLease).dispatchDue()).toEqual({ sent: 1, failed: 0 });
+    expect(sent).toEqual(['13905970001']);
+    const row = await ctx.db.smsMessage.findUniqueOrThrow({ where: { id: message.id } });
+    expect(row).toMatchObject({ status: 'sent', attempts: 2, providerId: 'l-1' });
   });
 
   it('retries a failed send with growing waits, then gives up', async () => {
