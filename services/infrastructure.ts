@@ -12,6 +12,8 @@ export interface Infrastructure {
   db: Db;
   factory: SqlMigrationAwareDriverAdapterFactory;
   meili: Meilisearch;
+  /** Meilisearch's address (MEILI_URL, or the process started here), for a client in another thread. */
+  meiliUrl: string;
   /** Closes everything opened here, in reverse order. */
   close(): Promise<void>;
 }
@@ -64,7 +66,7 @@ export async function openInfrastructure(config: AppConfig, log: (message: strin
     if (launched.value) log(`search: Meilisearch started at ${meiliUrl}`);
     const meili = createMeiliClient(meiliUrl, config.meili.masterKey);
     await applyIndexSettings(meili, config.meili.indexPrefix);
-    return { db, factory: adapter.factory, meili, close };
+    return { db, factory: adapter.factory, meili, meiliUrl, close };
   } catch (error) {
     await close();
     throw error;

@@ -4,11 +4,12 @@ import type { Logger } from 'pino';
 import { prepareDatabase } from '../prisma/seed/prepare.ts';
 import { INITIAL_DRAIN_BATCH, OutboxDrain } from '../search-index/outbox.ts';
 import { rebuildStaleIndexes } from '../search-index/document-version.ts';
+import { startDrainThread } from '../search-index/drain-thread.ts';
 import { buildApp, createLogger } from './app.ts';
 import { schedulerPrefix, startScheduler, type ScheduledJob } from './platform/scheduler.ts';
-import { openInfrastructure } from './infrastructure.ts';
+import { type Infrastructure, openInfrastructure } from './infrastructure.ts';
 import type { AppConfig } from './platform/config/config.ts';
-import type { Db } from './platform/database/prisma.ts';
+import { databaseLink, type Db, hasDatabaseLink } from './platform/database/prisma.ts';
 
 export interface RunningApp {
   app: FastifyInstance;
@@ -35,6 +36,30 @@ async function answering(url: string, timeoutMs = 30_000): Promise<void> {
   }
 }
 
+/**
+ * The outbox drain that runs while the app serves: in a thread of its own where the database can
+ * be reached from one (search-index/drain-thread.ts), else (`PGLITE_THREAD=main`) in this thread.
+ */
+function startBackgroundDrain(
+  config: AppConfig,
+  infra: Infrastructure,
+  drain: OutboxDrain,
+  logger: Logger,
+): { stop(): Promise<void> } {
+  if (!hasDatabaseLink(infra.db)) {
+    drain.start();
+    return drain;
+  }
+  return startDrainThread({
+    link: () => databaseLink(infra.db)!,
+    meiliUrl: infra.meiliUrl,
+    meiliKey: config.meili.masterKey,
+    indexPrefix: config.meili.indexPrefix,
+    options: { batchSize: config.meili.drainBatch },
+    log: logger.child({ component: 'outbox' }),
+  });
+}
+
 export interface StartOptions {
   /** Periodic jobs besides the modules' (a test adds a fast one to watch its ticks). */
   jobs?: ScheduledJob[];
@@ -58,12 +83,14 @@ export async function startServer(
     batchSize: config.meili.drainBatch,
   });
   let app: FastifyInstance | undefined;
+  let background: { stop(): Promise<void> } = drain;
   let stopScheduler = async () => {};
   const stop = async () => {
     // No new tick from here on; runs under way end when the app closes their queue.
     const schedulerStopped = stopScheduler();
     await app?.close();
     await schedulerStopped;
+    await background.stop();
     await drain.stop();
     await infra.close();
   };
@@ -82,7 +109,7 @@ export async function startServer(
     const first = await drain.drainAll({ batchSize: INITIAL_DRAIN_BATCH });
     if (first.indexed) log(`search: indexed ${first.indexed} documents`);
     await rebuildStaleIndexes(db, meili, config.meili.indexPrefix, log);
-    drain.start();
+    background = startBackgroundDrain(config, infra, drain, logger);
     app = await buildApp({ config, db, meili, logger });
     const url = await app.listen({ port: config.port, host: config.host });
     await answering(url);

@@ -25,6 +25,9 @@ export function createPrismaClient(factory: SqlMigrationAwareDriverAdapterFactor
   return db;
 }
 
+/** Whether another thread can reach this client's database (`databaseLink` makes a link; this does not). */
+export const hasDatabaseLink = (db: Db): boolean => links.has(db);
+
 /** A new link to this client's database for another thread; none when it cannot have one. */
 export function databaseLink(db: Db): DbLink | undefined {
   return links.get(db)?.();
