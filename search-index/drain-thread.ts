@@ -73,18 +73,25 @@ export function startDrainThread(options: DrainThreadOptions): DrainThread {
     w.on('error', (error) => log.error({ error: error.message }, 'search: the outbox drain thread failed'));
     w.on('exit', (code) => {
       if (worker === w) worker = undefined;
-      if (stopping) return;
-      // A thread that ran a while before it ended starts again at once; one that keeps failing waits longer.
-      failuresInARow = Date.now() - startedAt > 60_000 ? 1 : failuresInARow + 1;
-      const wait = Math.min(restartBackoffMs * 2 ** (failuresInARow - 1), 60_000);
-      log.error({ code, restartInMs: wait }, 'search: the outbox drain thread ended; starting it again');
-      restartTimer = setTimeout(() => {
-        restartTimer = undefined;
-        if (stopping) return;
-        restarts += 1;
-        start();
-      }, wait);
+      if (!stopping) restartLater({ code }, Date.now() - startedAt);
     });
+  };
+  // A thread that ran a while before it ended starts again at once; one that keeps failing waits longer.
+  const restartLater = (detail: object, ranMs: number) => {
+    failuresInARow = ranMs > 60_000 ? 1 : failuresInARow + 1;
+    const wait = Math.min(restartBackoffMs * 2 ** (failuresInARow - 1), 60_000);
+    log.error({ ...detail, restartInMs: wait }, 'search: the outbox drain thread ended; starting it again');
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined;
+      if (stopping) return;
+      restarts += 1;
+      try {
+        start();
+      } catch (error) {
+        // No link could be made (the database's thread is gone): try again later, never crash the app.
+        restartLater({ error: (error as Error).message }, 0);
+      }
+    }, wait);
   };
   start();
 

@@ -42,9 +42,9 @@ describe('the outbox drain in a thread of its own', () => {
     await ctx?.close();
   });
 
-  const start = (meiliUrl = ctx.config.meili.url!) =>
+  const start = (meiliUrl = ctx.config.meili.url!, link = () => databaseLink(ctx.db)!) =>
     startDrainThread({
-      link: () => databaseLink(ctx.db)!,
+      link,
       meiliUrl,
       meiliKey: ctx.config.meili.masterKey,
       indexPrefix: ctx.config.meili.indexPrefix,
@@ -97,6 +97,28 @@ describe('the outbox drain in a thread of its own', () => {
     await expect.poll(() => indexedTitle(second.id), { timeout: 30_000, interval: 50 }).toBe('保洁（重启之后）');
     expect(logged.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual([
       'search: the outbox drain thread ended; starting it again',
+    ]);
+    await thread.stop();
+    thread = undefined;
+  });
+
+  it('keeps trying, without taking the app down, when no link can be made for a new thread', async () => {
+    logged.length = 0;
+    let links = 0;
+    thread = start(undefined, () => {
+      links += 1;
+      if (links === 2) throw new Error('the database is not reachable');
+      return databaseLink(ctx.db)!;
+    });
+    await expect.poll(() => thread!.worker !== undefined).toBe(true);
+    await thread.worker!.terminate();
+    await expect.poll(() => thread!.restarts, { timeout: 10_000 }).toBe(2);
+    const job = await createJob('砌筑工（再次连接）');
+    await expect.poll(() => indexedTitle(job.id), { timeout: 30_000, interval: 50 }).toBe('砌筑工（再次连接）');
+    // The thread's end, then the failed start, each logged once, each followed by another try.
+    expect(logged.filter((l) => l.level === 'error').map((l) => l.detail)).toEqual([
+      expect.objectContaining({ code: expect.any(Number), restartInMs: 50 }),
+      expect.objectContaining({ error: 'the database is not reachable', restartInMs: 100 }),
     ]);
     await thread.stop();
     thread = undefined;
