@@ -6,25 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexUid } from '../../search-index/indexes.ts';
 import { launchMeilisearch, type MeiliProcess } from '../../search-index/launcher.ts';
 import { OutboxDrain } from '../../search-index/outbox.ts';
-import type { SessionUser } from '../../services/platform/http/fastify-types.ts';
 import { ReferenceNames } from '../../services/platform/reference/reference-data.ts';
 import { createReferenceRepository } from '../../services/platform/reference/reference.repository.ts';
 import { createVacanciesRepository } from '../../services/vacancies/vacancies.repository.ts';
 import { createVacanciesService } from '../../services/vacancies/vacancies.service.ts';
-import { buildVacancy, seedSmallDemo } from '../helpers/factories.ts';
+import { buildVacancy, seedSmallDemo, officer } from '../helpers/factories.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 
 const MASTER_KEY = 'meili-fault-test-master-key';
-const officer: SessionUser = {
-  id: 'test-officer',
-  username: 'officer.test',
-  role: 'officer',
-  displayName: 'Test officer',
-  regionCode: '35',
-  locale: 'zh-CN',
-  labourerId: null,
-  employerId: null,
-};
 
 /** The Meilisearch processes on this machine serving a data directory. */
 function meilisearchesOn(dataDir: string): number[] {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { DEMO_PASSWORD, seedDemoAccounts, seedDemoData } from '../../prisma/seed/demo.ts';
 import { hashPassword } from '../../services/identity/password.ts';
+import type { SessionUser } from '../../services/platform/http/fastify-types.ts';
 import type { Db } from '../../services/platform/database/prisma.ts';
 import type { Role } from '../../services/platform/database/generated/enums.ts';
 
@@ -46,3 +47,15 @@ export async function seedSmallDemo(db: Db, piiKey: string) {
   await seedDemoAccounts(db, hash, seeded.employerIds[0]!, seeded.labourerIds[0]!);
   return seeded;
 }
+
+/** A province officer (region 35) as services receive them, for tests that call a service directly. */
+export const officer: SessionUser = {
+  id: 'test-officer',
+  username: 'officer.test',
+  role: 'officer',
+  displayName: 'Test officer',
+  regionCode: '35',
+  locale: 'zh-CN',
+  labourerId: null,
+  employerId: null,
+};

@@ -3,24 +3,12 @@ import { type DrainThread, startDrainThread } from '../../search-index/drain-thr
 import { indexUid } from '../../search-index/indexes.ts';
 import { freePort } from '../../search-index/launcher.ts';
 import { databaseLink } from '../../services/platform/database/prisma.ts';
-import type { SessionUser } from '../../services/platform/http/fastify-types.ts';
 import { ReferenceNames } from '../../services/platform/reference/reference-data.ts';
 import { createReferenceRepository } from '../../services/platform/reference/reference.repository.ts';
 import { createVacanciesRepository } from '../../services/vacancies/vacancies.repository.ts';
 import { createVacanciesService } from '../../services/vacancies/vacancies.service.ts';
-import { buildVacancy, seedSmallDemo } from '../helpers/factories.ts';
+import { buildVacancy, seedSmallDemo, officer } from '../helpers/factories.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
-
-const officer: SessionUser = {
-  id: 'test-officer',
-  username: 'officer.test',
-  role: 'officer',
-  displayName: 'Test officer',
-  regionCode: '35',
-  locale: 'zh-CN',
-  labourerId: null,
-  employerId: null,
-};
 
 describe('the outbox drain in a thread of its own', () => {
   let ctx: TestContext;

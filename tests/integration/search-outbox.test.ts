@@ -9,23 +9,12 @@ import { freePort, launchMeilisearch, type MeiliProcess } from '../../search-ind
 import { reindexAll } from '../../search-index/reindex.ts';
 import { createVacanciesRepository } from '../../services/vacancies/vacancies.repository.ts';
 import { createVacanciesService } from '../../services/vacancies/vacancies.service.ts';
-import type { SessionUser } from '../../services/platform/http/fastify-types.ts';
 import { ReferenceNames } from '../../services/platform/reference/reference-data.ts';
 import { createReferenceRepository } from '../../services/platform/reference/reference.repository.ts';
-import { buildVacancy, seedSmallDemo } from '../helpers/factories.ts';
+import { buildVacancy, seedSmallDemo, officer } from '../helpers/factories.ts';
 import { createTestContext, type TestContext } from '../helpers/test-context.ts';
 
 const MASTER_KEY = 'outbox-test-master-key';
-const officer: SessionUser = {
-  id: 'test-officer',
-  username: 'officer.test',
-  role: 'officer',
-  displayName: 'Test officer',
-  regionCode: '35',
-  locale: 'zh-CN',
-  labourerId: null,
-  employerId: null,
-};
 
 /** Every vacancy id with its updatedAt, as the database and as the index see them. */
 async function snapshot(ctx: TestContext) {
